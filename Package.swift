@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "FundLedger",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fundledger", targets: ["fundledger"]),
+        .library(name: "FundCore", targets: ["FundCore"]),
+        .library(name: "FundStore", targets: ["FundStore"]),
+        .library(name: "FundReports", targets: ["FundReports"]),
+        .library(name: "FundXLSX", targets: ["FundXLSX"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "FundCore"),
+        .target(name: "FundStore", dependencies: [
+            "FundCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "FundReports", dependencies: ["FundCore", "FundStore"]),
+        .target(name: "FundXLSX", dependencies: ["FundCore", "FundStore", "FundReports", "CXLSXWriter"]),
+        .executableTarget(name: "fundledger", dependencies: [
+            "FundCore", "FundStore", "FundReports", "FundXLSX",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "FundCoreTests", dependencies: [
+            "FundCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Golden")]),
+        .testTarget(name: "FundStoreTests", dependencies: [
+            "FundCore", "FundStore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "FundReportsTests", dependencies: ["FundCore", "FundStore", "FundReports"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "fundledgerTests", dependencies: ["FundCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+/// A problem in an input file, located to the file and line, named after the rule it breaks.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    /// 1-based line (journal) or row (CSV); 0 when the problem concerns the whole file.
+    public let line: Int
+    /// 1-based column for CSV, when one cell is at fault.
+    public let column: String?
+    public let rule: String
+    public let message: String
+
+    public init(file: String, line: Int, column: String? = nil, rule: String, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.rule = rule
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if line > 0 { location += ":" + String(line) }
+        if let column { location += " column " + column }
+        return location + ": " + message + " [" + rule + "]"
+    }
+}
+
+/// Several input errors reported together, in file order.
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+    public let errors: [InputError]
+    public init(_ errors: [InputError]) { self.errors = errors }
+    public var description: String {
+        let shown = errors.prefix(20).map(\.description)
+        let more = errors.count > 20 ? ["... and \(errors.count - 20) more problems"] : []
+        return (shown + more + ["nothing was imported; fix the file and run the import again"]).joined(separator: "\n")
+    }
+}

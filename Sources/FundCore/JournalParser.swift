@@ -1,0 +1,261 @@
+/// Reads the journal format (a strict subset of hledger's) one line at a time, so a file of any
+/// size streams through in constant memory. Feed lines in order; each completed transaction
+/// comes back from `feed` or `finish`.
+///
+/// ```
+/// 2026-03-05 * (2026-03/记-0007) 收到县总工会劳动竞赛项目补贴  ; org:FED-LQ, attachments:2, preparer:王芳
+///     102 银行存款                                5000.00
+///     40302 上级补助收入/专项转移支付补助        -5000.00  ; project:XB-2026-017
+/// ```
+public struct JournalParser {
+    public let file: String
+    private var pending: JournalEntry?
+    /// The user to record as preparer when a transaction names none.
+    public var defaultPreparer: String
+
+    public init(file: String, defaultPreparer: String) {
+        self.file = file
+        self.defaultPreparer = defaultPreparer
+    }
+
+    private func error(_ line: Int, _ rule: String, _ message: String) -> InputError {
+        InputError(file: file, line: line, rule: rule, message: message)
+    }
+
+    /// Consumes one line (without its line ending). Returns the previous transaction when this
+    /// line starts a new one.
+    public mutating func feed(_ text: Substring, line: Int) throws(InputError) -> JournalEntry? {
+        if text.utf8.count > Limits.lineBytes {
+            throw error(line, "line-too-long", "the line has \(text.utf8.count) bytes, more than the limit of \(Limits.lineBytes); a journal line holds one transaction header or one posting")
+        }
+        guard let first = text.first else {
+            return try finishPending()
+        }
+        if first == ";" || first == "#" {
+            return nil
+        }
+        if first == " " || first == "\t" {
+            let body = text.trimmingWhitespace
+            if body.isEmpty { return try finishPending() }
+            guard pending != nil else {
+                throw error(line, "posting-outside-transaction", "an indented line must belong to a transaction; start the transaction with a line \"YYYY-MM-DD * summary\" before its postings")
+            }
+            if body.hasPrefix(";") {
+                try applyCommentTags(Substring(body.dropFirst()), line: line)
+            } else {
+                try parsePosting(Substring(body), line: line)
+            }
+            return nil
+        }
+        let finished = try finishPending()
+        try parseHeader(text, line: line)
+        return finished
+    }
+
+    /// Ends the input and returns the last transaction, if one is open.
+    public mutating func finish() throws(InputError) -> JournalEntry? {
+        try finishPending()
+    }
+
+    private mutating func finishPending() throws(InputError) -> JournalEntry? {
+        guard let entry = pending else { return nil }
+        pending = nil
+        if entry.draft.lines.count < 2 {
+            throw error(entry.headerLine, "too-few-lines", "the transaction has \(entry.draft.lines.count) posting\(entry.draft.lines.count == 1 ? "" : "s"); a voucher needs at least one debit and one credit posting, each with its amount")
+        }
+        return entry
+    }
+
+    // MARK: header
+
+    private mutating func parseHeader(_ text: Substring, line: Int) throws(InputError) {
+        let (body, comment) = splitComment(text)
+        guard body.utf8.count >= 10, let date = LocalDate(parsing: body.prefix(10)) else {
+            let shown = String(body.prefix(10))
+            if body.utf8.count >= 10, shown.utf8.count == 10, shown.allSatisfy({ $0.isNumber || $0 == "-" }) {
+                throw error(line, "bad-date", "\"\(shown)\" is not a date of the calendar; write a real date as YYYY-MM-DD, such as 2026-03-05")
+            }
+            throw error(line, "bad-header", "a transaction starts with its date as YYYY-MM-DD, then optional * and (number), then the summary; found \"\(String(text.prefix(40)))\"")
+        }
+        var rest = Substring(body.dropFirst(10))
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else {
+            throw error(line, "bad-date", "the date must be followed by a space; found \"\(String(body.prefix(12)))\"")
+        }
+        rest = Substring(rest.trimmingWhitespace)
+        if rest.first == "!" {
+            throw error(line, "pending-status", "the pending mark '!' is not supported: every imported voucher is posted; use '*' or no mark, or prepare drafts with `fundledger voucher add`")
+        }
+        if rest.first == "*" { rest = Substring(rest.dropFirst().trimmingWhitespace) }
+        var number: Int?
+        var word = "记"
+        if rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else {
+                throw error(line, "bad-voucher-number", "the voucher number in parentheses is not closed; write it as (2026-03/记-0007)")
+            }
+            let code = rest[rest.index(after: rest.startIndex)..<close]
+            guard let ref = VoucherRef(parsing: code) else {
+                throw error(line, "bad-voucher-number", "\"\(code)\" is not a voucher number; write it as (YYYY-MM/记-0007): the month, the voucher word and the number")
+            }
+            guard ref.period == date.period else {
+                throw error(line, "number-period-mismatch", "voucher number \(ref) belongs to \(ref.period) but the voucher is dated \(date); the number's month must be the voucher's month")
+            }
+            number = ref.number
+            word = ref.word
+            rest = Substring(rest[rest.index(after: close)...].trimmingWhitespace)
+        }
+        let summary = String(rest)
+        var draft = VoucherDraft(organization: "", date: date, word: word, number: number, summary: summary,
+                                 attachments: 0, preparer: defaultPreparer, lines: [])
+        var organization: String?
+        for (name, value) in try tags(comment, line: line) {
+            switch name {
+            case "org": organization = value
+            case "attachments":
+                guard let count = Int(value), count >= 0, count <= Limits.attachments else {
+                    throw error(line, "bad-tag", "attachments:\(value) is not a count; write the number of supporting documents, such as attachments:2")
+                }
+                draft.attachments = count
+            case "preparer": draft.preparer = value
+            case "reviewer": draft.reviewer = value
+            case "reverses":
+                guard let ref = VoucherRef(parsing: value) else {
+                    throw error(line, "bad-tag", "reverses:\(value) is not a voucher number; write reverses:2026-03/记-0007")
+                }
+                draft.reverses = ref
+            default:
+                throw error(line, "unknown-tag", "\"\(name)\" is not a transaction tag; use one of \(JournalTag.voucherTags.sorted().joined(separator: ", ")) (line tags go on postings)")
+            }
+        }
+        pending = JournalEntry(draft: draft, organization: organization, headerLine: line, postingLines: [], accountNames: [])
+    }
+
+    // MARK: postings
+
+    private mutating func parsePosting(_ body: Substring, line: Int) throws(InputError) {
+        let (content, comment) = splitComment(body)
+        let trimmed = Substring(content.trimmingWhitespace)
+        guard let separator = amountSeparator(in: trimmed) else {
+            throw error(line, "missing-amount", "the posting \"\(trimmed)\" has no amount; write the account, at least two spaces, then the amount (positive for debit, negative for credit)")
+        }
+        let accountText = Substring(trimmed[..<separator.lowerBound].trimmingWhitespace)
+        let amountText = trimmed[separator.upperBound...]
+        let code: Substring
+        var name: String?
+        if let space = accountText.firstIndex(of: " ") {
+            code = accountText[..<space]
+            name = String(accountText[accountText.index(after: space)...])
+        } else {
+            code = accountText
+        }
+        guard AccountCode.isWellFormed(String(code)) else {
+            throw error(line, "bad-account", "\"\(accountText)\" does not start with an account code; write the code (such as 102 or 40302), optionally one space and the account's full name")
+        }
+        let amount: Money
+        do {
+            amount = try Money(parsing: amountText)
+        } catch {
+            throw self.error(line, "bad-amount", error.description)
+        }
+        if amount.isZero {
+            throw error(line, "zero-amount", "the posting to \(code) has a zero amount; remove the posting or enter the amount")
+        }
+        if amount.fen.magnitude > UInt64(Limits.lineAmountFen) {
+            throw error(line, "amount-too-large", "the amount \(amountText) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) per line; split it over several postings")
+        }
+        var posting = VoucherLine(accountCode: String(code), side: amount.isNegative ? .credit : .debit,
+                                  amount: amount.isNegative ? Money(fen: -amount.fen) : amount)
+        try applyLineTags(&posting, comment: comment, line: line)
+        pending!.draft.lines.append(posting)
+        pending!.postingLines.append(line)
+        pending!.accountNames.append(name)
+        if pending!.draft.lines.count > Limits.linesPerVoucher {
+            throw error(line, "too-many-lines", "the transaction starting at line \(pending!.headerLine) has more than \(Limits.linesPerVoucher) postings; split it into several vouchers")
+        }
+    }
+
+    private mutating func applyCommentTags(_ comment: Substring, line: Int) throws(InputError) {
+        if var last = pending!.draft.lines.popLast() {
+            try applyLineTags(&last, comment: comment, line: line)
+            pending!.draft.lines.append(last)
+        } else {
+            throw error(line, "bad-tag", "a comment line before the first posting is not supported; put transaction tags on the header line after ';'")
+        }
+    }
+
+    private func applyLineTags(_ target: inout VoucherLine, comment: Substring?, line: Int) throws(InputError) {
+        for (name, value) in try tags(comment, line: line) {
+            switch name {
+            case "project": target.dimensions.project = value
+            case "expense":
+                guard let type = ExpenseType(text: value) else {
+                    throw error(line, "bad-tag", "expense:\(value) is not an expense type; write expense:basic (基本支出) or expense:project (项目支出)")
+                }
+                target.dimensions.expenseType = type
+            case "econ": target.dimensions.economicClass = value
+            case "counterpart": target.dimensions.counterpart = value
+            case "source":
+                guard let source = FundSource(text: value) else {
+                    throw error(line, "bad-tag", "source:\(value) is not a fund source; write source:appropriation (财政拨款) or source:union (工会资金)")
+                }
+                target.dimensions.fundSource = source
+            case "memo": target.summary = value
+            default:
+                throw error(line, "unknown-tag", "\"\(name)\" is not a posting tag; use one of \(JournalTag.lineTags.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    // MARK: pieces
+
+    /// Splits "body ; comment" at the first ';'.
+    private func splitComment(_ text: Substring) -> (Substring, Substring?) {
+        guard let semicolon = text.firstIndex(of: ";") else { return (text, nil) }
+        return (text[..<semicolon], text[text.index(after: semicolon)...])
+    }
+
+    /// The last run of two or more spaces, or a tab, that separates the account from the amount.
+    private func amountSeparator(in text: Substring) -> Range<Substring.Index>? {
+        var index = text.endIndex
+        while index > text.startIndex {
+            let before = text.index(before: index)
+            if text[before] == "\t" {
+                var start = before
+                while start > text.startIndex, text[text.index(before: start)].isWhitespace { start = text.index(before: start) }
+                return start..<index
+            }
+            if text[before] == " ", before > text.startIndex, text[text.index(before: before)] == " " || text[text.index(before: before)] == "\t" {
+                var start = before
+                while start > text.startIndex, text[text.index(before: start)].isWhitespace { start = text.index(before: start) }
+                return start..<index
+            }
+            index = before
+        }
+        return nil
+    }
+
+    /// Parses "name:value, name:value" into pairs; every element must be a tag with a value.
+    private func tags(_ comment: Substring?, line: Int) throws(InputError) -> [(String, String)] {
+        guard let comment else { return [] }
+        var result: [(String, String)] = []
+        for part in comment.split(separator: ",") {
+            let item = part.trimmingWhitespace
+            if item.isEmpty { continue }
+            guard let colon = item.firstIndex(of: ":") else {
+                throw error(line, "bad-tag", "\"\(item)\" in the comment is not a tag; comments hold tags as name:value separated by commas, such as preparer:王芳")
+            }
+            let name = item[..<colon].trimmingWhitespace
+            let value = item[item.index(after: colon)...].trimmingWhitespace
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }) else {
+                throw error(line, "bad-tag", "\"\(item)\" has no tag name; write name:value, such as project:XB-2026-017")
+            }
+            guard !value.isEmpty else {
+                throw error(line, "empty-tag", "the tag \(name) has no value; write \(name):VALUE or remove the tag")
+            }
+            guard value.count <= Limits.tagValueCharacters || name == "memo" else {
+                throw error(line, "bad-tag", "the value of \(name) has \(value.count) characters, more than \(Limits.tagValueCharacters)")
+            }
+            result.append((name, value))
+        }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+/// The level of a union organisation in the county tree.
+public enum OrganizationLevel: String, Codable, Sendable, CaseIterable {
+    /// 县级工会 (county union, or any union of county level and above).
+    case county
+    /// 乡镇/街道/园区工会 (township, street or park union).
+    case township
+    /// 区域性、行业性工会联合会 (regional or industry federation).
+    case federation
+    /// 基层工会 (grassroots union of one employer).
+    case grassroots
+
+    public var chinese: String {
+        switch self {
+        case .county: "县级工会"
+        case .township: "乡镇（街道）工会"
+        case .federation: "工会联合会"
+        case .grassroots: "基层工会"
+        }
+    }
+
+    /// The chart the rule gives an organisation of this level: county-and-above unions keep the
+    /// 45-account chart; everyone else, federations included, the grassroots chart.
+    public var defaultChart: ChartKind { self == .county ? .county : .grassroots }
+}
+
+/// A union organisation whose books the ledger keeps.
+public struct Organization: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var level: OrganizationLevel
+    public var parentCode: String?
+    public var chart: ChartKind
+    /// 独立管理经费: the organisation manages its own funds (and then needs a review committee).
+    public var independent: Bool
+
+    public init(code: String, name: String, level: OrganizationLevel, parentCode: String? = nil,
+                chart: ChartKind? = nil, independent: Bool = false) {
+        self.code = code
+        self.name = name
+        self.level = level
+        self.parentCode = parentCode
+        self.chart = chart ?? level.defaultChart
+        self.independent = independent
+    }
+
+    /// Checks the fields a person typed: a code of letters, digits and '-', a name.
+    public func validate() throws(OrganizationError) {
+        let allowed = code.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
+        guard !code.isEmpty, code.count <= 32, allowed else { throw .badCode(code) }
+        guard !name.isEmpty, name.count <= 100, !name.contains(where: \.isNewline) else { throw .badName(code: code, name: name) }
+        if parentCode == code { throw .ownParent(code) }
+    }
+}
+
+public enum OrganizationError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badCode(String)
+    case badName(code: String, name: String)
+    case ownParent(String)
+
+    public var description: String {
+        switch self {
+        case let .badCode(code):
+            return "organisation code \"\(code)\" is not usable: use 1 to 32 ASCII letters, digits, '-' or '_', such as FED-01"
+        case let .badName(code, name):
+            return "organisation \(code) has an unusable name \"\(name)\": give a name of 1 to 100 characters on one line"
+        case let .ownParent(code):
+            return "organisation \(code) cannot be its own parent; give the code of the union above it"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// One way in which a voucher breaks the rules of the books, named after the rule.
+public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Rule: String, Sendable, CaseIterable {
+        case tooFewLines = "too-few-lines"
+        case tooManyLines = "too-many-lines"
+        case zeroAmount = "zero-amount"
+        case amountTooLarge = "amount-too-large"
+        case redInkSign = "red-ink-sign"
+        case negativeAmount = "negative-amount"
+        case unbalanced = "unbalanced"
+        case unknownAccount = "unknown-account"
+        case notLeafAccount = "not-leaf-account"
+        case missingSummary = "missing-summary"
+        case summaryTooLong = "summary-too-long"
+        case missingPreparer = "missing-preparer"
+        case reviewerIsPreparer = "reviewer-is-preparer"
+        case badAttachments = "bad-attachments"
+        case badWord = "bad-word"
+        case badTag = "bad-tag"
+        case reversesNothing = "reverses-nothing"
+        case reversalMismatch = "reversal-mismatch"
+        case unknownCounterpart = "unknown-counterpart"
+        case periodClosed = "period-closed"
+    }
+
+    public let rule: Rule
+    /// Index of the offending line in the voucher (0-based), when one line is at fault.
+    public let lineIndex: Int?
+    /// What is wrong and how to fix it, in one or two sentences.
+    public let message: String
+
+    public init(_ rule: Rule, line: Int? = nil, _ message: String) {
+        self.rule = rule
+        self.lineIndex = line
+        self.message = message
+    }
+
+    public var description: String { message + " [" + rule.rawValue + "]" }
+}
+
+/// The checks every voucher passes before the book accepts it, each a small function that
+/// returns problems as values so that all of them can be reported at once.
+public enum VoucherRules {
+    public typealias Check = @Sendable (VoucherDraft, Chart) -> [VoucherProblem]
+
+    /// Every check, in the order their problems are reported.
+    public static let all: [Check] = [lineCount, amounts, accounts, balance, header]
+
+    public static func check(_ draft: VoucherDraft, chart: Chart) -> [VoucherProblem] {
+        all.flatMap { $0(draft, chart) }
+    }
+
+    static let lineCount: Check = { draft, _ in
+        if draft.lines.count < 2 {
+            return [VoucherProblem(.tooFewLines, "the voucher has \(draft.lines.count) line\(draft.lines.count == 1 ? "" : "s"); a voucher needs at least one debit and one credit line")]
+        }
+        if draft.lines.count > Limits.linesPerVoucher {
+            return [VoucherProblem(.tooManyLines, "the voucher has \(draft.lines.count) lines, more than the limit of \(Limits.linesPerVoucher); split it into several vouchers (记字5号 1/2, 2/2)")]
+        }
+        return []
+    }
+
+    static let amounts: Check = { draft, _ in
+        var problems: [VoucherProblem] = []
+        for (index, line) in draft.lines.enumerated() {
+            if line.amount.isZero {
+                problems.append(VoucherProblem(.zeroAmount, line: index, "line \(index + 1) (\(line.accountCode)) has a zero amount; remove the line or enter the amount"))
+            } else if line.amount.fen.magnitude > UInt64(Limits.lineAmountFen) {
+                problems.append(VoucherProblem(.amountTooLarge, line: index, "line \(index + 1) (\(line.accountCode)) amount \(line.amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) per line; split it over several lines"))
+            } else if draft.isRedInk && !line.amount.isNegative {
+                problems.append(VoucherProblem(.redInkSign, line: index, "line \(index + 1) (\(line.accountCode)) of a red-ink voucher has the positive amount \(line.amount); every line of a red-ink voucher is the original's line negated"))
+            } else if !draft.isRedInk && line.amount.isNegative {
+                problems.append(VoucherProblem(.negativeAmount, line: index, "line \(index + 1) (\(line.accountCode)) has the negative amount \(line.amount) on an ordinary voucher; put the amount on the other side, or cancel a posted voucher with `voucher reverse`"))
+            }
+        }
+        return problems
+    }
+
+    static let accounts: Check = { draft, chart in
+        var problems: [VoucherProblem] = []
+        for (index, line) in draft.lines.enumerated() {
+            if chart.account(line.accountCode) == nil {
+                problems.append(VoucherProblem(.unknownAccount, line: index, "account \(line.accountCode) is not in the \(chart.kind.chinese) chart of \(draft.organization); check the code with `fundledger account list --org \(draft.organization)`"))
+            } else if !chart.isLeaf(line.accountCode) {
+                let leaves = chart.children(of: line.accountCode).prefix(3).map { $0.code + " " + $0.name }.joined(separator: ", ")
+                problems.append(VoucherProblem(.notLeafAccount, line: index, "account \(line.accountCode) \(chart.account(line.accountCode)!.name) has detail accounts; post to one of them instead (\(leaves), ...)"))
+            }
+        }
+        return problems
+    }
+
+    static let balance: Check = { draft, _ in
+        // Each amount is bounded by Limits.lineAmountFen and the count by linesPerVoucher, so
+        // these sums cannot overflow once the other checks pass; guard anyway.
+        var debits: Int64 = 0, credits: Int64 = 0
+        for line in draft.lines {
+            let (next, overflow) = line.side == .debit ? debits.addingReportingOverflow(line.amount.fen)
+                                                         : credits.addingReportingOverflow(line.amount.fen)
+            if overflow { return [VoucherProblem(.amountTooLarge, "the voucher's total is too large to hold exactly; split it")] }
+            if line.side == .debit { debits = next } else { credits = next }
+        }
+        if debits != credits {
+            let difference = Money(fen: debits &- credits)
+            return [VoucherProblem(.unbalanced, "debits \(Money(fen: debits)) do not equal credits \(Money(fen: credits)) (difference \(difference)); a voucher balances to the fen")]
+        }
+        return []
+    }
+
+    static let header: Check = { draft, _ in
+        var problems: [VoucherProblem] = []
+        let summary = draft.summary.trimmingWhitespace
+        if summary.isEmpty {
+            problems.append(VoucherProblem(.missingSummary, "the voucher has no summary (摘要); say in a few words what happened"))
+        } else if draft.summary.count > Limits.summaryCharacters {
+            problems.append(VoucherProblem(.summaryTooLong, "the summary has \(draft.summary.count) characters, more than \(Limits.summaryCharacters); shorten it"))
+        }
+        for (index, line) in draft.lines.enumerated() where line.summary.count > Limits.summaryCharacters {
+            problems.append(VoucherProblem(.summaryTooLong, line: index, "line \(index + 1) summary has \(line.summary.count) characters, more than \(Limits.summaryCharacters); shorten it"))
+        }
+        if draft.preparer.trimmingWhitespace.isEmpty {
+            problems.append(VoucherProblem(.missingPreparer, "the voucher has no preparer (制单); give the name of the person who prepared it"))
+        }
+        if let reviewer = draft.reviewer, reviewer == draft.preparer {
+            problems.append(VoucherProblem(.reviewerIsPreparer, "\(reviewer) both prepared and reviewed the voucher; the reviewer (审核) must be another person"))
+        }
+        if draft.attachments < 0 || draft.attachments > Limits.attachments {
+            problems.append(VoucherProblem(.badAttachments, "attachments must be a count from 0 to \(Limits.attachments), not \(draft.attachments)"))
+        }
+        if draft.word.isEmpty || draft.word.count > 4 || draft.word.contains(where: { $0 == "/" || $0 == "-" || $0.isWhitespace || $0.isNumber }) {
+            problems.append(VoucherProblem(.badWord, "the voucher word (凭证字) \"\(draft.word)\" must be 1 to 4 characters without digits, '/', '-' or spaces, such as 记"))
+        }
+        return problems
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (no Foundation needed).
+    public var trimmingWhitespace: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

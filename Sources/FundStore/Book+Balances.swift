@@ -1,0 +1,102 @@
+import FundCore
+import GRDB
+
+/// Turnovers of one account over a range of months, straight from the balance aggregates.
+public struct AccountTurnover: Hashable, Sendable {
+    public let code: String
+    /// Debit minus credit of every posting before the range.
+    public var openingNetFen: Int64
+    /// Debit turnover in the range; red-ink lines reduce it.
+    public var debitFen: Int64
+    public var creditFen: Int64
+
+    public init(code: String, openingNetFen: Int64, debitFen: Int64, creditFen: Int64) {
+        self.code = code
+        self.openingNetFen = openingNetFen
+        self.debitFen = debitFen
+        self.creditFen = creditFen
+    }
+
+    public var closingNetFen: Int64 { openingNetFen + debitFen - creditFen }
+}
+
+extension Book {
+    /// Opening net balance and turnovers per leaf account for months `from...to`, read from
+    /// the aggregates (O(accounts x months) rows, never the lines).
+    public func turnovers(organization: String, from: Period, to: Period) throws -> [AccountTurnover] {
+        try read { db in
+            let organizationID = try Book.organizationID(db, organization)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.code,
+                       sum(CASE WHEN b.period < ? THEN b.debit - b.credit ELSE 0 END) AS opening,
+                       sum(CASE WHEN b.period >= ? THEN b.debit ELSE 0 END) AS debit,
+                       sum(CASE WHEN b.period >= ? THEN b.credit ELSE 0 END) AS credit
+                FROM balance b JOIN account a ON a.id = b.account_id
+                WHERE b.organization_id = ? AND b.period <= ?
+                GROUP BY a.code ORDER BY a.code
+                """, arguments: [from.key, from.key, from.key, organizationID, to.key])
+            return rows.map { AccountTurnover(code: $0["code"], openingNetFen: $0["opening"], debitFen: $0["debit"], creditFen: $0["credit"]) }
+        }
+    }
+
+    /// Line-level journal rows (序时账) of an organisation for a range of months, streamed to
+    /// `body` in date and number order without holding them all in memory.
+    /// `start` learns the number of lines first, in the same read transaction.
+    public func forEachJournalLine(organization: String, from: Period, to: Period, start: (Int) throws -> Void = { _ in },
+                                   _ body: (JournalLineRow) throws -> Void) throws {
+        try read { db in
+            let organizationID = try Book.organizationID(db, organization)
+            try start(try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
+                WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
+                """, arguments: [organizationID, from.key, to.key])!)
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT v.date, v.period, v.word, v.number, v.summary, v.reverses_id IS NOT NULL AS red,
+                       l.position, a.code, l.side, l.amount, l.summary AS line_summary, l.project
+                FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.id = l.account_id
+                WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
+                ORDER BY v.period, v.word, v.number, l.position
+                """, arguments: [organizationID, from.key, to.key])
+            while let row = try cursor.next() {
+                let side = Side(rawValue: row["side"])!
+                try body(JournalLineRow(date: row["date"], ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
+                                        summary: (row["line_summary"] as String).isEmpty ? row["summary"] : row["line_summary"],
+                                        accountCode: row["code"], side: side, amountFen: row["amount"], project: row["project"], redInk: row["red"]))
+            }
+        }
+    }
+
+    /// Every posted voucher of an organisation (or of all), with its organisation's chart, in
+    /// organisation, month, word and number order, so that a reversal follows its original.
+    public func forEachPostedVoucher(organization: String?, _ body: (Voucher, Chart) throws -> Void) throws {
+        try read { db in
+            var sql = "SELECT v.id FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.status = 'posted'"
+            var arguments: StatementArguments = []
+            if let organization {
+                _ = try Book.organizationID(db, organization)
+                sql += " AND o.code = ?"
+                arguments = [organization]
+            }
+            sql += " ORDER BY o.code, v.period, v.word, v.number"
+            var charts: [String: Chart] = [:]
+            for id in try Int64.fetchAll(db, sql: sql, arguments: arguments) {
+                let voucher = try Book.fetchVoucher(db, id: id)
+                let code = voucher.draft.organization
+                if charts[code] == nil { charts[code] = try Book.chart(db, organization: code).chart }
+                try body(voucher, charts[code]!)
+            }
+        }
+    }
+}
+
+/// One line of the 序时账 (journal book).
+public struct JournalLineRow: Hashable, Sendable {
+    public let date: String
+    public let ref: VoucherRef
+    public let summary: String
+    public let accountCode: String
+    public let side: Side
+    public let amountFen: Int64
+    public let project: String?
+    public let redInk: Bool
+}

@@ -1,0 +1,162 @@
+import Foundation
+import FundCore
+import GRDB
+
+/// What an import did, or would do under `--dry-run`.
+public struct ImportSummary: Sendable {
+    public var vouchers = 0
+    public var lines = 0
+    public var byOrganization: [String: Int] = [:]
+    public var dryRun = false
+}
+
+extension Book {
+    /// Imports a journal file all or nothing: every transaction becomes a posted voucher, or, at
+    /// the first problems, nothing is written and every problem found is reported with its line.
+    public func importJournal(paths: [String], defaultOrganization: String?, user: String,
+                              dryRun: Bool = false, progress: ((Int64, Int64) -> Void)? = nil) throws -> ImportSummary {
+        var readers: [LineReader] = []
+        for path in paths {
+            do throws(InputError) { readers.append(try LineReader(path: path)) } catch { throw InputErrors([error]) }
+        }
+        defer { readers.forEach { $0.closeFile() } }
+        let totalBytes = readers.reduce(0) { $0 + $1.fileSize }
+        var summary = ImportSummary()
+        summary.dryRun = dryRun
+        var errors: [InputError] = []
+        var failedSeries: Set<String> = []
+        var context = PostingContext()
+        let maximumErrors = 50
+
+        func handle(_ db: Database, _ entry: JournalEntry, file: String, importID: Int64) throws {
+            var draft = entry.draft
+            guard let organization = entry.organization ?? defaultOrganization else {
+                errors.append(InputError(file: file, line: entry.headerLine, rule: "missing-org",
+                                         message: "the transaction names no organisation; add the tag org:CODE after ';' or run the import with --org CODE"))
+                return
+            }
+            draft.organization = organization
+            let series = organization + "/" + draft.period.description + "/" + draft.word
+            do {
+                let chart = try context.organization(db, organization).chart
+                for (index, name) in entry.accountNames.enumerated() {
+                    guard let name else { continue }
+                    let code = draft.lines[index].accountCode
+                    if let expected = chart.fullName(code), expected != name {
+                        errors.append(InputError(file: file, line: entry.postingLines[index], rule: "account-name-mismatch",
+                                                 message: "account \(code) is named \"\(expected)\" in the chart, not \"\(name)\"; correct the name or write the code alone"))
+                        failedSeries.insert(series)
+                        return
+                    }
+                }
+                let id = try Book.insertDraft(db, draft, context: &context, importID: importID)
+                let voucher = try Book.fetchVoucher(db, id: id)
+                try Book.post(db, voucher: voucher, bookkeeper: user, requestedNumber: draft.number)
+                summary.vouchers += 1
+                summary.lines += draft.lines.count
+                summary.byOrganization[organization, default: 0] += 1
+            } catch let error as BookError {
+                if case .numberNotNext = error, failedSeries.contains(series) { return }
+                failedSeries.insert(series)
+                errors.append(contentsOf: Book.inputErrors(error, entry: entry, file: file))
+            }
+        }
+
+        let run: (Database) throws -> Void = { db in
+            try db.execute(sql: "INSERT INTO import_batch (file, imported_at, imported_by, voucher_count) VALUES (?, ?, ?, 0)",
+                           arguments: [paths.joined(separator: " "), Book.now(), user])
+            let importID = db.lastInsertedRowID
+            var lastReport: Int64 = 0
+            var doneBytes: Int64 = 0
+            for index in readers.indices {
+                let file = readers[index].displayName
+                var parser = JournalParser(file: file, defaultPreparer: user)
+                do {
+                    while let line = try readers[index].next() {
+                        if let entry = try parser.feed(line, line: readers[index].lineNumber) {
+                            try handle(db, entry, file: file, importID: importID)
+                        }
+                        if errors.count >= maximumErrors { break }
+                        let done = doneBytes + readers[index].bytesRead
+                        if let progress, done - lastReport >= 1 << 20 {
+                            lastReport = done
+                            progress(done, totalBytes)
+                        }
+                    }
+                    if errors.count < maximumErrors, let entry = try parser.finish() {
+                        try handle(db, entry, file: file, importID: importID)
+                    }
+                } catch let error as InputError {
+                    errors.append(error)
+                }
+                doneBytes += readers[index].fileSize
+                if errors.count >= maximumErrors { break }
+            }
+            progress?(totalBytes, totalBytes)
+            if errors.isEmpty && summary.vouchers == 0 {
+                errors.append(InputError(file: paths.joined(separator: ", "), line: 0, rule: "no-transactions",
+                                         message: "the file holds no transactions; a journal holds vouchers as a dated line followed by indented postings"))
+            }
+            if !errors.isEmpty { throw InputErrors(errors) }
+            try db.execute(sql: "UPDATE import_batch SET voucher_count = ? WHERE id = ?", arguments: [summary.vouchers, importID])
+        }
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try run(db)
+                    return dryRun ? .rollback : .commit
+                }
+            }
+        } catch let error as DatabaseError {
+            throw Book.map(error, path: self.path)
+        }
+        return summary
+    }
+
+    /// Places a book error at the journal lines it concerns.
+    static func inputErrors(_ error: BookError, entry: JournalEntry, file: String) -> [InputError] {
+        if case let .voucherProblems(_, problems) = error {
+            return problems.map { problem in
+                let line = problem.lineIndex.map { entry.postingLines[$0] } ?? entry.headerLine
+                return InputError(file: file, line: line, rule: problem.rule.rawValue, message: problem.message)
+            }
+        }
+        return [InputError(file: file, line: entry.headerLine, rule: error.rule, message: error.description)]
+    }
+}
+
+extension BookError {
+    /// The rule's short name, as error messages print it in brackets.
+    public var rule: String {
+        switch self {
+        case .bookExists: "book-exists"
+        case .bookMissing: "book-missing"
+        case .notABook: "not-a-book"
+        case .readOnly: "read-only"
+        case .busy: "busy"
+        case .unknownOrganization: "unknown-org"
+        case .duplicateOrganization: "duplicate-org"
+        case .unknownParent: "unknown-parent"
+        case .organization: "bad-org"
+        case .chart: "bad-account"
+        case .parentHasPostings: "parent-has-postings"
+        case .voucherProblems: "voucher-refused"
+        case .voucherNotFound: "voucher-not-found"
+        case .wrongStatus: "wrong-status"
+        case .periodClosed: "period-closed"
+        case .periodNotClosed: "period-not-closed"
+        case .periodAlreadyClosed: "period-already-closed"
+        case .closeOutOfOrder: "close-out-of-order"
+        case .reopenOutOfOrder: "reopen-out-of-order"
+        case .unpostedVouchers: "unposted-vouchers"
+        case .periodUnbalanced: "period-unbalanced"
+        case .missingReason: "missing-reason"
+        case .alreadyReversed: "already-reversed"
+        case .cannotReverseRedInk: "reverse-red-ink"
+        case .reversalBeforeOriginal: "reversal-before-original"
+        case .numberNotNext: "number-not-next"
+        case .unknownCounterpart: "unknown-counterpart"
+        case .database: "database"
+        }
+    }
+}

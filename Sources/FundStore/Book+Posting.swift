@@ -1,0 +1,133 @@
+import FundCore
+import GRDB
+
+extension Book {
+    /// Validates a draft against the rules and the book, then inserts it with its lines.
+    /// A red-ink draft is matched line by line against the voucher it reverses.
+    static func insertDraft(_ db: Database, _ input: VoucherDraft, context: inout PostingContext, importID: Int64?) throws -> Int64 {
+        var draft = input
+        let organization = try context.organization(db, draft.organization)
+        var problems: [VoucherProblem] = []
+        var reversesID: Int64?
+        let label = draft.organization + " " + (draft.number.map { VoucherRef(period: draft.period, word: draft.word, number: $0).description }
+                                                 ?? draft.date.description + " " + draft.summary.prefix(20))
+        if let ref = draft.reverses {
+            guard let originalID = try postedID(db, organizationID: organization.id, ref: ref) else {
+                throw BookError.voucherProblems(voucher: label, problems: [VoucherProblem(.reversesNothing,
+                    "it reverses \(ref), but \(draft.organization) has no posted voucher \(ref); check the number in reverses:")])
+            }
+            let original = try fetchVoucher(db, id: originalID)
+            if original.reversesID != nil { throw BookError.cannotReverseRedInk(voucher: original.label) }
+            if let by = original.reversedByID { throw BookError.alreadyReversed(voucher: original.label, by: try fetchVoucher(db, id: by).label) }
+            if draft.date < original.draft.date { throw BookError.reversalBeforeOriginal(voucher: original.label, date: draft.date) }
+            let lines = original.draft.lines
+            if lines.count != draft.lines.count {
+                problems.append(VoucherProblem(.reversalMismatch, "it has \(draft.lines.count) lines but \(ref) has \(lines.count); a red-ink voucher repeats every line of the original with the amount negated"))
+            } else {
+                for (index, (line, originalLine)) in zip(draft.lines, lines).enumerated()
+                where line.accountCode != originalLine.accountCode || line.signedFen != -originalLine.signedFen {
+                    problems.append(VoucherProblem(.reversalMismatch, line: index, "line \(index + 1) should cancel line \(index + 1) of \(ref), which is \(originalLine.accountCode) \(Money(fen: originalLine.signedFen)); write it as \(originalLine.accountCode) \(Money(fen: -originalLine.signedFen))"))
+                }
+            }
+            if problems.isEmpty { draft.lines = lines.map { $0.reversed() } }
+            reversesID = originalID
+        }
+        if problems.isEmpty { problems = VoucherRules.check(draft, chart: organization.chart) }
+        var counterparts: [Int64?] = []
+        for (index, line) in draft.lines.enumerated() {
+            guard let code = line.dimensions.counterpart else { counterparts.append(nil); continue }
+            do { counterparts.append(try context.counterpartID(db, code)) } catch {
+                counterparts.append(nil)
+                problems.append(VoucherProblem(.unknownCounterpart, line: index, "line \(index + 1) names the counterpart organisation \(code), which is not in the book; add it or correct counterpart:"))
+            }
+        }
+        if try isClosed(db, organizationID: organization.id, period: draft.period) {
+            problems.append(VoucherProblem(.periodClosed, "\(draft.organization) has closed \(draft.period) (已结账); date the voucher in an open month or reopen \(draft.period)"))
+        }
+        if !problems.isEmpty { throw BookError.voucherProblems(voucher: label, problems: problems) }
+
+        try db.execute(sql: """
+            INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, reverses_id, import_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+            """, arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
+                             draft.preparer, draft.reviewer, reversesID, importID, now()])
+        let voucherID = db.lastInsertedRowID
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, line) in draft.lines.enumerated() {
+            let d = line.dimensions
+            try statement.execute(arguments: [voucherID, index + 1, organization.accountIDs[line.accountCode]!, line.side.rawValue,
+                                              line.amount.fen, line.summary, d.project, d.expenseType?.rawValue, d.economicClass,
+                                              counterparts[index], d.fundSource?.rawValue])
+        }
+        return voucherID
+    }
+
+    /// Posts a voucher that passed review: checks the month is open and the number continues
+    /// it, then adds every line to the turnover balances in the same transaction.
+    static func post(_ db: Database, voucher: Voucher, bookkeeper: String, requestedNumber: Int?) throws {
+        let organizationID = try organizationID(db, voucher.draft.organization)
+        let period = voucher.draft.period
+        if try isClosed(db, organizationID: organizationID, period: period) {
+            throw BookError.periodClosed(organization: voucher.draft.organization, period: period)
+        }
+        let next = try Int.fetchOne(db, sql: """
+            SELECT coalesce(max(number), 0) + 1 FROM voucher WHERE organization_id = ? AND period = ? AND word = ? AND status = 'posted'
+            """, arguments: [organizationID, period.key, voucher.draft.word])!
+        if let requestedNumber, requestedNumber != next {
+            throw BookError.numberNotNext(organization: voucher.draft.organization,
+                                          expected: VoucherRef(period: period, word: voucher.draft.word, number: next),
+                                          found: VoucherRef(period: period, word: voucher.draft.word, number: requestedNumber))
+        }
+        try db.execute(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?",
+                       arguments: [next, bookkeeper, now(), voucher.id])
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO balance (organization_id, account_id, period, project, debit, credit)
+            SELECT ?, account_id, ?, coalesce(project, ''),
+                   CASE side WHEN 'D' THEN amount ELSE 0 END, CASE side WHEN 'C' THEN amount ELSE 0 END
+            FROM voucher_line WHERE voucher_id = ? AND true
+            ON CONFLICT (organization_id, period, account_id, project)
+            DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
+            """)
+        try upsert.execute(arguments: [organizationID, period.key, voucher.id])
+    }
+
+    static func isClosed(_ db: Database, organizationID: Int64, period: Period) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM period_close WHERE organization_id = ? AND period = ?",
+                         arguments: [organizationID, period.key])! > 0
+    }
+
+    static func fetchVoucher(_ db: Database, id: Int64) throws -> Voucher {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT v.*, o.code AS organization, r.id AS reversed_by
+            FROM voucher v JOIN organization o ON o.id = v.organization_id
+            LEFT JOIN voucher r ON r.reverses_id = v.id
+            WHERE v.id = ?
+            """, arguments: [id]) else { throw BookError.voucherNotFound("#\(id)") }
+        let lineRows = try Row.fetchAll(db, sql: """
+            SELECT a.code, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ, c.code AS counterpart, l.fund_source
+            FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
+            WHERE l.voucher_id = ? ORDER BY l.position
+            """, arguments: [id])
+        let lines = lineRows.map { line in
+            VoucherLine(accountCode: line["code"], side: Side(rawValue: line["side"])!, amount: Money(fen: line["amount"]),
+                        summary: line["summary"],
+                        dimensions: Dimensions(project: line["project"], expenseType: (line["expense_type"] as String?).flatMap(ExpenseType.init(rawValue:)),
+                                               economicClass: line["econ"], counterpart: line["counterpart"],
+                                               fundSource: (line["fund_source"] as String?).flatMap(FundSource.init(rawValue:))))
+        }
+        var reverses: VoucherRef?
+        let reversesID: Int64? = row["reverses_id"]
+        if let reversesID, let original = try Row.fetchOne(db, sql: "SELECT period, word, number FROM voucher WHERE id = ?", arguments: [reversesID]),
+           let number: Int = original["number"] {
+            reverses = VoucherRef(period: Period(key: original["period"])!, word: original["word"], number: number)
+        }
+        let draft = VoucherDraft(organization: row["organization"], date: LocalDate(parsing: row["date"] as String)!, word: row["word"],
+                                 number: row["number"], summary: row["summary"], attachments: row["attachments"],
+                                 preparer: row["preparer"], reviewer: row["reviewer"], reverses: reverses, lines: lines)
+        return Voucher(id: id, draft: draft, status: VoucherStatus(rawValue: row["status"])!, number: row["number"],
+                       reviewer: row["reviewer"], bookkeeper: row["bookkeeper"], reversesID: reversesID, reversedByID: row["reversed_by"])
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import FundCore
+import GRDB
+
+/// The book: one SQLite file holding the accounts of many organisations.
+///
+/// Every write runs in one transaction and is all-or-nothing. The database is opened in WAL
+/// mode with foreign keys on, and a busy writer is waited for a bounded time.
+public final class Book: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another writer before giving up with `BookError.busy`.
+    public static let busyTimeout: TimeInterval = 10
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    static func configuration(readOnly: Bool = false) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.readonly = readOnly
+        config.label = "FundLedger"
+        return config
+    }
+
+    /// Creates a new book with both standard charts. Refuses to overwrite an existing file.
+    public static func create(at path: String) throws -> Book {
+        if FileManager.default.fileExists(atPath: path) { throw BookError.bookExists(path: path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            try Migrations.migrator.migrate(pool)
+            try pool.write { db in try seedCharts(db) }
+            return Book(path: path, pool: pool)
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw BookError.database(error.message ?? error.description)
+        }
+    }
+
+    /// Opens an existing book, bringing its schema up to date.
+    public static func open(at path: String) throws -> Book {
+        guard FileManager.default.fileExists(atPath: path) else { throw BookError.bookMissing(path: path) }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            let migrator = Migrations.migrator
+            let applied = try pool.read { db in try migrator.hasCompletedMigrations(db) }
+            if !applied { try migrator.migrate(pool) }
+            let hasCharts = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
+            if hasCharts == 0 { throw BookError.notABook(path: path, reason: "it holds no chart of accounts") }
+            return Book(path: path, pool: pool)
+        } catch let error as DatabaseError {
+            throw map(error, path: path)
+        }
+    }
+
+    static func map(_ error: DatabaseError, path: String) -> BookError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return .readOnly(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notABook(path: path, reason: error.message ?? "corrupt file")
+        case .SQLITE_FULL: return .database("the disk is full; free some space and run the command again (nothing was written)")
+        default: return .database(error.message ?? error.description)
+        }
+    }
+
+    /// Runs `body` in one write transaction, turning database errors into `BookError`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw Book.map(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw Book.map(error, path: path)
+        }
+    }
+
+    static func seedCharts(_ db: Database) throws {
+        for kind in ChartKind.allCases {
+            var ids: [String: Int64] = [:]
+            for account in Chart.standard(kind).accounts {
+                let parentID = account.parentCode.flatMap { ids[$0] }
+                try db.execute(sql: "INSERT INTO account (chart, organization_id, code, name, parent_id) VALUES (?, NULL, ?, ?, ?)",
+                               arguments: [kind.rawValue, account.code, account.name, parentID])
+                ids[account.code] = db.lastInsertedRowID
+            }
+        }
+    }
+
+    /// The current time as stored in the book (UTC, ISO 8601).
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

@@ -1,0 +1,95 @@
+import FundCore
+
+/// Why the book refused an act. Each case is named after the rule it guards and says how to
+/// put things right; a refused act leaves the book unchanged.
+public enum BookError: Error, Sendable, CustomStringConvertible {
+    case bookExists(path: String)
+    case bookMissing(path: String)
+    case notABook(path: String, reason: String)
+    case readOnly(path: String)
+    case busy(path: String)
+    case unknownOrganization(String)
+    case duplicateOrganization(String)
+    case unknownParent(organization: String, parent: String)
+    case organization(OrganizationError)
+    case chart(ChartError)
+    case parentHasPostings(account: String, parent: String, organization: String)
+    case voucherProblems(voucher: String, problems: [VoucherProblem])
+    case voucherNotFound(String)
+    case wrongStatus(voucher: String, status: VoucherStatus, act: String)
+    case periodClosed(organization: String, period: Period)
+    case periodNotClosed(organization: String, period: Period)
+    case periodAlreadyClosed(organization: String, period: Period)
+    case closeOutOfOrder(organization: String, period: Period, open: Period)
+    case reopenOutOfOrder(organization: String, period: Period, closed: Period)
+    case unpostedVouchers(organization: String, period: Period, vouchers: [String])
+    case periodUnbalanced(organization: String, period: Period, debits: Money, credits: Money)
+    case missingReason
+    case alreadyReversed(voucher: String, by: String)
+    case cannotReverseRedInk(voucher: String)
+    case reversalBeforeOriginal(voucher: String, date: LocalDate)
+    case numberNotNext(organization: String, expected: VoucherRef, found: VoucherRef)
+    case unknownCounterpart(String)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case let .bookExists(path):
+            return "a book already exists at \(path); open it as it is, or choose another path with --book"
+        case let .bookMissing(path):
+            return "there is no book at \(path); create one with `fundledger init --book \(path)`"
+        case let .notABook(path, reason):
+            return "\(path) is not a readable FundLedger book (\(reason)); restore it from a backup or point --book at the right file"
+        case let .readOnly(path):
+            return "the book \(path) is read-only; make the file and its folder writable, or work on a copy"
+        case let .busy(path):
+            return "the book \(path) stayed locked by another writer for too long; wait for the other command to finish and run this one again"
+        case let .unknownOrganization(code):
+            return "there is no organisation \(code) in the book; list them with `fundledger org list` or add it with `fundledger org add`"
+        case let .duplicateOrganization(code):
+            return "organisation \(code) already exists; choose another code"
+        case let .unknownParent(organization, parent):
+            return "organisation \(organization) names the parent \(parent), which is not in the book; add the parent first"
+        case let .organization(error):
+            return error.description
+        case let .chart(error):
+            return error.description
+        case let .parentHasPostings(account, parent, organization):
+            return "cannot add detail account \(account): \(organization) already posted to \(parent); a detail account goes in before the first posting (move the balance with a voucher after a year-end close)"
+        case let .voucherProblems(voucher, problems):
+            return "voucher \(voucher) was refused:\n" + problems.map { "  - " + $0.description }.joined(separator: "\n")
+        case let .voucherNotFound(reference):
+            return "there is no voucher \(reference); list vouchers with `fundledger voucher list --org ORG`"
+        case let .wrongStatus(voucher, status, act):
+            return "voucher \(voucher) is \(status.rawValue) (\(status.chinese)) and cannot be \(act)"
+        case let .periodClosed(organization, period):
+            return "\(organization) has closed \(period) (已结账); nothing posts into a closed month. Date the voucher in an open month, or reopen \(period) with `fundledger reopen --org \(organization) --period \(period) --reason ...`"
+        case let .periodNotClosed(organization, period):
+            return "\(organization) has not closed \(period); there is nothing to reopen"
+        case let .periodAlreadyClosed(organization, period):
+            return "\(organization) has already closed \(period)"
+        case let .closeOutOfOrder(organization, period, open):
+            return "\(organization) cannot close \(period) while the earlier month \(open) with postings is open; close \(open) first"
+        case let .reopenOutOfOrder(organization, period, closed):
+            return "\(organization) cannot reopen \(period) while the later month \(closed) is closed; reopen \(closed) first"
+        case let .unpostedVouchers(organization, period, vouchers):
+            return "\(organization) cannot close \(period): \(vouchers.count) voucher(s) dated in it are not posted (\(vouchers.prefix(5).joined(separator: ", "))); post or delete them first"
+        case let .periodUnbalanced(organization, period, debits, credits):
+            return "\(organization) cannot close \(period): its debits \(debits) do not equal its credits \(credits); run `fundledger verify`"
+        case .missingReason:
+            return "reopening a closed month needs a reason (--reason \"...\"); it is kept in the period log"
+        case let .alreadyReversed(voucher, by):
+            return "voucher \(voucher) was already reversed by \(by); a voucher is reversed once"
+        case let .cannotReverseRedInk(voucher):
+            return "voucher \(voucher) is itself a red-ink reversal; enter a new blue voucher instead of reversing a reversal"
+        case let .reversalBeforeOriginal(voucher, date):
+            return "a reversal of \(voucher) cannot be dated \(date), before the voucher it cancels; date it on or after the original"
+        case let .numberNotNext(organization, expected, found):
+            return "\(organization) voucher number \(found) does not continue the month: the next number is \(expected); numbers run from 1 without gaps or duplicates"
+        case let .unknownCounterpart(code):
+            return "the counterpart organisation \(code) is not in the book; add it or correct the code"
+        case let .database(message):
+            return "the book refused the change: \(message)"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import FundCore
+
+/// Reads a text file line by line in fixed-size chunks, so that memory stays flat whatever the
+/// file's size. Checks the encoding as it goes: UTF-8 only, a byte-order mark only at the very
+/// start, one kind of line ending, no NUL bytes, and no line longer than `Limits.lineBytes`.
+struct LineReader {
+    let path: String
+    let displayName: String
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var position = 0
+    private var atEnd = false
+    private(set) var lineNumber = 0
+    private(set) var bytesRead: Int64 = 0
+    let fileSize: Int64
+    private var lineEnding: String?
+
+    init(path: String, displayName: String? = nil) throws(InputError) {
+        self.path = path
+        self.displayName = displayName ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: self.displayName, line: 0, rule: "unreadable-file", message: "the file cannot be opened; check the path and that it is readable")
+        }
+        self.handle = handle
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        fileSize = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        if fileSize > Limits.importFileBytes {
+            throw InputError(file: self.displayName, line: 0, rule: "file-too-large", message: "the file has \(fileSize) bytes, more than the limit of \(Limits.importFileBytes) per import; split it by month or organisation")
+        }
+    }
+
+    private func error(_ rule: String, _ message: String) -> InputError {
+        InputError(file: displayName, line: lineNumber, rule: rule, message: message)
+    }
+
+    /// The next line without its ending, or nil at the end of the file.
+    mutating func next() throws(InputError) -> Substring? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let bytes = buffer[position..<newline]
+                position = newline + 1
+                return try decode(bytes, terminated: true)
+            }
+            if buffer.count - position > Limits.lineBytes {
+                lineNumber += 1
+                throw error("line-too-long", "the line is longer than the limit of \(Limits.lineBytes) bytes; a journal line holds one transaction header or one posting")
+            }
+            if atEnd {
+                if position < buffer.count {
+                    let bytes = buffer[position...]
+                    position = buffer.count
+                    return try decode(bytes, terminated: false)
+                }
+                return nil
+            }
+            let chunk = handle.readData(ofLength: 1 << 20)
+            bytesRead += Int64(chunk.count)
+            if chunk.isEmpty { atEnd = true }
+            buffer.removeSubrange(0..<position)
+            position = 0
+            buffer.append(chunk)
+        }
+    }
+
+    private mutating func decode(_ raw: Data, terminated: Bool) throws(InputError) -> Substring {
+        lineNumber += 1
+        var bytes = raw
+        var ending = "LF"
+        if bytes.last == 0x0D {
+            bytes = bytes.dropLast()
+            ending = "CRLF"
+        }
+        if terminated {
+            if let lineEnding, lineEnding != ending {
+                throw error("mixed-line-endings", "the line ends in \(ending) but earlier lines end in \(lineEnding); save the file with one kind of line ending")
+            }
+            lineEnding = ending
+        }
+        if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.count > Limits.lineBytes {
+            throw error("line-too-long", "the line has \(bytes.count) bytes, more than the limit of \(Limits.lineBytes)")
+        }
+        if bytes.contains(0) { throw error("nul-byte", "the line holds a NUL byte; the file is binary or damaged, not UTF-8 text") }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw error("bad-utf8", "the line is not valid UTF-8; save the file as UTF-8 (for a spreadsheet export choose \"CSV UTF-8\")")
+        }
+        if text.unicodeScalars.contains("\u{FEFF}") {
+            throw error("bom-inside", "a byte-order mark (U+FEFF) stands inside the file; it may only open the file. Remove it, often left by joining two files")
+        }
+        return Substring(text)
+    }
+
+    func closeFile() { try? handle.close() }
+}

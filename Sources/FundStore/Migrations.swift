@@ -1,0 +1,197 @@
+import GRDB
+
+/// The book's schema as frozen, named migrations. A migration that has landed is never edited;
+/// changes come as new migrations appended at the end.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-book", migrate: v1Book)
+        return migrator
+    }
+
+    /// Organisations, accounts, vouchers and lines, turnover balances, period closing.
+    /// Every invariant the Swift code checks is checked here a second time.
+    static func v1Book(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE organization (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
+                name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+                level TEXT NOT NULL CHECK (level IN ('county', 'township', 'federation', 'grassroots')),
+                parent_id INTEGER REFERENCES organization(id),
+                chart TEXT NOT NULL CHECK (chart IN ('grassroots', 'county')),
+                independent INTEGER NOT NULL CHECK (independent IN (0, 1)),
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                CHECK (parent_id IS NULL OR parent_id <> id)
+            );
+
+            CREATE TABLE account (
+                id INTEGER PRIMARY KEY,
+                chart TEXT NOT NULL CHECK (chart IN ('grassroots', 'county')),
+                organization_id INTEGER REFERENCES organization(id),
+                code TEXT NOT NULL CHECK (length(code) IN (3, 5, 7, 9) AND code NOT GLOB '*[^0-9]*'),
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                parent_id INTEGER REFERENCES account(id),
+                CHECK ((parent_id IS NULL) = (length(code) = 3)),
+                CHECK (organization_id IS NULL OR parent_id IS NOT NULL)
+            );
+            CREATE UNIQUE INDEX account_code ON account(chart, ifnull(organization_id, 0), code);
+            CREATE INDEX account_parent ON account(parent_id);
+
+            CREATE TABLE import_batch (
+                id INTEGER PRIMARY KEY,
+                file TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                imported_by TEXT NOT NULL,
+                voucher_count INTEGER NOT NULL
+            );
+
+            CREATE TABLE voucher (
+                id INTEGER PRIMARY KEY,
+                organization_id INTEGER NOT NULL REFERENCES organization(id),
+                date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                period INTEGER NOT NULL,
+                word TEXT NOT NULL CHECK (length(word) BETWEEN 1 AND 4),
+                number INTEGER CHECK (number >= 1),
+                summary TEXT NOT NULL CHECK (length(trim(summary)) > 0),
+                attachments INTEGER NOT NULL CHECK (attachments >= 0),
+                preparer TEXT NOT NULL CHECK (length(preparer) > 0),
+                reviewer TEXT CHECK (reviewer IS NULL OR reviewer <> preparer),
+                bookkeeper TEXT,
+                status TEXT NOT NULL CHECK (status IN ('draft', 'reviewed', 'posted')),
+                reverses_id INTEGER UNIQUE REFERENCES voucher(id),
+                import_id INTEGER REFERENCES import_batch(id),
+                created_at TEXT NOT NULL,
+                posted_at TEXT,
+                CHECK (period = CAST(substr(date, 1, 4) AS INTEGER) * 100 + CAST(substr(date, 6, 2) AS INTEGER)),
+                CHECK (status = 'draft' OR reviewer IS NOT NULL OR import_id IS NOT NULL),
+                CHECK ((status = 'posted') = (number IS NOT NULL AND bookkeeper IS NOT NULL AND posted_at IS NOT NULL)),
+                CHECK (reverses_id IS NULL OR reverses_id <> id)
+            );
+            CREATE UNIQUE INDEX voucher_number ON voucher(organization_id, period, word, number) WHERE number IS NOT NULL;
+            CREATE INDEX voucher_period ON voucher(organization_id, period, status);
+
+            CREATE TABLE voucher_line (
+                id INTEGER PRIMARY KEY,
+                voucher_id INTEGER NOT NULL REFERENCES voucher(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position >= 1),
+                account_id INTEGER NOT NULL REFERENCES account(id),
+                side TEXT NOT NULL CHECK (side IN ('D', 'C')),
+                amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount <> 0),
+                summary TEXT NOT NULL DEFAULT '',
+                project TEXT,
+                expense_type TEXT CHECK (expense_type IN ('basic', 'project')),
+                econ TEXT,
+                counterpart_id INTEGER REFERENCES organization(id),
+                fund_source TEXT CHECK (fund_source IN ('appropriation', 'union')),
+                UNIQUE (voucher_id, position)
+            );
+            CREATE INDEX voucher_line_account ON voucher_line(account_id);
+
+            CREATE TABLE balance (
+                organization_id INTEGER NOT NULL REFERENCES organization(id),
+                account_id INTEGER NOT NULL REFERENCES account(id),
+                period INTEGER NOT NULL,
+                project TEXT NOT NULL DEFAULT '',
+                debit INTEGER NOT NULL CHECK (typeof(debit) = 'integer'),
+                credit INTEGER NOT NULL CHECK (typeof(credit) = 'integer'),
+                PRIMARY KEY (organization_id, period, account_id, project)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE period_close (
+                organization_id INTEGER NOT NULL REFERENCES organization(id),
+                period INTEGER NOT NULL,
+                closed_at TEXT NOT NULL,
+                closed_by TEXT NOT NULL,
+                PRIMARY KEY (organization_id, period)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE period_log (
+                id INTEGER PRIMARY KEY,
+                organization_id INTEGER NOT NULL REFERENCES organization(id),
+                period INTEGER NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ('close', 'reopen')),
+                at TEXT NOT NULL,
+                by TEXT NOT NULL,
+                reason TEXT,
+                CHECK (action = 'close' OR length(trim(reason)) > 0)
+            );
+            """)
+        try db.execute(sql: triggers)
+    }
+
+    /// Second line of defence: the database itself refuses what the Swift code must never do.
+    static let triggers = """
+        CREATE TRIGGER voucher_insert_not_posted BEFORE INSERT ON voucher WHEN NEW.status = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a voucher is inserted as a draft and posted afterwards'); END;
+
+        CREATE TRIGGER voucher_posted_immutable BEFORE UPDATE ON voucher WHEN OLD.status = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a posted voucher cannot be changed; correct it with a red-ink reversal'); END;
+
+        CREATE TRIGGER voucher_posted_undeletable BEFORE DELETE ON voucher WHEN OLD.status = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a posted voucher cannot be deleted; correct it with a red-ink reversal'); END;
+
+        CREATE TRIGGER voucher_post_balanced BEFORE UPDATE OF status ON voucher
+        WHEN NEW.status = 'posted' AND (SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE -amount END), 0)
+                                        FROM voucher_line WHERE voucher_id = NEW.id) <> 0
+        BEGIN SELECT RAISE(ABORT, 'the voucher does not balance: debits must equal credits'); END;
+
+        CREATE TRIGGER voucher_post_lines BEFORE UPDATE OF status ON voucher
+        WHEN NEW.status = 'posted' AND (SELECT count(*) FROM voucher_line WHERE voucher_id = NEW.id) < 2
+        BEGIN SELECT RAISE(ABORT, 'a voucher needs at least two lines'); END;
+
+        CREATE TRIGGER voucher_post_open_period BEFORE UPDATE OF status ON voucher
+        WHEN NEW.status = 'posted' AND EXISTS (SELECT 1 FROM period_close
+                                               WHERE organization_id = NEW.organization_id AND period = NEW.period)
+        BEGIN SELECT RAISE(ABORT, 'the period is closed'); END;
+
+        CREATE TRIGGER voucher_post_gapless BEFORE UPDATE OF status ON voucher
+        WHEN NEW.status = 'posted' AND NEW.number <> (SELECT coalesce(max(number), 0) + 1 FROM voucher
+                 WHERE organization_id = NEW.organization_id AND period = NEW.period AND word = NEW.word
+                   AND status = 'posted')
+        BEGIN SELECT RAISE(ABORT, 'voucher numbers run without gaps from 1 in each month'); END;
+
+        CREATE TRIGGER voucher_line_insert_posted BEFORE INSERT ON voucher_line
+        WHEN (SELECT status FROM voucher WHERE id = NEW.voucher_id) = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a posted voucher cannot be changed; correct it with a red-ink reversal'); END;
+
+        CREATE TRIGGER voucher_line_update_posted BEFORE UPDATE ON voucher_line
+        WHEN (SELECT status FROM voucher WHERE id = OLD.voucher_id) = 'posted'
+          OR (SELECT status FROM voucher WHERE id = NEW.voucher_id) = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a posted voucher cannot be changed; correct it with a red-ink reversal'); END;
+
+        CREATE TRIGGER voucher_line_delete_posted BEFORE DELETE ON voucher_line
+        WHEN (SELECT status FROM voucher WHERE id = OLD.voucher_id) = 'posted'
+        BEGIN SELECT RAISE(ABORT, 'a posted voucher cannot be changed; correct it with a red-ink reversal'); END;
+
+        CREATE TRIGGER voucher_line_red_ink BEFORE INSERT ON voucher_line
+        WHEN (NEW.amount < 0) <> ((SELECT reverses_id FROM voucher WHERE id = NEW.voucher_id) IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'negative amounts belong to red-ink vouchers only'); END;
+
+        CREATE TRIGGER voucher_line_leaf BEFORE INSERT ON voucher_line
+        WHEN EXISTS (SELECT 1 FROM account c WHERE c.parent_id = NEW.account_id
+                       AND (c.organization_id IS NULL
+                            OR c.organization_id = (SELECT organization_id FROM voucher WHERE id = NEW.voucher_id)))
+        BEGIN SELECT RAISE(ABORT, 'vouchers post to leaf accounts only'); END;
+
+        CREATE TRIGGER voucher_line_chart BEFORE INSERT ON voucher_line
+        WHEN NOT EXISTS (SELECT 1 FROM account a JOIN voucher v ON v.id = NEW.voucher_id
+                         JOIN organization o ON o.id = v.organization_id
+                         WHERE a.id = NEW.account_id AND a.chart = o.chart
+                           AND (a.organization_id IS NULL OR a.organization_id = o.id))
+        BEGIN SELECT RAISE(ABORT, 'the account is not in the organisation''s chart'); END;
+
+        CREATE TRIGGER account_detail_unused_parent BEFORE INSERT ON account
+        WHEN NEW.organization_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+            WHERE l.account_id = NEW.parent_id AND v.organization_id = NEW.organization_id)
+        BEGIN SELECT RAISE(ABORT, 'the parent account already has postings'); END;
+
+        CREATE TRIGGER period_log_append_only_update BEFORE UPDATE ON period_log
+        BEGIN SELECT RAISE(ABORT, 'the period log is append-only'); END;
+
+        CREATE TRIGGER period_log_append_only_delete BEFORE DELETE ON period_log
+        BEGIN SELECT RAISE(ABORT, 'the period log is append-only'); END;
+        """
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import FundCore
+import FundReports
+import FundStore
+import FundXLSX
+
+/// Options every command shares: which book, and who is acting.
+struct BookOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The book file.", valueName: "PATH"))
+    var book: String = ProcessInfo.processInfo.environment["FUNDLEDGER_BOOK"] ?? "ledgers/fundledger.sqlite"
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
+    var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+
+    func open() throws -> Book { try Book.open(at: book) }
+}
+
+/// Options of list and report commands.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, csv or json (default: table on a terminal, csv otherwise).")
+    var format: OutputFormat?
+
+    var resolved: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .csv) }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Year and optional month of a report.
+struct PeriodOptions: ParsableArguments {
+    @Option(name: .long, help: "The fiscal year.")
+    var year: Int
+
+    @Option(name: .long, help: "A month of the year (1-12); without it the whole year.")
+    var period: Int?
+
+    func validate() throws {
+        guard (1900...9999).contains(year) else { throw ValidationError("--year \(year) is not a year; give four digits such as 2026") }
+        if let period, !(1...12).contains(period) {
+            throw ValidationError("--period \(period) is not a month; give 1 to 12")
+        }
+    }
+
+    var range: (from: Period, to: Period) {
+        if let period { let p = Period(year: year, month: period)!; return (p, p) }
+        return (Period(year: year, month: 1)!, Period(year: year, month: 12)!)
+    }
+
+    var suffix: String { period.map { String(format: "%04d-%02d", year, $0) } ?? String(year) }
+}
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+/// Writes text to standard output as it is.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Writes a line to standard error.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a command body, printing domain errors as one paragraph on standard error and exiting
+/// non-zero. Anything else (a bug) propagates.
+func reporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as BookError {
+        note("error: " + error.description)
+        throw ExitCode(1)
+    } catch let error as InputErrors {
+        note("error: " + error.description)
+        throw ExitCode(1)
+    } catch let error as InputError {
+        note("error: " + error.description)
+        throw ExitCode(1)
+    } catch let error as XLSXError {
+        note("error: " + error.description)
+        throw ExitCode(1)
+    } catch let error as CLIError {
+        note("error: " + error.message)
+        throw ExitCode(1)
+    }
+}
+
+/// An error found by the command-line layer itself.
+struct CLIError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Writes `text` to `path` through a temporary file and a rename, so the file is never half-written.
+func writeAtomically(_ text: String, to path: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw CLIError("cannot write \(path): \(error.localizedDescription)")
+    }
+}
+
+/// Makes sure the folder that will hold `path` exists.
+func ensureFolder(of path: String) throws {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if !FileManager.default.fileExists(atPath: folder) {
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw CLIError("cannot create the folder \(folder): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import FundCore
+import FundStore
+
+struct ExportJournal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-journal",
+        abstract: "Write the posted vouchers as a journal that `import` and hledger read.")
+    @OptionGroup var options: BookOptions
+    @Option(help: "Only this organisation.") var org: String?
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        try reporting {
+            let book = try options.open()
+            var text = ""
+            try book.forEachPostedVoucher(organization: org) { voucher, chart in
+                text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"
+            }
+            if let path = self.output {
+                try ensureFolder(of: path)
+                try writeAtomically(text, to: path)
+            } else {
+                emit(text)
+            }
+        }
+    }
+}

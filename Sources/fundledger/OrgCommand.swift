@@ -1,0 +1,81 @@
+import ArgumentParser
+import FundCore
+import FundReports
+import FundStore
+
+extension OrganizationLevel: ExpressibleByArgument {}
+extension ChartKind: ExpressibleByArgument {}
+
+struct OrgCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org", abstract: "Organisations and their tree.",
+        subcommands: [Add.self, List.self, Show.self, ImportCSV.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an organisation.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "A short code such as FED-01.") var code: String
+        @Option(help: "The full name, e.g. 某某县开发区物流行业工会联合会.") var name: String
+        @Option(help: "county, township, federation or grassroots.") var level: OrganizationLevel
+        @Option(help: "The code of the union above it.") var parent: String?
+        @Option(help: "grassroots or county chart (default by level).") var chart: ChartKind?
+        @Flag(help: "It manages its funds independently (独立管理经费).") var independent = false
+
+        func run() throws {
+            try reporting {
+                let book = try options.open()
+                let organization = Organization(code: code, name: name, level: level, parentCode: parent, chart: chart, independent: independent)
+                try book.addOrganization(organization, by: options.user)
+                emit("added \(code) \(name) (\(level.rawValue), \(organization.chart.rawValue) chart)\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the organisations as a tree.")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try reporting {
+                let organizations = try options.open().organizations()
+                emit(OrganizationList(organizations: organizations).rendered(format.resolved))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one organisation and its closed months.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The organisation's code.") var code: String
+
+        func run() throws {
+            try reporting {
+                let book = try options.open()
+                let o = try book.organization(code)
+                let closed = try book.closedPeriods(organization: code)
+                var text = "code:        \(o.code)\nname:        \(o.name)\nlevel:       \(o.level.rawValue) (\(o.level.chinese))\n"
+                text += "parent:      \(o.parentCode ?? "-")\nchart:       \(o.chart.rawValue) (\(o.chart.chinese))\n"
+                text += "independent: \(o.independent ? "yes (独立管理经费)" : "no")\n"
+                text += "closed:      \(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: ", "))\n"
+                for entry in try book.periodLog(organization: code) where entry.action == "reopen" {
+                    text += "reopened:    \(entry.period) at \(entry.at) by \(entry.by): \(entry.reason ?? "")\n"
+                }
+                emit(text)
+            }
+        }
+    }
+
+    struct ImportCSV: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Add organisations from a CSV file, all or nothing.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "CSV with columns code,name,level,parent,chart,independent.") var file: String
+
+        func run() throws {
+            try reporting {
+                let count = try options.open().importOrganizations(path: file, by: options.user)
+                emit("added \(count) organisations from \(file)\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import FundStore
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, and the balances recomputed from the lines.")
+    @OptionGroup var options: BookOptions
+
+    func run() throws {
+        try reporting {
+            let report = try options.open().verify()
+            let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
+            if report.problems.isEmpty {
+                emit("verified \(scope): no problems\n")
+                return
+            }
+            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined())
+            throw ExitCode(1)
+        }
+    }
+}

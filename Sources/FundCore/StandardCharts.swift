@@ -10,6 +10,7 @@ enum StandardCharts {
         let codes = Set(levelOne.map(\.0))
         var result = levelOne.map { Account(code: $0.0, name: $0.1) }
         for (parent, details) in detailAccounts where codes.contains(parent) {
+            if kind == .grassroots, countyOnlyDetails.contains(parent) { continue }
             result += details.map { Account(code: $0.0, name: $0.1) }
         }
         return result.sorted { $0.code < $1.code }
@@ -43,6 +44,10 @@ enum StandardCharts {
         ("506", "行政支出"), ("507", "资本性支出"), ("508", "补助下级支出"), ("509", "对附属单位的支出"),
         ("510", "其他支出"), ("521", "安排预算稳定调节基金"),
     ]
+
+    /// Parents whose prescribed details belong to the county-and-above chart only: the rule lists
+    /// 301's details (30101–30106) under that chart, and the grassroots chart keeps 301 as a leaf.
+    static let countyOnlyDetails: Set<String> = ["301"]
 
     /// Prescribed detail accounts, by level-1 parent. A detail applies to every chart that has
     /// its parent.

@@ -56,7 +56,12 @@ extension Book {
                 summary.lines += draft.lines.count
                 summary.byOrganization[organization, default: 0] += 1
             } catch let error as BookError {
-                if case .numberNotNext = error, failedSeries.contains(series) { return }
+                // A voucher that failed earlier in the same month makes later numbers and
+                // reversals of it fail too; report only the first cause.
+                if failedSeries.contains(series) {
+                    if case .numberNotNext = error { return }
+                    if case let .voucherProblems(_, problems) = error, problems.allSatisfy({ $0.rule == .reversesNothing }) { return }
+                }
                 failedSeries.insert(series)
                 errors.append(contentsOf: Book.inputErrors(error, entry: entry, file: file))
             }

@@ -1,0 +1,29 @@
+# FundLedger: `make demo` builds the demo county's book and workbooks; `make test` runs every test.
+SWIFT ?= swift
+BIN := .build/debug/fundledger
+
+.PHONY: demo test build deps test-deps swift-test cli-test check-hledger check-workbooks clean
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+build: deps
+	$(SWIFT) build
+
+## The main job: the demo book in ledgers/demo.sqlite and its workbooks in exports/.
+demo: build
+	$(BIN) demo
+
+## Everything: Swift unit, property and golden tests, then the independent readers.
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(BIN) demo --book .build/test-demo.sqlite --exports .build/test-exports >/dev/null
+	python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
+	python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports
+
+clean:
+	rm -rf .build exports/*.xlsx ledgers/*.sqlite ledgers/*.sqlite-*

@@ -1,0 +1,96 @@
+import PropertyBased
+import Testing
+@testable import FundCore
+
+/// Vouchers for tests, built from compact text: "102 D 100.00".
+func line(_ code: String, _ side: Side, _ amount: String, project: String? = nil) -> VoucherLine {
+    VoucherLine(accountCode: code, side: side, amount: try! Money(parsing: amount), dimensions: Dimensions(project: project))
+}
+
+func draft(_ lines: [VoucherLine], summary: String = "测试", preparer: String = "王芳", reviewer: String? = nil,
+           reverses: VoucherRef? = nil) -> VoucherDraft {
+    VoucherDraft(organization: "FED-01", date: LocalDate(year: 2026, month: 3, day: 5)!, summary: summary,
+                 preparer: preparer, reviewer: reviewer, reverses: reverses, lines: lines)
+}
+
+@Suite struct VoucherRulesTests {
+    let chart = Chart.standard(.grassroots)
+
+    @Test func aBalancedVoucherPasses() {
+        #expect(VoucherRules.check(draft([line("102", .debit, "5000"), line("40302", .credit, "5000")]), chart: chart).isEmpty)
+    }
+
+    /// Rule-order table: one broken voucher per rule, with the rule it must report first.
+    @Test func eachRuleRefusesItsCase() {
+        let big = String(Limits.lineAmountFen / 100 + 1)
+        let cases: [(VoucherDraft, VoucherProblem.Rule)] = [
+            (draft([line("102", .debit, "1")]), .tooFewLines),
+            (draft(Array(repeating: line("102", .debit, "1"), count: 1000)), .tooManyLines),
+            (draft([line("102", .debit, "0"), line("401", .credit, "0")]), .zeroAmount),
+            (draft([line("102", .debit, big), line("401", .credit, big)]), .amountTooLarge),
+            (draft([line("102", .debit, "-5"), line("401", .credit, "-5")]), .negativeAmount),
+            (draft([line("102", .debit, "5"), line("401", .credit, "5")], reverses: VoucherRef(parsing: "2026-03/记-0001")), .redInkSign),
+            (draft([line("999", .debit, "5"), line("401", .credit, "5")]), .unknownAccount),
+            (draft([line("502", .debit, "5"), line("401", .credit, "5")]), .unknownAccount),
+            (draft([line("403", .debit, "5"), line("102", .credit, "5")]), .notLeafAccount),
+            (draft([line("102", .debit, "5.00"), line("401", .credit, "4.99")]), .unbalanced),
+            (draft([line("102", .debit, "5"), line("401", .credit, "5")], summary: "  "), .missingSummary),
+            (draft([line("102", .debit, "5"), line("401", .credit, "5")], summary: String(repeating: "长", count: 201)), .summaryTooLong),
+            (draft([line("102", .debit, "5"), line("401", .credit, "5")], preparer: ""), .missingPreparer),
+            (draft([line("102", .debit, "5"), line("401", .credit, "5")], reviewer: "王芳"), .reviewerIsPreparer),
+        ]
+        for (voucher, rule) in cases {
+            let problems = VoucherRules.check(voucher, chart: chart)
+            #expect(problems.first?.rule == rule, "expected \(rule), got \(problems.map(\.rule))")
+        }
+    }
+
+    @Test func problemsNameTheLineAndTheFix() {
+        let problems = VoucherRules.check(draft([line("102", .debit, "5"), line("403", .credit, "5")]), chart: chart)
+        #expect(problems.count == 1)
+        #expect(problems[0].lineIndex == 1)
+        #expect(problems[0].description == "account 403 上级补助收入 has detail accounts; post to one of them instead (40301 一般性转移支付补助, 40302 专项转移支付补助, ...) [not-leaf-account]")
+    }
+
+    @Test func aRedInkVoucherOfABalancedOneBalances() {
+        let original = draft([line("50301", .debit, "1200"), line("102", .credit, "1200")])
+        let red = draft(original.lines.map { $0.reversed() }, reverses: VoucherRef(parsing: "2026-03/记-0002"))
+        #expect(VoucherRules.check(red, chart: chart).isEmpty)
+        #expect(zip(original.lines, red.lines).allSatisfy { $0.signedFen == -$1.signedFen && $0.side == $1.side })
+    }
+
+    static let leaves = Chart.standard(.grassroots).accounts.filter { Chart.standard(.grassroots).isLeaf($0.code) }.map(\.code)
+
+    /// Random balanced vouchers: n-1 random lines, the last computed to balance.
+    static func balancedVoucher(_ amounts: [Int64], accounts: [Int]) -> VoucherDraft {
+        var lines: [VoucherLine] = []
+        var net: Int64 = 0
+        for (index, amount) in amounts.enumerated() {
+            let side: Side = index % 2 == 0 ? .debit : .credit
+            lines.append(VoucherLine(accountCode: leaves[accounts[index % accounts.count] % leaves.count], side: side, amount: Money(fen: amount)))
+            net += side == .debit ? amount : -amount
+        }
+        if net != 0 {
+            lines.append(VoucherLine(accountCode: "102", side: net > 0 ? .credit : .debit, amount: Money(fen: net.magnitude > 0 ? Int64(net.magnitude) : 1)))
+        }
+        return draft(lines)
+    }
+
+    @Test func randomBalancedVouchersPass() async {
+        let amounts = Gen.oneOf(Gen.int64(in: 1...100), Gen.int64(in: 1...Limits.lineAmountFen / 1000)).array(of: 2...30)
+        await propertyCheck(count: 300, input: amounts, Gen.int(in: 0...1000).array(of: 1...5)) { amounts, accounts in
+            let voucher = VoucherRulesTests.balancedVoucher(amounts, accounts: accounts)
+            #expect(VoucherRules.check(voucher, chart: chart).isEmpty)
+        }
+    }
+
+    @Test func anyUnbalancedVoucherIsRefused() async {
+        let amounts = Gen.int64(in: 1...1_000_000).array(of: 2...20)
+        await propertyCheck(count: 300, input: amounts, Gen.int64(in: 1...1_000_000), Gen.int(in: 0...100)) { amounts, skew, which in
+            var voucher = VoucherRulesTests.balancedVoucher(amounts, accounts: [0])
+            let index = which % voucher.lines.count
+            voucher.lines[index].amount = Money(fen: voucher.lines[index].amount.fen + skew)
+            #expect(VoucherRules.check(voucher, chart: chart).map(\.rule).contains(.unbalanced))
+        }
+    }
+}

@@ -39,6 +39,7 @@ let package = Package(
         ], resources: [.copy("Golden")]),
         .testTarget(name: "FundStoreTests", dependencies: [
             "FundCore", "FundStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "FundReportsTests", dependencies: ["FundCore", "FundStore", "FundReports"],

@@ -82,14 +82,16 @@ struct LineReader {
             throw error("line-too-long", "the line has \(bytes.count) bytes, more than the limit of \(Limits.lineBytes)")
         }
         if bytes.contains(0) { throw error("nul-byte", "the line holds a NUL byte; the file is binary or damaged, not UTF-8 text") }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw error("bad-utf8", "the line is not valid UTF-8; save the file as UTF-8 (for a spreadsheet export choose \"CSV UTF-8\")")
-        }
-        if text.unicodeScalars.contains("\u{FEFF}") {
+        // Checked on the bytes: decoding would silently drop a mark at the start of a line.
+        if bytes.firstRange(of: [0xEF, 0xBB, 0xBF]) != nil {
             throw error("bom-inside", "a byte-order mark (U+FEFF) stands inside the file; it may only open the file. Remove it, often left by joining two files")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw error("bad-utf8", "the line is not valid UTF-8; save the file as UTF-8 (for a spreadsheet export choose \"CSV UTF-8\")")
         }
         return Substring(text)
     }
 
     func closeFile() { try? handle.close() }
 }
+

@@ -1,0 +1,133 @@
+import Foundation
+import FundCore
+import Testing
+@testable import FundStore
+
+@Suite struct ImportTests {
+    static let good = """
+        2026-03-05 * (2026-03/记-0001) 收到会费  ; org:FED-01, attachments:1, preparer:王芳, reviewer:李强
+            102 银行存款  500.00
+            401 会费收入  -500.00
+
+        2026-03-06 * 支付奖品  ; org:FED-01
+            50301  120.00  ; project:XB-1
+            102  -120.00
+
+        2026-03-07 * (2026-03/记-0003) 注销3月6日记字第2号凭证  ; org:FED-01, reverses:2026-03/记-0002
+            50301  -120.00  ; project:XB-1
+            102  120.00
+
+        2026-03-08 * (2026-03/记-0001) 拨付补贴  ; org:CTY-01
+            50802  120.00  ; project:XB-1, counterpart:FED-01
+            102  -120.00
+        """
+
+    @Test func importsPostedVouchersWithTheirNumbers() throws {
+        let t = try TestBook()
+        let file = try t.write("good.journal", ImportTests.good)
+        let summary = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "导入员")
+        #expect(summary.vouchers == 4 && summary.lines == 8)
+        let vouchers = try t.book.vouchers(organization: "FED-01")
+        #expect(vouchers.map { $0.ref!.description } == ["2026-03/记-0001", "2026-03/记-0002", "2026-03/记-0003"])
+        #expect(vouchers.allSatisfy { $0.status == .posted && $0.bookkeeper == "导入员" })
+        #expect(vouchers[1].draft.preparer == "导入员" && vouchers[1].reviewer == nil)
+        #expect(vouchers[2].reversesID == vouchers[1].id && vouchers[1].reversedByID == vouchers[2].id)
+        #expect(vouchers[2].draft.lines.map(\.side) == [.debit, .credit])
+        #expect(try t.netBalances() == ["102": 50_000, "401": -50_000])
+        #expect(try t.book.vouchers(organization: "CTY-01")[0].draft.lines[0].dimensions.counterpart == "FED-01")
+        #expect(try t.book.verify().problems.isEmpty)
+    }
+
+    /// A problem anywhere, even in the last voucher, leaves the book file byte-identical.
+    @Test(arguments: [
+        // The line after the good journal: a voucher-wide problem points at the header (2),
+        // a problem of one posting at that posting (4).
+        ("    401 会费收入  -499.99", "unbalanced", 2),
+        ("    401 拨缴经费收入  -500.00", "account-name-mismatch", 4),
+        ("    403  -500.00", "not-leaf-account", 4),
+        ("    499  -500.00", "unknown-account", 4),
+    ])
+    func anyProblemLeavesTheBookUntouched(lastLine: String, rule: String, line: Int) throws {
+        let t = try TestBook()
+        let before = try t.bytes()
+        let text = ImportTests.good + "\n\n2026-03-09 * 最后一张  ; org:FED-01\n    102  500.00\n" + lastLine + "\n"
+        let file = try t.write("bad.journal", text)
+        do {
+            _ = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "导入员")
+            Issue.record("imported a bad journal")
+        } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.rule) == [rule])
+            #expect(errors.errors[0].line == ImportTests.good.split(separator: "\n", omittingEmptySubsequences: false).count + line)
+        }
+        #expect(try t.bytes() == before)
+        #expect(try t.book.vouchers(organization: "FED-01").isEmpty)
+    }
+
+    @Test func numbersMustContinueTheMonth() throws {
+        let t = try TestBook()
+        let text = "2026-03-05 * (2026-03/记-0002) x  ; org:FED-01\n    102  1\n    401  -1\n"
+        do {
+            _ = try t.book.importJournal(paths: [try t.write("n.journal", text)], defaultOrganization: nil, user: "u")
+            Issue.record("accepted a gap")
+        } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.rule) == ["number-not-next"])
+            #expect(errors.description.contains("the next number is 2026-03/记-0001"))
+        }
+    }
+
+    @Test func everyProblemIsReportedAndNothingWritten() throws {
+        let t = try TestBook()
+        let text = """
+            2026-03-05 x  ; org:FED-01
+                102  1
+                401  -2
+
+            2026-03-06 y  ; org:NOPE
+                102  1
+                401  -1
+
+            2026-03-07 z
+                102  1
+                401  -1
+            """
+        do {
+            _ = try t.book.importJournal(paths: [try t.write("m.journal", text)], defaultOrganization: nil, user: "u")
+            Issue.record("imported")
+        } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.rule) == ["unbalanced", "unknown-org", "missing-org"])
+            #expect(errors.errors.map(\.line) == [1, 5, 9])
+            #expect(errors.description.hasSuffix("nothing was imported; fix the file and run the import again"))
+        }
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let t = try TestBook()
+        let before = try t.bytes()
+        let summary = try t.book.importJournal(paths: [try t.write("g.journal", ImportTests.good)], defaultOrganization: nil, user: "u", dryRun: true)
+        #expect(summary.vouchers == 4 && summary.dryRun)
+        #expect(try t.book.vouchers(organization: "FED-01").isEmpty)
+        #expect(try t.bytes() == before)
+    }
+
+    @Test func encodingProblemsAreNamed() throws {
+        let t = try TestBook()
+        let cases: [(Data, String)] = [
+            (Data([0xEF, 0xBB, 0xBF]) + Data("2026-03-05 x  ; org:FED-01\n    102  1\n    401  -1\n".utf8), ""),
+            (Data("2026-03-05 x  ; org:FED-01\n    102  1\n    401  -1\r\n".utf8), "mixed-line-endings"),
+            (Data("2026-03-05 x  ; org:FED-01\n    102  1\n    401  -1\n".utf8) + Data([0xFF, 0xFE, 0x0A]), "bad-utf8"),
+            (Data("2026-03-05 x  ; org:FED-01\n    102  1\n\u{FEFF}    401  -1\n".utf8), "bom-inside"),
+            (Data(), "no-transactions"),
+            (Data("; only a comment\n\n".utf8), "no-transactions"),
+        ]
+        for (index, (data, rule)) in cases.enumerated() {
+            let file = t.folder + "/e\(index).journal"
+            try data.write(to: URL(fileURLWithPath: file))
+            do {
+                _ = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "u", dryRun: true)
+                #expect(rule.isEmpty, "case \(index) imported")
+            } catch let errors as InputErrors {
+                #expect(errors.errors.first?.rule == rule, "case \(index): \(errors)")
+            }
+        }
+    }
+}

@@ -10,6 +10,10 @@
 public struct JournalParser {
     public let file: String
     private var pending: JournalEntry?
+    /// hledger and Ledger directives that a FundLedger journal does not use.
+    static let directives: Set<String> = ["account", "alias", "apply", "assert", "bucket", "capture", "check", "comment",
+                                          "commodity", "D", "decimal-mark", "define", "end", "include", "P", "payee",
+                                          "tag", "test", "year", "Y", "=", "~"]
     /// The user to record as preparer when a transaction names none.
     public var defaultPreparer: String
 
@@ -48,6 +52,10 @@ public struct JournalParser {
             return nil
         }
         let finished = try finishPending()
+        let word = text.prefix(while: { !$0.isWhitespace })
+        if JournalParser.directives.contains(String(word)) {
+            throw error(line, "unsupported-directive", "the directive \"\(word)\" is not part of FundLedger's journal; accounts come from the chart (`fundledger account list`). Remove the line")
+        }
         try parseHeader(text, line: line)
         return finished
     }
@@ -160,7 +168,7 @@ public struct JournalParser {
             throw error(line, "zero-amount", "the posting to \(code) has a zero amount; remove the posting or enter the amount")
         }
         if amount.fen.magnitude > UInt64(Limits.lineAmountFen) {
-            throw error(line, "amount-too-large", "the amount \(amountText) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) per line; split it over several postings")
+            throw error(line, "amount-too-large", "the amount \(amountText) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per line; split it over several postings")
         }
         var posting = VoucherLine(accountCode: String(code), side: amount.isNegative ? .credit : .debit,
                                   amount: amount.isNegative ? Money(fen: -amount.fen) : amount)

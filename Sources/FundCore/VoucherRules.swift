@@ -66,7 +66,7 @@ public enum VoucherRules {
             if line.amount.isZero {
                 problems.append(VoucherProblem(.zeroAmount, line: index, "line \(index + 1) (\(line.accountCode)) has a zero amount; remove the line or enter the amount"))
             } else if line.amount.fen.magnitude > UInt64(Limits.lineAmountFen) {
-                problems.append(VoucherProblem(.amountTooLarge, line: index, "line \(index + 1) (\(line.accountCode)) amount \(line.amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) per line; split it over several lines"))
+                problems.append(VoucherProblem(.amountTooLarge, line: index, "line \(index + 1) (\(line.accountCode)) amount \(line.amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per line; split it over several lines"))
             } else if draft.isRedInk && !line.amount.isNegative {
                 problems.append(VoucherProblem(.redInkSign, line: index, "line \(index + 1) (\(line.accountCode)) of a red-ink voucher has the positive amount \(line.amount); every line of a red-ink voucher is the original's line negated"))
             } else if !draft.isRedInk && line.amount.isNegative {

@@ -4,22 +4,25 @@ import GRDB
 
 /// The book: one SQLite file holding the accounts of many organisations.
 ///
-/// Every write runs in one transaction and is all-or-nothing. The database is opened in WAL
-/// mode with foreign keys on, and a busy writer is waited for a bounded time.
+/// Every write runs in one transaction and is all-or-nothing. The file is in WAL mode with
+/// foreign keys on, and a busy writer is waited for a bounded time. One serial connection per
+/// process: opening an existing book and reading it never writes to the file, so a refused
+/// command leaves it byte-identical; SQLite's file locks order the writers of several processes.
 public final class Book: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let pool: DatabaseQueue
 
     /// How long a writer waits for another writer before giving up with `BookError.busy`.
     public static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabaseQueue) {
         self.path = path
         self.pool = pool
     }
 
-    static func configuration(readOnly: Bool = false) -> Configuration {
+    static func configuration(readOnly: Bool = false, wal: Bool = false) -> Configuration {
         var config = Configuration()
+        if wal { config.journalMode = .wal }
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.readonly = readOnly
@@ -35,7 +38,7 @@ public final class Book: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabaseQueue(path: path, configuration: configuration(wal: true))
             try Migrations.migrator.migrate(pool)
             try pool.write { db in try seedCharts(db) }
             return Book(path: path, pool: pool)
@@ -49,7 +52,7 @@ public final class Book: Sendable {
     public static func open(at path: String) throws -> Book {
         guard FileManager.default.fileExists(atPath: path) else { throw BookError.bookMissing(path: path) }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabaseQueue(path: path, configuration: configuration())
             let migrator = Migrations.migrator
             let applied = try pool.read { db in try migrator.hasCompletedMigrations(db) }
             if !applied { try migrator.migrate(pool) }

@@ -29,6 +29,7 @@ let package = Package(
         ]),
         .target(name: "FundReports", dependencies: ["FundCore", "FundStore"]),
         .target(name: "FundXLSX", dependencies: ["FundCore", "FundStore", "FundReports", "CXLSXWriter"]),
+        .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         .executableTarget(name: "fundledger", dependencies: [
             "FundCore", "FundStore", "FundReports", "FundXLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -36,17 +37,15 @@ let package = Package(
         .testTarget(name: "FundCoreTests", dependencies: [
             "FundCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ], resources: [.copy("Golden")]),
+        ]),
         .testTarget(name: "FundStoreTests", dependencies: [
-            "FundCore", "FundStore",
+            "FundCore", "FundStore", "FundTesting",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "FundReportsTests", dependencies: ["FundCore", "FundStore", "FundReports"],
-                    resources: [.copy("Golden")]),
-        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX"],
-                    resources: [.copy("Golden")]),
-        .testTarget(name: "fundledgerTests", dependencies: ["FundCore"]),
+        .testTarget(name: "FundReportsTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundTesting"]),
+        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundTesting"]),
+        .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

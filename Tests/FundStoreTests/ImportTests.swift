@@ -1,5 +1,6 @@
 import Foundation
 import FundCore
+import FundTesting
 import Testing
 @testable import FundStore
 

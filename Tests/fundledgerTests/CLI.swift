@@ -1,9 +1,10 @@
 import Foundation
+import FundTesting
 import Testing
 
 /// Runs the built `fundledger` binary, as a person would from the repository root.
 enum CLI {
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Golden.root
     static let binary = root.appendingPathComponent(".build/debug/fundledger").path
 
     struct Result {
@@ -39,20 +40,5 @@ enum CLI {
         let folder = NSTemporaryDirectory() + "fundledger-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
-    }
-
-    /// Compares `actual` with the golden file at `path` (relative to the root). A missing golden
-    /// file, or any file under FUNDLEDGER_RECORD=1, is written and the check fails or passes
-    /// accordingly, so a new golden is always reviewed before it counts.
-    static func assertGolden(_ actual: String, _ path: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = root.appendingPathComponent(path)
-        let recording = ProcessInfo.processInfo.environment["FUNDLEDGER_RECORD"] == "1"
-        guard let expected = try? String(contentsOf: url, encoding: .utf8), !recording else {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            if !recording { Issue.record("recorded missing golden file \(path); check it and run again", sourceLocation: sourceLocation) }
-            return
-        }
-        #expect(actual == expected, "output differs from \(path)", sourceLocation: sourceLocation)
     }
 }

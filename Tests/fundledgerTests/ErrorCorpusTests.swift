@@ -1,4 +1,5 @@
 import Foundation
+import FundTesting
 import Testing
 
 /// Every file in ledgers/errors/ is a journal that must be refused: the error on standard error
@@ -37,7 +38,7 @@ import Testing
             #expect(result.status == 1, "\(name) exited \(result.status)")
             #expect(result.stdout.isEmpty, "\(name) printed \(result.stdout)")
             #expect(result.stderr.hasPrefix("error: ledgers/errors/" + name), "\(name): \(result.stderr)")
-            CLI.assertGolden(result.stderr, "ledgers/errors/" + name.replacingOccurrences(of: ".journal", with: ".expected"))
+            Golden.assert(result.stderr, "ledgers/errors/" + name.replacingOccurrences(of: ".journal", with: ".expected"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == original, "\(name) changed the book")
         }
     }

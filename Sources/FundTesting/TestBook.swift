@@ -1,18 +1,26 @@
 import Foundation
 import FundCore
-@testable import FundStore
+import FundStore
 
 /// A fresh book in its own temporary folder, with a county union and a federation under it.
-struct TestBook {
-    let folder: String
-    let path: String
-    let book: Book
+public struct TestBook {
+    public let folder: String
+    public let path: String
+    public let book: Book
 
-    init(name: String = #function) throws {
+    public init() throws {
+        try self.init(organizations: true)
+    }
+
+    /// A book with no organisations.
+    public static func empty() throws -> TestBook { try TestBook(organizations: false) }
+
+    private init(organizations: Bool) throws {
         folder = NSTemporaryDirectory() + "fundledger-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/book.sqlite"
         book = try Book.create(at: path)
+        guard organizations else { return }
         try book.addOrganization(Organization(code: "CTY-01", name: "某某县总工会", level: .county), by: "t")
         try book.addOrganization(Organization(code: "FED-01", name: "某某县物流行业工会联合会", level: .federation,
                                               parentCode: "CTY-01", independent: true), by: "t")
@@ -20,7 +28,7 @@ struct TestBook {
 
     /// Prepares, reviews and posts a voucher in one go.
     @discardableResult
-    func post(_ organization: String = "FED-01", _ date: String, _ lines: [(String, Int64)], summary: String = "测试凭证",
+    public func post(_ organization: String = "FED-01", _ date: String, _ lines: [(String, Int64)], summary: String = "测试凭证",
               project: String? = nil) throws -> Voucher {
         let draft = VoucherDraft(organization: organization, date: LocalDate(parsing: date)!, summary: summary, attachments: 1,
                                  preparer: "王芳", lines: lines.map { code, fen in
@@ -32,16 +40,16 @@ struct TestBook {
         return try book.postVoucher(id: voucher.id, bookkeeper: "张会计")
     }
 
-    func write(_ name: String, _ text: String) throws -> String {
+    public func write(_ name: String, _ text: String) throws -> String {
         let file = folder + "/" + name
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         return file
     }
 
-    func bytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+    public func bytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
     /// Net balance (debit - credit) per account over everything posted.
-    func netBalances(_ organization: String = "FED-01") throws -> [String: Int64] {
+    public func netBalances(_ organization: String = "FED-01") throws -> [String: Int64] {
         var result: [String: Int64] = [:]
         for turnover in try book.turnovers(organization: organization, from: Period(year: 1900, month: 1)!, to: Period(year: 9999, month: 12)!) {
             result[turnover.code] = turnover.closingNetFen

@@ -1,0 +1,102 @@
+import Foundation
+import FundCore
+import FundReports
+import FundStore
+import FundTesting
+import Testing
+
+/// The demo county's book, loaded once per test from ledgers/demo.
+func demoBook() throws -> Book {
+    let t = try TestBook.empty()
+    _ = try t.book.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path, by: "t")
+    _ = try t.book.importJournal(paths: [Golden.root.appendingPathComponent("ledgers/demo/2026.journal").path],
+                                 defaultOrganization: nil, user: "演示导入")
+    return t.book
+}
+
+func trialBalance(_ book: Book, _ code: String, _ from: String, _ to: String, includeZero: Bool = false) throws -> TrialBalance {
+    let from = Period(parsing: from)!, to = Period(parsing: to)!
+    return TrialBalance(organization: try book.organization(code), chart: try book.chart(for: code),
+                        turnovers: try book.turnovers(organization: code, from: from, to: to), from: from, to: to,
+                        includeZero: includeZero)
+}
+
+@Suite struct TrialBalanceTests {
+    /// FED-01 in March 2026, worked by hand from ledgers/demo/2026.journal:
+    /// 102 opening = 4,860 + 36,000 + 30,000 - 14,400 - 6,000 - 12,600 = 37,860.00 debit.
+    /// March debits on 102: 50,000 (项目补贴). March credits: 18,500 + 3,200 + 8,800 + 7,800, and the
+    /// red-ink line -8,800 on the same credit side, = 29,500. Closing 37,860 + 50,000 - 29,500 = 58,360.
+    /// 50301 竞赛: debits 18,500 + 8,800 - 8,800 (red ink) + 7,800 = 26,300.
+    @Test func handWorkedFigures() throws {
+        let report = try trialBalance(try demoBook(), "FED-01", "2026-03", "2026-03")
+        let bank = try #require(report.rows.first { $0.code == "102" })
+        #expect(bank.openingDebit == 3_786_000 && bank.periodDebit == 5_000_000 && bank.periodCredit == 2_950_000)
+        #expect(bank.closingDebit == 5_836_000 && bank.closingCredit == 0)
+        let contest = try #require(report.rows.first { $0.code == "50301" })
+        #expect(contest.periodDebit == 2_630_000 && contest.periodCredit == 0)
+        let parent = try #require(report.rows.first { $0.code == "503" })
+        #expect(parent.periodDebit == contest.periodDebit)
+        let fund = try #require(report.rows.first { $0.code == "301" })
+        #expect(fund.closingCredit == 320_000)
+        #expect(report.balanced)
+        #expect(report.totals.periodDebit == report.totals.periodCredit)
+    }
+
+    /// A year's report opens at zero and its closing columns balance for every organisation.
+    @Test func everyOrganisationBalances() throws {
+        let book = try demoBook()
+        for organization in try book.organizations() {
+            let report = try trialBalance(book, organization.code, "2026-01", "2026-12")
+            #expect(report.balanced, "\(organization.code)")
+            #expect(report.totals.openingDebit == 0)
+        }
+    }
+
+    @Test func zeroAccountsOnlyOnRequest() throws {
+        let book = try demoBook()
+        let brief = try trialBalance(book, "FED-03", "2026-01", "2026-12")
+        let full = try trialBalance(book, "FED-03", "2026-01", "2026-12", includeZero: true)
+        #expect(brief.rows.map(\.code) == ["102", "401", "403", "40302", "505", "50501"])
+        #expect(full.rows.count == Chart.standard(.grassroots).accounts.count)
+        #expect(full.totals == brief.totals)
+    }
+
+    @Test(arguments: OutputFormat.allCases)
+    func goldenRenderings(format: OutputFormat) throws {
+        let book = try demoBook()
+        let ext = format == .table ? "txt" : format.rawValue
+        Golden.assert(try trialBalance(book, "FED-01", "2026-03", "2026-03").rendered(format),
+                      "Tests/FundReportsTests/Golden/trial-balance-FED-01-2026-03.\(ext)")
+        Golden.assert(try trialBalance(book, "CTY-01", "2026-01", "2026-12").rendered(format),
+                      "Tests/FundReportsTests/Golden/trial-balance-CTY-01-2026.\(ext)")
+    }
+
+    @Test(arguments: OutputFormat.allCases)
+    func goldenLists(format: OutputFormat) throws {
+        let book = try demoBook()
+        let ext = format == .table ? "txt" : format.rawValue
+        Golden.assert(OrganizationList(organizations: try book.organizations()).rendered(format), "Tests/FundReportsTests/Golden/org-list.\(ext)")
+        Golden.assert(VoucherList(vouchers: try book.vouchers(organization: "FED-01", period: Period(parsing: "2026-03"))).rendered(format),
+                      "Tests/FundReportsTests/Golden/voucher-list-FED-01-2026-03.\(ext)")
+        Golden.assert(AccountList(chart: Chart.standard(.county)).rendered(format), "Tests/FundReportsTests/Golden/account-list-county.\(ext)")
+    }
+
+    @Test func goldenVoucherView() throws {
+        let book = try demoBook()
+        let red = try book.voucher(organization: "FED-01", reference: "2026-03/记-0005")
+        Golden.assert(VoucherView(voucher: red, chart: try book.chart(for: "FED-01")).rendered(),
+                      "Tests/FundReportsTests/Golden/voucher-FED-01-2026-03-0005.txt")
+    }
+
+    @Test func tablesAlignHanCharactersByDisplayWidth() {
+        let text = Render.table(headers: ["科目", "x"], rows: [["银行存款", "1"], ["ab", "22"]], rightAligned: [1])
+        let lines = text.split(separator: "\n")
+        #expect(lines[2] == "银行存款   1")
+        #expect(lines[3] == "ab        22")
+    }
+
+    @Test func csvQuotesWhatNeedsIt() {
+        #expect(Render.csv(headers: ["a", "b"], rows: [["x,y", "say \"hi\""]]) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
+        #expect(Render.jsonString("a\"b\\\n\u{1}") == "\"a\\\"b\\\\\\n\\u0001\"")
+    }
+}

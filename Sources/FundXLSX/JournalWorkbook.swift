@@ -1,3 +1,4 @@
+import Foundation
 import FundCore
 import FundReports
 import FundStore
@@ -13,10 +14,10 @@ public enum JournalWorkbook {
     /// Returns the number of lines written.
     @discardableResult
     public static func write(book: Book, organization: Organization, chart: Chart, from: Period, to: Period, path: String,
-                             progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+                             created: Date? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         let periodText = periodLabel(from: from, to: to)
         let properties = DocumentProperties(title: "序时账 \(organization.name) \(periodText)", subject: "序时账",
-                                            company: organization.name, keywords: "工会会计制度,序时账")
+                                            company: organization.name, keywords: "工会会计制度,序时账", created: created)
         let workbook = try Workbook(path: path, properties: properties, constantMemory: true)
         let sheet = try workbook.addWorksheet(sheetName)
         // Constant-memory mode: widths, panes and the filter come before the rows they cover.

@@ -1,3 +1,4 @@
+import Foundation
 import FundCore
 import FundReports
 
@@ -8,10 +9,11 @@ public enum TrialBalanceWorkbook {
     /// First row of account data (0-based): after title, subtitle and two header rows.
     public static let firstDataRow = 4
 
-    public static func write(_ report: TrialBalance, to path: String, preparedBy: String? = nil) throws {
+    /// Writes the workbook; `created` pins the creation time (default: SOURCE_DATE_EPOCH or now).
+    public static func write(_ report: TrialBalance, to path: String, preparedBy: String? = nil, created: Date? = nil) throws {
         let properties = DocumentProperties(title: "\(TrialBalance.title) \(report.organization.name) \(report.periodText)",
                                             subject: TrialBalance.title, company: report.organization.name,
-                                            keywords: "工会会计制度,科目余额表")
+                                            keywords: "工会会计制度,科目余额表", created: created)
         let workbook = try Workbook(path: path, properties: properties)
         let sheet = try workbook.addWorksheet(sheetName)
         try sheet.setColumns(0...0, width: 11)

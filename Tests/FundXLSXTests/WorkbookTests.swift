@@ -1,0 +1,114 @@
+import Foundation
+import FundCore
+import FundReports
+import FundStore
+import FundTesting
+import FundXLSX
+import Testing
+
+/// Unzips one member of a workbook with the system's unzip (no code of ours in between).
+func member(_ path: String, _ name: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = ["-p", path, name]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    // One element a line, so that a golden diff points at the cell that changed.
+    return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "><", with: ">\n<")
+}
+
+let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00Z
+
+@Suite struct WorkbookNamesTests {
+    @Test(arguments: ["", String(repeating: "表", count: 32), "a[b", "a:b", "a*b", "a?b", "a/b", "a\\b", "'ab", "ab'"])
+    func badSheetNamesAreRefusedInSwift(name: String) {
+        #expect(throws: XLSXError.self) { try WorkbookNames.validateSheetName(name, existing: []) }
+    }
+
+    @Test func duplicateSheetNamesIgnoreCase() throws {
+        try WorkbookNames.validateSheetName("序时账", existing: [])
+        #expect(throws: XLSXError.self) { try WorkbookNames.validateSheetName("Sheet1", existing: ["sheet1"]) }
+    }
+
+    @Test(arguments: ["A1", "XFD1048576", "r1c1", "R", "c", "1abc", "a b", "a-b", ""])
+    func badDefinedNames(name: String) {
+        #expect(throws: XLSXError.self) { try WorkbookNames.validateDefinedName(name) }
+    }
+
+    @Test(arguments: ["期末借方合计", "_total", "Total.2026", "ABCD1"])
+    func goodDefinedNames(name: String) throws {
+        try WorkbookNames.validateDefinedName(name)
+    }
+
+    @Test func columnNames() {
+        #expect(["A", "Z", "AA", "AZ", "BA", "XFD"] == [0, 25, 26, 51, 52, 16383].map(columnName))
+        #expect(cellName(row: 4, column: 2) == "C5")
+    }
+}
+
+@Suite struct WorkbookTests {
+    func demo() throws -> (TestBook, Organization) {
+        let t = try TestBook.empty()
+        _ = try t.book.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path, by: "t")
+        _ = try t.book.importJournal(paths: [Golden.root.appendingPathComponent("ledgers/demo/2026.journal").path],
+                                     defaultOrganization: nil, user: "演示导入")
+        return (t, try t.book.organization("FED-01"))
+    }
+
+    func trialBalance(_ t: TestBook, _ organization: Organization) throws -> TrialBalance {
+        let from = Period(year: 2026, month: 1)!, to = Period(year: 2026, month: 12)!
+        return TrialBalance(organization: organization, chart: try t.book.chart(for: organization.code),
+                            turnovers: try t.book.turnovers(organization: organization.code, from: from, to: to), from: from, to: to)
+    }
+
+    @Test func trialBalanceSheetIsGoldenAndReproducible() throws {
+        let (t, organization) = try demo()
+        let report = try trialBalance(t, organization)
+        let first = t.folder + "/a.xlsx", second = t.folder + "/b.xlsx"
+        try TrialBalanceWorkbook.write(report, to: first, preparedBy: "王芳", created: pinned)
+        try TrialBalanceWorkbook.write(report, to: second, preparedBy: "王芳", created: pinned)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+        Golden.assert(try member(first, "xl/worksheets/sheet1.xml"), "Tests/FundXLSXTests/Golden/trial-balance-FED-01-2026.sheet1.xml")
+        Golden.assert(try member(first, "xl/workbook.xml"), "Tests/FundXLSXTests/Golden/trial-balance-FED-01-2026.workbook.xml")
+        #expect(try member(first, "docProps/core.xml").contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z</dcterms:created>"))
+    }
+
+    @Test func journalSheetIsGolden() throws {
+        let (t, organization) = try demo()
+        let path = t.folder + "/j.xlsx"
+        let from = Period(year: 2026, month: 3)!, to = Period(year: 2026, month: 3)!
+        let count = try JournalWorkbook.write(book: t.book, organization: organization, chart: try t.book.chart(for: "FED-01"),
+                                              from: from, to: to, path: path, created: pinned)
+        #expect(count == 14)
+        Golden.assert(try member(path, "xl/worksheets/sheet1.xml"), "Tests/FundXLSXTests/Golden/journal-FED-01-2026-03.sheet1.xml")
+    }
+
+    @Test func aFailedExportLeavesNoFileBehind() throws {
+        let (t, organization) = try demo()
+        let report = try trialBalance(t, organization)
+        #expect(throws: XLSXError.self) { try TrialBalanceWorkbook.write(report, to: t.folder + "/missing/x.xlsx") }
+        let existing = t.folder + "/keep.xlsx"
+        try Data("previous".utf8).write(to: URL(fileURLWithPath: existing))
+        let workbook = try Workbook(path: existing, properties: DocumentProperties(title: "t", created: pinned))
+        _ = try workbook.addWorksheet("一")
+        #expect(throws: XLSXError.self) { try workbook.addWorksheet("一") }
+        #expect(throws: XLSXError.self) { try workbook.defineName("A1", formula: "=1") }
+        // Abandoned without close: the old file stays as it was and no partial file is left.
+        _ = consume workbook
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.folder).filter { $0.contains("partial") }.isEmpty)
+    }
+
+    @Test func closingTwiceIsAnErrorNotACrash() throws {
+        let t = try TestBook.empty()
+        let workbook = try Workbook(path: t.folder + "/w.xlsx", properties: DocumentProperties(title: "t", created: pinned))
+        let sheet = try workbook.addWorksheet("表")
+        try sheet.write("x", row: 0, column: 0)
+        try workbook.close()
+        #expect(throws: XLSXError.self) { try workbook.close() }
+        #expect(throws: XLSXError.self) { try workbook.addWorksheet("二") }
+    }
+}

@@ -125,6 +125,11 @@ public struct JournalParser {
                 draft.attachments = count
             case "preparer": draft.preparer = value
             case "reviewer": draft.reviewer = value
+            case "kind":
+                guard let kind = VoucherKind(rawValue: value) else {
+                    throw error(line, "bad-tag", "kind:\(value) is not a voucher kind; write kind:closing (year-end carry-forward) or kind:depreciation, or leave the tag out")
+                }
+                draft.kind = kind
             case "reverses":
                 guard let ref = VoucherRef(parsing: value) else {
                     throw error(line, "bad-tag", "reverses:\(value) is not a voucher number; write reverses:2026-03/记-0007")

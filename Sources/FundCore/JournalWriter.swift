@@ -11,6 +11,7 @@ public enum JournalWriter {
                     "preparer:" + sanitize(draft.preparer)]
         if let reviewer = voucher.reviewer { tags.append("reviewer:" + sanitize(reviewer)) }
         if let reversesRef { tags.append("reverses:" + reversesRef.description) }
+        if draft.kind != .entry { tags.append("kind:" + draft.kind.rawValue) }
         var text = header + "  ; " + tags.joined(separator: ", ") + "\n"
         for line in draft.lines {
             let account = line.accountCode + (chart.fullName(line.accountCode).map { " " + $0 } ?? "")

@@ -30,6 +30,8 @@ extension Book {
                 }
             }
             if problems.isEmpty { draft.lines = lines.map { $0.reversed() } }
+            // A reversal belongs where its original does: a cancelled carry-forward is still one.
+            draft.kind = original.draft.kind
             reversesID = originalID
         }
         if problems.isEmpty { problems = VoucherRules.check(draft, chart: organization.chart) }
@@ -47,10 +49,10 @@ extension Book {
         if !problems.isEmpty { throw BookError.voucherProblems(voucher: label, problems: problems) }
 
         try db.execute(sql: """
-            INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, reverses_id, import_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+            INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
             """, arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
-                             draft.preparer, draft.reviewer, reversesID, importID, now()])
+                             draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, now()])
         let voucherID = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
             INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
@@ -83,12 +85,14 @@ extension Book {
         }
         try db.execute(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?",
                        arguments: [next, bookkeeper, now(), voucher.id])
+        // Closing vouchers (and their reversals) are kept apart so that reports of a year's
+        // activity can leave out the carry-forward while balances include it.
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO balance (organization_id, account_id, period, project, debit, credit)
-            SELECT ?, account_id, ?, coalesce(project, ''),
-                   CASE side WHEN 'D' THEN amount ELSE 0 END, CASE side WHEN 'C' THEN amount ELSE 0 END
-            FROM voucher_line WHERE voucher_id = ? AND true
-            ON CONFLICT (organization_id, period, account_id, project)
+            INSERT INTO balance (organization_id, account_id, period, project, source, closing, debit, credit)
+            SELECT ?, l.account_id, ?, coalesce(l.project, ''), coalesce(l.fund_source, ''), v.kind = 'closing',
+                   CASE l.side WHEN 'D' THEN l.amount ELSE 0 END, CASE l.side WHEN 'C' THEN l.amount ELSE 0 END
+            FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE l.voucher_id = ? AND true
+            ON CONFLICT (organization_id, period, account_id, project, source, closing)
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         try upsert.execute(arguments: [organizationID, period.key, voucher.id])
@@ -126,7 +130,8 @@ extension Book {
         }
         let draft = VoucherDraft(organization: row["organization"], date: LocalDate(parsing: row["date"] as String)!, word: row["word"],
                                  number: row["number"], summary: row["summary"], attachments: row["attachments"],
-                                 preparer: row["preparer"], reviewer: row["reviewer"], reverses: reverses, lines: lines)
+                                 preparer: row["preparer"], reviewer: row["reviewer"], reverses: reverses,
+                                 kind: VoucherKind(rawValue: row["kind"])!, lines: lines)
         return Voucher(id: id, draft: draft, status: VoucherStatus(rawValue: row["status"])!, number: row["number"],
                        reviewer: row["reviewer"], bookkeeper: row["bookkeeper"], reversesID: reversesID, reversedByID: row["reversed_by"])
     }

@@ -86,7 +86,7 @@ extension Book {
             let text = summary ?? "注销\(original.draft.date.month)月\(original.draft.date.day)日\(ref.chinese)凭证"
             let draft = VoucherDraft(organization: original.draft.organization, date: date, word: original.draft.word,
                                      summary: text, attachments: 0, preparer: preparer, reverses: ref,
-                                     lines: original.draft.lines.map { $0.reversed() })
+                                     kind: original.draft.kind, lines: original.draft.lines.map { $0.reversed() })
             var context = PostingContext()
             let newID = try Book.insertDraft(db, draft, context: &context, importID: nil)
             return try Book.fetchVoucher(db, id: newID)

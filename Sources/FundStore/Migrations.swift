@@ -60,12 +60,13 @@ enum Migrations {
                 reviewer TEXT CHECK (reviewer IS NULL OR reviewer <> preparer),
                 bookkeeper TEXT,
                 status TEXT NOT NULL CHECK (status IN ('draft', 'reviewed', 'posted')),
+                kind TEXT NOT NULL DEFAULT 'entry' CHECK (kind IN ('entry', 'closing', 'depreciation')),
                 reverses_id INTEGER UNIQUE REFERENCES voucher(id),
                 import_id INTEGER REFERENCES import_batch(id),
                 created_at TEXT NOT NULL,
                 posted_at TEXT,
                 CHECK (period = CAST(substr(date, 1, 4) AS INTEGER) * 100 + CAST(substr(date, 6, 2) AS INTEGER)),
-                CHECK (status = 'draft' OR reviewer IS NOT NULL OR import_id IS NOT NULL),
+                CHECK (status = 'draft' OR reviewer IS NOT NULL OR import_id IS NOT NULL OR kind <> 'entry'),
                 CHECK ((status = 'posted') = (number IS NOT NULL AND bookkeeper IS NOT NULL AND posted_at IS NOT NULL)),
                 CHECK (reverses_id IS NULL OR reverses_id <> id)
             );
@@ -94,9 +95,11 @@ enum Migrations {
                 account_id INTEGER NOT NULL REFERENCES account(id),
                 period INTEGER NOT NULL,
                 project TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL DEFAULT '',
+                closing INTEGER NOT NULL DEFAULT 0 CHECK (closing IN (0, 1)),
                 debit INTEGER NOT NULL CHECK (typeof(debit) = 'integer'),
                 credit INTEGER NOT NULL CHECK (typeof(credit) = 'integer'),
-                PRIMARY KEY (organization_id, period, account_id, project)
+                PRIMARY KEY (organization_id, period, account_id, project, source, closing)
             ) WITHOUT ROWID;
 
             CREATE TABLE period_close (
@@ -111,11 +114,11 @@ enum Migrations {
                 id INTEGER PRIMARY KEY,
                 organization_id INTEGER NOT NULL REFERENCES organization(id),
                 period INTEGER NOT NULL,
-                action TEXT NOT NULL CHECK (action IN ('close', 'reopen')),
+                action TEXT NOT NULL CHECK (action IN ('close', 'reopen', 'close-year', 'reopen-year')),
                 at TEXT NOT NULL,
                 by TEXT NOT NULL,
                 reason TEXT,
-                CHECK (action = 'close' OR length(trim(reason)) > 0)
+                CHECK (action IN ('close', 'close-year') OR length(trim(reason)) > 0)
             );
             """)
         try db.execute(sql: triggers)

@@ -21,6 +21,8 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case reversalMismatch = "reversal-mismatch"
         case unknownCounterpart = "unknown-counterpart"
         case periodClosed = "period-closed"
+        case assetFundUnpaired = "asset-fund-unpaired"
+        case capitalWithoutAsset = "capital-without-asset"
     }
 
     public let rule: Rule
@@ -44,10 +46,16 @@ public enum VoucherRules {
     public typealias Check = @Sendable (VoucherDraft, Chart) -> [VoucherProblem]
 
     /// Every check, in the order their problems are reported.
-    public static let all: [Check] = [lineCount, amounts, accounts, balance, header]
+    public static let all: [Check] = [lineCount, amounts, accounts, balance, header, assetFundWhenValid]
 
     public static func check(_ draft: VoucherDraft, chart: Chart) -> [VoucherProblem] {
         all.flatMap { $0(draft, chart) }
+    }
+
+    /// Asset pairing is judged only on a voucher whose lines are otherwise sound.
+    static let assetFundWhenValid: Check = { draft, chart in
+        let sound = lineCount(draft, chart).isEmpty && amounts(draft, chart).isEmpty && accounts(draft, chart).isEmpty
+        return sound ? AssetFund.check(draft, chart) : []
     }
 
     static let lineCount: Check = { draft, _ in

@@ -161,6 +161,8 @@ extension BookError {
         case .reversalBeforeOriginal: "reversal-before-original"
         case .numberNotNext: "number-not-next"
         case .unknownCounterpart: "unknown-counterpart"
+        case .priorYearOpen: "prior-year-open"
+        case .assetFundMissing: "asset-fund-missing"
         case .database: "database"
         }
     }

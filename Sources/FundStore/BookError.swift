@@ -30,6 +30,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case reversalBeforeOriginal(voucher: String, date: LocalDate)
     case numberNotNext(organization: String, expected: VoucherRef, found: VoucherRef)
     case unknownCounterpart(String)
+    case priorYearOpen(organization: String, year: Int)
+    case assetFundMissing(voucher: String, message: String)
     case database(String)
 
     public var description: String {
@@ -88,6 +90,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(organization) voucher number \(found) does not continue the month: the next number is \(expected); numbers run from 1 without gaps or duplicates"
         case let .unknownCounterpart(code):
             return "the counterpart organisation \(code) is not in the book; add it or correct the code"
+        case let .priorYearOpen(organization, year):
+            return "\(organization) has income or expenditure balances left from \(year); carry \(year) forward first with `fundledger close-year --org \(organization) --year \(year)`"
+        case let .assetFundMissing(voucher, message):
+            return "voucher \(voucher): \(message)"
         case let .database(message):
             return "the book refused the change: \(message)"
         }

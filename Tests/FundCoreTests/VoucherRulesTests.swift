@@ -59,7 +59,11 @@ func draft(_ lines: [VoucherLine], summary: String = "测试", preparer: String 
         #expect(zip(original.lines, red.lines).allSatisfy { $0.signedFen == -$1.signedFen && $0.side == $1.side })
     }
 
-    static let leaves = Chart.standard(.grassroots).accounts.filter { Chart.standard(.grassroots).isLeaf($0.code) }.map(\.code)
+    /// Leaf accounts outside the 资产基金 pairing rule, which has tests of its own.
+    static let leaves = Chart.standard(.grassroots).accounts.map(\.code).filter {
+        Chart.standard(.grassroots).isLeaf($0) && !(AssetFund.mirroredAssets + ["301"]).contains(String($0.prefix(3)))
+            && AssetFund.capitalPurchases[$0] == nil
+    }
 
     /// Random balanced vouchers: n-1 random lines, the last computed to balance.
     static func balancedVoucher(_ amounts: [Int64], accounts: [Int]) -> VoucherDraft {
@@ -92,5 +96,25 @@ func draft(_ lines: [VoucherLine], summary: String = "测试", preparer: String 
             voucher.lines[index].amount = Money(fen: voucher.lines[index].amount.fen + skew)
             #expect(VoucherRules.check(voucher, chart: chart).map(\.rule).contains(.unbalanced))
         }
+    }
+
+    @Test func assetPurchasesCarryTheirFund() {
+        let county = Chart.standard(.county)
+        let paired = draft([line("50702", .debit, "3200"), line("102", .credit, "3200"), line("162", .debit, "3200"), line("301", .credit, "3200")])
+        #expect(VoucherRules.check(paired, chart: chart).isEmpty)
+        let unpaired = draft([line("162", .debit, "3200"), line("102", .credit, "3200")])
+        #expect(VoucherRules.check(unpaired, chart: chart).map(\.rule) == [.assetFundUnpaired])
+        let noAsset = draft([line("50702", .debit, "3200"), line("102", .credit, "3200")])
+        #expect(VoucherRules.check(noAsset, chart: chart).map(\.rule) == [.capitalWithoutAsset])
+        let small = draft([line("50702", .debit, "999.99"), line("102", .credit, "999.99")])
+        #expect(VoucherRules.check(small, chart: chart).isEmpty)
+        let depreciation = draft([line("301", .debit, "53.33"), line("163", .credit, "53.33")])
+        #expect(VoucherRules.check(depreciation, chart: chart).isEmpty)
+        let countyPurchase = draft([line("50702", .debit, "24000"), line("102", .credit, "24000"), line("162", .debit, "24000"), line("30104", .credit, "24000")])
+        #expect(VoucherRules.check(countyPurchase, chart: county).isEmpty)
+        var generated = noAsset
+        generated.lines += AssetFund.pairLines(for: noAsset, chart: chart)
+        #expect(VoucherRules.check(generated, chart: chart).isEmpty)
+        #expect(AssetFund.pairLines(for: noAsset, chart: county).map(\.accountCode) == ["162", "30104"])
     }
 }

@@ -1,0 +1,64 @@
+/// 资产基金 pairing (domain notes §2.5): every non-cash asset is mirrored in 301 资产基金, so a
+/// voucher that changes non-cash assets changes 301 by the same amount the other way
+/// (purchase: Dr 162 / Cr 301; depreciation: Dr 301 / Cr 163; issuing stock: Dr 301 / Cr 141).
+public enum AssetFund {
+    /// Non-cash asset accounts and their contra accounts, mirrored in 301.
+    public static let mirroredAssets = ["141", "151", "161", "162", "163", "171", "172", "181"]
+
+    /// Capital expenditure that buys a fixed asset, with the threshold from which the purchase
+    /// must be capitalised (general equipment 1,000 yuan, special equipment 1,500 yuan).
+    public static let capitalPurchases: [String: Int64] = ["50702": 100_000, "50703": 150_000, "50704": 100_000]
+
+    /// The 资产基金 detail that mirrors an asset in a chart: 30104 (or 30101 for stock, 30105 for
+    /// intangibles) where 301 has details, 301 itself in the grassroots chart.
+    public static func fundAccount(for asset: String, chart: Chart) -> String {
+        guard !chart.isLeaf("301") else { return "301" }
+        switch String(asset.prefix(3)) {
+        case "141": return "30101"
+        case "151": return "30102"
+        case "161": return "30103"
+        case "171", "172": return "30105"
+        case "181": return "30106"
+        default: return "30104"
+        }
+    }
+
+    static func isMirrored(_ code: String) -> Bool { mirroredAssets.contains(String(code.prefix(3))) }
+
+    /// The rule: non-cash assets and 301 move together, and a capital purchase above the
+    /// threshold brings its fixed asset with it.
+    static let check: VoucherRules.Check = { draft, chart in
+        var assetNet: Int64 = 0, fundNet: Int64 = 0, assetDebits: Int64 = 0
+        var capital: [(Int, VoucherLine)] = []
+        for (index, line) in draft.lines.enumerated() {
+            if isMirrored(line.accountCode) {
+                assetNet &+= line.signedFen
+                if line.side == .debit { assetDebits &+= line.amount.fen }
+            } else if line.accountCode.hasPrefix("301") {
+                fundNet &+= line.signedFen
+            }
+            if let threshold = capitalPurchases[line.accountCode], line.side == .debit, line.amount.fen >= threshold {
+                capital.append((index, line))
+            }
+        }
+        var problems: [VoucherProblem] = []
+        if assetNet != -fundNet {
+            problems.append(VoucherProblem(.assetFundUnpaired,
+                "non-cash assets change by \(Money(fen: assetNet)) but 301 资产基金 by \(Money(fen: -fundNet)); each asset is mirrored in 资产基金: pair Dr 162 (or 141) with Cr \(fundAccount(for: "162", chart: chart)), and Dr 301 with Cr 163 for depreciation"))
+        }
+        if !capital.isEmpty && assetDebits == 0 && !draft.isRedInk {
+            let (index, line) = capital[0]
+            problems.append(VoucherProblem(.capitalWithoutAsset, line: index,
+                "line \(index + 1) buys equipment for \(line.amount) through \(line.accountCode) but no fixed asset is recorded; add Dr 162 固定资产 / Cr \(fundAccount(for: "162", chart: chart)) 资产基金 of the same amount (`voucher add --asset-pair` writes them)"))
+        }
+        return problems
+    }
+
+    /// The lines that pair each capital purchase of `draft` with its fixed asset and fund.
+    public static func pairLines(for draft: VoucherDraft, chart: Chart) -> [VoucherLine] {
+        draft.lines.filter { capitalPurchases[$0.accountCode] != nil && $0.side == .debit }.flatMap { line in
+            [VoucherLine(accountCode: "162", side: .debit, amount: line.amount, summary: line.summary, dimensions: line.dimensions),
+             VoucherLine(accountCode: fundAccount(for: "162", chart: chart), side: .credit, amount: line.amount, summary: line.summary)]
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// A balance to carry forward: one account, project and fund source, net debit minus credit.
+public struct FundBalance: Hashable, Sendable {
+    public let accountCode: String
+    public let project: String?
+    public let source: FundSource?
+    public let netFen: Int64
+
+    public init(accountCode: String, project: String?, source: FundSource?, netFen: Int64) {
+        self.accountCode = accountCode
+        self.project = project
+        self.source = source
+        self.netFen = netFen
+    }
+}
+
+/// The year-end carry-forward of 《工会会计制度》 (domain notes §2.6), as pure functions from
+/// balances to vouchers.
+///
+/// Step 1 (期末结转) empties every income and expenditure account: earmarked activity (a line
+/// with a project, or 40302 专项转移支付补助) goes to 32103 本年收支结转 with its project, so a
+/// project's balance is kept; appropriations (40401, or lines tagged source:appropriation) go
+/// to 33103 where the chart has it; everything else, including 会费收入, 40301, 411 and 521, goes
+/// to 32203. Step 2 (年末) moves 32101–32103 into 32104 累计结转 and 32201–32204 into 32205 累计结余
+/// (and the same for 331/332), keeping projects.
+public enum CarryForward {
+    /// Lines per generated voucher, well inside `Limits.linesPerVoucher`.
+    static let linesPerVoucher = 400
+
+    /// The fund account an income or expenditure balance closes to.
+    public static func target(of balance: FundBalance, chart: Chart) -> String {
+        let code = balance.accountCode
+        if chart.account("33103") != nil, code.hasPrefix("40401") || balance.source == .appropriation { return "33103" }
+        if ["401", "40301", "411", "521"].contains(where: { code.hasPrefix($0) }) { return "32203" }
+        if code.hasPrefix("40302") || balance.project != nil { return "32103" }
+        return "32203"
+    }
+
+    /// Whether step 1 closes this account.
+    public static func closesAtPeriodEnd(_ code: String) -> Bool {
+        let category = AccountCategory(code: code)
+        return category == .income || category == .expenditure
+    }
+
+    /// Step 2: where each net-asset detail is cleared to.
+    public static let yearEndTargets: [String: String] = [
+        "32101": "32104", "32102": "32104", "32103": "32104",
+        "32201": "32205", "32202": "32205", "32203": "32205", "32204": "32205",
+        "33101": "33104", "33102": "33104", "33103": "33104",
+        "33201": "33205", "33202": "33205", "33203": "33205", "33204": "33205",
+    ]
+
+    /// Step 1 vouchers: one for income (结转本年收入), one for expenditure (结转本年支出), split
+    /// when very many projects need more lines than one voucher holds.
+    public static func periodEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
+                                 preparer: String) -> [VoucherDraft] {
+        let closing = balances.filter { $0.netFen != 0 && closesAtPeriodEnd($0.accountCode) }
+        let income = closing.filter { AccountCategory(code: $0.accountCode) == .income }
+        let expenditure = closing.filter { AccountCategory(code: $0.accountCode) == .expenditure }
+        return vouchers(organization: organization, year: year, summary: "结转\(year)年收入", balances: income, preparer: preparer) {
+            target(of: $0, chart: chart)
+        } + vouchers(organization: organization, year: year, summary: "结转\(year)年支出", balances: expenditure, preparer: preparer) {
+            target(of: $0, chart: chart)
+        }
+    }
+
+    /// Step 2 vouchers from the net-asset detail balances after step 1.
+    public static func yearEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
+                               preparer: String) -> [VoucherDraft] {
+        let clearing = balances.filter { $0.netFen != 0 && yearEndTargets[$0.accountCode] != nil && chart.account($0.accountCode) != nil }
+        return vouchers(organization: organization, year: year, summary: "结转\(year)年资金结转结余至累计", balances: clearing,
+                        preparer: preparer) { yearEndTargets[$0.accountCode]! }
+    }
+
+    /// Lines that empty each balance, with their contra lines on the target accounts summed by
+    /// target and project; chunked so that no voucher grows past `linesPerVoucher`.
+    static func vouchers(organization: String, year: Int, summary: String, balances: [FundBalance], preparer: String,
+                         target: (FundBalance) -> String) -> [VoucherDraft] {
+        guard !balances.isEmpty else { return [] }
+        let sorted = balances.sorted { ($0.accountCode, $0.project ?? "", $0.source?.rawValue ?? "") < ($1.accountCode, $1.project ?? "", $1.source?.rawValue ?? "") }
+        let chunks = stride(from: 0, to: sorted.count, by: linesPerVoucher / 2).map { Array(sorted[$0..<min($0 + linesPerVoucher / 2, sorted.count)]) }
+        let date = LocalDate(year: year, month: 12, day: 31)!
+        return chunks.enumerated().map { index, chunk in
+            var lines: [VoucherLine] = []
+            var contra: [String: (code: String, project: String?, source: FundSource?, net: Int64)] = [:]
+            for balance in chunk {
+                lines.append(line(balance.accountCode, emptying: balance.netFen, project: balance.project, source: balance.source))
+                let code = target(balance)
+                // Appropriation funds keep their source tag; other funds keep only the project.
+                let source: FundSource? = code.hasPrefix("33") ? balance.source : nil
+                let key = code + "|" + (balance.project ?? "") + "|" + (source?.rawValue ?? "")
+                contra[key, default: (code, balance.project, source, 0)].net += balance.netFen
+            }
+            for key in contra.keys.sorted() {
+                let entry = contra[key]!
+                if entry.net != 0 { lines.append(line(entry.code, emptying: -entry.net, project: entry.project, source: entry.source)) }
+            }
+            let part = chunks.count > 1 ? "（\(index + 1)/\(chunks.count)）" : ""
+            return VoucherDraft(organization: organization, date: date, summary: summary + part, attachments: 0,
+                                preparer: preparer, kind: .closing, lines: lines)
+        }
+    }
+
+    /// The line that brings a balance of `netFen` (debit minus credit) to zero.
+    static func line(_ code: String, emptying netFen: Int64, project: String?, source: FundSource?) -> VoucherLine {
+        VoucherLine(accountCode: code, side: netFen > 0 ? .credit : .debit, amount: Money(fen: netFen.magnitude > UInt64(Int64.max) ? Int64.max : Int64(netFen.magnitude)),
+                    dimensions: Dimensions(project: project, fundSource: source))
+    }
+}

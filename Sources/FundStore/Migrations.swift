@@ -110,6 +110,27 @@ enum Migrations {
                 PRIMARY KEY (organization_id, period)
             ) WITHOUT ROWID;
 
+            CREATE TABLE fixed_asset (
+                id INTEGER PRIMARY KEY,
+                organization_id INTEGER NOT NULL REFERENCES organization(id),
+                code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 32),
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                cost INTEGER NOT NULL CHECK (typeof(cost) = 'integer' AND cost > 0),
+                life_months INTEGER NOT NULL CHECK (life_months BETWEEN 1 AND 1200),
+                acquired TEXT NOT NULL CHECK (acquired GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                UNIQUE (organization_id, code)
+            );
+
+            CREATE TABLE depreciation (
+                asset_id INTEGER NOT NULL REFERENCES fixed_asset(id),
+                period INTEGER NOT NULL,
+                voucher_id INTEGER NOT NULL REFERENCES voucher(id),
+                amount INTEGER NOT NULL CHECK (amount > 0),
+                PRIMARY KEY (asset_id, period)
+            ) WITHOUT ROWID;
+
             CREATE TABLE period_log (
                 id INTEGER PRIMARY KEY,
                 organization_id INTEGER NOT NULL REFERENCES organization(id),

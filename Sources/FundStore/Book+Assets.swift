@@ -1,0 +1,68 @@
+import FundCore
+import GRDB
+
+extension Book {
+    /// Adds a fixed asset to an organisation's register.
+    public func addFixedAsset(_ asset: FixedAsset, by user: String) throws {
+        do throws(FixedAssetError) { try asset.validate() } catch { throw BookError.database(error.description) }
+        try write { db in
+            let organizationID = try Book.organizationID(db, asset.organization)
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM fixed_asset WHERE organization_id = ? AND code = ?",
+                                arguments: [organizationID, asset.code])! > 0 {
+                throw BookError.database("asset \(asset.code) is already in the register of \(asset.organization)")
+            }
+            try db.execute(sql: """
+                INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Book.now(), user])
+        }
+    }
+
+    public func fixedAssets(organization: String) throws -> [FixedAsset] {
+        try read { db in
+            let organizationID = try Book.organizationID(db, organization)
+            return try Row.fetchAll(db, sql: "SELECT * FROM fixed_asset WHERE organization_id = ? ORDER BY code", arguments: [organizationID]).map {
+                FixedAsset(organization: organization, code: $0["code"], name: $0["name"], cost: Money(fen: $0["cost"]),
+                           lifeMonths: $0["life_months"], acquired: LocalDate(parsing: $0["acquired"] as String)!)
+            }
+        }
+    }
+
+    /// Posts the month's depreciation (计提折旧) of every asset in the register that has not been
+    /// depreciated for that month: Dr 301 资产基金 / Cr 163 累计折旧, one 163 line per asset.
+    /// Returns the voucher, or nil when there is nothing to depreciate.
+    public func depreciate(organization: String, period: Period, by user: String) throws -> Voucher? {
+        try write { db in
+            let organizationID = try Book.organizationID(db, organization)
+            let chart = try Book.chart(db, organization: organization).chart
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM fixed_asset a WHERE organization_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM depreciation d WHERE d.asset_id = a.id AND d.period = ?) ORDER BY code
+                """, arguments: [organizationID, period.key])
+            var lines: [VoucherLine] = []
+            var charges: [(Int64, Int64)] = []
+            var total: Int64 = 0
+            for row in rows {
+                let asset = FixedAsset(organization: organization, code: row["code"], name: row["name"], cost: Money(fen: row["cost"]),
+                                       lifeMonths: row["life_months"], acquired: LocalDate(parsing: row["acquired"] as String)!)
+                let amount = asset.depreciation(in: period)
+                guard amount.fen > 0 else { continue }
+                lines.append(VoucherLine(accountCode: "163", side: .credit, amount: amount, summary: "\(asset.code) \(asset.name)"))
+                charges.append((row["id"], amount.fen))
+                total += amount.fen
+            }
+            guard total > 0 else { return nil }
+            let fund = VoucherLine(accountCode: AssetFund.fundAccount(for: "162", chart: chart), side: .debit, amount: Money(fen: total))
+            let draft = VoucherDraft(organization: organization, date: period.lastDay, summary: "计提\(period.year)年\(period.month)月固定资产折旧",
+                                     preparer: user, kind: .depreciation, lines: [fund] + lines)
+            var context = PostingContext()
+            let ref = try Book.postGenerated(db, draft, context: &context, bookkeeper: user)
+            let voucherID = try Book.postedID(db, organizationID: organizationID, ref: ref)!
+            for (assetID, amount) in charges {
+                try db.execute(sql: "INSERT INTO depreciation (asset_id, period, voucher_id, amount) VALUES (?, ?, ?, ?)",
+                               arguments: [assetID, period.key, voucherID, amount])
+            }
+            return try Book.fetchVoucher(db, id: voucherID)
+        }
+    }
+}

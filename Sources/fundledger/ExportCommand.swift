@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
             try reporting {
                 let path = self.output ?? "exports/科目余额表-\(org)-\(periods.suffix).xlsx"
                 try ensureFolder(of: path)
-                let report = try trialBalance(book: try options.open(), organization: org, periods: periods)
+                let report = try Reports.trialBalance(try options.open(), organization: org, year: periods.year, month: periods.period)
                 try TrialBalanceWorkbook.write(report, to: path, preparedBy: options.user)
                 emit("wrote \(path)\n")
             }

@@ -30,3 +30,37 @@ struct Reopen: ParsableCommand {
         }
     }
 }
+
+struct CloseYear: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close-year",
+        abstract: "Carry the year forward (年终结转): empty income and expenditure into 321/322 (331), then into 32104/32205.",
+        discussion: "The carry-forward is posted as closing vouchers dated 31 December. Running it again posts nothing. December must be open and every voucher of the year posted.")
+    @OptionGroup var options: BookOptions
+    @Option(help: "The organisation.") var org: String
+    @Option(help: "The year.") var year: Int
+
+    func run() throws {
+        try reporting {
+            let summary = try options.open().closeYear(organization: org, year: year, by: options.user)
+            emit(summary.alreadyDone ? "\(org) \(year): nothing left to carry forward\n"
+                 : "\(org) \(year): posted \(summary.vouchers.count) closing vouchers (\(summary.vouchers.map(\.description).joined(separator: ", ")))\n")
+        }
+    }
+}
+
+struct ReopenYear: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen-year", abstract: "Cancel a year's carry-forward by red-ink reversal of its closing vouchers (logged).")
+    @OptionGroup var options: BookOptions
+    @Option(help: "The organisation.") var org: String
+    @Option(help: "The year.") var year: Int
+    @Option(help: "Why the year is reopened.") var reason: String
+
+    func run() throws {
+        try reporting {
+            let summary = try options.open().reopenYear(organization: org, year: year, by: options.user, reason: reason)
+            emit("\(org) \(year): reversed \(summary.vouchers.count) closing vouchers\n")
+        }
+    }
+}

@@ -30,6 +30,8 @@ struct VoucherCommand: ParsableCommand {
         @Option(help: "The voucher word (凭证字).") var word = "记"
         @Option(name: .customLong("line"), help: "A posting: \"CODE  AMOUNT [; tag:value, ...]\". Repeat for each line.")
         var lines: [String] = []
+        @Flag(help: "Add the fixed asset and its 资产基金 (Dr 162 / Cr 301) for each equipment purchase line.")
+        var assetPair = false
 
         func run() throws {
             try reporting {
@@ -45,6 +47,7 @@ struct VoucherCommand: ParsableCommand {
                 draft.summary = summary
                 draft.attachments = attachments
                 draft.word = word
+                if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: try book.chart(for: org)) }
                 let voucher = try book.addVoucher(draft)
                 emit("prepared draft #\(voucher.id) for \(org) dated \(date); next: `fundledger voucher review --org \(org) \(voucher.id)` by another person\n")
             }

@@ -1,0 +1,73 @@
+import ArgumentParser
+import FundCore
+import FundReports
+import FundStore
+
+struct AssetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "asset", abstract: "The fixed-asset register (固定资产卡片) that depreciation runs from.",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a fixed asset to the register.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "The organisation.") var org: String
+        @Option(help: "The asset's code, e.g. ZC-2026-001.") var code: String
+        @Option(help: "What it is.") var name: String
+        @Option(help: "Its cost in yuan.") var cost: String
+        @Option(help: "Its useful life in months.") var life: Int
+        @Option(help: "The date it was acquired, YYYY-MM-DD.") var acquired: LocalDate
+
+        func run() throws {
+            try reporting {
+                let money: Money
+                do { money = try Money(parsing: cost) } catch { throw CLIError("--cost: \(error)") }
+                try options.open().addFixedAsset(FixedAsset(organization: org, code: code, name: name, cost: money, lifeMonths: life,
+                                                            acquired: acquired), by: options.user)
+                emit("added asset \(code) \(name) \(money.grouped) over \(life) months from \(acquired)\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the register.")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+        @Option(help: "The organisation.") var org: String
+
+        func run() throws {
+            try reporting {
+                let assets = try options.open().fixedAssets(organization: org)
+                let rows = assets.map { [$0.code, $0.name, $0.cost.description, String($0.lifeMonths), $0.acquired.description] }
+                switch format.resolved {
+                case .table: emit(Render.table(headers: ["编号", "名称", "原值", "使用月数", "取得日期"], rows: rows, rightAligned: [2, 3]))
+                case .csv: emit(Render.csv(headers: ["code", "name", "cost", "life_months", "acquired"], rows: rows))
+                case .json:
+                    emit(Render.jsonArray(rows.map { r in
+                        Render.jsonObject([("code", Render.jsonString(r[0])), ("name", Render.jsonString(r[1])), ("cost", Render.jsonString(r[2])),
+                                           ("life_months", r[3]), ("acquired", Render.jsonString(r[4]))], indent: "  ")
+                    }) + "\n")
+                }
+            }
+        }
+    }
+}
+
+struct Depreciate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Post a month's depreciation (计提折旧) from the register: Dr 301 资产基金 / Cr 163 累计折旧.")
+    @OptionGroup var options: BookOptions
+    @Option(help: "The organisation.") var org: String
+    @Option(help: "The month, YYYY-MM.") var period: Period
+
+    func run() throws {
+        try reporting {
+            if let voucher = try options.open().depreciate(organization: org, period: period, by: options.user) {
+                let total = voucher.draft.lines.filter { $0.side == .debit }.reduce(Int64(0)) { $0 + $1.amount.fen }
+                emit("posted \(voucher.ref!.description): depreciation \(Money(fen: total).grouped) for \(period)\n")
+            } else {
+                emit("\(org) \(period): nothing to depreciate\n")
+            }
+        }
+    }
+}

@@ -15,6 +15,12 @@ public enum TrialBalanceWorkbook {
                                             subject: TrialBalance.title, company: report.organization.name,
                                             keywords: "工会会计制度,科目余额表", created: created)
         let workbook = try Workbook(path: path, properties: properties)
+        try addSheet(report, to: workbook, preparedBy: preparedBy)
+        try workbook.close()
+    }
+
+    /// Adds the 科目余额表 as one sheet of `workbook` (its defined names point at this sheet).
+    public static func addSheet(_ report: TrialBalance, to workbook: Workbook, preparedBy: String?) throws {
         let sheet = try workbook.addWorksheet(sheetName)
         try sheet.setColumns(0...0, width: 11)
         try sheet.setColumns(1...1, width: 30)
@@ -63,6 +69,5 @@ public enum TrialBalanceWorkbook {
         try sheet.write("财务负责人：", row: row, column: 6, style: CellStyle())
         sheet.freezePanes(row: firstDataRow, column: 2)
         try sheet.setPrintLayout(landscape: true, repeatRows: 2...3)
-        try workbook.close()
     }
 }

@@ -37,7 +37,13 @@ public struct Worksheet {
                   "writing a formula at \(cellName(row: row, column: column))")
     }
 
+    /// Merges a range and writes `text` into it; a one-cell range is simply written (the library
+    /// refuses to merge a single cell).
     public func merge(_ text: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>, style: CellStyle) throws {
+        if rows.count == 1 && columns.count == 1 {
+            try write(text, row: rows.lowerBound, column: columns.lowerBound, style: style)
+            return
+        }
         try check(worksheet_merge_range(sheet, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound), lxw_row_t(rows.upperBound),
                                         lxw_col_t(columns.upperBound), text, workbook.format(style)), "merging cells")
     }

@@ -114,3 +114,12 @@ func ensureFolder(of path: String) throws {
         }
     }
 }
+
+/// The monthly pack of one organisation and month (shared by `export monthly-pack` and `demo`).
+func writeMonthlyPack(book: Book, organization: String, year: Int, month: Int, path: String, user: String) throws {
+    try MonthlyPack.write(balanceSheet: try Reports.balanceSheet(book, organization: organization, year: year, month: month),
+                          incomeExpenditure: try Reports.incomeExpenditure(book, organization: organization, year: year, month: month),
+                          trialBalance: try Reports.trialBalance(book, organization: organization, year: year, month: month),
+                          generalLedger: try Reports.generalLedger(book, organization: organization, year: year, month: month),
+                          to: path, preparedBy: user)
+}

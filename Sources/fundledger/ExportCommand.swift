@@ -7,7 +7,99 @@ import FundXLSX
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a report as an XLSX workbook (default folder exports/).",
-        subcommands: [TrialBalanceExport.self, JournalExport.self])
+        subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
+                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self])
+
+    /// What every export takes: the book, the organisation, the period and the output file.
+    struct Common: ParsableArguments {
+        @OptionGroup var options: BookOptions
+        @OptionGroup var periods: PeriodOptions
+        @Option(help: "The organisation.") var org: String
+        @Option(name: .shortAndLong, help: "Output file (default: exports/NAME-ORG-PERIOD.xlsx).") var output: String?
+
+        func path(_ name: String) throws -> String {
+            let path = output ?? "exports/\(name)-\(org)-\(periods.suffix).xlsx"
+            try ensureFolder(of: path)
+            return path
+        }
+    }
+
+    struct GeneralLedgerExport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "general-ledger", abstract: "总账 workbook.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reporting {
+                let path = try common.path("总账")
+                let ledger = try Reports.generalLedger(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                try LedgerWorkbook.write(ledger, to: path)
+                emit("wrote \(path)\n")
+            }
+        }
+    }
+
+    struct DetailLedgerExport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "detail-ledger", abstract: "明细账 workbook of one account.")
+        @OptionGroup var common: Common
+        @Option(help: "The account, at any level.") var account: String
+
+        func run() throws {
+            try reporting {
+                let path = try common.output.map { path in try ensureFolder(of: path); return path }
+                    ?? common.path("明细账-\(account)")
+                let ledger = try Reports.detailLedger(try common.options.open(), organization: common.org, account: account, year: common.periods.year)
+                try LedgerWorkbook.write(ledger, to: path)
+                emit("wrote \(path)\n")
+            }
+        }
+    }
+
+    struct BalanceSheetExport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "balance-sheet", abstract: "资产负债表 (工会01表) workbook.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reporting {
+                let path = try common.path(BalanceSheet.title)
+                let form = try Reports.balanceSheet(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
+                emit("wrote \(path)\n")
+            }
+        }
+    }
+
+    struct IncomeExpenditureExport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "income-expenditure", abstract: "收入支出表 (工会02表) workbook.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reporting {
+                let path = try common.path(IncomeExpenditure.title)
+                let form = try Reports.incomeExpenditure(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
+                emit("wrote \(path)\n")
+            }
+        }
+    }
+
+    struct MonthlyPackExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "monthly-pack", abstract: "Every form of one month in one workbook, for sending up (needs --period).")
+        @OptionGroup var common: Common
+
+        func validate() throws {
+            if common.periods.period == nil { throw ValidationError("monthly-pack needs --period (1-12)") }
+        }
+
+        func run() throws {
+            try reporting {
+                let path = try common.path("月度报表")
+                try writeMonthlyPack(book: try common.options.open(), organization: common.org, year: common.periods.year,
+                                     month: common.periods.period!, path: path, user: common.options.user)
+                emit("wrote \(path)\n")
+            }
+        }
+    }
 
     struct TrialBalanceExport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "trial-balance", abstract: "科目余额表 workbook.")

@@ -1,0 +1,88 @@
+import Foundation
+import FundCore
+import FundReports
+
+/// A statutory form laid out like the paper one: title, form number, unit, period and 单位：元,
+/// the panels side by side (label, 行次, amounts), totals as formulas carrying their values,
+/// and the signature line 单位负责人 / 财务负责人 / 复核 / 制表.
+public enum FormWorkbook {
+    public static let headerRow = 3
+
+    public static func write(_ form: Form, to path: String, preparedBy: String? = nil, created: Date? = nil) throws {
+        let workbook = try Workbook(path: path, properties: properties(form.title, form.organization.name, form.periodText, created))
+        try addSheet(form, to: workbook, name: form.title, preparedBy: preparedBy)
+        try workbook.close()
+    }
+
+    static func properties(_ title: String, _ unit: String, _ period: String, _ created: Date?) -> DocumentProperties {
+        DocumentProperties(title: "\(title) \(unit) \(period)", subject: title, company: unit, keywords: "工会会计制度,\(title)", created: created)
+    }
+
+    /// Adds the form as one sheet of `workbook`.
+    public static func addSheet(_ form: Form, to workbook: Workbook, name: String, preparedBy: String?) throws {
+        let sheet = try workbook.addWorksheet(name)
+        let panelWidth = 2 + form.valueColumns.count
+        let lastColumn = panelWidth * form.panels.count - 1
+        for p in form.panels.indices {
+            let base = p * panelWidth
+            try sheet.setColumns(base...base, width: 30)
+            try sheet.setColumns((base + 1)...(base + 1), width: 6)
+            try sheet.setColumns((base + 2)...(base + panelWidth - 1), width: 17)
+        }
+        try sheet.merge(form.title, rows: 0...0, columns: 0...lastColumn, style: .title)
+        try sheet.setRow(0, height: 28)
+        try sheet.write(form.number, row: 1, column: lastColumn, style: .subtitleRight)
+        let third = max(1, (lastColumn + 1) / 3)
+        try sheet.merge("编制单位：\(form.organization.name)", rows: 2...2, columns: 0...(third - 1), style: .subtitle)
+        try sheet.merge(form.periodText, rows: 2...2, columns: third...(lastColumn - third), style: CellStyle(alignment: .center))
+        try sheet.merge("单位：元", rows: 2...2, columns: (lastColumn - third + 1)...lastColumn, style: .subtitleRight)
+        for (p, title) in form.panelTitles.enumerated() {
+            let base = p * panelWidth
+            for (offset, header) in ([title, "行次"] + form.valueColumns).enumerated() {
+                try sheet.write(header, row: headerRow, column: base + offset, style: .header)
+            }
+        }
+        let height = form.panels.map(\.count).max() ?? 0
+        for (p, panel) in form.panels.enumerated() {
+            let base = p * panelWidth
+            for (index, row) in panel.enumerated() {
+                let r = headerRow + 1 + index
+                let bold = row.kind == .total || row.kind == .heading
+                try sheet.write(row.label, row: r, column: base, style: CellStyle(bold: bold, border: true, indent: UInt8(clamping: row.indent)))
+                try sheet.write(row.line.map(String.init) ?? "", row: r, column: base + 1, style: .center)
+                for c in form.valueColumns.indices {
+                    let column = base + 2 + c
+                    guard row.kind != .heading, let value = row.values[c] else {
+                        try sheet.write("", row: r, column: column, style: .money)
+                        continue
+                    }
+                    if row.kind == .total, !row.terms.isEmpty {
+                        let letter = columnName(column)
+                        let formula = "=" + row.terms.enumerated().map { i, term in
+                            (term.sign < 0 ? "-" : (i == 0 ? "" : "+")) + letter + String(headerRow + 2 + term.row)
+                        }.joined()
+                        try sheet.write(formula: formula, cachedFen: value, row: r, column: column, style: .totalMoney)
+                    } else {
+                        try sheet.write(fen: value, row: r, column: column)
+                    }
+                }
+            }
+            for index in panel.count..<height {
+                for offset in 0..<panelWidth { try sheet.write("", row: headerRow + 1 + index, column: base + offset, style: .text) }
+            }
+        }
+        let footer = headerRow + height + 2
+        let signers = ["单位负责人：", "财务负责人：", "复核：", "制表：\(preparedBy ?? "")"]
+        // Four signatures on one line when the form is wide enough, else two lines of two.
+        let perLine = lastColumn + 1 >= 8 ? 4 : 2
+        let step = (lastColumn + 1) / perLine
+        for (i, signer) in signers.enumerated() {
+            try sheet.write(signer, row: footer + i / perLine, column: (i % perLine) * step, style: CellStyle())
+        }
+        if !form.failedChecks.isEmpty {
+            try sheet.write("！ " + form.failedChecks.joined(separator: "；"), row: footer + 2, column: 0, style: CellStyle(bold: true))
+        }
+        sheet.freezePanes(row: headerRow + 1, column: 0)
+        try sheet.setPrintLayout(landscape: form.panels.count > 1, repeatRows: headerRow...headerRow)
+    }
+}

@@ -11,7 +11,7 @@ public struct ImportSummary: Sendable {
 }
 
 extension Book {
-    /// Imports a journal file all or nothing: every transaction becomes a posted voucher, or, at
+    /// Imports journal files (and CSV files of voucher lines, by their .csv ending) all or nothing: every transaction becomes a posted voucher, or, at
     /// the first problems, nothing is written and every problem found is reported with its line.
     public func importJournal(paths: [String], defaultOrganization: String?, user: String,
                               dryRun: Bool = false, progress: ((Int64, Int64) -> Void)? = nil) throws -> ImportSummary {
@@ -75,6 +75,20 @@ extension Book {
             var doneBytes: Int64 = 0
             for index in readers.indices {
                 let file = readers[index].displayName
+                if file.lowercased().hasSuffix(".csv") {
+                    do {
+                        for entry in try Book.readCSVVouchers(&readers[index], user: user) {
+                            try handle(db, entry, file: file, importID: importID)
+                            if errors.count >= maximumErrors { break }
+                        }
+                    } catch let error as InputErrors {
+                        errors.append(contentsOf: error.errors)
+                    } catch let error as InputError {
+                        errors.append(error)
+                    }
+                    doneBytes += readers[index].fileSize
+                    continue
+                }
                 var parser = JournalParser(file: file, defaultPreparer: user)
                 do {
                     while let line = try readers[index].next() {
@@ -116,6 +130,21 @@ extension Book {
             throw Book.map(error, path: self.path)
         }
         return summary
+    }
+
+    /// Reads a CSV file of voucher lines into entries (the whole file: rows of one voucher may be
+    /// anywhere in it).
+    static func readCSVVouchers(_ reader: inout LineReader, user: String) throws -> [JournalEntry] {
+        var parser = CSVParser(file: reader.displayName)
+        var records: [(line: Int, fields: [String])] = []
+        while let line = try reader.next() {
+            if let record = try parser.feed(line, number: reader.lineNumber) { records.append(record) }
+        }
+        try parser.finish()
+        switch CSVVoucherReader(file: reader.displayName, defaultPreparer: user).entries(records) {
+        case let .success(entries): return entries
+        case let .failure(errors): throw errors
+        }
     }
 
     /// Places a book error at the journal lines it concerns.

@@ -2,7 +2,7 @@ import Foundation
 import FundTesting
 import Testing
 
-/// Every file in ledgers/errors/ is a journal that must be refused: the error on standard error
+/// Every journal and CSV file in ledgers/errors/ must be refused: the error on standard error
 /// is golden (ledgers/errors/NAME.expected), the exit status is 1, and the book file is
 /// byte-identical afterwards.
 @Suite(.serialized) struct ErrorCorpusTests {
@@ -20,7 +20,7 @@ import Testing
 
     static let cases: [String] = {
         let folder = CLI.root.appendingPathComponent("ledgers/errors").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".journal") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".journal") || $0.hasSuffix(".csv") }.sorted()
     }()
 
     @Test func theCorpusIsLarge() {
@@ -38,7 +38,8 @@ import Testing
             #expect(result.status == 1, "\(name) exited \(result.status)")
             #expect(result.stdout.isEmpty, "\(name) printed \(result.stdout)")
             #expect(result.stderr.hasPrefix("error: ledgers/errors/" + name), "\(name): \(result.stderr)")
-            Golden.assert(result.stderr, "ledgers/errors/" + name.replacingOccurrences(of: ".journal", with: ".expected"))
+            let stem = name.replacingOccurrences(of: ".journal", with: "").replacingOccurrences(of: ".csv", with: "")
+            Golden.assert(result.stderr, "ledgers/errors/" + stem + ".expected")
             #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == original, "\(name) changed the book")
         }
     }

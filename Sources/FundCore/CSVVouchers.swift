@@ -1,0 +1,172 @@
+/// Vouchers kept in a spreadsheet: one row per line, columns named in Chinese or English, the
+/// rows of one voucher sharing its number. Turns CSV records into the same entries a journal
+/// gives, so both go through the same checks.
+public struct CSVVoucherReader {
+    public let file: String
+    public let defaultPreparer: String
+
+    /// Header names, Chinese and English, for each field.
+    public static let columns: [String: [String]] = [
+        "org": ["org", "organization", "单位", "单位编码", "组织"],
+        "date": ["date", "日期"],
+        "voucher": ["voucher", "number", "凭证号", "凭证编号"],
+        "summary": ["summary", "摘要"],
+        "account": ["account", "科目编码", "科目代码", "科目"],
+        "account_name": ["account_name", "科目名称"],
+        "debit": ["debit", "借方", "借方金额"],
+        "credit": ["credit", "贷方", "贷方金额"],
+        "project": ["project", "项目"],
+        "expense": ["expense", "支出类型", "支出类别"],
+        "econ": ["econ", "经济分类"],
+        "counterpart": ["counterpart", "往来单位"],
+        "source": ["source", "资金来源"],
+        "attachments": ["attachments", "附件", "附件数"],
+        "preparer": ["preparer", "制单", "制单人"],
+        "reviewer": ["reviewer", "审核", "审核人"],
+        "reverses": ["reverses", "冲销", "冲销凭证"],
+    ]
+    public static let required = ["date", "voucher", "summary", "account", "debit", "credit"]
+
+    public init(file: String, defaultPreparer: String) {
+        self.file = file
+        self.defaultPreparer = defaultPreparer
+    }
+
+    /// Reads records (the first is the header) into entries, in the order vouchers first appear.
+    /// Every problem found is returned; entries are returned only when there are none.
+    public func entries(_ records: [(line: Int, fields: [String])]) -> Result<[JournalEntry], InputErrors> {
+        var errors: [InputError] = []
+        guard let header = records.first else {
+            return .failure(InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns, such as 日期,凭证号,摘要,科目编码,借方,贷方")]))
+        }
+        var index: [String: Int] = [:]
+        /// Each field's column as this file's header names it, for error messages.
+        var names: [String: String] = [:]
+        func columnName(_ field: String) -> String {
+            names[field] ?? CSVVoucherReader.columns[field]!.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } }!
+        }
+        for (position, name) in header.fields.enumerated() {
+            let trimmed = name.trimmingWhitespace
+            guard let field = CSVVoucherReader.columns.first(where: { $0.value.contains(trimmed) || $0.value.contains(trimmed.lowercased()) })?.key else {
+                if !trimmed.isEmpty {
+                    errors.append(InputError(file: file, line: header.line, column: trimmed, rule: "unknown-column",
+                                             message: "\"\(trimmed)\" is not a column FundLedger reads; use 日期, 凭证号, 摘要, 科目编码, 借方, 贷方 and optionally 项目, 支出类型, 经济分类, 往来单位, 资金来源, 附件, 制单, 审核, 单位, 科目名称"))
+                }
+                continue
+            }
+            if index[field] != nil {
+                errors.append(InputError(file: file, line: header.line, column: trimmed, rule: "duplicate-column", message: "the column \(trimmed) appears twice; keep one"))
+            }
+            index[field] = position
+            names[field] = trimmed
+        }
+        for field in CSVVoucherReader.required where index[field] == nil {
+            errors.append(InputError(file: file, line: header.line, column: columnName(field), rule: "missing-column",
+                                     message: "the header has no \(columnName(field)) (\(field)) column; every row needs it"))
+        }
+        if !errors.isEmpty { return .failure(InputErrors(errors)) }
+
+        var order: [String] = []
+        var grouped: [String: JournalEntry] = [:]
+        for record in records.dropFirst() {
+            if record.fields.allSatisfy({ $0.isEmpty }) { continue }
+            func value(_ field: String) -> String? {
+                guard let position = index[field], position < record.fields.count else { return nil }
+                let text = record.fields[position].trimmingWhitespace
+                return text.isEmpty ? nil : text
+            }
+            func fail(_ field: String, _ rule: String, _ message: String) {
+                errors.append(InputError(file: file, line: record.line, column: columnName(field), rule: rule, message: message))
+            }
+            guard let dateText = value("date"), let date = LocalDate(parsing: dateText) else {
+                fail("date", "bad-date", "\"\(value("date") ?? "")\" is not a date; write YYYY-MM-DD, such as 2026-03-05")
+                continue
+            }
+            guard let voucherText = value("voucher") else { fail("voucher", "missing-value", "the row has no voucher number; rows of one voucher share it"); continue }
+            var word = "记"
+            var number: Int?
+            if let ref = VoucherRef(parsing: voucherText) {
+                guard ref.period == date.period else {
+                    fail("voucher", "number-period-mismatch", "voucher \(ref) belongs to \(ref.period) but the row is dated \(date)"); continue
+                }
+                (word, number) = (ref.word, ref.number)
+            } else if let dash = voucherText.lastIndex(of: "-"), let n = Int(voucherText[voucherText.index(after: dash)...]), n >= 1 {
+                (word, number) = (String(voucherText[..<dash]), n)
+            } else if let n = Int(voucherText), n >= 1 {
+                number = n
+            } else {
+                fail("voucher", "bad-voucher-number", "\"\(voucherText)\" is not a voucher number; write 7, 记-0007 or 2026-03/记-0007"); continue
+            }
+            guard let account = value("account"), AccountCode.isWellFormed(account) else {
+                fail("account", "bad-account", "\"\(value("account") ?? "")\" is not an account code; write the code, such as 102 or 40302"); continue
+            }
+            var amounts: [(Side, Money)] = []
+            for (field, side) in [("debit", Side.debit), ("credit", Side.credit)] {
+                guard let text = value(field) else { continue }
+                do {
+                    let amount = try Money(parsing: text)
+                    if !amount.isZero { amounts.append((side, amount)) }
+                } catch {
+                    fail(field, "bad-amount", error.description)
+                }
+            }
+            if amounts.count != 1 {
+                if value("debit") != nil || value("credit") != nil, amounts.isEmpty, errors.last?.line == record.line { continue }
+                fail(amounts.isEmpty ? "debit" : "credit", amounts.isEmpty ? "missing-amount" : "two-amounts",
+                     amounts.isEmpty ? "the row has no amount; write it under 借方 or 贷方" : "the row has amounts under both 借方 and 贷方; a line is either a debit or a credit")
+                continue
+            }
+            var (side, amount) = amounts[0]
+            if amount.isNegative && value("reverses") == nil {
+                // A negative debit is a credit of the same amount, as in the journal.
+                side = side == .debit ? .credit : .debit
+                amount = Money(fen: -amount.fen)
+            }
+            var line = VoucherLine(accountCode: account, side: side, amount: amount)
+            line.dimensions.project = value("project")
+            line.dimensions.economicClass = value("econ")
+            line.dimensions.counterpart = value("counterpart")
+            if let text = value("expense") {
+                guard let type = ExpenseType(text: text) else { fail("expense", "bad-tag", "\"\(text)\" is not an expense type; write 基本支出 or 项目支出"); continue }
+                line.dimensions.expenseType = type
+            }
+            if let text = value("source") {
+                guard let source = FundSource(text: text) else { fail("source", "bad-tag", "\"\(text)\" is not a fund source; write 财政拨款 or 工会资金"); continue }
+                line.dimensions.fundSource = source
+            }
+            let organization = value("org")
+            let key = (organization ?? "") + "|" + date.period.description + "|" + word + "|" + String(number ?? 0)
+            if var entry = grouped[key] {
+                if entry.draft.date != date {
+                    fail("date", "mixed-dates", "voucher \(voucherText) has rows dated \(entry.draft.date) and \(date); a voucher has one date"); continue
+                }
+                if let summary = value("summary"), summary != entry.draft.summary { line.summary = summary }
+                entry.draft.lines.append(line)
+                entry.postingLines.append(record.line)
+                entry.accountNames.append(value("account_name"))
+                grouped[key] = entry
+            } else {
+                if let organization, let other = grouped.values.first(where: { $0.draft.period == date.period && $0.draft.word == word
+                                                                                && $0.draft.number == number && $0.organization != organization }) {
+                    fail("org", "mixed-organizations", "voucher \(voucherText) has rows of \(other.organization ?? "no organisation") and of \(organization); a voucher belongs to one organisation")
+                    continue
+                }
+                var draft = VoucherDraft(organization: "", date: date, word: word, number: number, summary: value("summary") ?? "",
+                                         preparer: value("preparer") ?? defaultPreparer, reviewer: value("reviewer"), lines: [line])
+                if let text = value("attachments") {
+                    guard let count = Int(text), count >= 0 else { fail("attachments", "bad-tag", "\"\(text)\" is not a count of attachments"); continue }
+                    draft.attachments = count
+                }
+                if let text = value("reverses") {
+                    guard let ref = VoucherRef(parsing: text) else { fail("reverses", "bad-tag", "\"\(text)\" is not a voucher number such as 2026-03/记-0007"); continue }
+                    draft.reverses = ref
+                }
+                grouped[key] = JournalEntry(draft: draft, organization: organization, headerLine: record.line,
+                                            postingLines: [record.line], accountNames: [value("account_name")])
+                order.append(key)
+            }
+        }
+        if !errors.isEmpty { return .failure(InputErrors(errors)) }
+        return .success(order.map { grouped[$0]! })
+    }
+}

@@ -16,22 +16,43 @@ public struct FundBalance: Hashable, Sendable {
 /// The year-end carry-forward of 《工会会计制度》 (domain notes §2.6), as pure functions from
 /// balances to vouchers.
 ///
-/// Step 1 (期末结转) empties every income and expenditure account: earmarked activity (a line
-/// with a project, or 40302 专项转移支付补助) goes to 32103 本年收支结转 with its project, so a
-/// project's balance is kept; appropriations (40401, or lines tagged source:appropriation) go
-/// to 33103 where the chart has it; everything else, including 会费收入, 40301, 411 and 521, goes
+/// Step 1 (期末结转) empties every income and expenditure account: earmarked activity goes to
+/// 32103 本年收支结转 with its project, so a project's balance is kept; appropriations (40401, or
+/// lines tagged source:appropriation) go to 33103 where the chart has it; everything else,
+/// including 会费收入, 40301, 411 and 521, goes to 32203.
+///
+/// Earmarked (专项资金) means money received for a purpose: 40302, and every line of a project
+/// for which the union has earmarked income this year or an earmarked balance carried in. A
+/// project the union funds from its own money (its own budget project, or a subsidy it gives a
+/// lower union) carries a project tag too, but its spending uses unrestricted funds and closes
 /// to 32203. Step 2 (年末) moves 32101–32103 into 32104 累计结转 and 32201–32204 into 32205 累计结余
 /// (and the same for 331/332), keeping projects.
 public enum CarryForward {
     /// Lines per generated voucher, well inside `Limits.linesPerVoucher`.
     static let linesPerVoucher = 400
 
+    /// Income accounts that are never earmarked, whatever their tags.
+    static let generalIncome = ["401", "40301", "411"]
+
+    /// Projects that are earmarked in these balances: those with income on an account that can
+    /// be earmarked, and those with a carried 321 balance.
+    public static func earmarkedProjects(_ balances: [FundBalance]) -> Set<String> {
+        Set(balances.compactMap { balance -> String? in
+            guard let project = balance.project, balance.netFen != 0 else { return nil }
+            let code = balance.accountCode
+            if code.hasPrefix("321") { return project }
+            if AccountCategory(code: code) == .income, !code.hasPrefix("404"), !generalIncome.contains(where: { code.hasPrefix($0) }) { return project }
+            return nil
+        })
+    }
+
     /// The fund account an income or expenditure balance closes to.
-    public static func target(of balance: FundBalance, chart: Chart) -> String {
+    public static func target(of balance: FundBalance, chart: Chart, earmarked: Set<String>) -> String {
         let code = balance.accountCode
         if chart.account("33103") != nil, code.hasPrefix("40401") || balance.source == .appropriation { return "33103" }
-        if ["401", "40301", "411", "521"].contains(where: { code.hasPrefix($0) }) { return "32203" }
-        if code.hasPrefix("40302") || balance.project != nil { return "32103" }
+        if (generalIncome + ["521"]).contains(where: { code.hasPrefix($0) }) { return "32203" }
+        if code.hasPrefix("40302") { return "32103" }
+        if let project = balance.project, earmarked.contains(project) { return "32103" }
         return "32203"
     }
 
@@ -54,12 +75,13 @@ public enum CarryForward {
     public static func periodEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
                                  preparer: String) -> [VoucherDraft] {
         let closing = balances.filter { $0.netFen != 0 && closesAtPeriodEnd($0.accountCode) }
+        let earmarked = earmarkedProjects(balances)
         let income = closing.filter { AccountCategory(code: $0.accountCode) == .income }
         let expenditure = closing.filter { AccountCategory(code: $0.accountCode) == .expenditure }
         return vouchers(organization: organization, year: year, summary: "结转\(year)年收入", balances: income, preparer: preparer) {
-            target(of: $0, chart: chart)
+            target(of: $0, chart: chart, earmarked: earmarked)
         } + vouchers(organization: organization, year: year, summary: "结转\(year)年支出", balances: expenditure, preparer: preparer) {
-            target(of: $0, chart: chart)
+            target(of: $0, chart: chart, earmarked: earmarked)
         }
     }
 

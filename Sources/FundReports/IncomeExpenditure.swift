@@ -15,9 +15,12 @@ public enum IncomeExpenditure {
     public struct Column: Sendable {
         public let activity: [AccountActivity]
         public let openingFunds: [String: Int64]
-        public init(activity: [AccountActivity], openingFunds: [String: Int64]) {
+        /// Projects earmarked in this column's year (see `CarryForward.earmarkedProjects`).
+        public let earmarkedProjects: Set<String>
+        public init(activity: [AccountActivity], openingFunds: [String: Int64], earmarkedProjects: Set<String>) {
             self.activity = activity
             self.openingFunds = openingFunds
+            self.earmarkedProjects = earmarkedProjects
         }
     }
 
@@ -25,15 +28,15 @@ public enum IncomeExpenditure {
         let county = chart.kind == .county
         let width = columns.count
         func each(_ value: (Column) -> Int64) -> [Int64] { columns.map(value) }
-        func isEarmarked(_ a: AccountActivity) -> Bool {
-            CarryForward.target(of: FundBalance(accountCode: a.code, project: a.project, source: a.source, netFen: 0), chart: chart) == "32103"
+        func target(_ a: AccountActivity, _ column: Column) -> String {
+            CarryForward.target(of: FundBalance(accountCode: a.code, project: a.project, source: a.source, netFen: 0), chart: chart,
+                                earmarked: column.earmarkedProjects)
         }
-        func isAppropriation(_ a: AccountActivity) -> Bool {
-            CarryForward.target(of: FundBalance(accountCode: a.code, project: a.project, source: a.source, netFen: 0), chart: chart) == "33103"
-        }
+        func isEarmarked(_ a: AccountActivity, _ column: Column) -> Bool { target(a, column) == "32103" }
+        func isAppropriation(_ a: AccountActivity, _ column: Column) -> Bool { target(a, column) == "33103" }
         /// Income counts credit minus debit, spending debit minus credit.
-        func amount(_ column: Column, _ prefix: String, _ filter: (AccountActivity) -> Bool = { _ in true }) -> Int64 {
-            column.activity.filter { $0.code.hasPrefix(prefix) && filter($0) }.reduce(0) { sum, a in
+        func amount(_ column: Column, _ prefix: String, _ filter: (AccountActivity, Column) -> Bool = { _, _ in true }) -> Int64 {
+            column.activity.filter { $0.code.hasPrefix(prefix) && filter($0, column) }.reduce(0) { sum, a in
                 sum + (AccountCategory(code: a.code) == .income ? -a.netFen : a.netFen)
             }
         }

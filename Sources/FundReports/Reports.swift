@@ -31,8 +31,17 @@ public enum Reports {
     public static func incomeExpenditure(_ book: Book, organization code: String, year: Int, month: Int?) throws -> Form {
         func column(_ from: Period, _ to: Period) throws -> IncomeExpenditure.Column {
             let opening = try book.turnovers(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 1)!)
-            return IncomeExpenditure.Column(activity: try book.activity(organization: code, from: from, to: to, excludingClosing: true),
-                                            openingFunds: Dictionary(uniqueKeysWithValues: opening.map { ($0.code, $0.openingNetFen) }))
+            let activity = try book.activity(organization: code, from: from, to: to, excludingClosing: true)
+            // Earmarked projects as the year's carry-forward sees them: the whole year's income
+            // and the 321 balances carried in.
+            let yearActivity = try book.activity(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 12)!,
+                                                 excludingClosing: true)
+            let carried = try book.fundBalances(organization: code, through: from.year - 1)
+            let earmarked = CarryForward.earmarkedProjects(carried + yearActivity.map {
+                FundBalance(accountCode: $0.code, project: $0.project, source: $0.source, netFen: $0.netFen)
+            })
+            return IncomeExpenditure.Column(activity: activity, openingFunds: Dictionary(uniqueKeysWithValues: opening.map { ($0.code, $0.openingNetFen) }),
+                                            earmarkedProjects: earmarked)
         }
         let columns: [IncomeExpenditure.Column]
         if let month {

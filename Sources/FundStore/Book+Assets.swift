@@ -66,3 +66,60 @@ extension Book {
         }
     }
 }
+
+extension Book {
+    /// Adds the fixed assets listed in a CSV file (org, code, name, cost, life_months, acquired;
+    /// or 单位, 编号, 名称, 原值, 使用月数, 取得日期), all or nothing.
+    @discardableResult
+    public func importFixedAssets(path: String, by user: String) throws -> Int {
+        var reader: LineReader
+        do throws(InputError) { reader = try LineReader(path: path) } catch { throw InputErrors([error]) }
+        defer { reader.closeFile() }
+        let file = reader.displayName
+        var parser = CSVParser(file: file)
+        var records: [(line: Int, fields: [String])] = []
+        do throws(InputError) {
+            while let line = try reader.next() {
+                if line.trimmingWhitespace.isEmpty { continue }
+                if let record = try parser.feed(line, number: reader.lineNumber) { records.append(record) }
+            }
+            try parser.finish()
+        } catch { throw InputErrors([error]) }
+        guard let header = records.first else {
+            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns org,code,name,cost,life_months,acquired")])
+        }
+        let aliases = ["单位": "org", "编号": "code", "名称": "name", "原值": "cost", "使用月数": "life_months", "取得日期": "acquired"]
+        let columns = header.fields.map { aliases[$0] ?? $0.lowercased() }
+        for required in ["org", "code", "name", "cost", "life_months", "acquired"] where !columns.contains(required) {
+            throw InputErrors([InputError(file: file, line: header.line, column: required, rule: "missing-column",
+                                          message: "the header has no column \(required); name the columns org,code,name,cost,life_months,acquired")])
+        }
+        var errors: [InputError] = []
+        var assets: [FixedAsset] = []
+        for record in records.dropFirst() {
+            var values: [String: String] = [:]
+            for (name, value) in zip(columns, record.fields) { values[name] = value }
+            func fail(_ column: String, _ message: String) {
+                errors.append(InputError(file: file, line: record.line, column: column, rule: "bad-asset", message: message))
+            }
+            guard let cost = try? Money(parsing: values["cost"] ?? "") else { fail("cost", "\"\(values["cost"] ?? "")\" is not an amount"); continue }
+            guard let life = Int(values["life_months"] ?? "") else { fail("life_months", "\"\(values["life_months"] ?? "")\" is not a number of months"); continue }
+            guard let acquired = LocalDate(parsing: values["acquired"] ?? "") else { fail("acquired", "\"\(values["acquired"] ?? "")\" is not a date YYYY-MM-DD"); continue }
+            let asset = FixedAsset(organization: values["org"] ?? "", code: values["code"] ?? "", name: values["name"] ?? "",
+                                   cost: cost, lifeMonths: life, acquired: acquired)
+            do throws(FixedAssetError) { try asset.validate() } catch { fail("code", error.description); continue }
+            assets.append(asset)
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        try write { db in
+            for asset in assets {
+                let organizationID = try Book.organizationID(db, asset.organization)
+                try db.execute(sql: """
+                    INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Book.now(), user])
+            }
+        }
+        return assets.count
+    }
+}

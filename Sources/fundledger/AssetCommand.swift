@@ -6,7 +6,7 @@ import FundStore
 struct AssetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "asset", abstract: "The fixed-asset register (固定资产卡片) that depreciation runs from.",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, List.self, ImportCSV.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a fixed asset to the register.")
@@ -48,6 +48,21 @@ struct AssetCommand: ParsableCommand {
                                            ("life_months", r[3]), ("acquired", Render.jsonString(r[4]))], indent: "  ")
                     }) + "\n")
                 }
+            }
+        }
+    }
+}
+
+extension AssetCommand {
+    struct ImportCSV: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Add fixed assets from a CSV file, all or nothing.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "CSV with columns org,code,name,cost,life_months,acquired.") var file: String
+
+        func run() throws {
+            try reporting {
+                let count = try options.open().importFixedAssets(path: file, by: options.user)
+                emit("added \(count) fixed assets from \(file)\n")
             }
         }
     }

@@ -27,13 +27,22 @@ import Testing
         }.array(of: 1...25)
 
     /// The model: per fund, the year's income minus expenditure, by the rules of domain notes §2.6.
+    /// A project is earmarked when the union received earmarked income for it (any income
+    /// account but 401 and 40301); its spending then comes out of that earmarked money.
     static func surplus(_ flows: [Flow]) -> (earmarked: [String: Int64], unrestricted: Int64) {
+        let earmarkedProjects = Set(flows.compactMap { flow in
+            incomes.contains(flow.account) && !["401", "40301"].contains(flow.account) ? flow.project : nil
+        })
         var earmarked: [String: Int64] = [:]
         var unrestricted: Int64 = 0
         for flow in flows {
             let signed = incomes.contains(flow.account) ? flow.fen : -flow.fen
             let general = ["401", "40301"].contains(flow.account)
-            if let project = flow.project, !general { earmarked[project, default: 0] += signed } else { unrestricted += signed }
+            if let project = flow.project, !general, earmarkedProjects.contains(project) {
+                earmarked[project, default: 0] += signed
+            } else {
+                unrestricted += signed
+            }
         }
         return (earmarked.filter { $0.value != 0 }, unrestricted)
     }
@@ -147,5 +156,21 @@ extension Period {
         var period = self
         for _ in 0..<months { period = period.next }
         return period
+    }
+}
+
+@Suite struct EarmarkingTests {
+    /// A county's subsidy to a federation and its own budget project are paid from its own
+    /// money: they carry projects, but close to 322, while the federation's subsidy closes to 321.
+    @Test func projectsAreEarmarkedOnlyWhereEarmarkedMoneyCameIn() throws {
+        let t = try TestBook()
+        try t.post("CTY-01", "2026-01-08", [("102", 100_000_00), ("402", -100_000_00)])
+        try t.post("CTY-01", "2026-03-06", [("50802", 50_000_00), ("102", -50_000_00)], project: "XB-1")
+        try t.post("FED-01", "2026-03-09", [("102", 50_000_00), ("40302", -50_000_00)], project: "XB-1")
+        try t.post("FED-01", "2026-03-21", [("50301", 18_500_00), ("102", -18_500_00)], project: "XB-1")
+        _ = try t.book.closeYear(organization: "CTY-01", year: 2026, by: "主管")
+        _ = try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管")
+        #expect(try t.netBalances("CTY-01") == ["102": 50_000_00, "32205": -50_000_00])
+        #expect(try t.netBalances("FED-01") == ["102": 31_500_00, "32104": -31_500_00])
     }
 }

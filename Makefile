@@ -21,6 +21,7 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	rm -rf .build/test-exports
 	$(BIN) demo --book .build/test-demo.sqlite --exports .build/test-exports >/dev/null
 	python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
 	python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports

@@ -121,16 +121,113 @@ def libreoffice_recalculated(paths, folder):
     return out
 
 
+def report_json(*args):
+    return json.loads(run(fundledger, "report", *args, "--book", book, "--format", "json"))
+
+
+def form_cells(ws, panels):
+    """Maps each 行次 to (row, first value column) by reading the 行次 column of each panel."""
+    cells = {}
+    width = 2 + panels
+    for row in range(5, ws.max_row + 1):
+        for base in range(1, ws.max_column + 1, width):
+            line = ws.cell(row, base + 1).value
+            if isinstance(line, str) and line.isdigit():
+                cells[int(line)] = (row, base + 2)
+    return cells
+
+
+def check_form(path, sheet, report, number):
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    check(sheet in wb.sheetnames, f"{path}: no sheet {sheet} in {wb.sheetnames}")
+    ws, wv = wb[sheet], values[sheet]
+    check(ws["A1"].value == report["title"], f"{path}: title {ws['A1'].value!r}")
+    texts = [str(c.value) for row in ws.iter_rows(min_row=1, max_row=3) for c in row if c.value]
+    check(number in texts, f"{path}: form number {number} missing")
+    check("单位：元" in texts, f"{path}: 单位：元 missing")
+    check(any(report["period"] in t for t in texts), f"{path}: period {report['period']} missing")
+    check(ws.freeze_panes == "A5", f"{path}: freeze panes {ws.freeze_panes}")
+    footer = [str(c.value) for row in ws.iter_rows(min_row=ws.max_row - 3) for c in row if c.value]
+    for signer in ("单位负责人：", "财务负责人：", "复核："):
+        check(signer in footer, f"{path}: signature {signer} missing")
+    cells = form_cells(ws, len(report["columns"]))
+    check(len(cells) == len(report["rows"]), f"{path}: {len(cells)} numbered rows, report has {len(report['rows'])}")
+    formulas = 0
+    for item in report["rows"]:
+        row, column = cells.get(item["line"], (None, None))
+        if row is None:
+            check(False, f"{path}: line {item['line']} {item['item']} not found")
+            continue
+        check(ws.cell(row, column - 2).value == item["item"], f"{path}: line {item['line']} label {ws.cell(row, column - 2).value!r}")
+        for c, expected in enumerate(item["values"]):
+            cell = ws.cell(row, column + c)
+            check(fen(wv.cell(row, column + c).value) == fen(expected), f"{path}: {cell.coordinate} cached {wv.cell(row, column + c).value} != {expected}")
+            check(cell.number_format == MONEY, f"{path}: {cell.coordinate} format {cell.number_format}")
+            if str(cell.value).startswith("="):
+                formulas += 1
+    check(formulas > 0, f"{path}: no totals as formulas")
+    return cells
+
+
+def check_ledger(path, sheet, report):
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    ws, wv = wb[sheet], values[sheet]
+    check([ws.cell(3, c).value for c in range(1, 9)] == ["科目", "日期", "凭证号", "摘要", "借方", "贷方", "借或贷", "余额"], f"{path}: headers")
+    check(ws.freeze_panes == "A4", f"{path}: freeze panes {ws.freeze_panes}")
+    rows = report["rows"]
+    check(ws.max_row == 3 + len(rows), f"{path}: {ws.max_row - 3} rows, report has {len(rows)}")
+    for index, item in enumerate(rows):
+        r = 4 + index
+        check(ws.cell(r, 4).value == item["summary"], f"{path}: row {r} summary {ws.cell(r, 4).value!r} != {item['summary']!r}")
+        check(fen(wv.cell(r, 5).value) == fen(item["debit"]) and fen(wv.cell(r, 6).value) == fen(item["credit"]),
+              f"{path}: row {r} amounts {wv.cell(r, 5).value}/{wv.cell(r, 6).value} != {item['debit']}/{item['credit']}")
+        check(ws.cell(r, 7).value == item["direction"] and fen(wv.cell(r, 8).value) == fen(item["balance"]), f"{path}: row {r} balance")
+        if item["kind"] == "year_total":
+            check(str(ws.cell(r, 5).value).startswith("="), f"{path}: row {r} 本年累计 is not a formula")
+
+
+forms = []
+def yearly(prefix):
+    """Workbooks named PREFIX-ORG-YEAR.xlsx, as (path, org, year)."""
+    for path in sorted(glob.glob(os.path.join(exports, prefix + "-*.xlsx"))):
+        match = re.fullmatch(re.escape(prefix) + r"-(.+)-(\d{4})\.xlsx", os.path.basename(path))
+        if match:
+            yield path, match.group(1), match.group(2)
+
+
+for path, code, year in yearly("资产负债表"):
+    bs = report_json("balance-sheet", "--org", code, "--year", year)
+    check(bs["failed_checks"] == [], f"{path}: {bs['failed_checks']}")
+    forms.append((path, "资产负债表", bs, check_form(path, "资产负债表", bs, "工会01表")))
+    ie_path = os.path.join(exports, f"收入支出表-{code}-{year}.xlsx")
+    ie = report_json("income-expenditure", "--org", code, "--year", year)
+    forms.append((ie_path, "收入支出表", ie, check_form(ie_path, "收入支出表", ie, "工会02表")))
+    gl_path = os.path.join(exports, f"总账-{code}-{year}.xlsx")
+    check_ledger(gl_path, "总账", report_json("general-ledger", "--org", code, "--year", year))
+    pack = os.path.join(exports, f"月度报表-{code}-{year}-12.xlsx")
+    check(openpyxl.load_workbook(pack).sheetnames == ["资产负债表", "收入支出表", "科目余额表", "总账"], f"{pack}: sheets")
+    check_form(pack, "收入支出表", report_json("income-expenditure", "--org", code, "--year", year, "--period", "12"), "工会02表")
+for path, name, year in yearly("明细账"):
+    account, code = name.split("-", 1)
+    check_ledger(path, "明细账", report_json("detail-ledger", "--org", code, "--account", account, "--year", year))
+check(len(forms) > 0, "no forms found")
+
 pairs = []
-for path in sorted(glob.glob(os.path.join(exports, "科目余额表-*.xlsx"))):
-    name = os.path.basename(path)[len("科目余额表-"):-len(".xlsx")]
-    code, year = name.rsplit("-", 1)
+for path, code, year in yearly("科目余额表"):
     report, total_row = check_trial_balance(path, code, year)
     journal = os.path.join(exports, f"序时账-{code}-{year}.xlsx")
     check(os.path.exists(journal), f"{journal} missing")
     journal_last = check_journal(journal, code, year, report)
     pairs.append((path, journal, report, total_row, journal_last))
 check(len(pairs) > 0, "no workbooks found")
+
+def converted(out, stem):
+    """The CSV LibreOffice wrote for STEM.xlsx: STEM.csv, or STEM-Sheet.csv for a named sheet."""
+    return [p for p in glob.glob(os.path.join(out, stem + "*.csv"))
+            if re.fullmatch(re.escape(stem) + r"(-[^/]*)?\.csv", os.path.basename(p))]
+
 
 def tampered_copy(source, target):
     """A copy whose first SUMPRODUCT total caches a wrong value, to prove LibreOffice recalculates."""
@@ -157,7 +254,7 @@ with tempfile.TemporaryDirectory() as folder:
         check(False, "LibreOffice (soffice) is not installed; run scripts/install-deps.sh test")
     else:
         for index, (path, journal, report, total_row, journal_last) in enumerate(pairs):
-            found = glob.glob(os.path.join(out, f"tb{index}*.csv"))
+            found = converted(out, f"tb{index}")
             check(len(found) == 1, f"{path}: LibreOffice wrote {found}")
             rows = list(csv.reader(open(found[0], encoding="utf-8")))
             totals = rows[total_row - 1]
@@ -169,11 +266,26 @@ with tempfile.TemporaryDirectory() as folder:
                 row = rows[4 + index2]
                 check(fen(row[6]) == fen(account["closing_debit"]) and fen(row[7]) == fen(account["closing_credit"]),
                       f"{path}: LibreOffice recalculated closing of {account['code']} = {row[6]}/{row[7]}")
-            found = glob.glob(os.path.join(out, f"journal{index}*.csv"))
+            found = converted(out, f"journal{index}")
             rows = list(csv.reader(open(found[0], encoding="utf-8")))
             check(fen(rows[journal_last - 1][5]) == fen(report["totals"]["period_debit"]),
                   f"{journal}: LibreOffice recalculated debit total {rows[journal_last - 1][5]}")
-        print(f"LibreOffice recalculated {len(copies)} workbooks")
+        form_copies = []
+        for index, (path, *_rest) in enumerate(forms):
+            copy = os.path.join(folder, f"form{index}.xlsx")
+            shutil.copy(path, copy)
+            form_copies.append(copy)
+        out2 = libreoffice_recalculated(form_copies, os.path.join(folder, "forms"))
+        for index, (path, sheet, report, cells) in enumerate(forms):
+            found = converted(out2, f"form{index}")
+            check(len(found) == 1, f"{path}: LibreOffice wrote {found}")
+            rows = list(csv.reader(open(found[0], encoding="utf-8")))
+            for item in report["rows"]:
+                row, column = cells[item["line"]]
+                for c, expected in enumerate(item["values"]):
+                    got = rows[row - 1][column - 1 + c]
+                    check(fen(got) == fen(expected), f"{path}: LibreOffice recalculated line {item['line']} {item['item']} = {got}, report says {expected}")
+        print(f"LibreOffice recalculated {len(copies) + len(form_copies)} workbooks")
 
 print(f"workbook checks: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

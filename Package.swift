@@ -43,7 +43,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "FundReportsTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundTesting"]),
+        .testTarget(name: "FundReportsTests", dependencies: [
+            "FundCore", "FundStore", "FundReports", "FundTesting",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundTesting"]),
         .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"]),
     ],

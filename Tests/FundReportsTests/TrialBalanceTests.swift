@@ -9,8 +9,9 @@ import Testing
 func demoBook() throws -> Book {
     let t = try TestBook.empty()
     _ = try t.book.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path, by: "t")
-    _ = try t.book.importJournal(paths: [Golden.root.appendingPathComponent("ledgers/demo/2026.journal").path],
-                                 defaultOrganization: nil, user: "演示导入")
+    _ = try t.book.importJournal(paths: ["ledgers/demo/2026.journal", "ledgers/demo/2026-fed-02-q4.csv"].map {
+        Golden.root.appendingPathComponent($0).path
+    }, defaultOrganization: nil, user: "演示导入")
     return t.book
 }
 

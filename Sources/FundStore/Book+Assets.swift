@@ -72,19 +72,7 @@ extension Book {
     /// or 单位, 编号, 名称, 原值, 使用月数, 取得日期), all or nothing.
     @discardableResult
     public func importFixedAssets(path: String, by user: String) throws -> Int {
-        var reader: LineReader
-        do throws(InputError) { reader = try LineReader(path: path) } catch { throw InputErrors([error]) }
-        defer { reader.closeFile() }
-        let file = reader.displayName
-        var parser = CSVParser(file: file)
-        var records: [(line: Int, fields: [String])] = []
-        do throws(InputError) {
-            while let line = try reader.next() {
-                if line.trimmingWhitespace.isEmpty { continue }
-                if let record = try parser.feed(line, number: reader.lineNumber) { records.append(record) }
-            }
-            try parser.finish()
-        } catch { throw InputErrors([error]) }
+        let (file, records) = try Book.readCSVRecords(path: path)
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns org,code,name,cost,life_months,acquired")])
         }

@@ -132,6 +132,23 @@ extension Book {
         return summary
     }
 
+    /// Every record of a CSV file (blank lines skipped), with the name errors should use.
+    static func readCSVRecords(path: String) throws -> (file: String, records: [(line: Int, fields: [String])]) {
+        var reader: LineReader
+        do throws(InputError) { reader = try LineReader(path: path) } catch { throw InputErrors([error]) }
+        defer { reader.closeFile() }
+        var parser = CSVParser(file: reader.displayName)
+        var records: [(line: Int, fields: [String])] = []
+        do throws(InputError) {
+            while let line = try reader.next() {
+                if line.trimmingWhitespace.isEmpty { continue }
+                if let record = try parser.feed(line, number: reader.lineNumber) { records.append(record) }
+            }
+            try parser.finish()
+        } catch { throw InputErrors([error]) }
+        return (reader.displayName, records)
+    }
+
     /// Reads a CSV file of voucher lines into entries (the whole file: rows of one voucher may be
     /// anywhere in it).
     static func readCSVVouchers(_ reader: inout LineReader, user: String) throws -> [JournalEntry] {

@@ -12,6 +12,8 @@ struct VoucherCommand: ParsableCommand {
     struct Target: ParsableArguments {
         @Option(help: "The organisation.") var org: String
         @Argument(help: "The voucher: its number such as 2026-03/记-0007, or its id such as 12.") var voucher: String
+
+        func find(in book: Book) throws -> Voucher { try book.voucher(organization: org, reference: voucher) }
     }
 
     struct Add: ParsableCommand {
@@ -62,7 +64,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try book.voucher(organization: target.org, reference: target.voucher)
+                let voucher = try target.find(in: book)
                 try book.reviewVoucher(id: voucher.id, reviewer: options.user)
                 emit("reviewed #\(voucher.id)\n")
             }
@@ -77,7 +79,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try book.voucher(organization: target.org, reference: target.voucher)
+                let voucher = try target.find(in: book)
                 let posted = try book.postVoucher(id: voucher.id, bookkeeper: options.user)
                 emit("posted #\(posted.id) as \(posted.ref!.description) (\(posted.ref!.chinese))\n")
             }
@@ -94,7 +96,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try book.voucher(organization: target.org, reference: target.voucher)
+                let voucher = try target.find(in: book)
                 let red = try book.reverseVoucher(id: voucher.id, date: date, preparer: options.user, summary: summary)
                 emit("prepared red-ink draft #\(red.id) reversing \(voucher.ref?.description ?? "#\(voucher.id)"); review and post it to take effect\n")
             }
@@ -109,7 +111,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try book.voucher(organization: target.org, reference: target.voucher)
+                let voucher = try target.find(in: book)
                 emit(VoucherView(voucher: voucher, chart: try book.chart(for: target.org)).rendered())
             }
         }
@@ -138,7 +140,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try book.voucher(organization: target.org, reference: target.voucher)
+                let voucher = try target.find(in: book)
                 try book.deleteDraft(id: voucher.id)
                 emit("deleted #\(voucher.id)\n")
             }

@@ -32,15 +32,26 @@ public struct Organization: Hashable, Sendable {
     public var chart: ChartKind
     /// 独立管理经费: the organisation manages its own funds (and then needs a review committee).
     public var independent: Bool
+    /// A federation's term of office (届期): 3 or 5 years from `termStart`.
+    public var termYears: Int?
+    public var termStart: LocalDate?
 
     public init(code: String, name: String, level: OrganizationLevel, parentCode: String? = nil,
-                chart: ChartKind? = nil, independent: Bool = false) {
+                chart: ChartKind? = nil, independent: Bool = false, termYears: Int? = nil, termStart: LocalDate? = nil) {
         self.code = code
         self.name = name
         self.level = level
         self.parentCode = parentCode
         self.chart = chart ?? level.defaultChart
         self.independent = independent
+        self.termYears = termYears
+        self.termStart = termStart
+    }
+
+    /// The last day of the term, if the term is known.
+    public var termEnd: LocalDate? {
+        guard let termYears, let termStart else { return nil }
+        return LocalDate(year: termStart.year + termYears, month: termStart.month, day: min(termStart.day, 28))
     }
 
     /// Checks the fields a person typed: a code of letters, digits and '-', a name.
@@ -49,6 +60,8 @@ public struct Organization: Hashable, Sendable {
         guard !code.isEmpty, code.count <= 32, allowed else { throw .badCode(code) }
         guard !name.isEmpty, name.count <= 100, !name.contains(where: \.isNewline) else { throw .badName(code: code, name: name) }
         if parentCode == code { throw .ownParent(code) }
+        if let termYears, termYears != 3 && termYears != 5 { throw .badTerm(code: code, years: termYears) }
+        if (termYears == nil) != (termStart == nil) { throw .badTerm(code: code, years: termYears ?? 0) }
     }
 }
 
@@ -56,6 +69,10 @@ public enum OrganizationError: Error, Equatable, Sendable, CustomStringConvertib
     case badCode(String)
     case badName(code: String, name: String)
     case ownParent(String)
+    case badTerm(code: String, years: Int)
+    case needsParent(String, OrganizationLevel)
+    case parentLevel(code: String, level: OrganizationLevel, parent: OrganizationLevel)
+    case federationName(code: String, name: String, why: String)
 
     public var description: String {
         switch self {
@@ -65,6 +82,15 @@ public enum OrganizationError: Error, Equatable, Sendable, CustomStringConvertib
             return "organisation \(code) has an unusable name \"\(name)\": give a name of 1 to 100 characters on one line"
         case let .ownParent(code):
             return "organisation \(code) cannot be its own parent; give the code of the union above it"
+        case let .badTerm(code, years):
+            return "organisation \(code): a term is 3 or 5 years with its start date (got \(years) years); give both --term-years and --term-start"
+        case let .needsParent(code, level):
+            return "organisation \(code) is a \(level.rawValue) (\(level.chinese)) and needs the union above it; give --parent"
+        case let .parentLevel(code, level, parent):
+            let allowed = (OrganizationRules.allowedParents[level] ?? []).map { $0.rawValue }.sorted().joined(separator: " or ")
+            return "organisation \(code) is a \(level.rawValue) (\(level.chinese)) and cannot sit under a \(parent.rawValue) (\(parent.chinese)); its parent is a \(allowed) union"
+        case let .federationName(code, name, why):
+            return "federation \(code) cannot be named \"\(name)\": \(why). The rule: \(OrganizationRules.federationNameRule)"
         }
     }
 }

@@ -13,17 +13,35 @@ extension Book {
             throw BookError.duplicateOrganization(organization.code)
         }
         var parentID: Int64?
+        var parentLevel: OrganizationLevel?
+        var ancestorNames: [String] = []
         if let parent = organization.parentCode {
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE code = ?", arguments: [parent]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, level FROM organization WHERE code = ?", arguments: [parent]) else {
                 throw BookError.unknownParent(organization: organization.code, parent: parent)
             }
-            parentID = id
+            parentID = row["id"]
+            parentLevel = OrganizationLevel(rawValue: row["level"])
+            ancestorNames = try String.fetchAll(db, sql: """
+                WITH RECURSIVE up(id, name, parent_id, depth) AS (
+                    SELECT id, name, parent_id, 0 FROM organization WHERE id = ?
+                    UNION ALL SELECT o.id, o.name, o.parent_id, up.depth + 1 FROM organization o JOIN up ON o.id = up.parent_id)
+                SELECT name FROM up ORDER BY depth
+                """, arguments: [parentID])
+        }
+        do throws(OrganizationError) {
+            try OrganizationRules.checkParent(organization, parentLevel: parentLevel)
+            if organization.level == .federation {
+                try OrganizationRules.checkFederationName(organization.name, code: organization.code, ancestorNames: ancestorNames)
+            }
+        } catch {
+            throw BookError.organization(error)
         }
         try db.execute(sql: """
-            INSERT INTO organization (code, name, level, parent_id, chart, independent, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO organization (code, name, level, parent_id, chart, independent, term_years, term_start, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [organization.code, organization.name, organization.level.rawValue, parentID,
-                             organization.chart.rawValue, organization.independent, Book.now(), user])
+                             organization.chart.rawValue, organization.independent, organization.termYears,
+                             organization.termStart?.description, Book.now(), user])
     }
 
     /// Adds the organisations listed in a CSV file (columns code, name, level, parent, chart,
@@ -35,7 +53,8 @@ extension Book {
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns code,name,level,parent,chart,independent")])
         }
-        let aliases = ["编码": "code", "名称": "name", "级别": "level", "上级": "parent", "科目表": "chart", "独立管理经费": "independent"]
+        let aliases = ["编码": "code", "名称": "name", "级别": "level", "上级": "parent", "科目表": "chart", "独立管理经费": "independent",
+                       "届期年限": "term_years", "届期开始": "term_start"]
         let columns = header.fields.map { aliases[$0] ?? $0.lowercased() }
         for required in ["code", "name", "level"] where !columns.contains(required) {
             throw InputErrors([InputError(file: file, line: header.line, rule: "missing-column", message: "the header has no column \(required); name the columns code,name,level,parent,chart,independent")])
@@ -61,8 +80,18 @@ extension Book {
                 guard let independent = ["yes": true, "no": false, "true": true, "false": false, "是": true, "否": false, "1": true, "0": false][independentText] else {
                     fail("independent", "bad-flag", "\"\(independentText)\" is not yes or no"); continue
                 }
+                var termYears: Int?, termStart: LocalDate?
+                if let text = values["term_years"] {
+                    guard let years = Int(text) else { fail("term_years", "bad-term", "\"\(text)\" is not a number of years; a term is 3 or 5"); continue }
+                    termYears = years
+                }
+                if let text = values["term_start"] {
+                    guard let date = LocalDate(parsing: text) else { fail("term_start", "bad-term", "\"\(text)\" is not a date YYYY-MM-DD"); continue }
+                    termStart = date
+                }
                 let organization = Organization(code: values["code"] ?? "", name: values["name"] ?? "", level: level,
-                                                parentCode: values["parent"], chart: chart, independent: independent)
+                                                parentCode: values["parent"], chart: chart, independent: independent,
+                                                termYears: termYears, termStart: termStart)
                 do { try Book.insertOrganization(db, organization, by: user) } catch let error as BookError {
                     fail("code", error.rule, error.description)
                 }
@@ -87,12 +116,13 @@ extension Book {
 
     static func fetchOrganizations(_ db: Database) throws -> [Organization] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT o.code, o.name, o.level, p.code AS parent, o.chart, o.independent
+            SELECT o.code, o.name, o.level, p.code AS parent, o.chart, o.independent, o.term_years, o.term_start
             FROM organization o LEFT JOIN organization p ON p.id = o.parent_id ORDER BY o.code
             """)
         let all = rows.map { row in
             Organization(code: row["code"], name: row["name"], level: OrganizationLevel(rawValue: row["level"])!,
-                         parentCode: row["parent"], chart: ChartKind(rawValue: row["chart"])!, independent: row["independent"])
+                         parentCode: row["parent"], chart: ChartKind(rawValue: row["chart"])!, independent: row["independent"],
+                         termYears: row["term_years"], termStart: (row["term_start"] as String?).flatMap { LocalDate(parsing: $0) })
         }
         // Depth-first from the roots so the list reads as the tree.
         let children = Dictionary(grouping: all, by: { $0.parentCode ?? "" })

@@ -88,11 +88,12 @@ extension Book {
         // Closing vouchers (and their reversals) are kept apart so that reports of a year's
         // activity can leave out the carry-forward while balances include it.
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO balance (organization_id, account_id, period, project, source, closing, debit, credit)
+            INSERT INTO balance (organization_id, account_id, period, project, source, closing, expense, counterpart_id, debit, credit)
             SELECT ?, l.account_id, ?, coalesce(l.project, ''), coalesce(l.fund_source, ''), v.kind = 'closing',
+                   coalesce(l.expense_type, ''), coalesce(l.counterpart_id, 0),
                    CASE l.side WHEN 'D' THEN l.amount ELSE 0 END, CASE l.side WHEN 'C' THEN l.amount ELSE 0 END
             FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE l.voucher_id = ? AND true
-            ON CONFLICT (organization_id, period, account_id, project, source, closing)
+            ON CONFLICT (organization_id, period, account_id, project, source, closing, expense, counterpart_id)
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         try upsert.execute(arguments: [organizationID, period.key, voucher.id])

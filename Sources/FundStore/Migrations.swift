@@ -21,10 +21,15 @@ enum Migrations {
                 parent_id INTEGER REFERENCES organization(id),
                 chart TEXT NOT NULL CHECK (chart IN ('grassroots', 'county')),
                 independent INTEGER NOT NULL CHECK (independent IN (0, 1)),
+                term_years INTEGER CHECK (term_years IN (3, 5)),
+                term_start TEXT CHECK (term_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                budget_control TEXT NOT NULL DEFAULT 'warn' CHECK (budget_control IN ('warn', 'refuse')),
                 created_at TEXT NOT NULL,
                 created_by TEXT NOT NULL,
-                CHECK (parent_id IS NULL OR parent_id <> id)
+                CHECK (parent_id IS NULL OR parent_id <> id),
+                CHECK ((term_years IS NULL) = (term_start IS NULL))
             );
+            CREATE INDEX organization_parent ON organization(parent_id);
 
             CREATE TABLE account (
                 id INTEGER PRIMARY KEY,
@@ -97,9 +102,57 @@ enum Migrations {
                 project TEXT NOT NULL DEFAULT '',
                 source TEXT NOT NULL DEFAULT '',
                 closing INTEGER NOT NULL DEFAULT 0 CHECK (closing IN (0, 1)),
+                expense TEXT NOT NULL DEFAULT '',
+                counterpart_id INTEGER NOT NULL DEFAULT 0,
                 debit INTEGER NOT NULL CHECK (typeof(debit) = 'integer'),
                 credit INTEGER NOT NULL CHECK (typeof(credit) = 'integer'),
-                PRIMARY KEY (organization_id, period, account_id, project, source, closing)
+                PRIMARY KEY (organization_id, period, account_id, project, source, closing, expense, counterpart_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE budget (
+                id INTEGER PRIMARY KEY,
+                organization_id INTEGER NOT NULL REFERENCES organization(id),
+                year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+                status TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
+                document TEXT,
+                approved_at TEXT,
+                approved_by TEXT,
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                UNIQUE (organization_id, year),
+                CHECK ((status = 'approved') = (document IS NOT NULL AND approved_at IS NOT NULL AND approved_by IS NOT NULL))
+            );
+
+            CREATE TABLE budget_line (
+                id INTEGER PRIMARY KEY,
+                budget_id INTEGER NOT NULL REFERENCES budget(id),
+                position INTEGER NOT NULL,
+                account TEXT NOT NULL CHECK (length(account) IN (3, 5, 7, 9)),
+                expense TEXT NOT NULL DEFAULT '' CHECK (expense IN ('', 'basic', 'project')),
+                project TEXT NOT NULL DEFAULT '',
+                counterpart_id INTEGER REFERENCES organization(id),
+                amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+                note TEXT NOT NULL DEFAULT '',
+                UNIQUE (budget_id, account, expense, project, counterpart_id)
+            );
+
+            CREATE TABLE budget_adjustment (
+                id INTEGER PRIMARY KEY,
+                budget_id INTEGER NOT NULL REFERENCES budget(id),
+                number INTEGER NOT NULL CHECK (number >= 1),
+                document TEXT NOT NULL CHECK (length(trim(document)) > 0),
+                date TEXT NOT NULL,
+                reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                UNIQUE (budget_id, number)
+            );
+
+            CREATE TABLE budget_adjustment_line (
+                adjustment_id INTEGER NOT NULL REFERENCES budget_adjustment(id),
+                line_id INTEGER NOT NULL REFERENCES budget_line(id),
+                delta INTEGER NOT NULL CHECK (typeof(delta) = 'integer' AND delta <> 0),
+                PRIMARY KEY (adjustment_id, line_id)
             ) WITHOUT ROWID;
 
             CREATE TABLE period_close (
@@ -211,6 +264,24 @@ enum Migrations {
             SELECT 1 FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
             WHERE l.account_id = NEW.parent_id AND v.organization_id = NEW.organization_id)
         BEGIN SELECT RAISE(ABORT, 'the parent account already has postings'); END;
+
+        CREATE TRIGGER budget_line_approved_immutable BEFORE UPDATE ON budget_line
+        WHEN (SELECT status FROM budget WHERE id = OLD.budget_id) = 'approved'
+        BEGIN SELECT RAISE(ABORT, 'an approved budget changes only through a numbered adjustment'); END;
+
+        CREATE TRIGGER budget_line_approved_undeletable BEFORE DELETE ON budget_line
+        WHEN (SELECT status FROM budget WHERE id = OLD.budget_id) = 'approved'
+        BEGIN SELECT RAISE(ABORT, 'an approved budget changes only through a numbered adjustment'); END;
+
+        CREATE TRIGGER budget_approved_stays BEFORE UPDATE ON budget
+        WHEN OLD.status = 'approved'
+        BEGIN SELECT RAISE(ABORT, 'an approved budget changes only through a numbered adjustment'); END;
+
+        CREATE TRIGGER budget_adjustment_append_only BEFORE UPDATE ON budget_adjustment
+        BEGIN SELECT RAISE(ABORT, 'budget adjustments are kept as they were made'); END;
+
+        CREATE TRIGGER budget_adjustment_undeletable BEFORE DELETE ON budget_adjustment
+        BEGIN SELECT RAISE(ABORT, 'budget adjustments are kept as they were made'); END;
 
         CREATE TRIGGER period_log_append_only_update BEFORE UPDATE ON period_log
         BEGIN SELECT RAISE(ABORT, 'the period log is append-only'); END;

@@ -20,11 +20,14 @@ struct OrgCommand: ParsableCommand {
         @Option(help: "The code of the union above it.") var parent: String?
         @Option(help: "grassroots or county chart (default by level).") var chart: ChartKind?
         @Flag(help: "It manages its funds independently (独立管理经费).") var independent = false
+        @Option(help: "A federation's term of office in years: 3 or 5.") var termYears: Int?
+        @Option(help: "The first day of the term, YYYY-MM-DD.") var termStart: LocalDate?
 
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let organization = Organization(code: code, name: name, level: level, parentCode: parent, chart: chart, independent: independent)
+                let organization = Organization(code: code, name: name, level: level, parentCode: parent, chart: chart, independent: independent,
+                                                termYears: termYears, termStart: termStart)
                 try book.addOrganization(organization, by: options.user)
                 emit("added \(code) \(name) (\(level.rawValue), \(organization.chart.rawValue) chart)\n")
             }
@@ -57,6 +60,13 @@ struct OrgCommand: ParsableCommand {
                 var text = "code:        \(o.code)\nname:        \(o.name)\nlevel:       \(o.level.rawValue) (\(o.level.chinese))\n"
                 text += "parent:      \(o.parentCode ?? "-")\nchart:       \(o.chart.rawValue) (\(o.chart.chinese))\n"
                 text += "independent: \(o.independent ? "yes (独立管理经费)" : "no")\n"
+                if let years = o.termYears, let start = o.termStart, let end = o.termEnd {
+                    text += "term:        \(years) years, \(start) to \(end)\n"
+                }
+                let members = try book.organizations().filter { $0.parentCode == o.code }
+                if !members.isEmpty {
+                    text += "members:     \(members.count) (\(members.map(\.code).joined(separator: ", ")))\n"
+                }
                 text += "closed:      \(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: ", "))\n"
                 for entry in try book.periodLog(organization: code) where entry.action == "reopen" {
                     text += "reopened:    \(entry.period) at \(entry.at) by \(entry.by): \(entry.reason ?? "")\n"

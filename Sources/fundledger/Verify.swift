@@ -10,11 +10,12 @@ struct Verify: ParsableCommand {
         try reporting {
             let report = try options.open().verify()
             let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
+            let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
             if report.problems.isEmpty {
-                emit("verified \(scope): no problems\n")
+                emit("verified \(scope): no problems\n" + warnings)
                 return
             }
-            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined())
+            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings)
             throw ExitCode(1)
         }
     }

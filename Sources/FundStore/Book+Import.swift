@@ -209,6 +209,8 @@ extension BookError {
         case .unknownCounterpart: "unknown-counterpart"
         case .priorYearOpen: "prior-year-open"
         case .assetFundMissing: "asset-fund-missing"
+        case .noBudget: "no-budget"
+        case .budgetOverrun: "budget-overrun"
         case .database: "database"
         }
     }

@@ -97,6 +97,11 @@ extension Book {
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         try upsert.execute(arguments: [organizationID, period.key, voucher.id])
+        if voucher.draft.kind == .entry,
+           try String.fetchOne(db, sql: "SELECT budget_control FROM organization WHERE id = ?", arguments: [organizationID]) == "refuse" {
+            let overruns = try budgetOverruns(db, voucher: voucher)
+            if !overruns.isEmpty { throw BookError.budgetOverrun(voucher: voucher.label, overruns: overruns) }
+        }
     }
 
     static func isClosed(_ db: Database, organizationID: Int64, period: Period) throws -> Bool {

@@ -32,6 +32,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case unknownCounterpart(String)
     case priorYearOpen(organization: String, year: Int)
     case assetFundMissing(voucher: String, message: String)
+    case noBudget(organization: String, year: Int)
+    case budgetOverrun(voucher: String, overruns: [String])
     case database(String)
 
     public var description: String {
@@ -92,6 +94,11 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the counterpart organisation \(code) is not in the book; add it or correct the code"
         case let .priorYearOpen(organization, year):
             return "\(organization) has income or expenditure balances left from \(year); carry \(year) forward first with `fundledger close-year --org \(organization) --year \(year)`"
+        case let .noBudget(organization, year):
+            return "\(organization) has no budget for \(year); import one with `fundledger budget import FILE`"
+        case let .budgetOverrun(voucher, overruns):
+            return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0 }.joined(separator: "\n")
+                + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"
         case let .assetFundMissing(voucher, message):
             return "voucher \(voucher): \(message)"
         case let .database(message):

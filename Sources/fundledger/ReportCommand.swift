@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Print a report (table on a terminal, or --format csv|json).",
         subcommands: [TrialBalanceReport.self, GeneralLedgerReport.self, DetailLedgerReport.self, BalanceSheetReport.self,
-                      IncomeExpenditureReport.self])
+                      IncomeExpenditureReport.self, BudgetExecutionReport.self])
 
     /// What every report takes: the book, the format, the organisation and the period.
     struct Common: ParsableArguments {
@@ -85,6 +85,19 @@ struct ReportCommand: ParsableCommand {
             try reporting {
                 emit(try Reports.incomeExpenditure(try common.options.open(), organization: common.org, year: common.periods.year,
                                                    month: common.periods.period).rendered(common.format.resolved))
+            }
+        }
+    }
+
+    struct BudgetExecutionReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "budget-execution", abstract: "预算执行情况表: budget against actual per line, with overruns flagged.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reporting {
+                emit(try Reports.budgetExecution(try common.options.open(), organization: common.org, year: common.periods.year,
+                                                 month: common.periods.period).rendered(common.format.resolved))
             }
         }
     }

@@ -82,6 +82,7 @@ struct VoucherCommand: ParsableCommand {
                 let voucher = try target.find(in: book)
                 let posted = try book.postVoucher(id: voucher.id, bookkeeper: options.user)
                 emit("posted #\(posted.id) as \(posted.ref!.description) (\(posted.ref!.chinese))\n")
+                for overrun in try book.budgetOverruns(voucherID: posted.id) { note("warning: \(overrun)") }
             }
         }
     }

@@ -1,0 +1,130 @@
+import ArgumentParser
+import FundCore
+import FundReports
+import FundStore
+
+struct BudgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget", abstract: "Budgets (预算): import drafts, approve, adjust with numbered documents, show any version.",
+        subcommands: [ImportCSV.self, Approve.self, Adjust.self, Show.self, Control.self])
+
+    struct ImportCSV: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Store draft budgets from a CSV file, all or nothing.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "CSV with columns org,year,account,expense,project,counterpart,amount,note.") var file: String
+
+        func run() throws {
+            try reporting {
+                let stored = try options.open().importBudgets(path: file, by: options.user)
+                emit(stored.map { "stored the draft budget of \($0.organization) for \($0.year): \($0.lines) lines\n" }.joined())
+            }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve (批复) a draft budget.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "The organisation.") var org: String
+        @Option(help: "The year.") var year: Int
+        @Option(help: "The approval document number.") var document: String
+
+        func run() throws {
+            try reporting {
+                try options.open().approveBudget(organization: org, year: year, document: document, by: options.user)
+                emit("approved the \(year) budget of \(org) under \(document)\n")
+            }
+        }
+    }
+
+    struct Adjust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Adjust an approved budget (预算调整) by a numbered document.",
+            discussion: "Each --change is \"ACCOUNT[/basic|project][/PROJECT][/COUNTERPART]  AMOUNT\": the change of that line, positive or negative. A line not in the budget is added.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "The organisation.") var org: String
+        @Option(help: "The year.") var year: Int
+        @Option(help: "The adjustment's document number.") var document: String
+        @Option(help: "The adjustment's date, YYYY-MM-DD.") var date: LocalDate
+        @Option(help: "Why the budget changes.") var reason: String
+        @Option(name: .customLong("change"), help: "A line's change, e.g. \"50301/project/XB-2026-001  5000\".") var changes: [String] = []
+
+        func run() throws {
+            try reporting {
+                var parsed: [BudgetKey: Money] = [:]
+                for change in changes {
+                    let parts = change.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                    guard parts.count == 2 else { throw CLIError("--change \"\(change)\": write the line, spaces, then the amount") }
+                    let fields = parts[0].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                    var key = BudgetKey(account: fields[0])
+                    if fields.count > 1, !fields[1].isEmpty {
+                        guard let type = ExpenseType(text: fields[1]) else { throw CLIError("--change \"\(change)\": \(fields[1]) is not basic or project") }
+                        key.expenseType = type
+                    }
+                    if fields.count > 2, !fields[2].isEmpty { key.project = fields[2] }
+                    if fields.count > 3, !fields[3].isEmpty { key.counterpart = fields[3] }
+                    do { parsed[key] = try Money(parsing: parts[1]) } catch { throw CLIError("--change \"\(change)\": \(error)") }
+                }
+                guard !parsed.isEmpty else { throw CLIError("give at least one --change") }
+                let number = try options.open().adjustBudget(organization: org, year: year, document: document, date: date, reason: reason,
+                                                             changes: parsed, by: options.user)
+                emit("recorded adjustment \(number) of the \(year) budget of \(org) (\(document))\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a budget: as approved (--version 0), after adjustment N, or now.")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+        @Option(help: "The organisation.") var org: String
+        @Option(help: "The year.") var year: Int
+        @Option(help: "Amounts after this adjustment (0: as approved).") var version: Int?
+
+        func run() throws {
+            try reporting {
+                let book = try options.open()
+                guard let budget = try book.budget(organization: org, year: year, version: version) else { throw BookError.noBudget(organization: org, year: year) }
+                let chart = try book.chart(for: org)
+                let rows = budget.lines.map { [$0.key.account, chart.fullName($0.key.account) ?? "", $0.key.expenseType?.chinese ?? "", $0.key.project ?? "",
+                                               $0.key.counterpart ?? "", $0.original.grouped, $0.adjusted.grouped, $0.note] }
+                switch format.resolved {
+                case .table:
+                    var text = "\(org) \(year)年预算  \(budget.status.chinese)\(budget.document.map { "（\($0)）" } ?? "")  版本：\(version.map { $0 == 0 ? "批复数" : "第\($0)次调整后" } ?? "现行")\n"
+                    text += Render.table(headers: ["科目编码", "科目名称", "支出类型", "项目", "往来单位", "年初预算", "调整后预算", "说明"], rows: rows, rightAligned: [5, 6])
+                    for adjustment in budget.adjustments {
+                        text += "调整\(adjustment.number)：\(adjustment.date) \(adjustment.document) \(adjustment.reason)："
+                        text += adjustment.changes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.fen > 0 ? "+" : "")\($0.value.grouped)" }.joined(separator: "；") + "\n"
+                    }
+                    emit(text)
+                case .csv:
+                    emit(Render.csv(headers: ["account", "name", "expense", "project", "counterpart", "original", "adjusted", "note"], rows: budget.lines.map {
+                        [$0.key.account, chart.fullName($0.key.account) ?? "", $0.key.expenseType?.rawValue ?? "", $0.key.project ?? "",
+                         $0.key.counterpart ?? "", $0.original.description, $0.adjusted.description, $0.note]
+                    }))
+                case .json:
+                    emit(Render.jsonArray(budget.lines.map { line in
+                        Render.jsonObject([("account", Render.jsonString(line.key.account)), ("expense", line.key.expenseType.map { Render.jsonString($0.rawValue) } ?? "null"),
+                                           ("project", line.key.project.map(Render.jsonString) ?? "null"), ("counterpart", line.key.counterpart.map(Render.jsonString) ?? "null"),
+                                           ("original", Render.jsonString(line.original.description)), ("adjusted", Render.jsonString(line.adjusted.description))], indent: "  ")
+                    }) + "\n")
+                }
+            }
+        }
+    }
+
+    struct Control: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Whether a posting that overruns a budget line warns (default) or is refused.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "The organisation.") var org: String
+        @Flag(exclusivity: .exclusive, help: "warn or refuse") var mode: Mode = .warn
+
+        enum Mode: String, EnumerableFlag { case warn, refuse }
+
+        func run() throws {
+            try reporting {
+                try options.open().setBudgetControl(organization: org, refuse: mode == .refuse)
+                emit("\(org): postings that overrun the budget now \(mode == .refuse ? "are refused" : "warn")\n")
+            }
+        }
+    }
+}

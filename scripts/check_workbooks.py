@@ -214,6 +214,43 @@ for path, name, year in yearly("明细账"):
     check_ledger(path, "明细账", report_json("detail-ledger", "--org", code, "--account", account, "--year", year))
 check(len(forms) > 0, "no forms found")
 
+def check_rollup(path, code, year):
+    """汇总表 and 预算执行情况表: one row per organisation with outline levels, SUBTOTAL rows,
+    the eliminations, the consolidated row, and a chart."""
+    report = report_json("rollup", "--org", code, "--year", year)
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    check(wb.sheetnames == ["汇总表", "预算执行情况表"], f"{path}: sheets {wb.sheetnames}")
+    with zipfile.ZipFile(path) as z:
+        check(any(n.startswith("xl/charts/chart") for n in z.namelist()), f"{path}: no chart")
+    consolidated = {row["item"]: row["consolidated"] for row in report["rows"]}
+    eliminations = {row["item"]: row["elimination"] for row in report["rows"]}
+    expected = {}
+    for sheet, items in (("汇总表", ["收入合计", "支出合计", "收支差额", "资产总计", "负债合计", "净资产合计"]),
+                         ("预算执行情况表", ["预算支出（调整后）", "实际支出"])):
+        ws, wv = wb[sheet], values[sheet]
+        codes = [ws.cell(r, 1).value for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value]
+        check(codes == report["members"], f"{path} {sheet}: rows are not the members in tree order")
+        levels = [ws.row_dimensions[r].outlineLevel for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value]
+        check(levels[0] == 1 and max(levels) >= 3, f"{path} {sheet}: outline levels {levels[:5]}")
+        subtotals = [r for r in range(5, ws.max_row + 1) if str(ws.cell(r, 2).value).endswith("小计")]
+        check(len(subtotals) > 0 and all(str(ws.cell(r, 4).value).startswith("=SUBTOTAL(9,") for r in subtotals), f"{path} {sheet}: subtotals")
+        last = ws.max_row
+        while ws.cell(last, 2).value != "合并数":
+            last -= 1
+        check(ws.cell(last - 1, 2).value == "抵销（内部往来）", f"{path} {sheet}: eliminations row")
+        for index, item in enumerate(items):
+            check(fen(wv.cell(last - 1, 4 + index).value) == fen(eliminations[item]), f"{path} {sheet}: elimination of {item}")
+            check(fen(wv.cell(last, 4 + index).value) == fen(consolidated[item]),
+                  f"{path} {sheet}: cached consolidated {item} {wv.cell(last, 4 + index).value} != {consolidated[item]}")
+            expected[(sheet, last, 4 + index)] = consolidated[item]
+    return expected
+
+
+rollups = []
+for path, code, year in yearly("汇总表"):
+    rollups.append((path, check_rollup(path, code, year)))
+
 pairs = []
 for path, code, year in yearly("科目余额表"):
     report, total_row = check_trial_balance(path, code, year)
@@ -285,7 +322,19 @@ with tempfile.TemporaryDirectory() as folder:
                 for c, expected in enumerate(item["values"]):
                     got = rows[row - 1][column - 1 + c]
                     check(fen(got) == fen(expected), f"{path}: LibreOffice recalculated line {item['line']} {item['item']} = {got}, report says {expected}")
-        print(f"LibreOffice recalculated {len(copies) + len(form_copies)} workbooks")
+        rollup_copies = []
+        for index, (path, _expected) in enumerate(rollups):
+            copy = os.path.join(folder, f"rollup{index}.xlsx")
+            shutil.copy(path, copy)
+            rollup_copies.append(copy)
+        out3 = libreoffice_recalculated(rollup_copies, os.path.join(folder, "rollups"))
+        for index, (path, expected) in enumerate(rollups):
+            for (sheet, row, column), value in expected.items():
+                found = [p for p in converted(out3, f"rollup{index}") if p.endswith(f"-{sheet}.csv")]
+                check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
+                rows = list(csv.reader(open(found[0], encoding="utf-8")))
+                check(fen(rows[row - 1][column - 1]) == fen(value), f"{path} {sheet}: LibreOffice recalculated consolidated {rows[row - 1][column - 1]}, report says {value}")
+        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies)} workbooks")
 
 print(f"workbook checks: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -29,11 +29,11 @@ public struct TestBook {
     /// Prepares, reviews and posts a voucher in one go.
     @discardableResult
     public func post(_ organization: String = "FED-01", _ date: String, _ lines: [(String, Int64)], summary: String = "测试凭证",
-              project: String? = nil) throws -> Voucher {
+              project: String? = nil, counterpart: String? = nil) throws -> Voucher {
         let draft = VoucherDraft(organization: organization, date: LocalDate(parsing: date)!, summary: summary, attachments: 1,
                                  preparer: "王芳", lines: lines.map { code, fen in
                                      VoucherLine(accountCode: code, side: fen >= 0 ? .debit : .credit, amount: Money(fen: fen.magnitude > 0 ? Int64(fen.magnitude) : 0),
-                                                 dimensions: Dimensions(project: project))
+                                                 dimensions: Dimensions(project: project, counterpart: counterpart))
                                  })
         let voucher = try book.addVoucher(draft)
         try book.reviewVoucher(id: voucher.id, reviewer: "李强")

@@ -123,6 +123,10 @@ public final class Workbook {
         try check(workbook_define_name(workbook, name, formula), "defining name \(name)")
     }
 
+    func addChart() throws -> UnsafeMutablePointer<lxw_chart>? {
+        workbook_add_chart(try live("adding a chart"), UInt8(LXW_CHART_COLUMN.rawValue))
+    }
+
     func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
         if let format = formats[style] { return format }
         guard let handle, let format = workbook_add_format(handle) else { return nil }

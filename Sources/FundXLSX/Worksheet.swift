@@ -39,6 +39,13 @@ public struct Worksheet {
 
     /// Merges a range and writes `text` into it; a one-cell range is simply written (the library
     /// refuses to merge a single cell).
+    /// A formula whose value is a ratio, shown as a percentage with two decimals.
+    public func write(formula: String, cachedPercent: Double, row: Int, column: Int) throws {
+        try check(worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(column), formula,
+                                              workbook.format(CellStyle(numberFormat: "0.00%", border: true)), cachedPercent),
+                  "writing a formula at \(cellName(row: row, column: column))")
+    }
+
     public func merge(_ text: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>, style: CellStyle) throws {
         if rows.count == 1 && columns.count == 1 {
             try write(text, row: rows.lowerBound, column: columns.lowerBound, style: style)

@@ -34,13 +34,20 @@ struct Demo: ParsableCommand {
             }
             progress.finish()
             let assets = try ledger.importFixedAssets(path: data + "/assets.csv", by: user)
-            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets\n")
+            let budgets = try ledger.importBudgets(path: data + "/budgets-\(files.first!.prefix(4)).csv", by: user)
+            for (index, budget) in budgets.enumerated() {
+                try ledger.approveBudget(organization: budget.organization, year: budget.year, document: "某总工办〔\(budget.year)〕\(index + 1)号", by: "主席")
+            }
+            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets\n")
 
             let all = try ledger.organizations()
             var year = 0
             for organization in all {
                 year = max(year, try ledger.vouchers(organization: organization.code).map(\.draft.date.year).max() ?? 0)
             }
+            try ledger.adjustBudget(organization: "FED-01", year: year, document: "某工联发〔\(year)〕9号", date: Period(year: year, month: 6)!.lastDay,
+                                    reason: "会员活动和维权支出追加预算", changes: [BudgetKey(account: "501"): Money(fen: 800_000),
+                                                                        BudgetKey(account: "504"): Money(fen: 1_000_000)], by: "主席")
             var depreciation = 0, closing = 0
             for organization in all {
                 for month in 1...12 where try ledger.depreciate(organization: organization.code, period: Period(year: year, month: month)!, by: user) != nil {
@@ -54,7 +61,10 @@ struct Demo: ParsableCommand {
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
             var written = 0
-            for organization in all where !(try ledger.vouchers(organization: organization.code).isEmpty) {
+            // Workbooks for every union that keeps its own books here and sends forms up: the county,
+            // the townships and the federations (grassroots unions appear in the roll-up).
+            for organization in all where organization.level != .grassroots {
+                if try ledger.vouchers(organization: organization.code).isEmpty { continue }
                 let code = organization.code
                 func path(_ name: String, _ suffix: String = String(year)) -> String { "\(exports)/\(name)-\(code)-\(suffix).xlsx" }
                 try TrialBalanceWorkbook.write(try Reports.trialBalance(ledger, organization: code, year: year, month: nil), to: path("科目余额表"), preparedBy: user)
@@ -67,12 +77,13 @@ struct Demo: ParsableCommand {
                 written += 6
             }
             try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "FED-01", account: "503", year: year), to: "\(exports)/明细账-503-FED-01-\(year).xlsx")
-            written += 1
+            let root = all[0]
+            let rollup = try Reports.rollup(ledger, organization: root.code, year: year, month: nil)
+            try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
+            written += 2
             let verification = try ledger.verify()
             emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.problems.isEmpty ? "no problems" : "\(verification.problems.count) problems")\n")
-            if let county = all.first {
-                emit("\n" + (try Reports.incomeExpenditure(ledger, organization: county.code, year: year, month: nil)).rendered(.table))
-            }
+            emit("\n" + rollup.rendered(.table, byLevel: true))
             if !verification.problems.isEmpty {
                 emit(verification.problems.map { "  - \($0)\n" }.joined())
                 throw ExitCode(1)

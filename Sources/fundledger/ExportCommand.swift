@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a report as an XLSX workbook (default folder exports/).",
         subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
-                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self])
+                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self])
 
     /// What every export takes: the book, the organisation, the period and the output file.
     struct Common: ParsableArguments {
@@ -78,6 +78,21 @@ struct ExportCommand: ParsableCommand {
                 let form = try Reports.incomeExpenditure(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
                 emit("wrote \(path)\n")
+            }
+        }
+    }
+
+    struct RollupExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rollup", abstract: "汇总表 and 预算执行情况表 of an organisation and everything below it.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reporting {
+                let path = try common.path("汇总表")
+                let rollup = try Reports.rollup(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                try RollupWorkbook.write(rollup, to: path)
+                emit("wrote \(path) (\(rollup.members.count) organisations, \(rollup.differences.count) reconciliation differences)\n")
             }
         }
     }

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Print a report (table on a terminal, or --format csv|json).",
         subcommands: [TrialBalanceReport.self, GeneralLedgerReport.self, DetailLedgerReport.self, BalanceSheetReport.self,
-                      IncomeExpenditureReport.self, BudgetExecutionReport.self])
+                      IncomeExpenditureReport.self, BudgetExecutionReport.self, RollupReport.self])
 
     /// What every report takes: the book, the format, the organisation and the period.
     struct Common: ParsableArguments {
@@ -98,6 +98,21 @@ struct ReportCommand: ParsableCommand {
             try reporting {
                 emit(try Reports.budgetExecution(try common.options.open(), organization: common.org, year: common.periods.year,
                                                  month: common.periods.period).rendered(common.format.resolved))
+            }
+        }
+    }
+
+    struct RollupReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rollup",
+            abstract: "汇总表: an organisation and everything below it, one column per member, eliminations and the consolidated total.")
+        @OptionGroup var common: Common
+        @Flag(help: "One column per level instead of per organisation.") var byLevel = false
+
+        func run() throws {
+            try reporting {
+                emit(try Reports.rollup(try common.options.open(), organization: common.org, year: common.periods.year,
+                                        month: common.periods.period).rendered(common.format.resolved, byLevel: byLevel))
             }
         }
     }

@@ -1,0 +1,72 @@
+import FundCore
+import FundStore
+
+extension Rollup {
+    /// Columns: one per member, or one per level when `byLevel`.
+    public func columns(byLevel: Bool) -> [(title: String, codes: [String])] {
+        if byLevel {
+            return OrganizationLevel.allCases.compactMap { level in
+                let codes = members.filter { $0.level == level }.map(\.code)
+                return codes.isEmpty ? nil : (level.chinese, codes)
+            }
+        }
+        return members.map { ($0.code, [$0.code]) }
+    }
+
+    public func rendered(_ format: OutputFormat, byLevel: Bool = false) -> String {
+        let columns = self.columns(byLevel: byLevel)
+        let lines = allLines.filter { entry in entry.line.isTotal || entry.line.sum != 0 || entry.line.elimination != 0 }
+        func cells(_ line: Line, money: (Int64) -> String) -> [String] {
+            columns.map { column in money(column.codes.reduce(0) { $0 + (line.values[$1] ?? 0) }) } + [money(line.elimination), money(line.consolidated)]
+        }
+        let period = month == 12 ? "\(year)年度" : "\(year)年1月至\(month)月"
+        switch format {
+        case .table:
+            var text = "汇总表  \(root.name)（\(root.code)）及所属\(members.count - 1)个单位  \(period)  单位：元\n"
+            text += Render.table(headers: ["部分", "项目"] + columns.map(\.title) + ["抵销", "合并数"],
+                                 rows: lines.map { [$0.section, $0.line.label] + cells($0.line) { Money(fen: $0).grouped } },
+                                 rightAligned: Set(2..<(4 + columns.count)))
+            if differences.isEmpty {
+                text += "对账：内部往来全部相符\n"
+            } else {
+                text += "对账差异（\(differences.count)）：\n"
+                for d in differences {
+                    text += "  \(d.pair) \(d.upper)→\(d.lower)\(d.project.map { " 项目 \($0)" } ?? "")：上级 \(Money(fen: d.upperAmount).grouped)，下级 \(Money(fen: d.lowerAmount).grouped)，差 \(Money(fen: d.upperAmount - d.lowerAmount).grouped)"
+                    text += "；上级凭证 \(d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"))；下级凭证 \(d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，"))\n"
+                }
+            }
+            return text
+        case .csv:
+            return Render.csv(headers: ["section", "item"] + columns.map(\.title) + ["elimination", "consolidated"],
+                              rows: lines.map { [$0.section, $0.line.label] + cells($0.line) { Money(fen: $0).description } })
+        case .json:
+            let rows = lines.map { entry in
+                Render.jsonObject([("section", Render.jsonString(entry.section)), ("item", Render.jsonString(entry.line.label)),
+                                   ("values", Render.jsonObject(zip(columns.map(\.title), cells(entry.line) { Render.jsonString(Money(fen: $0).description) }).map { ($0, $1) }, indent: "      ")),
+                                   ("elimination", Render.jsonString(Money(fen: entry.line.elimination).description)),
+                                   ("consolidated", Render.jsonString(Money(fen: entry.line.consolidated).description))], indent: "    ")
+            }
+            let diffs = differences.map { d in
+                Render.jsonObject([("pair", Render.jsonString(d.pair)), ("upper", Render.jsonString(d.upper)), ("lower", Render.jsonString(d.lower)),
+                                   ("project", d.project.map(Render.jsonString) ?? "null"),
+                                   ("upper_amount", Render.jsonString(Money(fen: d.upperAmount).description)),
+                                   ("lower_amount", Render.jsonString(Money(fen: d.lowerAmount).description)),
+                                   ("upper_vouchers", "[" + d.upperVouchers.map(Render.jsonString).joined(separator: ", ") + "]"),
+                                   ("lower_vouchers", "[" + d.lowerVouchers.map(Render.jsonString).joined(separator: ", ") + "]")], indent: "    ")
+            }
+            return Render.jsonObject([("report", Render.jsonString("rollup")), ("organization", Render.jsonString(root.code)),
+                                      ("year", String(year)), ("month", String(month)),
+                                      ("members", "[" + members.map { Render.jsonString($0.code) }.joined(separator: ", ") + "]"),
+                                      ("rows", Render.jsonArray(rows, indent: "  ")), ("differences", Render.jsonArray(diffs, indent: "  "))]) + "\n"
+        }
+    }
+}
+
+extension Reports {
+    public static func rollup(_ book: Book, organization code: String, year: Int, month: Int?) throws -> Rollup {
+        let through = month ?? 12
+        return try Rollup(data: try book.rollupData(root: code, year: year, month: through), year: year, month: through) { organization, account, counterpart, project in
+            try book.pairVouchers(organization: organization, accountPrefix: account, counterpart: counterpart, project: project)
+        }
+    }
+}

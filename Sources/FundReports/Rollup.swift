@@ -1,0 +1,192 @@
+import FundCore
+import FundStore
+
+/// A mirror pair whose two sides do not agree to the fen: listed for reconciliation, with the
+/// vouchers on each side.
+public struct ReconciliationDifference: Hashable, Sendable {
+    public let pair: String
+    public let upper: String
+    public let lower: String
+    public let project: String?
+    public let upperAmount: Int64
+    public let lowerAmount: Int64
+    public var upperVouchers: [String] = []
+    public var lowerVouchers: [String] = []
+}
+
+/// 汇总表: the income and expenditure, balance sheet and budget execution of an organisation and
+/// every organisation below it, one column per member, the eliminations of transfers between
+/// members by their mirror pairs (domain notes §2.7), and the consolidated total.
+///
+/// Mirror pairs: 508 补助下级支出 at the giver against 403 上级补助收入 at the receiver (by counterpart,
+/// general or earmarked, and project); 21201 against 13101, 21202 against 13102, and 211 against 132
+/// (by counterpart; a 211 line without one is taken as owed to the parent). The matched amount, the
+/// smaller side, is eliminated from both; any difference where either side holds a balance
+/// toward the other is listed. Consolidated = sum of members
+/// + eliminations (which are negative), so no yuan is counted twice.
+public struct Rollup: Sendable {
+    public struct Line: Hashable, Sendable {
+        public let label: String
+        public let isTotal: Bool
+        public var values: [String: Int64]
+        public var elimination: Int64
+
+        public var sum: Int64 { values.values.reduce(0, +) }
+        public var consolidated: Int64 { sum + elimination }
+    }
+
+    public let root: Organization
+    public let year: Int
+    public let month: Int
+    public let members: [Organization]
+    public let depth: [String: Int]
+    public var income: [Line] = []
+    public var expenditure: [Line] = []
+    public var balance: [Line] = []
+    public var budget: [Line] = []
+    public var differences: [ReconciliationDifference] = []
+
+    static let assetItems: [(String, [String])] = [
+        ("货币资金", ["101", "102", "111"]), ("财政应返还额度", ["121"]), ("应收上级经费", ["131"]), ("应收下级经费", ["132"]),
+        ("其他应收款", ["135"]), ("库存物品", ["141"]), ("投资", ["151"]), ("在建工程", ["161"]), ("固定资产净值", ["162", "163"]),
+        ("无形资产净值", ["171", "172"]), ("长期待摊费用", ["181"]), ("待处理财产损溢", ["182"]),
+    ]
+    static let liabilityItems: [(String, [String])] = [
+        ("应付职工薪酬", ["201"]), ("应付上级经费", ["211"]), ("应付下级经费", ["212"]), ("其他应付款", ["215"]), ("代管经费", ["221"]),
+    ]
+    static let netAssetItems: [(String, [String])] = [
+        ("资产基金", ["301"]), ("专用基金", ["311"]), ("工会资金结转", ["321"]), ("工会资金结余", ["322"]), ("财政拨款结转", ["331"]),
+        ("财政拨款结余", ["332"]), ("预算稳定调节基金", ["341"]), ("本年收支差额（尚未结转）", ["4", "5"]),
+    ]
+
+    public init(data: RollupData, year: Int, month: Int, vouchers: ((String, String, String, String?) throws -> [String])? = nil) throws {
+        root = data.members[0]
+        self.year = year
+        self.month = month
+        members = data.members
+        var depth: [String: Int] = [:]
+        for member in members { depth[member.code] = member.parentCode.flatMap { depth[$0].map { $0 + 1 } } ?? 0 }
+        self.depth = depth
+        let codes = Set(members.map(\.code))
+        let parent = Dictionary(uniqueKeysWithValues: members.map { ($0.code, $0.parentCode) })
+
+        // Income and expenditure by level-1 account, both charts' accounts in code order.
+        let names = Dictionary(Chart.standard(.grassroots).levelOneAccounts.map { ($0.code, $0.name) } + Chart.standard(.county).levelOneAccounts.map { ($0.code, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
+        var activity: [String: [String: Int64]] = [:]
+        for b in data.balances where b.account.first == "4" || b.account.first == "5" {
+            activity[String(b.account.prefix(3)), default: [:]][b.organization, default: 0] += b.account.first == "4" ? -b.activityNet : b.activityNet
+        }
+        let used = activity.keys.sorted()
+        income = used.filter { $0.first == "4" }.map { Line(label: names[$0] ?? $0, isTotal: false, values: activity[$0]!, elimination: 0) }
+        expenditure = used.filter { $0.first == "5" }.map { Line(label: names[$0] ?? $0, isTotal: false, values: activity[$0]!, elimination: 0) }
+
+        // Transfers: 5080x at the giver against 4030x at the receiver.
+        struct Key: Hashable { let upper: String, lower: String, kind: String, project: String? }
+        var given: [Key: Int64] = [:], received: [Key: Int64] = [:]
+        for b in data.balances {
+            if b.account.hasPrefix("508"), let to = b.counterpart, codes.contains(to) {
+                given[Key(upper: b.organization, lower: to, kind: String(b.account.suffix(2)), project: b.project), default: 0] += b.activityNet
+            } else if b.account.hasPrefix("403"), let from = b.counterpart, codes.contains(from) {
+                received[Key(upper: from, lower: b.organization, kind: String(b.account.suffix(2)), project: b.project), default: 0] -= b.activityNet
+            }
+        }
+        var transferElimination: Int64 = 0
+        var differences: [ReconciliationDifference] = []
+        for key in Set(given.keys).union(received.keys).sorted(by: { ($0.upper, $0.lower, $0.kind, $0.project ?? "") < ($1.upper, $1.lower, $1.kind, $1.project ?? "") }) {
+            let g = given[key] ?? 0, r = received[key] ?? 0
+            transferElimination += max(0, min(g, r))
+            if g != r {
+                differences.append(ReconciliationDifference(pair: "5080\(key.kind.suffix(1)) ↔ 4030\(key.kind.suffix(1))", upper: key.upper, lower: key.lower,
+                                                            project: key.project, upperAmount: g, lowerAmount: r))
+            }
+        }
+        if let index = income.firstIndex(where: { $0.label == names["403"] }) { income[index].elimination = -transferElimination }
+        if let index = expenditure.firstIndex(where: { $0.label == names["508"] }) { expenditure[index].elimination = -transferElimination }
+
+        // Balance sheet items, and the payable/receivable pairs between members.
+        func item(_ label: String, _ prefixes: [String], credit: Bool) -> Line {
+            var values: [String: Int64] = [:]
+            for b in data.balances where prefixes.contains(where: { b.account.hasPrefix($0) }) {
+                values[b.organization, default: 0] += credit ? -b.closingNet : b.closingNet
+            }
+            return Line(label: label, isTotal: false, values: values, elimination: 0)
+        }
+        var assets = Rollup.assetItems.map { item($0.0, $0.1, credit: false) }
+        var liabilities = Rollup.liabilityItems.map { item($0.0, $0.1, credit: true) }
+        let netAssets = Rollup.netAssetItems.map { item($0.0, $0.1, credit: true) }
+        let pairs: [(name: String, upperAccount: String, lowerAccount: String, upperItem: String, lowerItem: String, upperIsLiability: Bool)] = [
+            ("21201 ↔ 13101", "21201", "13101", "应付下级经费", "应收上级经费", true),
+            ("21202 ↔ 13102", "21202", "13102", "应付下级经费", "应收上级经费", true),
+            ("132 ↔ 211", "132", "211", "应收下级经费", "应付上级经费", false),
+        ]
+        for pair in pairs {
+            var upperSide: [Key: Int64] = [:], lowerSide: [Key: Int64] = [:]
+            for b in data.balances {
+                if b.account.hasPrefix(pair.upperAccount), let other = b.counterpart, codes.contains(other) {
+                    upperSide[Key(upper: b.organization, lower: other, kind: "", project: b.project), default: 0] += pair.upperIsLiability ? -b.closingNet : b.closingNet
+                } else if b.account.hasPrefix(pair.lowerAccount), let other = b.counterpart ?? (pair.lowerAccount == "211" ? parent[b.organization] ?? nil : nil), codes.contains(other) {
+                    lowerSide[Key(upper: other, lower: b.organization, kind: "", project: b.project), default: 0] += pair.upperIsLiability ? b.closingNet : -b.closingNet
+                }
+            }
+            var matched: Int64 = 0
+            for key in Set(upperSide.keys).union(lowerSide.keys).sorted(by: { ($0.upper, $0.lower, $0.project ?? "") < ($1.upper, $1.lower, $1.project ?? "") }) {
+                let u = upperSide[key] ?? 0, l = lowerSide[key] ?? 0
+                matched += max(0, min(u, l))
+                // A tagged payment against an untagged lump liability leaves a debit on the upper
+                // side with nothing on the lower: not a disagreement between two books.
+                if u != l && (u > 0 || l > 0) {
+                    differences.append(ReconciliationDifference(pair: pair.name, upper: key.upper, lower: key.lower, project: key.project,
+                                                                upperAmount: u, lowerAmount: l))
+                }
+            }
+            for label in [pair.upperItem, pair.lowerItem] {
+                if let index = assets.firstIndex(where: { $0.label == label }) { assets[index].elimination -= matched }
+                if let index = liabilities.firstIndex(where: { $0.label == label }) { liabilities[index].elimination -= matched }
+            }
+        }
+        func total(_ label: String, _ lines: [Line]) -> Line {
+            var values: [String: Int64] = [:]
+            for line in lines { for (code, value) in line.values { values[code, default: 0] += value } }
+            return Line(label: label, isTotal: true, values: values, elimination: lines.reduce(0) { $0 + $1.elimination })
+        }
+        let incomeTotal = total("收入合计", income), expenditureTotal = total("支出合计", expenditure)
+        var difference = total("收支差额", [incomeTotal])
+        for (code, value) in expenditureTotal.values { difference.values[code, default: 0] -= value }
+        difference.elimination -= expenditureTotal.elimination
+        income.append(incomeTotal)
+        expenditure.append(expenditureTotal)
+        expenditure.append(difference)
+        balance = assets + [total("资产总计", assets)] + liabilities + [total("负债合计", liabilities)] + netAssets + [total("净资产合计", netAssets)]
+
+        // Budget execution: expenditure budgets and actuals; budget lines funding members are
+        // eliminated with the transfers they plan.
+        var planned = Line(label: "预算支出（调整后）", isTotal: false, values: [:], elimination: 0)
+        var plannedInternal: Int64 = 0
+        for (code, budget) in data.budgets {
+            for line in budget.lines where !line.key.isIncome {
+                planned.values[code, default: 0] += line.adjusted.fen
+                if line.key.account.hasPrefix("508"), let to = line.key.counterpart, codes.contains(to) { plannedInternal += line.adjusted.fen }
+            }
+        }
+        planned.elimination = -plannedInternal
+        var actual = expenditureTotal
+        actual = Line(label: "实际支出", isTotal: false, values: actual.values, elimination: actual.elimination)
+        budget = [planned, actual]
+
+        if let vouchers {
+            for index in differences.indices {
+                let d = differences[index]
+                let (upperAccount, lowerAccount) = d.pair.hasPrefix("5080") ? ("508", "403")
+                    : d.pair.hasPrefix("21201") ? ("21201", "13101") : d.pair.hasPrefix("21202") ? ("21202", "13102") : ("132", "211")
+                differences[index].upperVouchers = try vouchers(d.upper, upperAccount, d.lower, d.project)
+                differences[index].lowerVouchers = try vouchers(d.lower, lowerAccount, d.upper, d.project)
+            }
+        }
+        self.differences = differences
+    }
+
+    public var allLines: [(section: String, line: Line)] {
+        income.map { ("收入支出", $0) } + expenditure.map { ("收入支出", $0) } + balance.map { ("资产负债", $0) } + budget.map { ("预算执行", $0) }
+    }
+}

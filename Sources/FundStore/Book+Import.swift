@@ -50,7 +50,9 @@ extension Book {
                     }
                 }
                 let id = try Book.insertDraft(db, draft, context: &context, importID: importID)
-                let voucher = try Book.fetchVoucher(db, id: id)
+                // Posting needs the voucher's id, period, word and lines: the draft has them all.
+                let voucher = Voucher(id: id, draft: draft, status: .draft, number: nil, reviewer: draft.reviewer, bookkeeper: nil,
+                                      reversesID: nil, reversedByID: nil)
                 try Book.post(db, voucher: voucher, bookkeeper: user, requestedNumber: draft.number)
                 summary.vouchers += 1
                 summary.lines += draft.lines.count

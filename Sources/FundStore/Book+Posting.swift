@@ -48,11 +48,11 @@ extension Book {
         }
         if !problems.isEmpty { throw BookError.voucherProblems(voucher: label, problems: problems) }
 
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
-            """, arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
-                             draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, now()])
+            """).execute(arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
+                                     draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, now()])
         let voucherID = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
             INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
@@ -70,21 +70,21 @@ extension Book {
     /// Posts a voucher that passed review: checks the month is open and the number continues
     /// it, then adds every line to the turnover balances in the same transaction.
     static func post(_ db: Database, voucher: Voucher, bookkeeper: String, requestedNumber: Int?) throws {
-        let organizationID = try organizationID(db, voucher.draft.organization)
+        let organizationID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT organization_id FROM voucher WHERE id = ?"), arguments: [voucher.id])!
         let period = voucher.draft.period
         if try isClosed(db, organizationID: organizationID, period: period) {
             throw BookError.periodClosed(organization: voucher.draft.organization, period: period)
         }
-        let next = try Int.fetchOne(db, sql: """
+        let next = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT coalesce(max(number), 0) + 1 FROM voucher WHERE organization_id = ? AND period = ? AND word = ? AND status = 'posted'
-            """, arguments: [organizationID, period.key, voucher.draft.word])!
+            """), arguments: [organizationID, period.key, voucher.draft.word])!
         if let requestedNumber, requestedNumber != next {
             throw BookError.numberNotNext(organization: voucher.draft.organization,
                                           expected: VoucherRef(period: period, word: voucher.draft.word, number: next),
                                           found: VoucherRef(period: period, word: voucher.draft.word, number: requestedNumber))
         }
-        try db.execute(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?",
-                       arguments: [next, bookkeeper, now(), voucher.id])
+        try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?")
+            .execute(arguments: [next, bookkeeper, now(), voucher.id])
         // Closing vouchers (and their reversals) are kept apart so that reports of a year's
         // activity can leave out the carry-forward while balances include it.
         let upsert = try db.cachedStatement(sql: """
@@ -98,14 +98,14 @@ extension Book {
             """)
         try upsert.execute(arguments: [organizationID, period.key, voucher.id])
         if voucher.draft.kind == .entry,
-           try String.fetchOne(db, sql: "SELECT budget_control FROM organization WHERE id = ?", arguments: [organizationID]) == "refuse" {
+           try String.fetchOne(db.cachedStatement(sql: "SELECT budget_control FROM organization WHERE id = ?"), arguments: [organizationID]) == "refuse" {
             let overruns = try budgetOverruns(db, voucher: voucher)
             if !overruns.isEmpty { throw BookError.budgetOverrun(voucher: voucher.label, overruns: overruns) }
         }
     }
 
     static func isClosed(_ db: Database, organizationID: Int64, period: Period) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM period_close WHERE organization_id = ? AND period = ?",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM period_close WHERE organization_id = ? AND period = ?"),
                          arguments: [organizationID, period.key])! > 0
     }
 

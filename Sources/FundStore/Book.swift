@@ -104,8 +104,14 @@ public final class Book: Sendable {
         }
     }
 
-    /// The current time as stored in the book (UTC, ISO 8601).
+    /// The current time as stored in the book: UTC, ISO 8601 to the second (2026-03-05T08:30:00Z).
+    /// Formatted by hand: this runs for every posted voucher.
     static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0" + String(value) : String(value) }
+        return String(parts.tm_year + 1900) + "-" + two(parts.tm_mon + 1) + "-" + two(parts.tm_mday) + "T"
+            + two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec) + "Z"
     }
 }

@@ -19,7 +19,8 @@ struct Import: ParsableCommand {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()
-            let perOrganization = summary.byOrganization.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let perOrganization = summary.byOrganization.count > 8 ? "\(summary.byOrganization.count) organisations"
+                : summary.byOrganization.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             emit("\(dryRun ? "dry run: would import" : "imported") \(summary.vouchers) vouchers with \(summary.lines) lines (\(perOrganization))\n")
         }
     }

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test build deps test-deps swift-test cli-test check-hledger check-workbooks clean
+.PHONY: demo test bench build deps test-deps clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -25,6 +25,10 @@ test: test-deps
 	$(BIN) demo --book .build/test-demo.sqlite --exports .build/test-exports >/dev/null
 	python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
 	python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports
+
+## Benchmarks (not tests): writes BENCHMARKS.md. ORGS=... VOUCHERS=... RUNS=... size them.
+bench: test-deps
+	scripts/bench/run.sh
 
 clean:
 	rm -rf .build exports/*.xlsx ledgers/*.sqlite ledgers/*.sqlite-*

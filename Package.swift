@@ -46,9 +46,10 @@ let package = Package(
         .testTarget(name: "FundReportsTests", dependencies: [
             "FundCore", "FundStore", "FundReports", "FundTesting",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
-        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundTesting"]),
-        .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"]),
+        ], exclude: ["Golden"]),
+        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundTesting"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

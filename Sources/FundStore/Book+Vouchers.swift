@@ -1,16 +1,33 @@
 import FundCore
 import GRDB
 
-/// Caches what posting many vouchers needs: organisation ids and charts.
+/// Caches what posting many vouchers needs: organisation ids and charts. Organisations without
+/// detail accounts of their own share their standard chart, so the cache grows with the number
+/// of charts, not of organisations.
 struct PostingContext {
-    private var organizations: [String: (id: Int64, chart: Chart, accountIDs: [String: Int64])] = [:]
+    typealias Entry = (id: Int64, chart: Chart, accountIDs: [String: Int64])
+    private var organizations: [String: (id: Int64, kind: ChartKind, ownDetails: Bool)] = [:]
+    private var standard: [ChartKind: (chart: Chart, accountIDs: [String: Int64])] = [:]
+    private var detailed: [String: Entry] = [:]
     private var counterpartIDs: [String: Int64] = [:]
 
-    mutating func organization(_ db: Database, _ code: String) throws -> (id: Int64, chart: Chart, accountIDs: [String: Int64]) {
-        if let cached = organizations[code] { return cached }
-        let id = try Book.organizationID(db, code)
+    mutating func organization(_ db: Database, _ code: String) throws -> Entry {
+        if let entry = detailed[code] { return entry }
+        if let known = organizations[code], !known.ownDetails, let shared = standard[known.kind] {
+            return (known.id, shared.chart, shared.accountIDs)
+        }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT o.id, o.chart, EXISTS (SELECT 1 FROM account a WHERE a.organization_id = o.id) AS own
+            FROM organization o WHERE o.code = ?
+            """, arguments: [code]) else { throw BookError.unknownOrganization(code) }
+        let id: Int64 = row["id"], kind = ChartKind(rawValue: row["chart"])!, own: Bool = row["own"]
+        organizations[code] = (id, kind, own)
         let (chart, ids) = try Book.chart(db, organization: code)
-        organizations[code] = (id, chart, ids)
+        if own {
+            detailed[code] = (id, chart, ids)
+        } else if standard[kind] == nil {
+            standard[kind] = (chart, ids)
+        }
         return (id, chart, ids)
     }
 

@@ -17,9 +17,10 @@ per_county = (total - 1 - counties) // counties
 for c in range(counties):
     county = f"C{c}"
     orgs.append((county, f"某某县{c}总工会", "county", "P"))
-    towns = max(1, per_county // 50)
+    towns = per_county // 46 + 1   # a town with its 5 federations of 8 grassroots unions is 46
     children = 0
     for t in range(towns):
+        if children >= per_county: break
         town = f"{county}T{t}"
         orgs.append((town, f"某某县{c}镇{t}总工会", "township", county)); children += 1
         for f in range(5):

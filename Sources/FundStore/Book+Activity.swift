@@ -20,7 +20,7 @@ public struct AccountActivity: Hashable, Sendable {
     public var netFen: Int64 { debitFen - creditFen }
 }
 
-/// One posted line of an account, for the 明细账.
+/// One posted line: a row of the 明细账 and of the 序时账.
 public struct LedgerLine: Hashable, Sendable {
     public let date: LocalDate
     public let ref: VoucherRef

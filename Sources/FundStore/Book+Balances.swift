@@ -43,7 +43,7 @@ extension Book {
     /// `body` in date and number order without holding them all in memory.
     /// `start` learns the number of lines first, in the same read transaction.
     public func forEachJournalLine(organization: String, from: Period, to: Period, start: (Int) throws -> Void = { _ in },
-                                   _ body: (JournalLineRow) throws -> Void) throws {
+                                   _ body: (LedgerLine) throws -> Void) throws {
         try read { db in
             let organizationID = try Book.organizationID(db, organization)
             try start(try Int.fetchOne(db, sql: """
@@ -51,7 +51,7 @@ extension Book {
                 WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
                 """, arguments: [organizationID, from.key, to.key])!)
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT v.date, v.period, v.word, v.number, v.summary, v.reverses_id IS NOT NULL AS red,
+                SELECT v.date, v.period, v.word, v.number, v.summary,
                        l.position, a.code, l.side, l.amount, l.summary AS line_summary, l.project
                 FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.id = l.account_id
                 WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
@@ -59,9 +59,10 @@ extension Book {
                 """, arguments: [organizationID, from.key, to.key])
             while let row = try cursor.next() {
                 let side = Side(rawValue: row["side"])!
-                try body(JournalLineRow(date: row["date"], ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
-                                        summary: (row["line_summary"] as String).isEmpty ? row["summary"] : row["line_summary"],
-                                        accountCode: row["code"], side: side, amountFen: row["amount"], project: row["project"], redInk: row["red"]))
+                try body(LedgerLine(date: LocalDate(parsing: row["date"] as String)!,
+                                    ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
+                                    summary: (row["line_summary"] as String).isEmpty ? row["summary"] : row["line_summary"],
+                                    accountCode: row["code"], side: side, amountFen: row["amount"], project: row["project"]))
             }
         }
     }
@@ -87,16 +88,4 @@ extension Book {
             }
         }
     }
-}
-
-/// One line of the 序时账 (journal book).
-public struct JournalLineRow: Hashable, Sendable {
-    public let date: String
-    public let ref: VoucherRef
-    public let summary: String
-    public let accountCode: String
-    public let side: Side
-    public let amountFen: Int64
-    public let project: String?
-    public let redInk: Bool
 }

@@ -48,18 +48,19 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }
 
-    /// 1 = Monday ... 7 = Sunday.
-    public var weekday: Int {
-        // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
+    /// Days since 1970-01-01.
+    public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        return ((days % 7 + 7 + 3) % 7) + 1
+        return era * 146_097 + doe - 719_468
     }
+
+    /// 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((daysSinceEpoch % 7 + 7 + 3) % 7) + 1 }
 }
 
 /// An accounting period: one calendar month (会计期间).

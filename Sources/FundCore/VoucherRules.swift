@@ -23,6 +23,10 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case periodClosed = "period-closed"
         case assetFundUnpaired = "asset-fund-unpaired"
         case capitalWithoutAsset = "capital-without-asset"
+        case subsidyPurpose = "subsidy-purpose"
+        case subsidyOverspent = "subsidy-overspent"
+        case subsidyWindow = "subsidy-window"
+        case subsidySettled = "subsidy-settled"
     }
 
     public let rule: Rule

@@ -211,6 +211,7 @@ extension BookError {
         case .unknownCounterpart: "unknown-counterpart"
         case .priorYearOpen: "prior-year-open"
         case .assetFundMissing: "asset-fund-missing"
+        case .subsidy: "subsidy"
         case .noBudget: "no-budget"
         case .budgetOverrun: "budget-overrun"
         case .database: "database"

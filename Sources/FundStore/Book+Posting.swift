@@ -43,6 +43,7 @@ extension Book {
                 problems.append(VoucherProblem(.unknownCounterpart, line: index, "line \(index + 1) names the counterpart organisation \(code), which is not in the book; add it or correct counterpart:"))
             }
         }
+        problems += try subsidyProblems(db, draft, context: &context)
         if try isClosed(db, organizationID: organization.id, period: draft.period) {
             problems.append(VoucherProblem(.periodClosed, "\(draft.organization) has closed \(draft.period) (已结账); date the voucher in an open month or reopen \(draft.period)"))
         }
@@ -65,6 +66,40 @@ extension Book {
                                               counterparts[index], d.fundSource?.rawValue])
         }
         return voucherID
+    }
+
+    /// 专款专用: a line tagged with a subsidy item is refused at the recipient when its account is
+    /// outside the item's purpose, when it falls outside the spending window, or when it would
+    /// take spending above what was received; and in either book once the item is settled.
+    static func subsidyProblems(_ db: Database, _ draft: VoucherDraft, context: inout PostingContext) throws -> [VoucherProblem] {
+        guard !draft.isRedInk else { return [] }
+        var problems: [VoucherProblem] = []
+        var thisVoucher: [String: Int64] = [:]
+        for (index, line) in draft.lines.enumerated() {
+            guard let code = line.dimensions.project, let item = try context.subsidy(db, code) else { continue }
+            guard draft.organization == item.recipient || draft.organization == item.grantor else { continue }
+            if item.status == .settled {
+                problems.append(VoucherProblem(.subsidySettled, line: index, "line \(index + 1) is tagged with subsidy item \(code) (\(item.title)), which is settled (已结项) and takes no more postings"))
+                continue
+            }
+            guard draft.organization == item.recipient, AccountCategory(code: line.accountCode) == .expenditure else { continue }
+            if !item.allows(account: line.accountCode) {
+                problems.append(VoucherProblem(.subsidyPurpose, line: index, "line \(index + 1) spends subsidy item \(code) (\(item.title)) on \(line.accountCode), outside its purpose (专款专用): it may be spent only on \(item.accounts.joined(separator: ", ")); post it to one of those accounts or without the project tag"))
+            }
+            if !item.inWindow(draft.date) {
+                problems.append(VoucherProblem(.subsidyWindow, line: index, "line \(index + 1) spends subsidy item \(code) on \(draft.date), outside its spending window \(item.windowStart) to \(item.deadline)"))
+            }
+            thisVoucher[code, default: 0] += line.signedFen
+        }
+        for (code, amount) in thisVoucher.sorted(by: { $0.key < $1.key }) where amount > 0 {
+            let item = try context.subsidy(db, code)!
+            let figures = try subsidyFigures(db, item: item)
+            let available = figures.received - figures.returned
+            if figures.spent + amount > available {
+                problems.append(VoucherProblem(.subsidyOverspent, "the voucher spends \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), but only \(Money(fen: max(0, available - figures.spent)).grouped) of the \(Money(fen: available).grouped) received is left; spend no more than was received"))
+            }
+        }
+        return problems
     }
 
     /// Posts a voucher that passed review: checks the month is open and the number continues

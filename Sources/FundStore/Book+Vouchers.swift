@@ -10,6 +10,16 @@ struct PostingContext {
     private var standard: [ChartKind: (chart: Chart, accountIDs: [String: Int64])] = [:]
     private var detailed: [String: Entry] = [:]
     private var counterpartIDs: [String: Int64] = [:]
+    private var subsidies: [String: SubsidyItem?] = [:]
+
+    /// The subsidy item whose code a line's project names, if any.
+    mutating func subsidy(_ db: Database, _ code: String) throws -> SubsidyItem? {
+        if let cached = subsidies[code] { return cached }
+        let exists = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM subsidy_item WHERE code = ?"), arguments: [code])! > 0
+        let item = exists ? try Book.subsidyItem(db, code: code).1 : nil
+        subsidies[code] = item
+        return item
+    }
 
     mutating func organization(_ db: Database, _ code: String) throws -> Entry {
         if let entry = detailed[code] { return entry }

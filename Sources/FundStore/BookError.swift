@@ -32,6 +32,7 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case unknownCounterpart(String)
     case priorYearOpen(organization: String, year: Int)
     case assetFundMissing(voucher: String, message: String)
+    case subsidy(String)
     case noBudget(organization: String, year: Int)
     case budgetOverrun(voucher: String, overruns: [String])
     case database(String)
@@ -94,6 +95,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the counterpart organisation \(code) is not in the book; add it or correct the code"
         case let .priorYearOpen(organization, year):
             return "\(organization) has income or expenditure balances left from \(year); carry \(year) forward first with `fundledger close-year --org \(organization) --year \(year)`"
+        case let .subsidy(message):
+            return message
         case let .noBudget(organization, year):
             return "\(organization) has no budget for \(year); import one with `fundledger budget import FILE`"
         case let .budgetOverrun(voucher, overruns):

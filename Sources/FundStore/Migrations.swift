@@ -184,6 +184,43 @@ enum Migrations {
                 PRIMARY KEY (asset_id, period)
             ) WITHOUT ROWID;
 
+            CREATE TABLE subsidy_item (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+                grantor_id INTEGER NOT NULL REFERENCES organization(id),
+                recipient_id INTEGER NOT NULL REFERENCES organization(id),
+                title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                purpose TEXT NOT NULL,
+                accounts TEXT NOT NULL CHECK (length(accounts) >= 3),
+                approved INTEGER NOT NULL CHECK (typeof(approved) = 'integer' AND approved > 0),
+                document TEXT,
+                document_date TEXT,
+                window_start TEXT NOT NULL,
+                deadline TEXT NOT NULL CHECK (deadline >= window_start),
+                status TEXT NOT NULL CHECK (status IN ('applied', 'approved', 'disbursed', 'settled')),
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                CHECK (grantor_id <> recipient_id),
+                CHECK (status = 'applied' OR (document IS NOT NULL AND document_date IS NOT NULL))
+            );
+
+            CREATE TABLE subsidy_log (
+                id INTEGER PRIMARY KEY,
+                item_id INTEGER NOT NULL REFERENCES subsidy_item(id),
+                at TEXT NOT NULL,
+                by TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT ''
+            );
+
+            CREATE TABLE subsidy_voucher (
+                item_id INTEGER NOT NULL REFERENCES subsidy_item(id),
+                voucher_id INTEGER NOT NULL REFERENCES voucher(id),
+                role TEXT NOT NULL CHECK (role IN ('disburse', 'return')),
+                side TEXT NOT NULL CHECK (side IN ('grantor', 'recipient')),
+                PRIMARY KEY (item_id, voucher_id)
+            ) WITHOUT ROWID;
+
             CREATE TABLE period_log (
                 id INTEGER PRIMARY KEY,
                 organization_id INTEGER NOT NULL REFERENCES organization(id),
@@ -282,6 +319,15 @@ enum Migrations {
 
         CREATE TRIGGER budget_adjustment_undeletable BEFORE DELETE ON budget_adjustment
         BEGIN SELECT RAISE(ABORT, 'budget adjustments are kept as they were made'); END;
+
+        CREATE TRIGGER subsidy_log_append_only_update BEFORE UPDATE ON subsidy_log
+        BEGIN SELECT RAISE(ABORT, 'the subsidy log is append-only'); END;
+
+        CREATE TRIGGER subsidy_log_append_only_delete BEFORE DELETE ON subsidy_log
+        BEGIN SELECT RAISE(ABORT, 'the subsidy log is append-only'); END;
+
+        CREATE TRIGGER subsidy_settled_stays BEFORE UPDATE ON subsidy_item WHEN OLD.status = 'settled'
+        BEGIN SELECT RAISE(ABORT, 'a settled subsidy item takes no more changes'); END;
 
         CREATE TRIGGER period_log_append_only_update BEFORE UPDATE ON period_log
         BEGIN SELECT RAISE(ABORT, 'the period log is append-only'); END;

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Print a report (table on a terminal, or --format csv|json).",
         subcommands: [TrialBalanceReport.self, GeneralLedgerReport.self, DetailLedgerReport.self, BalanceSheetReport.self,
-                      IncomeExpenditureReport.self, BudgetExecutionReport.self, RollupReport.self])
+                      IncomeExpenditureReport.self, BudgetExecutionReport.self, RollupReport.self, SubsidiesReport.self, SubsidyReport.self])
 
     /// What every report takes: the book, the format, the organisation and the period.
     struct Common: ParsableArguments {
@@ -114,6 +114,31 @@ struct ReportCommand: ParsableCommand {
                 emit(try Reports.rollup(try common.options.open(), organization: common.org, year: common.periods.year,
                                         month: common.periods.period).rendered(common.format.resolved, byLevel: byLevel))
             }
+        }
+    }
+
+    struct SubsidiesReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "subsidies", abstract: "项目补贴台账: a grantor's subsidy items and where their money is.")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+        @Option(help: "The granting union.") var org: String
+        @Option(help: "The year.") var year: Int
+        @Option(help: "Judge deadlines and idleness as of this date (default: the end of the year).") var asOf: LocalDate?
+
+        func run() throws {
+            try reporting {
+                emit(try Reports.subsidyRegister(try options.open(), grantor: org, year: year, asOf: asOf).rendered(format.resolved))
+            }
+        }
+    }
+
+    struct SubsidyReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "subsidy", abstract: "One subsidy item: every voucher line of it in both books.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The item's code.") var code: String
+
+        func run() throws {
+            try reporting { emit(try subsidyDetail(book: try options.open(), code: code)) }
         }
     }
 }

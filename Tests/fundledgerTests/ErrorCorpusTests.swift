@@ -6,12 +6,17 @@ import Testing
 /// is golden (ledgers/errors/NAME.expected), the exit status is 1, and the book file is
 /// byte-identical afterwards.
 @Suite(.serialized) struct ErrorCorpusTests {
-    /// A book holding the setup organisations and base journal, with January closed.
+    /// A book holding the setup organisations and base journal, with January closed, and two
+    /// subsidy items of FED-01: XB-2026-001 with 30,000 of 50,000 paid, XB-2026-002 settled.
     static func baseBook() throws -> String {
         let folder = try CLI.temporaryFolder()
         let book = folder + "/base.sqlite"
         for arguments in [["init"], ["org", "import", "ledgers/errors/setup/organizations.csv"],
-                          ["import", "ledgers/errors/setup/base.journal"], ["close", "--org", "FED-01", "--period", "2026-01"]] {
+                          ["import", "ledgers/errors/setup/base.journal"], ["close", "--org", "FED-01", "--period", "2026-01"],
+                          ["subsidy", "import", "ledgers/errors/setup/subsidies.csv"],
+                          ["subsidy", "disburse", "XB-2026-001", "--amount", "30000", "--date", "2026-02-25", "--reviewer", "李强"],
+                          ["subsidy", "disburse", "XB-2026-002", "--amount", "5000", "--date", "2026-02-25", "--reviewer", "李强"],
+                          ["subsidy", "settle", "XB-2026-002", "--date", "2026-02-28", "--reviewer", "李强"]] {
             let result = try CLI.run(arguments + ["--book", book])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }

@@ -1,0 +1,275 @@
+import FundCore
+import GRDB
+
+/// The money of a subsidy item as both books show it.
+public struct SubsidyFigures: Hashable, Sendable {
+    /// 50802 debits at the grantor toward the recipient for the item.
+    public var disbursed: Int64 = 0
+    /// 40302 credits at the recipient for the item.
+    public var received: Int64 = 0
+    /// The recipient's spending tagged with the item (closing vouchers left out).
+    public var spent: Int64 = 0
+    /// What settlement returned to the grantor.
+    public var returned: Int64 = 0
+    /// Spending tagged with the item on accounts outside its purpose.
+    public var outsidePurpose: Int64 = 0
+    /// The last date money moved on the item.
+    public var lastActivity: LocalDate?
+
+    public init() {}
+    public var balance: Int64 { received - spent - returned }
+}
+
+extension Book {
+    /// Records a subsidy item as applied for (已申请), or approved when it carries its document.
+    public func addSubsidy(_ item: SubsidyItem, by user: String) throws {
+        try write { db in try Book.insertSubsidy(db, item, by: user) }
+    }
+
+    /// Records the items listed in a CSV file (code, grantor, recipient, title, purpose, accounts
+    /// separated by spaces, approved, document, document_date, window_start, deadline), all or nothing.
+    @discardableResult
+    public func importSubsidies(path: String, by user: String) throws -> Int {
+        let (file, records) = try Book.readCSVRecords(path: path)
+        guard let header = records.first else {
+            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns")])
+        }
+        let columns = header.fields.map { $0.lowercased() }
+        for required in ["code", "grantor", "recipient", "title", "accounts", "approved", "window_start", "deadline"] where !columns.contains(required) {
+            throw InputErrors([InputError(file: file, line: header.line, column: required, rule: "missing-column",
+                                          message: "the header has no column \(required); name the columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline")])
+        }
+        return try write { db in
+            for record in records.dropFirst() {
+                var values: [String: String] = [:]
+                for (name, value) in zip(columns, record.fields) where !value.isEmpty { values[name] = value }
+                func fail(_ column: String, _ message: String) -> InputErrors {
+                    InputErrors([InputError(file: file, line: record.line, column: column, rule: "bad-subsidy", message: message)])
+                }
+                guard let approved = try? Money(parsing: values["approved"] ?? "") else { throw fail("approved", "\"\(values["approved"] ?? "")\" is not an amount") }
+                guard let start = LocalDate(parsing: values["window_start"] ?? ""), let deadline = LocalDate(parsing: values["deadline"] ?? "") else {
+                    throw fail("window_start", "the spending window needs window_start and deadline as YYYY-MM-DD")
+                }
+                let documentDate = values["document_date"].flatMap { LocalDate(parsing: $0) }
+                if values["document"] != nil && documentDate == nil { throw fail("document_date", "an approved item needs its document's date, YYYY-MM-DD") }
+                let item = SubsidyItem(code: values["code"] ?? "", grantor: values["grantor"] ?? "", recipient: values["recipient"] ?? "",
+                                       title: values["title"] ?? "", purpose: values["purpose"] ?? "",
+                                       accounts: (values["accounts"] ?? "").split(separator: " ").map(String.init), approved: approved,
+                                       document: values["document"], documentDate: documentDate, windowStart: start, deadline: deadline)
+                do { try Book.insertSubsidy(db, item, by: user) } catch let error as BookError { throw fail("code", error.description) }
+            }
+            return records.count - 1
+        }
+    }
+
+    static func insertSubsidy(_ db: Database, _ item: SubsidyItem, by user: String) throws {
+        do throws(SubsidyError) { try item.validate() } catch { throw BookError.subsidy(error.description) }
+        let grantor = try Book.organizationID(db, item.grantor), recipient = try Book.organizationID(db, item.recipient)
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM subsidy_item WHERE code = ?", arguments: [item.code])! > 0 {
+            throw BookError.subsidy("subsidy item \(item.code) already exists; choose another code")
+        }
+        let status: SubsidyStatus = item.document != nil ? .approved : .applied
+        try db.execute(sql: """
+            INSERT INTO subsidy_item (code, grantor_id, recipient_id, title, purpose, accounts, approved, document, document_date,
+                                      window_start, deadline, status, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [item.code, grantor, recipient, item.title, item.purpose, item.accounts.joined(separator: " "), item.approved.fen,
+                             item.document, item.documentDate?.description, item.windowStart.description, item.deadline.description,
+                             status.rawValue, Book.now(), user])
+        try logSubsidy(db, db.lastInsertedRowID, user, status == .approved ? "approve" : "apply", "\(item.approved) \(item.document ?? "")")
+    }
+
+    /// Approves an applied item under its approval document (批复文号).
+    public func approveSubsidy(code: String, document: String, date: LocalDate, by user: String) throws {
+        try write { db in
+            let (id, item) = try Book.subsidyItem(db, code: code)
+            guard item.status == .applied else { throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese), not awaiting approval") }
+            try db.execute(sql: "UPDATE subsidy_item SET status = 'approved', document = ?, document_date = ? WHERE id = ?",
+                           arguments: [document, date.description, id])
+            try Book.logSubsidy(db, id, user, "approve", document)
+        }
+    }
+
+    /// Pays a tranche (拨付): posts, in one transaction, the grantor's Dr 50802 / Cr 102 and the
+    /// recipient's Dr 102 / Cr 40302, both tagged with the item's project and each other as
+    /// counterpart, prepared by `user` and reviewed by `reviewer`.
+    public func disburseSubsidy(code: String, amount: Money, date: LocalDate, reviewer: String, by user: String) throws -> [VoucherRef] {
+        try write { db in
+            let (id, item) = try Book.subsidyItem(db, code: code)
+            guard item.status == .approved || item.status == .disbursed else {
+                throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is paid")
+            }
+            let figures = try Book.subsidyFigures(db, item: item)
+            guard amount.fen > 0, figures.disbursed + amount.fen <= item.approved.fen else {
+                throw BookError.subsidy("paying \(amount.grouped) would take subsidy item \(code) to \(Money(fen: figures.disbursed + amount.fen).grouped), over the approved \(item.approved.grouped)")
+            }
+            let give = VoucherDraft(organization: item.grantor, date: date, summary: "拨付\(item.recipient)\(item.title)（\(code)）", attachments: 1,
+                                    preparer: user, reviewer: reviewer, lines: [
+                                        VoucherLine(accountCode: "50802", side: .debit, amount: amount,
+                                                    dimensions: Dimensions(project: code, expenseType: .project, counterpart: item.recipient)),
+                                        VoucherLine(accountCode: "102", side: .credit, amount: amount)])
+            let receive = VoucherDraft(organization: item.recipient, date: date, summary: "收到\(item.grantor)\(item.title)（\(code)）", attachments: 1,
+                                       preparer: user, reviewer: reviewer, lines: [
+                                           VoucherLine(accountCode: "102", side: .debit, amount: amount),
+                                           VoucherLine(accountCode: "40302", side: .credit, amount: amount,
+                                                       dimensions: Dimensions(project: code, counterpart: item.grantor))])
+            var refs: [VoucherRef] = []
+            var context = PostingContext()
+            for (draft, side) in [(give, "grantor"), (receive, "recipient")] {
+                let voucherID = try Book.insertDraft(db, draft, context: &context, importID: nil)
+                try Book.post(db, voucher: try Book.fetchVoucher(db, id: voucherID), bookkeeper: user, requestedNumber: nil)
+                try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, 'disburse', ?)",
+                               arguments: [id, voucherID, side])
+                refs.append(try Book.fetchVoucher(db, id: voucherID).ref!)
+            }
+            try db.execute(sql: "UPDATE subsidy_item SET status = 'disbursed' WHERE id = ?", arguments: [id])
+            try Book.logSubsidy(db, id, user, "disburse", "\(amount) \(refs.map(\.description).joined(separator: " "))")
+            return refs
+        }
+    }
+
+    /// Settles an item (结项): returns what the recipient did not spend to the grantor, by paired
+    /// vouchers (in the year of payment: Dr 40302 / Cr 102 at the recipient, Dr 102 / Cr 50802 at
+    /// the grantor; in a later year, after the carry-forward, through 32101 and 32201 年初余额调整),
+    /// then closes the item to further postings.
+    public func settleSubsidy(code: String, date: LocalDate, reviewer: String, by user: String) throws -> [VoucherRef] {
+        try write { db in
+            let (id, item) = try Book.subsidyItem(db, code: code)
+            guard item.status != .settled else { throw BookError.subsidy("subsidy item \(code) is already settled") }
+            let figures = try Book.subsidyFigures(db, item: item)
+            var refs: [VoucherRef] = []
+            if figures.balance > 0 {
+                let amount = Money(fen: figures.balance)
+                let paidYear = try String.fetchOne(db, sql: """
+                    SELECT min(v.date) FROM subsidy_voucher s JOIN voucher v ON v.id = s.voucher_id WHERE s.item_id = ? AND s.role = 'disburse'
+                    """, arguments: [id]).flatMap { LocalDate(parsing: $0)?.year } ?? date.year
+                let sameYear = paidYear == date.year
+                let back = VoucherDraft(organization: item.recipient, date: date, summary: "退回\(item.grantor)\(item.title)结余（\(code)）", attachments: 1,
+                                        preparer: user, reviewer: reviewer, lines: [
+                                            VoucherLine(accountCode: sameYear ? "40302" : "32101", side: .debit, amount: amount,
+                                                        dimensions: Dimensions(project: code, counterpart: item.grantor)),
+                                            VoucherLine(accountCode: "102", side: .credit, amount: amount)])
+                let recover = VoucherDraft(organization: item.grantor, date: date, summary: "收回\(item.recipient)\(item.title)结余（\(code)）", attachments: 1,
+                                           preparer: user, reviewer: reviewer, lines: [
+                                               VoucherLine(accountCode: "102", side: .debit, amount: amount),
+                                               VoucherLine(accountCode: sameYear ? "50802" : "32201", side: .credit, amount: amount,
+                                                           dimensions: Dimensions(project: code, expenseType: sameYear ? .project : nil, counterpart: item.recipient))])
+                var context = PostingContext()
+                for (draft, side) in [(back, "recipient"), (recover, "grantor")] {
+                    let voucherID = try Book.insertDraft(db, draft, context: &context, importID: nil)
+                    try Book.post(db, voucher: try Book.fetchVoucher(db, id: voucherID), bookkeeper: user, requestedNumber: nil)
+                    try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, 'return', ?)",
+                                   arguments: [id, voucherID, side])
+                    refs.append(try Book.fetchVoucher(db, id: voucherID).ref!)
+                }
+            }
+            try db.execute(sql: "UPDATE subsidy_item SET status = 'settled' WHERE id = ?", arguments: [id])
+            try Book.logSubsidy(db, id, user, "settle", refs.isEmpty ? "nothing to return" : "returned \(Money(fen: figures.balance)) \(refs.map(\.description).joined(separator: " "))")
+            return refs
+        }
+    }
+
+    public func subsidy(code: String) throws -> SubsidyItem {
+        try read { db in try Book.subsidyItem(db, code: code).1 }
+    }
+
+    /// The items a union granted (or received, with `asRecipient`), by code.
+    public func subsidies(organization: String, asRecipient: Bool = false) throws -> [(SubsidyItem, SubsidyFigures)] {
+        try read { db in
+            let organizationID = try Book.organizationID(db, organization)
+            let codes = try String.fetchAll(db, sql: "SELECT code FROM subsidy_item WHERE \(asRecipient ? "recipient_id" : "grantor_id") = ? ORDER BY code",
+                                            arguments: [organizationID])
+            return try codes.map { code in
+                let item = try Book.subsidyItem(db, code: code).1
+                return (item, try Book.subsidyFigures(db, item: item))
+            }
+        }
+    }
+
+    /// Every posted line tagged with the item, in both books.
+    public func subsidyLines(code: String) throws -> [(organization: String, line: LedgerLine)] {
+        try read { db in
+            let item = try Book.subsidyItem(db, code: code).1
+            return try [item.grantor, item.recipient].flatMap { (organization: String) -> [(organization: String, line: LedgerLine)] in
+                try Row.fetchAll(db, sql: """
+                    SELECT v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project
+                    FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
+                    JOIN organization o ON o.id = v.organization_id
+                    WHERE o.code = ? AND v.status = 'posted' AND l.project = ? AND v.kind <> 'closing'
+                    ORDER BY v.date, v.number, l.position
+                    """, arguments: [organization, code]).map { row -> (organization: String, line: LedgerLine) in
+                    let lineSummary: String = row["line_summary"]
+                    return (organization: organization, line: LedgerLine(date: LocalDate(parsing: row["date"] as String)!,
+                                                     ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
+                                                     summary: lineSummary.isEmpty ? row["summary"] : lineSummary, accountCode: row["code"],
+                                                     side: Side(rawValue: row["side"])!, amountFen: row["amount"], project: row["project"]))
+                }
+            }
+        }
+    }
+
+    public func subsidyLog(code: String) throws -> [(at: String, by: String, action: String, detail: String)] {
+        try read { db in
+            let (id, _) = try Book.subsidyItem(db, code: code)
+            return try Row.fetchAll(db, sql: "SELECT * FROM subsidy_log WHERE item_id = ? ORDER BY id", arguments: [id]).map {
+                ($0["at"], $0["by"], $0["action"], $0["detail"])
+            }
+        }
+    }
+
+    static func logSubsidy(_ db: Database, _ id: Int64, _ user: String, _ action: String, _ detail: String) throws {
+        try db.execute(sql: "INSERT INTO subsidy_log (item_id, at, by, action, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, Book.now(), user, action, detail])
+    }
+
+    static func subsidyItem(_ db: Database, code: String) throws -> (Int64, SubsidyItem) {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT s.*, g.code AS grantor, r.code AS recipient FROM subsidy_item s
+            JOIN organization g ON g.id = s.grantor_id JOIN organization r ON r.id = s.recipient_id WHERE s.code = ?
+            """, arguments: [code]) else {
+            throw BookError.subsidy("there is no subsidy item \(code); list them with `fundledger subsidy list --org GRANTOR`")
+        }
+        let accounts: String = row["accounts"]
+        return (row["id"], SubsidyItem(code: code, grantor: row["grantor"], recipient: row["recipient"], title: row["title"], purpose: row["purpose"],
+                                       accounts: accounts.split(separator: " ").map(String.init), approved: Money(fen: row["approved"]),
+                                       document: row["document"], documentDate: (row["document_date"] as String?).flatMap { LocalDate(parsing: $0) },
+                                       windowStart: LocalDate(parsing: row["window_start"] as String)!, deadline: LocalDate(parsing: row["deadline"] as String)!,
+                                       status: SubsidyStatus(rawValue: row["status"])!))
+    }
+
+    /// The item's figures from the aggregates of both books, plus the returns linked to it.
+    static func subsidyFigures(_ db: Database, item: SubsidyItem) throws -> SubsidyFigures {
+        var figures = SubsidyFigures()
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT o.code AS organization, a.code AS account, c.code AS counterpart, sum(b.debit) AS debit, sum(b.credit) AS credit
+            FROM balance b JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id
+            LEFT JOIN organization c ON c.id = b.counterpart_id
+            WHERE b.project = ? AND b.closing = 0 AND o.code IN (?, ?)
+            GROUP BY o.code, a.code, c.code
+            """, arguments: [item.code, item.grantor, item.recipient])
+        for row in rows {
+            let organization: String = row["organization"], account: String = row["account"]
+            let debit: Int64 = row["debit"], credit: Int64 = row["credit"]
+            if organization == item.grantor, account.hasPrefix("50802"), (row["counterpart"] as String?) == item.recipient {
+                figures.disbursed += debit
+            } else if organization == item.recipient, account.hasPrefix("40302") {
+                figures.received += credit
+            } else if organization == item.recipient, AccountCategory(code: account) == .expenditure {
+                figures.spent += debit - credit
+                if !item.allows(account: account) { figures.outsidePurpose += debit - credit }
+            }
+        }
+        figures.returned = try Int64.fetchOne(db, sql: """
+            SELECT coalesce(sum(l.amount), 0) FROM subsidy_voucher s JOIN voucher_line l ON l.voucher_id = s.voucher_id
+            JOIN subsidy_item i ON i.id = s.item_id JOIN account a ON a.id = l.account_id
+            WHERE i.code = ? AND s.role = 'return' AND s.side = 'recipient' AND a.code = '102'
+            """, arguments: [item.code])!
+        // A same-year return debits 40302; `received` counts credits only, so the return is counted
+        // once, here.
+        figures.lastActivity = try String.fetchOne(db, sql: """
+            SELECT max(v.date) FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
+            WHERE l.project = ? AND v.status = 'posted' AND v.kind <> 'closing' AND o.code IN (?, ?)
+            """, arguments: [item.code, item.grantor, item.recipient]).flatMap { LocalDate(parsing: $0) }
+        return figures
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import FundCore
+import FundReports
+import FundStore
+
+struct SubsidyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subsidy", abstract: "Per-item subsidies (项目补贴，一事一补): record, approve, disburse to both books, settle.",
+        subcommands: [Add.self, ImportCSV.self, Approve.self, Disburse.self, Settle.self, List.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an item as applied for, or approved when --document is given.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "The item's code, e.g. XB-2026-017.") var code: String
+        @Option(help: "The granting union (county or township).") var grantor: String
+        @Option(help: "The receiving federation.") var recipient: String
+        @Option(help: "A short title.") var title: String
+        @Option(help: "What the money is for.") var purpose: String = ""
+        @Option(name: .customLong("account"), help: "An expenditure account it may be spent on; repeat for each.") var accounts: [String]
+        @Option(help: "The approved amount in yuan.") var approved: String
+        @Option(help: "The approval document number.") var document: String?
+        @Option(help: "The approval document's date.") var documentDate: LocalDate?
+        @Option(help: "First day of the spending window.") var from: LocalDate
+        @Option(help: "Last day of the spending window.") var deadline: LocalDate
+
+        func run() throws {
+            try reporting {
+                let amount: Money
+                do { amount = try Money(parsing: approved) } catch { throw CLIError("--approved: \(error)") }
+                try options.open().addSubsidy(SubsidyItem(code: code, grantor: grantor, recipient: recipient, title: title, purpose: purpose,
+                                                          accounts: accounts, approved: amount, document: document, documentDate: documentDate,
+                                                          windowStart: from, deadline: deadline), by: options.user)
+                emit("recorded subsidy item \(code) (\(document == nil ? "applied" : "approved"))\n")
+            }
+        }
+    }
+
+    struct ImportCSV: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Record items from a CSV file, all or nothing.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "CSV with columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline.") var file: String
+
+        func run() throws {
+            try reporting { emit("recorded \(try options.open().importSubsidies(path: file, by: options.user)) subsidy items from \(file)\n") }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve an applied item under its document.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The item's code.") var code: String
+        @Option(help: "The approval document number.") var document: String
+        @Option(help: "Its date.") var date: LocalDate
+
+        func run() throws {
+            try reporting {
+                try options.open().approveSubsidy(code: code, document: document, date: date, by: options.user)
+                emit("approved \(code) under \(document)\n")
+            }
+        }
+    }
+
+    struct Disburse: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pay a tranche: posts the grantor's and the recipient's vouchers together.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The item's code.") var code: String
+        @Option(help: "The amount in yuan.") var amount: String
+        @Option(help: "The payment date.") var date: LocalDate
+        @Option(help: "Who reviewed the payment (not the acting user).") var reviewer: String
+
+        func run() throws {
+            try reporting {
+                let money: Money
+                do { money = try Money(parsing: amount) } catch { throw CLIError("--amount: \(error)") }
+                let refs = try options.open().disburseSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
+                emit("disbursed \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
+            }
+        }
+    }
+
+    struct Settle: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Settle an item: return what was not spent to the grantor and close it.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The item's code.") var code: String
+        @Option(help: "The settlement date.") var date: LocalDate
+        @Option(help: "Who reviewed the settlement.") var reviewer: String
+
+        func run() throws {
+            try reporting {
+                let refs = try options.open().settleSubsidy(code: code, date: date, reviewer: reviewer, by: options.user)
+                emit(refs.isEmpty ? "settled \(code): nothing to return\n" : "settled \(code): returned by recipient \(refs[0]), recovered by grantor \(refs[1])\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The 项目补贴台账 of a grantor (as report subsidies).")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+        @Option(help: "The granting union.") var org: String
+        @Option(help: "The year.") var year: Int
+        @Option(help: "Judge deadlines and idleness as of this date (default: the end of the year).") var asOf: LocalDate?
+
+        func run() throws {
+            try reporting {
+                emit(try Reports.subsidyRegister(try options.open(), grantor: org, year: year, asOf: asOf).rendered(format.resolved))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One item: its terms, figures, history, and every voucher line in both books.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The item's code.") var code: String
+
+        func run() throws {
+            try reporting {
+                let book = try options.open()
+                emit(try subsidyDetail(book: book, code: code))
+            }
+        }
+    }
+}
+
+/// The text of `subsidy show` and `report subsidy`.
+func subsidyDetail(book: Book, code: String) throws -> String {
+    let item = try book.subsidy(code: code)
+    let figures = try book.subsidies(organization: item.grantor).first { $0.0.code == code }!.1
+    var text = "项目补贴 \(item.code) \(item.title)  \(item.status.chinese)\n"
+    text += "拨付单位：\(item.grantor)  受补单位：\(item.recipient)  用途：\(item.purpose)  科目：\(item.accounts.joined(separator: " "))\n"
+    text += "批准：\(item.approved.grouped)  \(item.document ?? "未批复")\(item.documentDate.map { " \($0)" } ?? "")  使用期限：\(item.windowStart)至\(item.deadline)\n"
+    text += "已拨付 \(Money(fen: figures.disbursed).grouped)  已收到 \(Money(fen: figures.received).grouped)  已支出 \(Money(fen: figures.spent).grouped)  已退回 \(Money(fen: figures.returned).grouped)  结余 \(Money(fen: figures.balance).grouped)\n"
+    let lines = try book.subsidyLines(code: code)
+    text += Render.table(headers: ["单位", "日期", "凭证号", "摘要", "科目", "借方", "贷方"], rows: lines.map { entry in
+        let l = entry.line
+        return [entry.organization, l.date.description, l.ref.description, l.summary, l.accountCode,
+                l.side == .debit ? Money(fen: l.amountFen).grouped : "", l.side == .credit ? Money(fen: l.amountFen).grouped : ""]
+    }, rightAligned: [5, 6])
+    for entry in try book.subsidyLog(code: code) { text += "\(entry.at) \(entry.by) \(entry.action) \(entry.detail)\n" }
+    return text
+}

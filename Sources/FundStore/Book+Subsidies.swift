@@ -100,19 +100,26 @@ extension Book {
                 throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is paid")
             }
             let figures = try Book.subsidyFigures(db, item: item)
-            guard amount.fen > 0, figures.disbursed + amount.fen <= item.approved.fen else {
-                throw BookError.subsidy("paying \(amount.grouped) would take subsidy item \(code) to \(Money(fen: figures.disbursed + amount.fen).grouped), over the approved \(item.approved.grouped)")
+            guard amount.fen > 0 else { throw BookError.subsidy("a tranche of subsidy item \(code) must be a positive amount") }
+            // Paying what a year-end accrual already expensed settles the payable instead.
+            let accrued = try Book.accruedOutstanding(db, item: item)
+            if accrued > 0 && amount.fen != accrued {
+                throw BookError.subsidy("subsidy item \(code) has \(Money(fen: accrued).grouped) accrued at year end (21201/13101); pay exactly that first")
             }
+            if accrued == 0 && figures.disbursed + amount.fen > item.approved.fen {
+                throw BookError.subsidy("paying \(amount.grouped) would take subsidy item \(code) over the approved \(item.approved.grouped)")
+            }
+            let tag = Dimensions(project: code, counterpart: item.recipient), back = Dimensions(project: code, counterpart: item.grantor)
             let give = VoucherDraft(organization: item.grantor, date: date, summary: "拨付\(item.recipient)\(item.title)（\(code)）", attachments: 1,
                                     preparer: user, reviewer: reviewer, lines: [
-                                        VoucherLine(accountCode: "50802", side: .debit, amount: amount,
-                                                    dimensions: Dimensions(project: code, expenseType: .project, counterpart: item.recipient)),
+                                        accrued > 0 ? VoucherLine(accountCode: "21201", side: .debit, amount: amount, dimensions: tag)
+                                            : VoucherLine(accountCode: "50802", side: .debit, amount: amount,
+                                                          dimensions: Dimensions(project: code, expenseType: .project, counterpart: item.recipient)),
                                         VoucherLine(accountCode: "102", side: .credit, amount: amount)])
             let receive = VoucherDraft(organization: item.recipient, date: date, summary: "收到\(item.grantor)\(item.title)（\(code)）", attachments: 1,
                                        preparer: user, reviewer: reviewer, lines: [
                                            VoucherLine(accountCode: "102", side: .debit, amount: amount),
-                                           VoucherLine(accountCode: "40302", side: .credit, amount: amount,
-                                                       dimensions: Dimensions(project: code, counterpart: item.grantor))])
+                                           VoucherLine(accountCode: accrued > 0 ? "13101" : "40302", side: .credit, amount: amount, dimensions: back)])
             var refs: [VoucherRef] = []
             var context = PostingContext()
             for (draft, side) in [(give, "grantor"), (receive, "recipient")] {
@@ -126,6 +133,50 @@ extension Book {
             try Book.logSubsidy(db, id, user, "disburse", "\(amount) \(refs.map(\.description).joined(separator: " "))")
             return refs
         }
+    }
+
+    /// Accrues at year end what was approved but not yet paid (domain notes §2.7): the grantor books
+    /// Dr 50802 / Cr 21201 and the recipient Dr 13101 / Cr 40302, both tagged with the item; the
+    /// payment next year then settles 21201 and 13101.
+    public func accrueSubsidy(code: String, amount: Money, date: LocalDate, reviewer: String, by user: String) throws -> [VoucherRef] {
+        try write { db in
+            let (id, item) = try Book.subsidyItem(db, code: code)
+            guard item.status == .approved || item.status == .disbursed else {
+                throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is accrued")
+            }
+            let figures = try Book.subsidyFigures(db, item: item)
+            guard amount.fen > 0, figures.disbursed + amount.fen <= item.approved.fen else {
+                throw BookError.subsidy("accruing \(amount.grouped) would take subsidy item \(code) over the approved \(item.approved.grouped)")
+            }
+            let give = VoucherDraft(organization: item.grantor, date: date, summary: "计提应拨\(item.recipient)\(item.title)（\(code)）", attachments: 1,
+                                    preparer: user, reviewer: reviewer, lines: [
+                                        VoucherLine(accountCode: "50802", side: .debit, amount: amount,
+                                                    dimensions: Dimensions(project: code, expenseType: .project, counterpart: item.recipient)),
+                                        VoucherLine(accountCode: "21201", side: .credit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.recipient))])
+            let receive = VoucherDraft(organization: item.recipient, date: date, summary: "应收\(item.grantor)\(item.title)（\(code)）", attachments: 1,
+                                       preparer: user, reviewer: reviewer, lines: [
+                                           VoucherLine(accountCode: "13101", side: .debit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.grantor)),
+                                           VoucherLine(accountCode: "40302", side: .credit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.grantor))])
+            var refs: [VoucherRef] = []
+            var context = PostingContext()
+            for (draft, side) in [(give, "grantor"), (receive, "recipient")] {
+                let voucherID = try Book.insertDraft(db, draft, context: &context, importID: nil)
+                try Book.post(db, voucher: try Book.fetchVoucher(db, id: voucherID), bookkeeper: user, requestedNumber: nil)
+                try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, 'disburse', ?)", arguments: [id, voucherID, side])
+                refs.append(try Book.fetchVoucher(db, id: voucherID).ref!)
+            }
+            try db.execute(sql: "UPDATE subsidy_item SET status = 'disbursed' WHERE id = ?", arguments: [id])
+            try Book.logSubsidy(db, id, user, "accrue", "\(amount) \(refs.map(\.description).joined(separator: " "))")
+            return refs
+        }
+    }
+
+    /// What the grantor owes the recipient on 21201 for the item.
+    static func accruedOutstanding(_ db: Database, item: SubsidyItem) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT coalesce(sum(b.credit - b.debit), 0) FROM balance b JOIN account a ON a.id = b.account_id
+            JOIN organization o ON o.id = b.organization_id WHERE o.code = ? AND a.code = '21201' AND b.project = ?
+            """, arguments: [item.grantor, item.code])!
     }
 
     /// Settles an item (结项): returns what the recipient did not spend to the grantor, by paired

@@ -6,7 +6,7 @@ import FundStore
 struct SubsidyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subsidy", abstract: "Per-item subsidies (项目补贴，一事一补): record, approve, disburse to both books, settle.",
-        subcommands: [Add.self, ImportCSV.self, Approve.self, Disburse.self, Settle.self, List.self, Show.self])
+        subcommands: [Add.self, ImportCSV.self, Approve.self, Disburse.self, Accrue.self, Settle.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an item as applied for, or approved when --document is given.")
@@ -74,6 +74,24 @@ struct SubsidyCommand: ParsableCommand {
                 do { money = try Money(parsing: amount) } catch { throw CLIError("--amount: \(error)") }
                 let refs = try options.open().disburseSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
                 emit("disbursed \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
+            }
+        }
+    }
+
+    struct Accrue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "At year end, book what was approved but not paid (Dr 50802 / Cr 21201; Dr 13101 / Cr 40302).")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The item's code.") var code: String
+        @Option(help: "The amount in yuan.") var amount: String
+        @Option(help: "The date, normally 31 December.") var date: LocalDate
+        @Option(help: "Who reviewed it.") var reviewer: String
+
+        func run() throws {
+            try reporting {
+                let money: Money
+                do { money = try Money(parsing: amount) } catch { throw CLIError("--amount: \(error)") }
+                let refs = try options.open().accrueSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
+                emit("accrued \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
             }
         }
     }

@@ -251,6 +251,55 @@ rollups = []
 for path, code, year in yearly("汇总表"):
     rollups.append((path, check_rollup(path, code, year)))
 
+def check_subsidies(path, code, year):
+    """项目补贴台账: the register's figures equal the sums of each item's lines on the detail sheet
+    (disbursed = the grantor's 50802 debits, spent = the recipient's spending), the totals and the
+    per-recipient sheet are formulas, and every figure matches `report subsidies --format json`."""
+    report = json.loads(run(fundledger, "report", "subsidies", "--org", code, "--year", year, "--book", book, "--format", "json"))
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    check(wb.sheetnames == ["项目补贴台账", "明细", "按受补单位汇总"], f"{path}: sheets {wb.sheetnames}")
+    summary, detail = values["项目补贴台账"], values["明细"]
+    check(wb["项目补贴台账"].auto_filter.ref is not None and wb["明细"].auto_filter.ref is not None, f"{path}: autofilters")
+    rows = {summary.cell(r, 1).value: r for r in range(5, summary.max_row + 1) if summary.cell(r, 1).value}
+    check(sorted(rows) == sorted(item["code"] for item in report), f"{path}: items differ from the report")
+    sums = {}
+    for r in range(5, detail.max_row + 1):
+        item, org, account = detail.cell(r, 1).value, detail.cell(r, 2).value, str(detail.cell(r, 6).value)
+        debit, credit = fen(detail.cell(r, 7).value), fen(detail.cell(r, 8).value)
+        entry = sums.setdefault(item, {"disbursed": 0, "spent": 0})
+        if account.startswith("50802") and org == code:
+            entry["disbursed"] += debit
+        elif account.startswith("5") and org != code:
+            entry["spent"] += debit - credit
+    for item in report:
+        r = rows.get(item["code"])
+        if r is None:
+            continue
+        for column, key in ((5, "approved"), (6, "disbursed"), (7, "spent"), (8, "returned"), (9, "balance")):
+            check(fen(summary.cell(r, column).value) == fen(item[key]), f"{path}: {item['code']} {key} {summary.cell(r, column).value} != {item[key]}")
+        lines = sums.get(item["code"], {"disbursed": 0, "spent": 0})
+        check(lines["disbursed"] == fen(item["disbursed"]), f"{path}: {item['code']} disbursed {item['disbursed']} != its lines {lines['disbursed']}")
+        check(lines["spent"] == fen(item["spent"]), f"{path}: {item['code']} spent {item['spent']} != its lines {lines['spent']}")
+    total_row = max(rows.values()) + 1
+    check(str(wb["项目补贴台账"].cell(total_row, 6).value).startswith("=SUBTOTAL(9,"), f"{path}: total is not a formula")
+    per = wb["按受补单位汇总"]
+    check(str(per.cell(5, 4).value).startswith("=SUMIF("), f"{path}: per-recipient figures are not formulas")
+    expected = {("项目补贴台账", total_row, c): sum(fen(i[k]) for i in report) / 100 for c, k in ((6, "disbursed"), (7, "spent"), (8, "returned"), (9, "balance"))}
+    recipients = {}
+    for item in report:
+        recipients.setdefault(item["recipient"], 0)
+        recipients[item["recipient"]] += fen(item["spent"])
+    for r in range(5, per.max_row + 1):
+        if per.cell(r, 1).value in recipients:
+            expected[("按受补单位汇总", r, 5)] = recipients[per.cell(r, 1).value] / 100
+    return expected
+
+
+subsidy_books = []
+for path, code, year in yearly("项目补贴台账"):
+    subsidy_books.append((path, check_subsidies(path, code, year)))
+
 pairs = []
 for path, code, year in yearly("科目余额表"):
     report, total_row = check_trial_balance(path, code, year)
@@ -334,7 +383,19 @@ with tempfile.TemporaryDirectory() as folder:
                 check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
                 rows = list(csv.reader(open(found[0], encoding="utf-8")))
                 check(fen(rows[row - 1][column - 1]) == fen(value), f"{path} {sheet}: LibreOffice recalculated consolidated {rows[row - 1][column - 1]}, report says {value}")
-        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies)} workbooks")
+        subsidy_copies = []
+        for index, (path, _expected) in enumerate(subsidy_books):
+            copy = os.path.join(folder, f"subsidies{index}.xlsx")
+            shutil.copy(path, copy)
+            subsidy_copies.append(copy)
+        out4 = libreoffice_recalculated(subsidy_copies, os.path.join(folder, "subsidies")) if subsidy_copies else None
+        for index, (path, expected) in enumerate(subsidy_books):
+            for (sheet, row, column), value in expected.items():
+                found = [p for p in converted(out4, f"subsidies{index}") if p.endswith(f"-{sheet}.csv")]
+                check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
+                rows = list(csv.reader(open(found[0], encoding="utf-8")))
+                check(fen(rows[row - 1][column - 1]) == int(round(value * 100)), f"{path} {sheet}: LibreOffice recalculated {rows[row - 1][column - 1]}, expected {value}")
+        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + len(subsidy_copies)} workbooks")
 
 print(f"workbook checks: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

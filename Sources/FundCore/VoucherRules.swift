@@ -27,6 +27,8 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case subsidyOverspent = "subsidy-overspent"
         case subsidyWindow = "subsidy-window"
         case subsidySettled = "subsidy-settled"
+        case subsidyNotApproved = "subsidy-not-approved"
+        case subsidyOverApproved = "subsidy-over-approved"
     }
 
     public let rule: Rule

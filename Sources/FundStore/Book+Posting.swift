@@ -72,14 +72,24 @@ extension Book {
     /// outside the item's purpose, when it falls outside the spending window, or when it would
     /// take spending above what was received; and in either book once the item is settled.
     static func subsidyProblems(_ db: Database, _ draft: VoucherDraft, context: inout PostingContext) throws -> [VoucherProblem] {
-        guard !draft.isRedInk else { return [] }
+        // Red ink cancels what was posted; closing vouchers carry posted balances forward by rule.
+        guard !draft.isRedInk, draft.kind == .entry else { return [] }
         var problems: [VoucherProblem] = []
         var thisVoucher: [String: Int64] = [:]
+        var paying: [String: Int64] = [:]
         for (index, line) in draft.lines.enumerated() {
             guard let code = line.dimensions.project, let item = try context.subsidy(db, code) else { continue }
             guard draft.organization == item.recipient || draft.organization == item.grantor else { continue }
             if item.status == .settled {
                 problems.append(VoucherProblem(.subsidySettled, line: index, "line \(index + 1) is tagged with subsidy item \(code) (\(item.title)), which is settled (已结项) and takes no more postings"))
+                continue
+            }
+            if draft.organization == item.grantor, line.accountCode.hasPrefix("508"), line.side == .debit {
+                if item.status == .applied {
+                    problems.append(VoucherProblem(.subsidyNotApproved, line: index, "line \(index + 1) pays subsidy item \(code) (\(item.title)), which is not approved yet; approve it first (`fundledger subsidy approve`)"))
+                } else {
+                    paying[code, default: 0] += line.amount.fen
+                }
                 continue
             }
             guard draft.organization == item.recipient, AccountCategory(code: line.accountCode) == .expenditure else { continue }
@@ -90,6 +100,13 @@ extension Book {
                 problems.append(VoucherProblem(.subsidyWindow, line: index, "line \(index + 1) spends subsidy item \(code) on \(draft.date), outside its spending window \(item.windowStart) to \(item.deadline)"))
             }
             thisVoucher[code, default: 0] += line.signedFen
+        }
+        for (code, amount) in paying.sorted(by: { $0.key < $1.key }) {
+            let item = try context.subsidy(db, code)!
+            let figures = try subsidyFigures(db, item: item)
+            if figures.disbursed + amount > item.approved.fen {
+                problems.append(VoucherProblem(.subsidyOverApproved, "the voucher pays \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), taking it to \(Money(fen: figures.disbursed + amount).grouped), over the approved \(item.approved.grouped)"))
+            }
         }
         for (code, amount) in thisVoucher.sorted(by: { $0.key < $1.key }) where amount > 0 {
             let item = try context.subsidy(db, code)!
@@ -132,6 +149,12 @@ extension Book {
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         try upsert.execute(arguments: [organizationID, period.key, voucher.id])
+        // A grantor's 508 payment of an approved subsidy item, however it was entered, marks it paid.
+        try db.cachedStatement(sql: """
+            UPDATE subsidy_item SET status = 'disbursed' WHERE status = 'approved' AND grantor_id = ? AND code IN (
+                SELECT l.project FROM voucher_line l JOIN account a ON a.id = l.account_id
+                WHERE l.voucher_id = ? AND a.code LIKE '508%' AND l.side = 'D' AND l.amount > 0 AND l.project IS NOT NULL)
+            """).execute(arguments: [organizationID, voucher.id])
         if voucher.draft.kind == .entry,
            try String.fetchOne(db.cachedStatement(sql: "SELECT budget_control FROM organization WHERE id = ?"), arguments: [organizationID]) == "refuse" {
             let overruns = try budgetOverruns(db, voucher: voucher)

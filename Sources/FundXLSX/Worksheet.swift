@@ -39,6 +39,12 @@ public struct Worksheet {
 
     /// Merges a range and writes `text` into it; a one-cell range is simply written (the library
     /// refuses to merge a single cell).
+    /// A formula with a cached plain number (a count, not money).
+    public func write(formula: String, cachedNumber: Double, row: Int, column: Int, style: CellStyle) throws {
+        try check(worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(column), formula, workbook.format(style), cachedNumber),
+                  "writing a formula at \(cellName(row: row, column: column))")
+    }
+
     /// A formula whose value is a ratio, shown as a percentage with two decimals.
     public func write(formula: String, cachedPercent: Double, row: Int, column: Int) throws {
         try check(worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(column), formula,

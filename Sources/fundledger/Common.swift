@@ -123,3 +123,11 @@ func writeMonthlyPack(book: Book, organization: String, year: Int, month: Int, p
                           generalLedger: try Reports.generalLedger(book, organization: organization, year: year, month: month),
                           to: path, preparedBy: user)
 }
+
+/// The subsidy register workbook of a grantor (shared by `export subsidies` and `demo`).
+func writeSubsidyWorkbook(book: Book, grantor: String, year: Int, asOf: LocalDate?, path: String) throws {
+    let register = try Reports.subsidyRegister(book, grantor: grantor, year: year, asOf: asOf)
+    var lines: [String: [(organization: String, line: LedgerLine)]] = [:]
+    for row in register.rows { lines[row.item.code] = try book.subsidyLines(code: row.item.code) }
+    try SubsidyWorkbook.write(register, lines: lines, to: path)
+}

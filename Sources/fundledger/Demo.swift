@@ -25,8 +25,13 @@ struct Demo: ParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: book + suffix) }
             let ledger = try Book.create(at: book)
             let organizations = try ledger.importOrganizations(path: data + "/organizations.csv", by: user)
+            // Subsidy items first, so that the journal's spending of them is held to their purpose.
+            let subsidyFile = data + "/subsidies-2026.csv"
+            let items = FileManager.default.fileExists(atPath: subsidyFile) ? try ledger.importSubsidies(path: subsidyFile, by: "赵敏") : 0
             let files = try FileManager.default.contentsOfDirectory(atPath: data)
-                .filter { $0.hasSuffix(".journal") || ($0.hasSuffix(".csv") && $0.first?.isNumber == true) }.sorted()
+                .filter { $0.hasSuffix(".journal") || ($0.hasSuffix(".csv") && $0.first?.isNumber == true) }
+                // The year's journal first, then the spreadsheets that continue it.
+                .sorted { ($0.hasSuffix(".csv") ? 1 : 0, $0) < ($1.hasSuffix(".csv") ? 1 : 0, $1) }
             guard !files.isEmpty else { throw CLIError("no .journal or voucher .csv files in \(data)") }
             let progress = ProgressLine("importing", unit: "B")
             let summary = try ledger.importJournal(paths: files.map { data + "/" + $0 }, defaultOrganization: nil, user: user) {
@@ -38,7 +43,8 @@ struct Demo: ParsableCommand {
             for (index, budget) in budgets.enumerated() {
                 try ledger.approveBudget(organization: budget.organization, year: budget.year, document: "某总工办〔\(budget.year)〕\(index + 1)号", by: "主席")
             }
-            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets\n")
+            let actions = try runSubsidyActions(ledger, path: data + "/subsidy-actions-2026.csv")
+            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settled)\n")
 
             let all = try ledger.organizations()
             var year = 0
@@ -80,7 +86,8 @@ struct Demo: ParsableCommand {
             let root = all[0]
             let rollup = try Reports.rollup(ledger, organization: root.code, year: year, month: nil)
             try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
-            written += 2
+            try writeSubsidyWorkbook(book: ledger, grantor: root.code, year: year, asOf: nil, path: "\(exports)/项目补贴台账-\(root.code)-\(year).xlsx")
+            written += 3
             let verification = try ledger.verify()
             emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.problems.isEmpty ? "no problems" : "\(verification.problems.count) problems")\n")
             emit("\n" + rollup.rendered(.table, byLevel: true))
@@ -89,5 +96,23 @@ struct Demo: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// Runs the settlements (and any payments) listed for the demo year: action,code,date,amount,reviewer.
+    func runSubsidyActions(_ ledger: Book, path: String) throws -> Int {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+        var count = 0
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 5, let date = LocalDate(parsing: fields[2]) else { throw CLIError("\(path): bad line \(line)") }
+            switch fields[0] {
+            case "settle": _ = try ledger.settleSubsidy(code: fields[1], date: date, reviewer: fields[4], by: "赵敏")
+            case "disburse": _ = try ledger.disburseSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4], by: "赵敏")
+            case "accrue": _ = try ledger.accrueSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4], by: "赵敏")
+            default: throw CLIError("\(path): unknown action \(fields[0])")
+            }
+            count += 1
+        }
+        return count
     }
 }

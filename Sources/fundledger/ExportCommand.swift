@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a report as an XLSX workbook (default folder exports/).",
         subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
-                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self])
+                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self, SubsidiesExport.self])
 
     /// What every export takes: the book, the organisation, the period and the output file.
     struct Common: ParsableArguments {
@@ -93,6 +93,21 @@ struct ExportCommand: ParsableCommand {
                 let rollup = try Reports.rollup(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try RollupWorkbook.write(rollup, to: path)
                 emit("wrote \(path) (\(rollup.members.count) organisations, \(rollup.differences.count) reconciliation differences)\n")
+            }
+        }
+    }
+
+    struct SubsidiesExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "subsidies", abstract: "项目补贴台账 workbook of a grantor: summary, every line of every item, per recipient.")
+        @OptionGroup var common: Common
+        @Option(help: "Judge deadlines and idleness as of this date (default: the end of the year).") var asOf: LocalDate?
+
+        func run() throws {
+            try reporting {
+                let path = try common.path(SubsidyRegister.title)
+                try writeSubsidyWorkbook(book: try common.options.open(), grantor: common.org, year: common.periods.year, asOf: asOf, path: path)
+                emit("wrote \(path)\n")
             }
         }
     }

@@ -37,7 +37,7 @@ extension Book {
             report.vouchers = try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher WHERE status = 'posted'")!
             report.lines = try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'")!
             for check in Book.verifyChecks { report.problems += try check(db) }
-            report.warnings = try Book.registryWarnings(db)
+            report.warnings = try Book.registryWarnings(db) + Book.untaggedSubsidySpending(db)
             return report
         }
     }
@@ -62,6 +62,33 @@ extension Book {
             }
             return warnings
         }
+    }
+
+    /// Spending at a recipient, during a paid item's window, on an account of the item's purpose
+    /// but without any project tag: likely the item's money spent without saying so.
+    static func untaggedSubsidySpending(_ db: Database) throws -> [VerifyProblem] {
+        let items = try Row.fetchAll(db, sql: """
+            SELECT s.code, s.recipient_id, r.code AS recipient, s.accounts, s.window_start, s.deadline FROM subsidy_item s
+            JOIN organization r ON r.id = s.recipient_id WHERE s.status = 'disbursed' ORDER BY s.code
+            """)
+        var warnings: [VerifyProblem] = []
+        for item in items {
+            let accounts = (item["accounts"] as String).split(separator: " ").map(String.init)
+            for account in accounts {
+                let vouchers = try Row.fetchAll(db, sql: """
+                    SELECT DISTINCT v.id, v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+                    JOIN account a ON a.id = l.account_id
+                    WHERE v.organization_id = ? AND v.status = 'posted' AND v.kind = 'entry' AND l.project IS NULL
+                      AND a.code LIKE ? || '%' AND v.date BETWEEN ? AND ? AND l.side = 'D' AND l.amount > 0
+                    ORDER BY v.period, v.number LIMIT 5
+                    """, arguments: [item["recipient_id"], account, item["window_start"], item["deadline"]]).map(label)
+                if !vouchers.isEmpty {
+                    warnings.append(VerifyProblem(check: "untagged-subsidy-spending", organization: item["recipient"], voucher: vouchers.first,
+                        message: "spends on \(account), the purpose of subsidy item \(item["code"] as String), without a project tag (\(vouchers.joined(separator: ", "))); tag the lines project:\(item["code"] as String) if they spend the item's money"))
+                }
+            }
+        }
+        return warnings
     }
 
     static func integrity(_ db: Database) throws -> [VerifyProblem] {

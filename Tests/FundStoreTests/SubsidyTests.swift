@@ -122,4 +122,14 @@ import Testing
         try t.book.approveSubsidy(code: "XB-4", document: "某总工〔2026〕9号", date: LocalDate(parsing: "2026-04-01")!, by: "主席")
         #expect(try t.book.subsidyLog(code: "XB-4").map(\.action) == ["apply", "approve"])
     }
+
+    @Test func verifyNamesSpendingOnAnItemsPurposeWithoutItsTag() throws {
+        let t = try TestBook()
+        try t.book.addSubsidy(SubsidyTests.item("XB-5"), by: "赵敏")
+        _ = try t.book.disburseSubsidy(code: "XB-5", amount: Money(fen: 10_000_00), date: LocalDate(parsing: "2026-04-01")!, reviewer: "钱进", by: "赵敏")
+        #expect(try t.book.verify().warnings.filter { $0.check == "untagged-subsidy-spending" }.isEmpty)
+        try t.post("FED-01", "2026-05-01", [("50301", 2_000_00), ("102", -2_000_00)])
+        let warnings = try t.book.verify().warnings.filter { $0.check == "untagged-subsidy-spending" }
+        #expect(warnings.count == 1 && warnings[0].organization == "FED-01" && warnings[0].voucher == "2026-05/记-0001")
+    }
 }

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test bench build deps test-deps clean
+.PHONY: demo test bench stress build deps test-deps clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -25,6 +25,15 @@ test: test-deps
 	$(BIN) demo --book .build/test-demo.sqlite --exports .build/test-exports >/dev/null
 	python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
 	python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports
+	python3 scripts/reliability/crash_test.py $(BIN) 20
+	python3 scripts/reliability/two_writers.py $(BIN) 25
+	python3 scripts/reliability/faults.py $(BIN)
+
+## The long reliability runs: 200 SIGKILL trials per act and 200 vouchers per writer.
+stress: test-deps
+	$(SWIFT) build
+	python3 scripts/reliability/crash_test.py $(BIN) 200
+	python3 scripts/reliability/two_writers.py $(BIN) 200
 
 ## Benchmarks (not tests): writes BENCHMARKS.md. ORGS=... VOUCHERS=... RUNS=... size them.
 bench: test-deps

@@ -75,10 +75,19 @@ public final class Book: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction, turning database errors into `BookError`.
+    /// Runs `body` in one write transaction, turning database errors into `BookError`. The
+    /// transaction is IMMEDIATE: it takes the write lock at its start, so a second writer waits
+    /// (up to `busyTimeout`) instead of failing when it would upgrade a read lock.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch let error as DatabaseError {
             throw Book.map(error, path: path)
         }
@@ -90,6 +99,39 @@ public final class Book: Sendable {
         } catch let error as DatabaseError {
             throw Book.map(error, path: path)
         }
+    }
+
+    /// Copies the book to `destination` with SQLite's online backup: a consistent snapshot even
+    /// while another process writes. Refuses to overwrite a file.
+    public func backup(to destination: String) throws {
+        if FileManager.default.fileExists(atPath: destination) { throw BookError.bookExists(path: destination) }
+        do {
+            let copy = try DatabaseQueue(path: destination)
+            try pool.backup(to: copy)
+            try copy.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: destination)
+            throw Book.map(error, path: destination)
+        }
+    }
+
+    /// Puts a backup in place of the book at `path`, only if the backup passes `verify`. An
+    /// existing book is kept beside it as PATH.replaced-TIMESTAMP, never deleted.
+    public static func restore(from backup: String, to path: String) throws -> VerifyReport {
+        let report = try Book.open(at: backup).verify()
+        guard report.problems.isEmpty else {
+            throw BookError.notABook(path: backup, reason: "it fails verify with \(report.problems.count) problem(s), the first: \(report.problems[0])")
+        }
+        let temporary = path + ".restoring"
+        try? FileManager.default.removeItem(atPath: temporary)
+        try FileManager.default.copyItem(atPath: backup, toPath: temporary)
+        if FileManager.default.fileExists(atPath: path) {
+            let stamp = Book.now().replacingOccurrences(of: ":", with: "")
+            try FileManager.default.moveItem(atPath: path, toPath: path + ".replaced-" + stamp)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        return report
     }
 
     static func seedCharts(_ db: Database) throws {

@@ -1,0 +1,29 @@
+import ArgumentParser
+import FundStore
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy the book consistently, even while others write (SQLite online backup).")
+    @OptionGroup var options: BookOptions
+    @Option(name: .shortAndLong, help: "The backup file to create.") var output: String
+
+    func run() throws {
+        try reporting {
+            try options.open().backup(to: output)
+            emit("backed up \(options.book) to \(output)\n")
+        }
+    }
+}
+
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Put a backup in place of the book, only if it passes verify; the replaced book is kept beside it.")
+    @OptionGroup var options: BookOptions
+    @Argument(help: "The backup file.") var file: String
+
+    func run() throws {
+        try reporting {
+            let report = try Book.restore(from: file, to: options.book)
+            emit("restored \(options.book) from \(file): \(report.vouchers) posted vouchers verified\n")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Crash safety: kills fundledger with SIGKILL at random moments during an import, a year-end
+close and a subsidy payment, then checks that `verify` passes and that each act happened whole
+or not at all (both books or neither for the payment).
+
+usage: crash_test.py FUNDLEDGER [TRIALS]       (TRIALS per act, default 20; `make stress` runs 200)
+"""
+import os, random, signal, sqlite3, subprocess, sys, tempfile, time
+
+fundledger = os.path.abspath(sys.argv[1])
+trials = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+rng = random.Random(2026)
+failures = []
+outcomes = {}
+
+
+def run(*args, check=True):
+    return subprocess.run([fundledger, *args], capture_output=True, text=True, check=check, cwd=root)
+
+
+def count(book, sql):
+    with sqlite3.connect(f"file:{book}?mode=ro", uri=True) as db:
+        return db.execute(sql).fetchone()[0]
+
+
+def killed_at_random(args, duration):
+    """Starts fundledger, kills it at a random moment within about its run time."""
+    env = dict(os.environ, FUNDLEDGER_USER="测试员")
+    process = subprocess.Popen([fundledger, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root, env=env)
+    time.sleep(rng.uniform(0, duration * 1.6))
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def trial(name, book, act, duration, check_whole):
+    for index in range(trials):
+        copy = book + f".{name}{index}.sqlite"
+        subprocess.run(["cp", book, copy], check=True)
+        killed_at_random([*act, "--book", copy], duration)
+        verify = run("verify", "--book", copy, check=False)
+        if verify.returncode != 0:
+            failures.append(f"{name} trial {index}: verify failed: {verify.stdout.strip()} {verify.stderr.strip()}")
+        problem = check_whole(copy)
+        if problem:
+            failures.append(f"{name} trial {index}: {problem}")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.remove(copy + suffix)
+    seen = outcomes.get(name, [])
+    print(f"{name}: {trials} kills ({seen.count('none')} left none, {seen.count('all')} left all), "
+          f"{sum(1 for f in failures if f.startswith(name))} failures")
+
+
+with tempfile.TemporaryDirectory() as folder:
+    base = os.path.join(folder, "base.sqlite")
+    subprocess.run([sys.executable, os.path.join(root, "scripts/bench/gen_province.py"), "300", "8", folder], check=True, capture_output=True)
+    run("init", "--book", base)
+    run("org", "import", os.path.join(folder, "organizations.csv"), "--book", base)
+    journal = os.path.join(folder, "province.journal")
+    total = sum(1 for line in open(journal, encoding="utf-8") if line[:1].isdigit())
+    start = time.time()
+    timed = base + ".timed.sqlite"
+    subprocess.run(["cp", base, timed], check=True)
+    run("import", journal, "--book", timed)
+    import_seconds = time.time() - start
+
+    def whole_import(copy):
+        posted = count(copy, "SELECT count(*) FROM voucher WHERE status = 'posted'")
+        outcomes.setdefault("import", []).append("none" if posted == 0 else "all" if posted == total else "part")
+        return None if posted in (0, total) else f"{posted} of {total} vouchers posted"
+    trial("import", base, ["import", journal], import_seconds, whole_import)
+
+    # A year-end close of the imported province's county.
+    start = time.time()
+    closed = timed + ".closed.sqlite"
+    subprocess.run(["cp", timed, closed], check=True)
+    run("close-year", "--org", "C0", "--year", "2026", "--book", closed)
+    close_seconds = time.time() - start
+    expected = count(closed, "SELECT count(*) FROM voucher WHERE kind = 'closing'")
+
+    def whole_close(copy):
+        made = count(copy, "SELECT count(*) FROM voucher WHERE kind = 'closing'")
+        outcomes.setdefault("close-year", []).append("none" if made == 0 else "all" if made == expected else "part")
+        return None if made in (0, expected) else f"{made} of {expected} closing vouchers"
+    trial("close-year", timed, ["close-year", "--org", "C0", "--year", "2026"], close_seconds, whole_close)
+
+    # A subsidy payment posts two books at once.
+    paying = timed + ".subsidy.sqlite"
+    subprocess.run(["cp", timed, paying], check=True)
+    items = os.path.join(folder, "items.csv")
+    with open(items, "w", encoding="utf-8") as f:
+        f.write("code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline\n")
+        f.write("XB-1,C0,C0T0F0,竞赛,奖品,50301,50000.00,文1号,2026-01-05,2026-01-05,2026-12-31\n")
+    run("subsidy", "import", items, "--book", paying)
+    start = time.time()
+    probe = paying + ".probe.sqlite"
+    subprocess.run(["cp", paying, probe], check=True)
+    run("subsidy", "disburse", "XB-1", "--amount", "10000", "--date", "2026-06-01", "--reviewer", "李强", "--book", probe)
+    pay_seconds = time.time() - start
+
+    def both_or_neither(copy):
+        books = count(copy, "SELECT count(DISTINCT v.organization_id) FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id WHERE l.project = 'XB-1'")
+        outcomes.setdefault("subsidy", []).append("none" if books == 0 else "all" if books == 2 else "part")
+        return None if books in (0, 2) else f"the payment reached {books} book(s)"
+    trial("subsidy", paying, ["subsidy", "disburse", "XB-1", "--amount", "10000", "--date", "2026-06-01", "--reviewer", "李强"], pay_seconds, both_or_neither)
+
+    # A backup taken while another process imports holds none or all of that import, and
+    # restores only because it verifies.
+    backups = 0
+    for index in range(max(3, trials // 4)):
+        live = base + f".live{index}.sqlite"
+        subprocess.run(["cp", base, live], check=True)
+        importing = subprocess.Popen([fundledger, "import", journal, "--book", live], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root)
+        time.sleep(rng.uniform(0, import_seconds * 1.2))
+        copy = live + ".backup"
+        taken = run("backup", "-o", copy, "--book", live, check=False)
+        importing.wait()
+        if taken.returncode != 0:
+            failures.append(f"backup {index}: {taken.stderr.strip()}")
+            continue
+        restored = live + ".restored.sqlite"
+        result = run("restore", copy, "--book", restored, check=False)
+        if result.returncode != 0:
+            failures.append(f"backup {index}: restore refused: {result.stderr.strip()}")
+            continue
+        posted = count(restored, "SELECT count(*) FROM voucher WHERE status = 'posted'")
+        if posted not in (0, total):
+            failures.append(f"backup {index}: the restored book holds {posted} of {total} vouchers")
+        backups += 1
+    print(f"backup during import: {backups} backups restored, none half an import")
+
+for failure in failures[:20]:
+    print("FAIL " + failure)
+print(f"crash safety: {3 * trials + max(3, trials // 4) - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Database faults: a corrupted book, a full disk and a read-only disk each get a clear error,
+never a crash, and the book is never made worse.
+
+usage: faults.py FUNDLEDGER
+The full and read-only disks are small tmpfs mounts and need root; without it they are skipped
+(and say so).
+"""
+import hashlib, os, subprocess, sys, tempfile
+
+fundledger = os.path.abspath(sys.argv[1])
+root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+passed, failures, skipped = 0, [], []
+
+
+def run(*args):
+    return subprocess.run([fundledger, *args], capture_output=True, text=True, cwd=root)
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def expect_clear_error(result, words, what):
+    global passed
+    if result.returncode < 0:
+        failures.append(f"{what}: crashed with signal {-result.returncode}")
+    elif result.returncode == 0:
+        failures.append(f"{what}: succeeded")
+    elif not result.stderr.startswith("error: ") or not any(w in result.stderr for w in words):
+        failures.append(f"{what}: unclear error: {result.stderr.strip()[:200]}")
+    else:
+        passed += 1
+
+
+def small_book(path):
+    run("init", "--book", path)
+    run("org", "import", "ledgers/errors/setup/organizations.csv", "--book", path)
+    run("import", "ledgers/errors/setup/base.journal", "--book", path)
+
+
+with tempfile.TemporaryDirectory() as folder:
+    # A flipped byte inside the file.
+    book = os.path.join(folder, "corrupt.sqlite")
+    small_book(book)
+    data = bytearray(open(book, "rb").read())
+    for offset in range(4096 + 100, len(data), 4096):
+        data[offset] ^= 0xFF
+    open(book, "wb").write(bytes(data))
+    before = digest(book)
+    expect_clear_error(run("verify", "--book", book), ["damaged", "not a readable", "malformed", "corrupt"], "verify of a corrupted book")
+    expect_clear_error(run("import", "ledgers/errors/setup/base.journal", "--book", book), ["not a readable", "malformed", "corrupt", "damaged", "refused"],
+                       "import into a corrupted book")
+    if digest(book) != before:
+        failures.append("the corrupted book was changed by the commands run on it")
+    else:
+        passed += 1
+    # Not a database at all.
+    garbage = os.path.join(folder, "garbage.sqlite")
+    open(garbage, "wb").write(os.urandom(20000))
+    expect_clear_error(run("verify", "--book", garbage), ["not a readable"], "verify of random bytes")
+
+    mount = os.path.join(folder, "disk")
+    os.makedirs(mount)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", mount], capture_output=True).returncode != 0:
+        skipped.append("full and read-only disks (mounting a tmpfs needs root)")
+    else:
+        try:
+            book = os.path.join(mount, "book.sqlite")
+            small_book(book)
+            baseline = run("report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv", "--book", book).stdout
+            big = os.path.join(folder, "big.journal")
+            with open(big, "w", encoding="utf-8") as f:
+                for i in range(3000):
+                    f.write(f"2026-03-{1 + i % 28:02d} * 大量会费收入第{i}笔用于填满磁盘的说明文字  ; org:FED-01\n    102  {1 + i}.00\n    401  -{1 + i}.00\n\n")
+            expect_clear_error(run("import", big, "--book", book), ["disk is full", "full"], "import onto a full disk")
+            after = run("report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv", "--book", book)
+            if after.stdout != baseline or run("verify", "--book", book).returncode != 0:
+                failures.append(f"the book changed or fails verify after the full disk: {after.stderr.strip()}")
+            else:
+                passed += 1
+            subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
+            expect_clear_error(run("close", "--org", "FED-01", "--period", "2026-02", "--book", book), ["read-only", "readonly"], "close on a read-only disk")
+        finally:
+            subprocess.run(["umount", mount], capture_output=True)
+
+for failure in failures:
+    print("FAIL " + failure)
+for skip in skipped:
+    print("skipped: " + skip)
+print(f"database faults: {passed} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test bench stress build deps test-deps clean
+.PHONY: demo test bench stress fuzz build deps test-deps clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -34,6 +34,10 @@ stress: test-deps
 	$(SWIFT) build
 	python3 scripts/reliability/crash_test.py $(BIN) 200
 	python3 scripts/reliability/two_writers.py $(BIN) 200
+
+## libFuzzer on the Money, journal and CSV parsers: FUZZ_SECONDS each (default 600).
+fuzz: deps
+	scripts/fuzz.sh
 
 ## Benchmarks (not tests): writes BENCHMARKS.md. ORGS=... VOUCHERS=... RUNS=... size them.
 bench: test-deps

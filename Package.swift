@@ -30,6 +30,11 @@ let package = Package(
         .target(name: "FundReports", dependencies: ["FundCore", "FundStore"]),
         .target(name: "FundXLSX", dependencies: ["FundCore", "FundStore", "FundReports", "CXLSXWriter"]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
+        // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "FuzzMoney", dependencies: ["FundCore", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzJournal", dependencies: ["FundCore", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
             "FundCore", "FundStore", "FundReports", "FundXLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `make fuzz`: builds the libFuzzer targets with AddressSanitizer (and its leak checker) and runs
+# each for FUZZ_SECONDS (default 600), seeded from ledgers/. A crash, a leak or an input that
+# runs over 10 seconds stops the target and leaves its input in .build-fuzz/findings/; turn each
+# into a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${FUZZ_SECONDS:-600}
+SCRATCH=.build-fuzz
+mkdir -p "$SCRATCH/corpus/money" "$SCRATCH/corpus/journal" "$SCRATCH/corpus/csv" "$SCRATCH/findings"
+cp ledgers/demo/*.journal ledgers/errors/*.journal ledgers/errors/setup/*.journal "$SCRATCH/corpus/journal/"
+cp ledgers/demo/*.csv ledgers/errors/*.csv "$SCRATCH/corpus/csv/"
+n=0
+for amount in 0 1 -0.01 12.3 12.30 1234.56 92233720368547758.07 -92233720368547758.08 1.234 1e3 12,5 --1 "" .5 +7; do
+  printf '%s' "$amount" > "$SCRATCH/corpus/money/seed$n"; n=$((n + 1))
+done
+status=0
+for target in FuzzMoney FuzzJournal FuzzCSV; do
+  swift build -c debug --scratch-path "$SCRATCH" --product "$target" -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol" | tail -1
+  corpus=$(echo "$target" | sed 's/Fuzz//' | tr 'A-Z' 'a-z')
+  echo "fuzzing $target for ${SECONDS_EACH}s"
+  if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 "$SCRATCH/debug/$target" -max_total_time="$SECONDS_EACH" -timeout=10 \
+       -rss_limit_mb=2048 -artifact_prefix="$SCRATCH/findings/$target-" "$SCRATCH/corpus/$corpus" 2>"$SCRATCH/$target.log"; then
+    echo "$target found a problem: see $SCRATCH/$target.log and $SCRATCH/findings/"; status=1
+  fi
+  grep -E "^Done [0-9]+ runs" "$SCRATCH/$target.log" | sed "s/^/$target: /" || true
+done
+exit $status

@@ -120,15 +120,7 @@ extension Book {
                                        preparer: user, reviewer: reviewer, lines: [
                                            VoucherLine(accountCode: "102", side: .debit, amount: amount),
                                            VoucherLine(accountCode: accrued > 0 ? "13101" : "40302", side: .credit, amount: amount, dimensions: back)])
-            var refs: [VoucherRef] = []
-            var context = PostingContext()
-            for (draft, side) in [(give, "grantor"), (receive, "recipient")] {
-                let voucherID = try Book.insertDraft(db, draft, context: &context, importID: nil)
-                try Book.post(db, voucher: try Book.fetchVoucher(db, id: voucherID), bookkeeper: user, requestedNumber: nil)
-                try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, 'disburse', ?)",
-                               arguments: [id, voucherID, side])
-                refs.append(try Book.fetchVoucher(db, id: voucherID).ref!)
-            }
+            let refs = try Book.postPair(db, item: id, role: "disburse", [(give, "grantor"), (receive, "recipient")], bookkeeper: user)
             try db.execute(sql: "UPDATE subsidy_item SET status = 'disbursed' WHERE id = ?", arguments: [id])
             try Book.logSubsidy(db, id, user, "disburse", "\(amount) \(refs.map(\.description).joined(separator: " "))")
             return refs
@@ -157,17 +149,21 @@ extension Book {
                                        preparer: user, reviewer: reviewer, lines: [
                                            VoucherLine(accountCode: "13101", side: .debit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.grantor)),
                                            VoucherLine(accountCode: "40302", side: .credit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.grantor))])
-            var refs: [VoucherRef] = []
-            var context = PostingContext()
-            for (draft, side) in [(give, "grantor"), (receive, "recipient")] {
-                let voucherID = try Book.insertDraft(db, draft, context: &context, importID: nil)
-                try Book.post(db, voucher: try Book.fetchVoucher(db, id: voucherID), bookkeeper: user, requestedNumber: nil)
-                try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, 'disburse', ?)", arguments: [id, voucherID, side])
-                refs.append(try Book.fetchVoucher(db, id: voucherID).ref!)
-            }
+            let refs = try Book.postPair(db, item: id, role: "disburse", [(give, "grantor"), (receive, "recipient")], bookkeeper: user)
             try db.execute(sql: "UPDATE subsidy_item SET status = 'disbursed' WHERE id = ?", arguments: [id])
             try Book.logSubsidy(db, id, user, "accrue", "\(amount) \(refs.map(\.description).joined(separator: " "))")
             return refs
+        }
+    }
+
+    /// Posts the two vouchers of one act on an item (one in each book) and links them to it.
+    static func postPair(_ db: Database, item id: Int64, role: String, _ vouchers: [(VoucherDraft, String)], bookkeeper: String) throws -> [VoucherRef] {
+        var context = PostingContext()
+        return try vouchers.map { draft, side in
+            let voucherID = try insertDraft(db, draft, context: &context, importID: nil)
+            try post(db, voucher: try fetchVoucher(db, id: voucherID), bookkeeper: bookkeeper, requestedNumber: nil)
+            try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, ?, ?)", arguments: [id, voucherID, role, side])
+            return try fetchVoucher(db, id: voucherID).ref!
         }
     }
 
@@ -205,14 +201,7 @@ extension Book {
                                                VoucherLine(accountCode: "102", side: .debit, amount: amount),
                                                VoucherLine(accountCode: sameYear ? "50802" : "32201", side: .credit, amount: amount,
                                                            dimensions: Dimensions(project: code, expenseType: sameYear ? .project : nil, counterpart: item.recipient))])
-                var context = PostingContext()
-                for (draft, side) in [(back, "recipient"), (recover, "grantor")] {
-                    let voucherID = try Book.insertDraft(db, draft, context: &context, importID: nil)
-                    try Book.post(db, voucher: try Book.fetchVoucher(db, id: voucherID), bookkeeper: user, requestedNumber: nil)
-                    try db.execute(sql: "INSERT INTO subsidy_voucher (item_id, voucher_id, role, side) VALUES (?, ?, 'return', ?)",
-                                   arguments: [id, voucherID, side])
-                    refs.append(try Book.fetchVoucher(db, id: voucherID).ref!)
-                }
+                refs = try Book.postPair(db, item: id, role: "return", [(back, "recipient"), (recover, "grantor")], bookkeeper: user)
             }
             try db.execute(sql: "UPDATE subsidy_item SET status = 'settled' WHERE id = ?", arguments: [id])
             try Book.logSubsidy(db, id, user, "settle", refs.isEmpty ? "nothing to return" : "returned \(Money(fen: figures.balance)) \(refs.map(\.description).joined(separator: " "))")

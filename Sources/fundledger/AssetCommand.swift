@@ -20,8 +20,7 @@ struct AssetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let money: Money
-                do { money = try Money(parsing: cost) } catch { throw CLIError("--cost: \(error)") }
+                let money = try parseAmount(cost, option: "--cost")
                 try options.open().addFixedAsset(FixedAsset(organization: org, code: code, name: name, cost: money, lifeMonths: life,
                                                             acquired: acquired), by: options.user)
                 emit("added asset \(code) \(name) \(money.grouped) over \(life) months from \(acquired)\n")

@@ -57,6 +57,11 @@ extension LocalDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
 
+/// An amount given on the command line, with the parser's reason when it is not one.
+func parseAmount(_ text: String, option: String) throws -> Money {
+    do { return try Money(parsing: text) } catch { throw CLIError("\(option): \(error)") }
+}
+
 /// Writes text to standard output as it is.
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

@@ -6,7 +6,7 @@ import FundStore
 struct SubsidyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subsidy", abstract: "Per-item subsidies (项目补贴，一事一补): record, approve, disburse to both books, settle.",
-        subcommands: [Add.self, ImportCSV.self, Approve.self, Disburse.self, Accrue.self, Settle.self, List.self, Show.self])
+        subcommands: [Add.self, ImportCSV.self, Approve.self, Disburse.self, Accrue.self, Settle.self, Show.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an item as applied for, or approved when --document is given.")
@@ -25,8 +25,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let amount: Money
-                do { amount = try Money(parsing: approved) } catch { throw CLIError("--approved: \(error)") }
+                let amount = try parseAmount(approved, option: "--approved")
                 try options.open().addSubsidy(SubsidyItem(code: code, grantor: grantor, recipient: recipient, title: title, purpose: purpose,
                                                           accounts: accounts, approved: amount, document: document, documentDate: documentDate,
                                                           windowStart: from, deadline: deadline), by: options.user)
@@ -70,8 +69,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let money: Money
-                do { money = try Money(parsing: amount) } catch { throw CLIError("--amount: \(error)") }
+                let money = try parseAmount(amount, option: "--amount")
                 let refs = try options.open().disburseSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
                 emit("disbursed \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
             }
@@ -88,8 +86,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let money: Money
-                do { money = try Money(parsing: amount) } catch { throw CLIError("--amount: \(error)") }
+                let money = try parseAmount(amount, option: "--amount")
                 let refs = try options.open().accrueSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
                 emit("accrued \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
             }
@@ -107,21 +104,6 @@ struct SubsidyCommand: ParsableCommand {
             try reporting {
                 let refs = try options.open().settleSubsidy(code: code, date: date, reviewer: reviewer, by: options.user)
                 emit(refs.isEmpty ? "settled \(code): nothing to return\n" : "settled \(code): returned by recipient \(refs[0]), recovered by grantor \(refs[1])\n")
-            }
-        }
-    }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The 项目补贴台账 of a grantor (as report subsidies).")
-        @OptionGroup var options: BookOptions
-        @OptionGroup var format: FormatOptions
-        @Option(help: "The granting union.") var org: String
-        @Option(help: "The year.") var year: Int
-        @Option(help: "Judge deadlines and idleness as of this date (default: the end of the year).") var asOf: LocalDate?
-
-        func run() throws {
-            try reporting {
-                emit(try Reports.subsidyRegister(try options.open(), grantor: org, year: year, asOf: asOf).rendered(format.resolved))
             }
         }
     }

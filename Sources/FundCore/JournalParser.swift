@@ -10,6 +10,8 @@
 public struct JournalParser {
     public let file: String
     private var pending: JournalEntry?
+    /// How the open transaction's postings are indented (its first posting decides).
+    private var indentation: Character?
     /// hledger and Ledger directives that a FundLedger journal does not use.
     static let directives: Set<String> = ["account", "alias", "apply", "assert", "bucket", "capture", "check", "comment",
                                           "commodity", "D", "decimal-mark", "define", "end", "include", "P", "payee",
@@ -47,6 +49,10 @@ public struct JournalParser {
             if body.hasPrefix(";") {
                 try applyCommentTags(Substring(body.dropFirst()), line: line)
             } else {
+                if let indentation, indentation != first {
+                    throw error(line, "mixed-indentation", "this posting is indented with \(first == "\t" ? "a tab" : "spaces") but the transaction's first posting with \(indentation == "\t" ? "a tab" : "spaces"); indent every posting of a transaction the same way")
+                }
+                indentation = first
                 try parsePosting(Substring(body), line: line)
             }
             return nil
@@ -68,6 +74,7 @@ public struct JournalParser {
     private mutating func finishPending() throws(InputError) -> JournalEntry? {
         guard let entry = pending else { return nil }
         pending = nil
+        indentation = nil
         if entry.draft.lines.count < 2 {
             throw error(entry.headerLine, "too-few-lines", "the transaction has \(entry.draft.lines.count) posting\(entry.draft.lines.count == 1 ? "" : "s"); a voucher needs at least one debit and one credit posting, each with its amount")
         }

@@ -55,6 +55,15 @@ with tempfile.TemporaryDirectory() as folder:
         failures.append("the corrupted book was changed by the commands run on it")
     else:
         passed += 1
+    # A backup that fails verify is never restored, and the book it would replace is untouched.
+    target = os.path.join(folder, "target.sqlite")
+    small_book(target)
+    target_before = digest(target)
+    expect_clear_error(run("restore", book, "--book", target), ["not a readable", "fails verify", "malformed"], "restore of a corrupted backup")
+    if digest(target) != target_before or not os.path.exists(target):
+        failures.append("a refused restore changed the book")
+    else:
+        passed += 1
     # Not a database at all.
     garbage = os.path.join(folder, "garbage.sqlite")
     open(garbage, "wb").write(os.urandom(20000))

@@ -177,7 +177,8 @@ def check_ledger(path, sheet, report):
     check([ws.cell(3, c).value for c in range(1, 9)] == ["科目", "日期", "凭证号", "摘要", "借方", "贷方", "借或贷", "余额"], f"{path}: headers")
     check(ws.freeze_panes == "A4", f"{path}: freeze panes {ws.freeze_panes}")
     rows = report["rows"]
-    check(ws.max_row == 3 + len(rows), f"{path}: {ws.max_row - 3} rows, report has {len(rows)}")
+    check(ws.max_row == 3 + len(rows) + 2, f"{path}: {ws.max_row - 5} rows, report has {len(rows)}")
+    check(ws.cell(ws.max_row, 1).value == "单位负责人：" and ws.cell(ws.max_row, 3).value == "财务负责人：", f"{path}: signature line")
     for index, item in enumerate(rows):
         r = 4 + index
         check(ws.cell(r, 4).value == item["summary"], f"{path}: row {r} summary {ws.cell(r, 4).value!r} != {item['summary']!r}")

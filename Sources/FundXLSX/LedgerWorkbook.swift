@@ -57,6 +57,9 @@ public enum LedgerWorkbook {
                 r += 1
             }
         }
+        for (column, signer) in [(0, "单位负责人："), (2, "财务负责人："), (4, "复核："), (6, "记账：")] {
+            try sheet.write(signer, row: r + 1, column: column, style: CellStyle())
+        }
         sheet.freezePanes(row: headerRow + 1, column: 0)
         if r > headerRow + 1 { try sheet.autofilter(rows: headerRow...(r - 1), columns: 0...7) }
         try sheet.setPrintLayout(landscape: true, repeatRows: headerRow...headerRow)

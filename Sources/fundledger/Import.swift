@@ -3,12 +3,12 @@ import FundStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import journal files as posted vouchers, all or nothing.",
+        abstract: "Import journal files (and CSV files of voucher lines, by their .csv ending) as posted vouchers, all or nothing.",
         discussion: "Every transaction must balance, use leaf accounts of its organisation's chart and continue its month's numbering. At the first problems nothing is written and every problem is listed with its file and line.")
     @OptionGroup var options: BookOptions
     @Option(help: "The organisation for transactions without an org: tag.") var org: String?
     @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
-    @Argument(help: "Journal files.") var files: [String]
+    @Argument(help: "Journal or CSV files.") var files: [String]
 
     func run() throws {
         try reporting {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Crash safety: kills fundledger with SIGKILL at random moments during an import, a year-end
-close and a subsidy payment, then checks that `verify` passes and that each act happened whole
+"""Crash safety: kills fundledger with SIGKILL at random moments during an import, a month's
+close, a year-end close and a subsidy payment, then checks that `verify` passes and that each act happened whole
 or not at all (both books or neither for the payment).
 
 usage: crash_test.py FUNDLEDGER [TRIALS]       (TRIALS per act, default 20; `make stress` runs 200)
@@ -85,6 +85,20 @@ with tempfile.TemporaryDirectory() as folder:
         return None if made in (0, expected) else f"{made} of {expected} closing vouchers"
     trial("close-year", timed, ["close-year", "--org", "C0", "--year", "2026"], close_seconds, whole_close)
 
+    # Closing a month writes the close and its log line together.
+    start = time.time()
+    probe = timed + ".close.sqlite"
+    subprocess.run(["cp", timed, probe], check=True)
+    run("close", "--org", "C0", "--period", "2026-01", "--book", probe)
+    month_seconds = time.time() - start
+
+    def whole_month_close(copy):
+        closes = count(copy, "SELECT count(*) FROM period_close")
+        logged = count(copy, "SELECT count(*) FROM period_log WHERE action = 'close'")
+        outcomes.setdefault("close", []).append("none" if closes == 0 else "all")
+        return None if closes == logged and closes in (0, 1) else f"{closes} closes but {logged} log lines"
+    trial("close", timed, ["close", "--org", "C0", "--period", "2026-01"], month_seconds, whole_month_close)
+
     # A subsidy payment posts two books at once.
     paying = timed + ".subsidy.sqlite"
     subprocess.run(["cp", timed, paying], check=True)
@@ -132,5 +146,5 @@ with tempfile.TemporaryDirectory() as folder:
 
 for failure in failures[:20]:
     print("FAIL " + failure)
-print(f"crash safety: {3 * trials + max(3, trials // 4) - len(failures)} passed, {len(failures)} failed")
+print(f"crash safety: {4 * trials + max(3, trials // 4) - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -80,13 +80,20 @@ extension Book {
                 FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
                 WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ? AND (a.code = ? OR a.code LIKE ? || '__%')
                 ORDER BY v.period, v.date, v.number, l.position
-                """, arguments: [organizationID, year * 100 + 1, year * 100 + 12, account, account]).map { row in
-                let lineSummary: String = row["line_summary"]
-                return LedgerLine(date: LocalDate(parsing: row["date"] as String)!,
-                                  ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
-                                  summary: lineSummary.isEmpty ? row["summary"] : lineSummary, accountCode: row["code"],
-                                  side: Side(rawValue: row["side"])!, amountFen: row["amount"], project: row["project"])
-            }
+                """, arguments: [organizationID, year * 100 + 1, year * 100 + 12, account, account]).map(LedgerLine.init(row:))
         }
+    }
+}
+
+extension LedgerLine {
+    /// A line from a query selecting v.date, v.period, v.word, v.number, v.summary,
+    /// l.summary AS line_summary, a.code, l.side, l.amount and l.project; the line's own summary
+    /// wins over the voucher's.
+    init(row: Row) {
+        let lineSummary: String = row["line_summary"]
+        self.init(date: LocalDate(parsing: row["date"] as String)!,
+                  ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
+                  summary: lineSummary.isEmpty ? row["summary"] : lineSummary, accountCode: row["code"],
+                  side: Side(rawValue: row["side"])!, amountFen: row["amount"], project: row["project"])
     }
 }

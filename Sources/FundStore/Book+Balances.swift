@@ -57,13 +57,7 @@ extension Book {
                 WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
                 ORDER BY v.period, v.word, v.number, l.position
                 """, arguments: [organizationID, from.key, to.key])
-            while let row = try cursor.next() {
-                let side = Side(rawValue: row["side"])!
-                try body(LedgerLine(date: LocalDate(parsing: row["date"] as String)!,
-                                    ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
-                                    summary: (row["line_summary"] as String).isEmpty ? row["summary"] : row["line_summary"],
-                                    accountCode: row["code"], side: side, amountFen: row["amount"], project: row["project"]))
-            }
+            while let row = try cursor.next() { try body(LedgerLine(row: row)) }
         }
     }
 

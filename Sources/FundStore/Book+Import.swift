@@ -210,7 +210,6 @@ extension BookError {
         case .numberNotNext: "number-not-next"
         case .unknownCounterpart: "unknown-counterpart"
         case .priorYearOpen: "prior-year-open"
-        case .assetFundMissing: "asset-fund-missing"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
         case .budgetOverrun: "budget-overrun"

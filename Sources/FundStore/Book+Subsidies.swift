@@ -237,13 +237,7 @@ extension Book {
                     JOIN organization o ON o.id = v.organization_id
                     WHERE o.code = ? AND v.status = 'posted' AND l.project = ? AND v.kind <> 'closing'
                     ORDER BY v.date, v.number, l.position
-                    """, arguments: [organization, code]).map { row -> (organization: String, line: LedgerLine) in
-                    let lineSummary: String = row["line_summary"]
-                    return (organization: organization, line: LedgerLine(date: LocalDate(parsing: row["date"] as String)!,
-                                                     ref: VoucherRef(period: Period(key: row["period"])!, word: row["word"], number: row["number"]),
-                                                     summary: lineSummary.isEmpty ? row["summary"] : lineSummary, accountCode: row["code"],
-                                                     side: Side(rawValue: row["side"])!, amountFen: row["amount"], project: row["project"]))
-                }
+                    """, arguments: [organization, code]).map { (organization: organization, line: LedgerLine(row: $0)) }
             }
         }
     }

@@ -31,7 +31,6 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case numberNotNext(organization: String, expected: VoucherRef, found: VoucherRef)
     case unknownCounterpart(String)
     case priorYearOpen(organization: String, year: Int)
-    case assetFundMissing(voucher: String, message: String)
     case subsidy(String)
     case noBudget(organization: String, year: Int)
     case budgetOverrun(voucher: String, overruns: [String])
@@ -102,8 +101,6 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .budgetOverrun(voucher, overruns):
             return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0 }.joined(separator: "\n")
                 + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"
-        case let .assetFundMissing(voucher, message):
-            return "voucher \(voucher): \(message)"
         case let .database(message):
             return "the book refused the change: \(message)"
         }

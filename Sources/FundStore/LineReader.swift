@@ -5,7 +5,6 @@ import FundCore
 /// file's size. Checks the encoding as it goes: UTF-8 only, a byte-order mark only at the very
 /// start, one kind of line ending, no NUL bytes, and no line longer than `Limits.lineBytes`.
 struct LineReader {
-    let path: String
     let displayName: String
     private let handle: FileHandle
     private var buffer = Data()
@@ -17,7 +16,6 @@ struct LineReader {
     private var lineEnding: String?
 
     init(path: String, displayName: String? = nil) throws(InputError) {
-        self.path = path
         self.displayName = displayName ?? path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: self.displayName, line: 0, rule: "unreadable-file", message: "the file cannot be opened; check the path and that it is readable")

@@ -1,16 +1,6 @@
 import FundCore
 import GRDB
 
-/// One entry of the period log: who closed or reopened which month, when and why.
-public struct PeriodLogEntry: Hashable, Sendable {
-    public let organization: String
-    public let period: Period
-    public let action: String
-    public let at: String
-    public let by: String
-    public let reason: String?
-}
-
 extension Book {
     /// Closes a month (结账): only when every voucher dated in it is posted, its debits equal its
     /// credits, and every earlier month with postings is closed. Logged with who closed it.

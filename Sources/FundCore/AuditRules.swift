@@ -1,0 +1,528 @@
+/// How much a finding matters to the review committee.
+public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
+    case high
+    case medium
+    case low
+
+    public var chinese: String {
+        switch self {
+        case .high: "严重"
+        case .medium: "一般"
+        case .low: "提示"
+        }
+    }
+
+    private var rank: Int { self == .high ? 0 : self == .medium ? 1 : 2 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Thresholds of the audit rules. The defaults are ours, not prescribed figures; each union
+/// sets its own with `fundledger review config` (docs/review.md says where each comes from).
+public struct AuditSettings: Hashable, Sendable {
+    /// A cash (101) payment above this is flagged (the usual 结算起点 is 1,000 yuan).
+    public var cashLimit: Money = Money(fen: 100_000)
+    /// A payment of at least this amount that is a whole multiple of `roundUnit` is flagged.
+    public var roundSumThreshold: Money = Money(fen: 1_000_000)
+    public var roundUnit: Money = Money(fen: 100_000)
+    /// The province's yearly cap on welfare spending per member. Provinces differ
+    /// (domain.md §3); there is no default, and without one the welfare rule is not run.
+    public var welfareCapPerMember: Money?
+    /// Members of the union, for the per-member welfare figure.
+    public var members: Int?
+    /// Accounts whose spending counts as member welfare (节日慰问、生日等 go to 50105).
+    public var welfareAccounts: [String] = ["50105"]
+
+    public init() {}
+
+    /// The settings as key/value text, as stored and as `review config` prints them.
+    public var entries: [(key: String, value: String)] {
+        [("cash-limit", cashLimit.description), ("round-sum", roundSumThreshold.description), ("round-unit", roundUnit.description),
+         ("welfare-cap", welfareCapPerMember?.description ?? ""), ("members", members.map(String.init) ?? ""),
+         ("welfare-accounts", welfareAccounts.joined(separator: " "))]
+    }
+
+    public static let keys = ["cash-limit", "round-sum", "round-unit", "welfare-cap", "members", "welfare-accounts"]
+
+    /// Sets one entry from text; an empty value clears an optional one.
+    public mutating func set(_ key: String, _ value: String) throws(AuditSettingError) {
+        func money() throws(AuditSettingError) -> Money {
+            guard let amount = try? Money(parsing: value), amount.fen > 0 else { throw .badValue(key: key, value: value, expected: "a positive amount such as 1000.00") }
+            return amount
+        }
+        switch key {
+        case "cash-limit": cashLimit = try money()
+        case "round-sum": roundSumThreshold = try money()
+        case "round-unit": roundUnit = try money()
+        case "welfare-cap": welfareCapPerMember = value.isEmpty ? nil : try money()
+        case "members":
+            if value.isEmpty { members = nil; return }
+            guard let count = Int(value), count > 0 else { throw .badValue(key: key, value: value, expected: "a whole number of members above 0") }
+            members = count
+        case "welfare-accounts":
+            let codes = value.split(separator: " ").map(String.init)
+            guard !codes.isEmpty, codes.allSatisfy({ AccountCategory(code: $0) == .expenditure }) else {
+                throw .badValue(key: key, value: value, expected: "expenditure account codes separated by spaces, such as 50105")
+            }
+            welfareAccounts = codes
+        default: throw .unknownKey(key)
+        }
+    }
+}
+
+public enum AuditSettingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownKey(String)
+    case badValue(key: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownKey(key): "\(key) is not an audit setting; the settings are \(AuditSettings.keys.joined(separator: ", "))"
+        case let .badValue(key, value, expected): "\(key) = \(value) is not valid; give \(expected)"
+        }
+    }
+}
+
+/// A subsidy item received by the audited organisation, with what happened before the year.
+public struct AuditedSubsidy: Hashable, Sendable {
+    public var item: SubsidyItem
+    /// Net amounts received and spent before the audited year (carried in 321).
+    public var receivedBefore: Int64
+    public var spentBefore: Int64
+    /// The day the item was settled (结项), if it was.
+    public var settledOn: LocalDate?
+
+    public init(item: SubsidyItem, receivedBefore: Int64 = 0, spentBefore: Int64 = 0, settledOn: LocalDate? = nil) {
+        self.item = item
+        self.receivedBefore = receivedBefore
+        self.spentBefore = spentBefore
+        self.settledOn = settledOn
+    }
+}
+
+/// A budget line with its figures for the audited year.
+public struct AuditedBudgetLine: Hashable, Sendable {
+    public var key: BudgetKey
+    public var budget: Money
+    public var actual: Money
+
+    public init(key: BudgetKey, budget: Money, actual: Money) {
+        self.key = key
+        self.budget = budget
+        self.actual = actual
+    }
+}
+
+/// A posted voucher whose seal no longer matches its content, as the store found it.
+public struct SealProblem: Hashable, Sendable {
+    public var voucherID: Int64?
+    public var label: String
+    public var reason: String
+
+    public init(voucherID: Int64?, label: String, reason: String) {
+        self.voucherID = voucherID
+        self.label = label
+        self.reason = reason
+    }
+}
+
+/// Everything the rules look at, gathered by the store for one organisation and year.
+public struct AuditInput: Sendable {
+    public var organization: Organization
+    public var year: Int
+    /// Posted vouchers of the organisation dated in the year, in date and number order.
+    public var vouchers: [Voucher]
+    public var subsidies: [AuditedSubsidy]
+    public var budget: [AuditedBudgetLine]
+    /// Months of the year that were reopened after closing.
+    public var reopened: [PeriodLogEntry]
+    public var committee: Committee?
+    public var settings: AuditSettings
+    public var calendar: WorkCalendar
+    public var sealProblems: [SealProblem]
+
+    public init(organization: Organization, year: Int, vouchers: [Voucher], subsidies: [AuditedSubsidy] = [], budget: [AuditedBudgetLine] = [],
+                reopened: [PeriodLogEntry] = [], committee: Committee? = nil, settings: AuditSettings = AuditSettings(),
+                calendar: WorkCalendar = WorkCalendar(), sealProblems: [SealProblem] = []) {
+        self.organization = organization
+        self.year = year
+        self.vouchers = vouchers
+        self.subsidies = subsidies
+        self.budget = budget
+        self.reopened = reopened
+        self.committee = committee
+        self.settings = settings
+        self.calendar = calendar
+        self.sealProblems = sealProblems
+    }
+
+    public var firstDay: LocalDate { LocalDate(year: year, month: 1, day: 1)! }
+    public var lastDay: LocalDate { LocalDate(year: year, month: 12, day: 31)! }
+}
+
+/// One entry of the period log: who closed or reopened which month, when and why.
+public struct PeriodLogEntry: Hashable, Sendable {
+    public let organization: String
+    public let period: Period
+    public let action: String
+    public let at: String
+    public let by: String
+    public let reason: String?
+
+    public init(organization: String, period: Period, action: String, at: String, by: String, reason: String?) {
+        self.organization = organization
+        self.period = period
+        self.action = action
+        self.at = at
+        self.by = by
+        self.reason = reason
+    }
+}
+
+/// What one rule found. `key` identifies the finding across runs of the audit, so that a rerun
+/// finds the same finding again instead of a new one.
+public struct FindingDraft: Hashable, Sendable {
+    public var rule: String
+    public var key: String
+    public var vouchers: [Int64]
+    public var amount: Money?
+    public var text: String
+
+    public init(rule: String, key: String, vouchers: [Int64] = [], amount: Money? = nil, text: String) {
+        self.rule = rule
+        self.key = key
+        self.vouchers = vouchers
+        self.amount = amount
+        self.text = text
+    }
+}
+
+/// One audit rule: a small named function over the audit input.
+public struct AuditRule: Sendable {
+    public let id: String
+    public let chinese: String
+    public let english: String
+    public let severity: Severity
+    public let explanation: String
+    public let check: @Sendable (AuditInput) -> [FindingDraft]
+}
+
+/// The audit rules, in the order their findings are listed.
+public enum AuditRules {
+    public static let all: [AuditRule] = [
+        AuditRule(id: "subsidy-purpose", chinese: "超范围使用项目补贴", english: "Subsidy spent outside its purpose", severity: .high,
+                  explanation: "A line tagged with a subsidy item spends on an account outside the item's approved purpose (专款专用).",
+                  check: subsidyPurpose),
+        AuditRule(id: "subsidy-overspent", chinese: "项目补贴支出超过到账金额", english: "Subsidy spending above what was received", severity: .high,
+                  explanation: "By date order, spending tagged with an item runs above the amount received for it so far.",
+                  check: subsidyOverspent),
+        AuditRule(id: "subsidy-window", chinese: "项目补贴在使用期外或结项后支出", english: "Subsidy spent outside its window or after settlement", severity: .high,
+                  explanation: "Spending tagged with an item is dated before its window opens, after its deadline, or after it was settled.",
+                  check: subsidyWindow),
+        AuditRule(id: "earmarked-untagged", chinese: "专项补助收入未按项目核算", english: "Earmarked income without a project", severity: .medium,
+                  explanation: "Income on 40302 专项补助 carries no project tag, so its use cannot be traced to a purpose.",
+                  check: earmarkedUntagged),
+        AuditRule(id: "project-without-project", chinese: "项目支出未列明项目", english: "Project spending without a project", severity: .medium,
+                  explanation: "A spending line is marked 项目支出 but names no project.",
+                  check: projectWithoutProject),
+        AuditRule(id: "budget-overrun", chinese: "超预算支出", english: "Budget line overrun", severity: .medium,
+                  explanation: "Spending on a budget line for the year is above the approved (and adjusted) budget.",
+                  check: budgetOverrun),
+        AuditRule(id: "numbering", chinese: "凭证号断号或重号", english: "Gaps or duplicates in voucher numbers", severity: .high,
+                  explanation: "Within a month and voucher word the numbers do not run 1, 2, 3 ... without a gap or a repeat.",
+                  check: numbering),
+        AuditRule(id: "reviewer-is-preparer", chinese: "制单与审核为同一人或未经审核", english: "Reviewer is the preparer, or no reviewer", severity: .high,
+                  explanation: "A voucher was reviewed by the person who prepared it, or was posted without a reviewer (imported unreviewed).",
+                  check: reviewerIsPreparer),
+        AuditRule(id: "no-attachments", chinese: "记账凭证无原始凭证", english: "Voucher with no attachments", severity: .medium,
+                  explanation: "An entry voucher (not a carry-forward, depreciation or red-ink voucher) has no original documents attached.",
+                  check: noAttachments),
+        AuditRule(id: "cash-limit", chinese: "超限额现金支付", english: "Cash payment above the limit", severity: .medium,
+                  explanation: "A payment out of 101 库存现金 is above the configured cash limit.",
+                  check: cashLimit),
+        AuditRule(id: "round-sum", chinese: "大额整数支付", english: "Round-sum payment", severity: .low,
+                  explanation: "A payment out of cash or bank of at least the configured amount is a whole multiple of the configured unit.",
+                  check: roundSum),
+        AuditRule(id: "non-working-day", chinese: "非工作日记账", english: "Posting dated on a non-working day", severity: .low,
+                  explanation: "A voucher is dated on a weekend or public holiday of the configured calendar.",
+                  check: nonWorkingDay),
+        AuditRule(id: "reversals", chinese: "红字冲销和反结账", english: "Reversals and reopened months", severity: .low,
+                  explanation: "Red-ink reversals in the year and months reopened after closing, for the committee to look at.",
+                  check: reversals),
+        AuditRule(id: "welfare-cap", chinese: "人均福利支出超过省定标准", english: "Welfare spending per member above the cap", severity: .medium,
+                  explanation: "Spending on the welfare accounts divided by the number of members is above the province's yearly cap.",
+                  check: welfareCap),
+        AuditRule(id: "committee-missing", chinese: "独立管理经费的联合会未设经审会", english: "Independent federation without a committee", severity: .high,
+                  explanation: "A federation that manages its own funds had no review committee in term for some of the year.",
+                  check: committeeMissing),
+        AuditRule(id: "committee-independence", chinese: "经审会委员参与记账", english: "Committee member not independent", severity: .high,
+                  explanation: "A committee member prepared, reviewed or kept vouchers of the union in the audited year.",
+                  check: committeeIndependence),
+        AuditRule(id: "seal-broken", chinese: "凭证被篡改", english: "Voucher changed after posting", severity: .high,
+                  explanation: "A posted voucher no longer matches the SHA-256 seal it got at posting: it was changed outside FundLedger.",
+                  check: sealBroken),
+    ]
+
+    public static func rule(_ id: String) -> AuditRule? { all.first { $0.id == id } }
+
+    /// Runs every rule.
+    public static func run(_ input: AuditInput) -> [FindingDraft] { all.flatMap { $0.check(input) } }
+
+    static func isPayment(_ line: VoucherLine) -> Bool {
+        line.side == .credit && (line.accountCode.hasPrefix("101") || line.accountCode.hasPrefix("102"))
+    }
+
+    static func spendingLines(_ voucher: Voucher) -> [VoucherLine] {
+        voucher.draft.lines.filter { AccountCategory(code: $0.accountCode) == .expenditure }
+    }
+
+    static func label(_ voucher: Voucher) -> String { voucher.label }
+
+    static func trimmed(_ text: String) -> String { String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+
+    // MARK: - Subsidies
+
+    static func subsidyPurpose(_ input: AuditInput) -> [FindingDraft] {
+        var result: [FindingDraft] = []
+        for audited in input.subsidies {
+            let item = audited.item
+            for voucher in input.vouchers where voucher.draft.kind == .entry && !voucher.draft.isRedInk && voucher.reversedByID == nil {
+                for line in spendingLines(voucher) where line.dimensions.project == item.code && !item.allows(account: line.accountCode) {
+                    result.append(FindingDraft(rule: "subsidy-purpose", key: "\(item.code)|\(voucher.id)|\(line.accountCode)", vouchers: [voucher.id],
+                                               amount: line.amount,
+                                               text: "\(label(voucher)) spends \(line.amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(line.accountCode); the item may be spent only on \(item.accounts.joined(separator: ", "))"))
+                }
+            }
+        }
+        return result
+    }
+
+    static func subsidyOverspent(_ input: AuditInput) -> [FindingDraft] {
+        var result: [FindingDraft] = []
+        for audited in input.subsidies {
+            let item = audited.item
+            var received = audited.receivedBefore
+            var spent = audited.spentBefore
+            var flagged = false
+            // Carry-forward vouchers move the item's balance between accounts, not money.
+            for voucher in input.vouchers where voucher.draft.kind != .closing {
+                for line in voucher.draft.lines where line.dimensions.project == item.code {
+                    switch AccountCategory(code: line.accountCode) {
+                    case .income: received -= line.signedFen
+                    case .expenditure: spent += line.signedFen
+                    default: continue
+                    }
+                }
+                if spent > received, !flagged {
+                    flagged = true
+                    result.append(FindingDraft(rule: "subsidy-overspent", key: item.code, vouchers: [voucher.id], amount: Money(fen: spent - received),
+                                               text: "by \(label(voucher)) dated \(voucher.draft.date), \(Money(fen: spent).grouped) of subsidy item \(item.code) (\(item.title)) was spent against \(Money(fen: received).grouped) received: \(Money(fen: spent - received).grouped) too much"))
+                }
+                if spent <= received { flagged = false }
+            }
+        }
+        return result
+    }
+
+    static func subsidyWindow(_ input: AuditInput) -> [FindingDraft] {
+        var result: [FindingDraft] = []
+        for audited in input.subsidies {
+            let item = audited.item
+            for voucher in input.vouchers where voucher.draft.kind == .entry && !voucher.draft.isRedInk && voucher.reversedByID == nil {
+                let date = voucher.draft.date
+                let spending = spendingLines(voucher).filter { $0.dimensions.project == item.code && $0.side == .debit }
+                guard !spending.isEmpty else { continue }
+                let amount = Money(fen: spending.reduce(0) { $0 + $1.amount.fen })
+                var why: String?
+                if let settled = audited.settledOn, date > settled {
+                    why = "after the item was settled on \(settled)"
+                } else if !item.inWindow(date) {
+                    why = "outside its window \(item.windowStart) to \(item.deadline)"
+                }
+                guard let why else { continue }
+                result.append(FindingDraft(rule: "subsidy-window", key: "\(item.code)|\(voucher.id)", vouchers: [voucher.id], amount: amount,
+                                           text: "\(label(voucher)) spends \(amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(date), \(why)"))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Tagging
+
+    static func earmarkedUntagged(_ input: AuditInput) -> [FindingDraft] {
+        input.vouchers.flatMap { voucher in
+            voucher.draft.lines.filter { $0.accountCode.hasPrefix("40302") && $0.dimensions.project == nil && $0.side == .credit }.map { line in
+                FindingDraft(rule: "earmarked-untagged", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
+                             text: "\(label(voucher)) credits \(line.amount.grouped) of earmarked income to \(line.accountCode) with no project; tag it with the project or subsidy item it is for")
+            }
+        }
+    }
+
+    static func projectWithoutProject(_ input: AuditInput) -> [FindingDraft] {
+        input.vouchers.flatMap { voucher in
+            spendingLines(voucher).filter { $0.dimensions.expenseType == .project && $0.dimensions.project == nil }.map { line in
+                FindingDraft(rule: "project-without-project", key: "\(voucher.id)|\(line.accountCode)", vouchers: [voucher.id], amount: line.amount,
+                             text: "\(label(voucher)) books \(line.amount.grouped) on \(line.accountCode) as 项目支出 without naming the project")
+            }
+        }
+    }
+
+    static func budgetOverrun(_ input: AuditInput) -> [FindingDraft] {
+        input.budget.filter { !$0.key.isIncome && $0.actual > $0.budget }.map { line in
+            let vouchers = input.vouchers.filter { voucher in
+                voucher.draft.kind == .entry && voucher.draft.lines.contains {
+                    AccountCategory(code: $0.accountCode) == .expenditure
+                        && line.key.matches(account: $0.accountCode, expenseType: $0.dimensions.expenseType, project: $0.dimensions.project, counterpart: $0.dimensions.counterpart)
+                }
+            }
+            let over = Money(fen: line.actual.fen - line.budget.fen)
+            return FindingDraft(rule: "budget-overrun", key: line.key.description, vouchers: vouchers.suffix(20).map(\.id), amount: over,
+                                text: "budget line \(line.key) spent \(line.actual.grouped) against a budget of \(line.budget.grouped): \(over.grouped) over; adjust the budget (预算调整) or explain the overrun")
+        }
+    }
+
+    // MARK: - Voucher controls
+
+    static func numbering(_ input: AuditInput) -> [FindingDraft] {
+        var series: [String: [(Int, Int64)]] = [:]
+        for voucher in input.vouchers {
+            guard let number = voucher.number else { continue }
+            series[voucher.draft.period.description + "|" + voucher.draft.word, default: []].append((number, voucher.id))
+        }
+        var result: [FindingDraft] = []
+        for (key, entries) in series.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "|")
+            let counts = Dictionary(grouping: entries, by: \.0)
+            let duplicates = counts.filter { $0.value.count > 1 }.keys.sorted()
+            let highest = counts.keys.max() ?? 0
+            let missing = (1...max(highest, 1)).filter { counts[$0] == nil }
+            guard !duplicates.isEmpty || !missing.isEmpty else { continue }
+            var what: [String] = []
+            if !missing.isEmpty { what.append("number(s) \(missing.prefix(10).map(String.init).joined(separator: ", ")) missing") }
+            if !duplicates.isEmpty { what.append("number(s) \(duplicates.prefix(10).map(String.init).joined(separator: ", ")) used twice") }
+            let ids = duplicates.flatMap { counts[$0]!.map(\.1) }
+            result.append(FindingDraft(rule: "numbering", key: key, vouchers: ids,
+                                       text: "\(input.organization.code) \(parts[0]) \(parts[1])字: \(what.joined(separator: "; ")) in 1 to \(highest); a posted voucher was removed or numbered outside FundLedger"))
+        }
+        return result
+    }
+
+    static func reviewerIsPreparer(_ input: AuditInput) -> [FindingDraft] {
+        input.vouchers.filter { $0.draft.kind == .entry }.compactMap { voucher in
+            let preparer = trimmed(voucher.draft.preparer)
+            guard let reviewer = voucher.reviewer.map(trimmed), !reviewer.isEmpty else {
+                return FindingDraft(rule: "reviewer-is-preparer", key: "\(voucher.id)", vouchers: [voucher.id],
+                                    text: "\(label(voucher)) (prepared by \(preparer)) was posted without a reviewer")
+            }
+            guard reviewer == preparer else { return nil }
+            return FindingDraft(rule: "reviewer-is-preparer", key: "\(voucher.id)", vouchers: [voucher.id],
+                                text: "\(label(voucher)) was prepared and reviewed by the same person, \(preparer)")
+        }
+    }
+
+    static func noAttachments(_ input: AuditInput) -> [FindingDraft] {
+        input.vouchers.filter { $0.draft.kind == .entry && !$0.draft.isRedInk && $0.draft.attachments == 0 }.map { voucher in
+            FindingDraft(rule: "no-attachments", key: "\(voucher.id)", vouchers: [voucher.id],
+                         amount: Money(fen: voucher.draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + $1.amount.fen }),
+                         text: "\(label(voucher)) (\(voucher.draft.summary)) has no original documents attached (附件0张)")
+        }
+    }
+
+    static func cashLimit(_ input: AuditInput) -> [FindingDraft] {
+        input.vouchers.filter { $0.draft.kind == .entry && !$0.draft.isRedInk }.flatMap { voucher in
+            voucher.draft.lines.filter { $0.accountCode.hasPrefix("101") && $0.side == .credit && $0.amount > input.settings.cashLimit
+                && !voucher.draft.lines.contains { $0.accountCode.hasPrefix("102") && $0.side == .debit } }.map { line in
+                FindingDraft(rule: "cash-limit", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
+                             text: "\(label(voucher)) pays \(line.amount.grouped) in cash, above the cash limit of \(input.settings.cashLimit.grouped); pay by bank transfer or card (公务卡)")
+            }
+        }
+    }
+
+    static func roundSum(_ input: AuditInput) -> [FindingDraft] {
+        let settings = input.settings
+        return input.vouchers.filter { $0.draft.kind == .entry && !$0.draft.isRedInk }.compactMap { voucher in
+            let payments = voucher.draft.lines.filter { isPayment($0) && $0.amount >= settings.roundSumThreshold && $0.amount.fen % settings.roundUnit.fen == 0 }
+            // Moving money between cash and bank, or paying a subsidy on, is not a purchase.
+            guard let line = payments.first, !voucher.draft.lines.contains(where: { $0.side == .debit && ($0.accountCode.hasPrefix("101") || $0.accountCode.hasPrefix("102")) }) else { return nil }
+            return FindingDraft(rule: "round-sum", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
+                                text: "\(label(voucher)) (\(voucher.draft.summary)) pays a round \(line.amount.grouped); check it against the invoice and contract")
+        }
+    }
+
+    static func nonWorkingDay(_ input: AuditInput) -> [FindingDraft] {
+        input.vouchers.filter { $0.draft.kind == .entry && !input.calendar.isWorkingDay($0.draft.date) }.map { voucher in
+            let weekday = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][voucher.draft.date.weekday]
+            let why = input.calendar.holidays.contains(voucher.draft.date) ? "a public holiday" : "a \(weekday)"
+            return FindingDraft(rule: "non-working-day", key: "\(voucher.id)", vouchers: [voucher.id],
+                                text: "\(label(voucher)) (\(voucher.draft.summary)) is dated \(voucher.draft.date), \(why)")
+        }
+    }
+
+    static func reversals(_ input: AuditInput) -> [FindingDraft] {
+        let red = input.vouchers.filter { $0.draft.isRedInk && $0.draft.kind == .entry }.map { voucher in
+            FindingDraft(rule: "reversals", key: "red|\(voucher.id)", vouchers: [voucher.id] + [voucher.reversesID].compactMap { $0 },
+                         amount: Money(fen: voucher.draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + abs($1.amount.fen) }),
+                         text: "\(label(voucher)) reverses \(voucher.draft.reverses?.description ?? "a voucher") by red ink: \(voucher.draft.summary)")
+        }
+        let reopened = input.reopened.filter { $0.action == "reopen" || $0.action == "reopen-year" }.map { entry in
+            FindingDraft(rule: "reversals", key: "reopen|\(entry.period)|\(entry.at)",
+                         text: "\(entry.organization) \(entry.action == "reopen" ? "reopened" : "reopened the year-end of") \(entry.period) on \(entry.at.prefix(10)) (by \(entry.by)): \(entry.reason ?? "")")
+        }
+        return red + reopened
+    }
+
+    static func welfareCap(_ input: AuditInput) -> [FindingDraft] {
+        guard let cap = input.settings.welfareCapPerMember, let members = input.settings.members, members > 0 else { return [] }
+        var total: Int64 = 0
+        var ids: [Int64] = []
+        for voucher in input.vouchers where voucher.draft.kind == .entry {
+            let amount = voucher.draft.lines.filter { line in input.settings.welfareAccounts.contains { line.accountCode.hasPrefix($0) } }.reduce(0) { $0 + $1.signedFen }
+            if amount != 0 { total += amount; ids.append(voucher.id) }
+        }
+        let perMember = total / Int64(members)
+        guard perMember > cap.fen else { return [] }
+        let over = Money(fen: total - cap.fen * Int64(members))
+        return [FindingDraft(rule: "welfare-cap", key: String(input.year), vouchers: ids.suffix(20).map { $0 }, amount: over,
+                             text: "welfare spending on \(input.settings.welfareAccounts.joined(separator: ", ")) in \(input.year) is \(Money(fen: total).grouped) for \(members) members, \(Money(fen: perMember).grouped) each, above the cap of \(cap.grouped) per member: \(over.grouped) over")]
+    }
+
+    // MARK: - The committee and the book
+
+    static func committeeMissing(_ input: AuditInput) -> [FindingDraft] {
+        let organization = input.organization
+        guard organization.level == .federation, organization.independent else { return [] }
+        guard let committee = input.committee else {
+            return [FindingDraft(rule: "committee-missing", key: String(input.year),
+                                 text: "\(organization.code) \(organization.name) manages its own funds but has no funds review committee (经费审查委员会); elect one with the union committee")]
+        }
+        var gaps: [String] = []
+        if committee.elected > input.firstDay {
+            gaps.append("\(input.firstDay) to \(LocalDate(daysSinceEpoch: committee.elected.daysSinceEpoch - 1)), before it was elected")
+        }
+        if committee.termEnd < input.lastDay {
+            gaps.append("\(LocalDate(daysSinceEpoch: committee.termEnd.daysSinceEpoch + 1)) to \(input.lastDay), after its term ended")
+        }
+        guard !gaps.isEmpty else { return [] }
+        return [FindingDraft(rule: "committee-missing", key: String(input.year),
+                             text: "\(organization.code) managed its own funds without a review committee in term from \(gaps.joined(separator: " and from "))")]
+    }
+
+    static func committeeIndependence(_ input: AuditInput) -> [FindingDraft] {
+        guard let committee = input.committee else { return [] }
+        return committee.members.filter { $0.serves(from: input.firstDay, to: input.lastDay) }.compactMap { member in
+            let involved = input.vouchers.filter { $0.draft.preparer == member.name || $0.reviewer == member.name || $0.bookkeeper == member.name }
+            guard let first = involved.first else { return nil }
+            var roles: [String] = []
+            if involved.contains(where: { $0.draft.preparer == member.name }) { roles.append("prepared") }
+            if involved.contains(where: { $0.reviewer == member.name }) { roles.append("reviewed") }
+            if involved.contains(where: { $0.bookkeeper == member.name }) { roles.append("kept") }
+            return FindingDraft(rule: "committee-independence", key: member.name, vouchers: involved.prefix(20).map(\.id),
+                                text: "committee \(member.office.chinese) \(member.name) \(roles.joined(separator: ", ")) \(involved.count) voucher(s) of \(input.organization.code) in \(input.year), first \(label(first)); a member who keeps the books cannot review them")
+        }
+    }
+
+    static func sealBroken(_ input: AuditInput) -> [FindingDraft] {
+        input.sealProblems.map { problem in
+            FindingDraft(rule: "seal-broken", key: problem.label, vouchers: problem.voucherID.map { [$0] } ?? [],
+                         text: "\(problem.label): \(problem.reason)")
+        }
+    }
+}

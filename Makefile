@@ -16,6 +16,7 @@ build: deps
 ## The main job: the demo book in ledgers/demo.sqlite and its workbooks in exports/.
 demo: build
 	$(BIN) demo
+	python3 scripts/demo_tamper.py $(BIN) ledgers/demo.sqlite ledgers/demo-tampered.sqlite
 
 ## Everything: Swift unit, property and golden tests, then the independent readers.
 test: test-deps
@@ -23,8 +24,9 @@ test: test-deps
 	$(SWIFT) test --skip-build
 	rm -rf .build/test-exports
 	$(BIN) demo --book .build/test-demo.sqlite --exports .build/test-exports >/dev/null
-	python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
-	python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports
+	FUNDLEDGER_USER=演示导入 python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
+	FUNDLEDGER_USER=演示导入 python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports
+	python3 scripts/demo_tamper.py $(BIN) .build/test-demo.sqlite .build/test-tampered.sqlite >/dev/null
 	python3 scripts/reliability/crash_test.py $(BIN) 20
 	python3 scripts/reliability/two_writers.py $(BIN) 25
 	python3 scripts/reliability/faults.py $(BIN)

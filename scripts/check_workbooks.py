@@ -297,6 +297,52 @@ def check_subsidies(path, code, year):
     return expected
 
 
+def check_review(path, code, year):
+    """经审审查工作底稿: the findings sheet lists what `review findings` lists; the summary counts
+    them by formulas; each item sheet totals its lines; the opinion names its signers.
+    Returns the summary cells LibreOffice must recompute."""
+    findings = json.loads(run(fundledger, "review", "findings", "--org", code, "--year", year, "--book", book, "--format", "json"))
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames[:2] == ["汇总", "问题清单"] and wb.sheetnames[-1] == "审查意见", f"{path}: sheets {wb.sheetnames}")
+    ws = wb["问题清单"]
+    rows = [[ws.cell(r, c).value for c in range(1, 13)] for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value is not None]
+    check(len(rows) == len(findings), f"{path}: {len(rows)} findings in the sheet, {len(findings)} in the book")
+    for row, finding in zip(rows, findings):
+        check(str(int(row[0])) == finding["id"] and row[1] == finding["rule"] and row[4] == finding["status"],
+              f"{path}: finding row {row[:5]} against {finding['id']} {finding['rule']} {finding['status']}")
+        check(fen(row[5] if row[5] is not None else "0") == fen(finding["amount"] or "0"), f"{path}: finding {finding['id']} amount {row[5]}")
+        check(all(v in (row[6] or "") for v in finding["vouchers"].split(" ") if "/" in v),
+              f"{path}: finding {finding['id']} vouchers {row[6]!r} against {finding['vouchers']!r}")
+    summary = wb["汇总"]
+    expected = {}
+    rules = {}
+    for finding in findings:
+        rules[finding["rule"]] = rules.get(finding["rule"], 0) + 1
+    for r in range(1, summary.max_row + 1):
+        rule = summary.cell(r, 1).value
+        if isinstance(rule, str) and re.fullmatch(r"[a-z-]+", rule):
+            formula = str(summary.cell(r, 4).value)
+            check(formula.startswith("=COUNTIF(") or formula == "=0", f"{path}: count of {rule} is not a formula: {formula}")
+            expected[("汇总", r, 4)] = rules.get(rule, 0)
+    check(len(expected) >= 15, f"{path}: {len(expected)} rules in the summary")
+    items = [name for name in wb.sheetnames[2:-1]]
+    for name in items:
+        sheet = wb[name]
+        last = max(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 3).value == "合计")
+        check(str(sheet.cell(last, 5).value).startswith("=SUM("), f"{path} {name}: total is not a formula")
+    opinion = wb["审查意见"]
+    texts = [str(c.value) for row in opinion.iter_rows() for c in row if c.value is not None]
+    return expected, texts
+
+
+reviews = []
+for path, code, year in yearly("经审审查工作底稿"):
+    expected, texts = check_review(path, code, year)
+    if code == "FED-12":
+        check(any("陈静" in t for t in texts) and any("王磊" in t for t in texts), f"{path}: the opinion does not name its signers")
+    reviews.append((path, expected))
+check(len(reviews) > 0, "no 经审审查工作底稿 workbook found")
+
 subsidy_books = []
 for path, code, year in yearly("项目补贴台账"):
     subsidy_books.append((path, check_subsidies(path, code, year)))
@@ -396,7 +442,19 @@ with tempfile.TemporaryDirectory() as folder:
                 check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
                 rows = list(csv.reader(open(found[0], encoding="utf-8")))
                 check(fen(rows[row - 1][column - 1]) == int(round(value * 100)), f"{path} {sheet}: LibreOffice recalculated {rows[row - 1][column - 1]}, expected {value}")
-        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + len(subsidy_copies)} workbooks")
+        review_copies = []
+        for index, (path, _expected) in enumerate(reviews):
+            copy = os.path.join(folder, f"review{index}.xlsx")
+            shutil.copy(path, copy)
+            review_copies.append(copy)
+        out5 = libreoffice_recalculated(review_copies, os.path.join(folder, "reviews")) if review_copies else None
+        for index, (path, expected) in enumerate(reviews):
+            for (sheet, row, column), value in expected.items():
+                found = [p for p in converted(out5, f"review{index}") if p.endswith(f"-{sheet}.csv")]
+                check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
+                rows = list(csv.reader(open(found[0], encoding="utf-8")))
+                check(rows[row - 1][column - 1] == str(value), f"{path} {sheet}: LibreOffice counted {rows[row - 1][column - 1]} for {rows[row - 1][0]}, the book has {value}")
+        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + len(subsidy_copies) + len(review_copies)} workbooks")
 
 print(f"workbook checks: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -5,7 +5,7 @@
 set -euo pipefail
 what=${1:-build}
 
-debian=(libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config)
+debian=(libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config python3)
 if [ "$what" = test ]; then
   debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk)
 fi

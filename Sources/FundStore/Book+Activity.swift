@@ -35,6 +35,7 @@ extension Book {
     /// Net balance per leaf account at the start of `year` and the monthly turnovers of the year.
     public func monthlyTurnovers(organization: String, year: Int) throws -> (opening: [String: Int64], months: [MonthlyTurnover]) {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             var opening: [String: Int64] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -57,6 +58,7 @@ extension Book {
     /// when `excludingClosing` (the 收入支出表 reports a year's income, not its carry-forward).
     public func activity(organization: String, from: Period, to: Period, excludingClosing: Bool) throws -> [AccountActivity] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             return try Row.fetchAll(db, sql: """
                 SELECT a.code, b.project, b.source, sum(b.debit) AS debit, sum(b.credit) AS credit
@@ -74,6 +76,7 @@ extension Book {
     /// Every posted line on `account` or its details in `year`, in date and number order.
     public func ledgerLines(organization: String, account: String, year: Int) throws -> [LedgerLine] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             return try Row.fetchAll(db, sql: """
                 SELECT v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project

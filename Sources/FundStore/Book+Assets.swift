@@ -7,6 +7,7 @@ extension Book {
         do throws(FixedAssetError) { try asset.validate() } catch { throw BookError.database(error.description) }
         try write { db in
             let organizationID = try Book.organizationID(db, asset.organization)
+            try authorize(db, .writeBooks, organization: asset.organization)
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM fixed_asset WHERE organization_id = ? AND code = ?",
                                 arguments: [organizationID, asset.code])! > 0 {
                 throw BookError.database("asset \(asset.code) is already in the register of \(asset.organization)")
@@ -20,6 +21,7 @@ extension Book {
 
     public func fixedAssets(organization: String) throws -> [FixedAsset] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             return try Row.fetchAll(db, sql: "SELECT * FROM fixed_asset WHERE organization_id = ? ORDER BY code", arguments: [organizationID]).map {
                 FixedAsset(organization: organization, code: $0["code"], name: $0["name"], cost: Money(fen: $0["cost"]),
@@ -33,6 +35,7 @@ extension Book {
     /// Returns the voucher, or nil when there is nothing to depreciate.
     public func depreciate(organization: String, period: Period, by user: String) throws -> Voucher? {
         try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             let chart = try Book.chart(db, organization: organization).chart
             let rows = try Row.fetchAll(db, sql: """
@@ -102,6 +105,7 @@ extension Book {
         try write { db in
             for asset in assets {
                 let organizationID = try Book.organizationID(db, asset.organization)
+                try authorize(db, .writeBooks, organization: asset.organization)
                 try db.execute(sql: """
                     INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)

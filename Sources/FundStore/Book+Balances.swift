@@ -25,6 +25,7 @@ extension Book {
     /// the aggregates (O(accounts x months) rows, never the lines).
     public func turnovers(organization: String, from: Period, to: Period) throws -> [AccountTurnover] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.code,
@@ -45,6 +46,7 @@ extension Book {
     public func forEachJournalLine(organization: String, from: Period, to: Period, start: (Int) throws -> Void = { _ in },
                                    _ body: (LedgerLine) throws -> Void) throws {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             try start(try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
@@ -67,8 +69,9 @@ extension Book {
         try read { db in
             var sql = "SELECT v.id FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.status = 'posted'"
             var arguments: StatementArguments = []
+            if organization == nil { try authorizeWholeBook(db) }
             if let organization {
-                _ = try Book.organizationID(db, organization)
+                try authorize(db, .read, organization: organization)
                 sql += " AND o.code = ?"
                 arguments = [organization]
             }

@@ -17,6 +17,7 @@ extension Book {
     /// to `month`, from the aggregates (closing vouchers left out).
     public func budgetActuals(organization: String, year: Int, month: Int) throws -> [BudgetKey: BudgetActual] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             guard let budget = try Book.loadBudget(db, organizationID: organizationID, organization: organization, year: year, through: nil) else {
                 throw BookError.noBudget(organization: organization, year: year)
@@ -87,12 +88,17 @@ extension Book {
 
     /// Overruns caused by a posted voucher, for the CLI to warn about.
     public func budgetOverruns(voucherID: Int64) throws -> [String] {
-        try read { db in try Book.budgetOverruns(db, voucher: try Book.fetchVoucher(db, id: voucherID)) }
+        try read { db in
+            let voucher = try Book.fetchVoucher(db, id: voucherID)
+            try authorize(db, .read, organization: voucher.draft.organization)
+            return try Book.budgetOverruns(db, voucher: voucher)
+        }
     }
 
     /// Whether postings that overrun the budget only warn (default) or are refused.
     public func setBudgetControl(organization: String, refuse: Bool) throws {
         try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             _ = try Book.organizationID(db, organization)
             try db.execute(sql: "UPDATE organization SET budget_control = ? WHERE code = ?", arguments: [refuse ? "refuse" : "warn", organization])
         }

@@ -53,6 +53,7 @@ extension Book {
                 guard let organizationID = try Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE code = ?", arguments: [group.organization]) else {
                     throw fail("there is no organisation \(group.organization) in the book")
                 }
+                try authorize(db, .writeBooks, organization: group.organization)
                 let chart = try Book.chart(db, organization: group.organization).chart
                 if let problem = Budget.check(group.lines, chart: chart).first { throw fail(problem) }
                 if let row = try Row.fetchOne(db, sql: "SELECT id, status FROM budget WHERE organization_id = ? AND year = ?", arguments: [organizationID, group.year]) {
@@ -93,6 +94,7 @@ extension Book {
     /// numbered adjustments.
     public func approveBudget(organization: String, year: Int, document: String, by user: String) throws {
         try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM budget WHERE organization_id = ? AND year = ?", arguments: [organizationID, year]) else {
                 throw BookError.noBudget(organization: organization, year: year)
@@ -110,6 +112,7 @@ extension Book {
                              changes: [BudgetKey: Money], by user: String) throws -> Int {
         guard !reason.trimmingWhitespace.isEmpty, !document.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
         return try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             guard let row = try Row.fetchOne(db, sql: "SELECT id, status FROM budget WHERE organization_id = ? AND year = ?", arguments: [organizationID, year]) else {
                 throw BookError.noBudget(organization: organization, year: year)
@@ -150,7 +153,8 @@ extension Book {
     /// (nil: all of them; 0: as approved).
     public func budget(organization: String, year: Int, version: Int? = nil) throws -> Budget? {
         try read { db in
-            try Book.loadBudget(db, organizationID: try Book.organizationID(db, organization), organization: organization, year: year, through: version)
+            try authorize(db, .read, organization: organization)
+            return try Book.loadBudget(db, organizationID: try Book.organizationID(db, organization), organization: organization, year: year, through: version)
         }
     }
 

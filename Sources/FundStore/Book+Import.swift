@@ -26,6 +26,7 @@ extension Book {
         var errors: [InputError] = []
         var failedSeries: Set<String> = []
         var context = PostingContext()
+        context.authorize = { db, code in try self.authorize(db, .writeBooks, organization: code) }
         let maximumErrors = 50
 
         func handle(_ db: Database, _ entry: JournalEntry, file: String, importID: Int64) throws {
@@ -57,6 +58,8 @@ extension Book {
                 summary.vouchers += 1
                 summary.lines += draft.lines.count
                 summary.byOrganization[organization, default: 0] += 1
+            } catch let error as BookError where error.isNotPermitted {
+                throw error
             } catch let error as BookError {
                 // A voucher that failed earlier in the same month makes later numbers and
                 // reversals of it fail too; report only the first cause.
@@ -130,6 +133,9 @@ extension Book {
             }
         } catch let error as DatabaseError {
             throw Book.map(error, path: self.path)
+        } catch let error as BookError {
+            logRefusal(error)
+            throw error
         }
         return summary
     }
@@ -213,6 +219,10 @@ extension BookError {
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
         case .budgetOverrun: "budget-overrun"
+        case .notPermitted: "not-permitted"
+        case .badRole: "bad-role"
+        case .committee: "committee"
+        case .review: "review"
         case .database: "database"
         }
     }

@@ -4,7 +4,10 @@ import GRDB
 extension Book {
     /// Adds an organisation. Its parent, if any, must already be in the book.
     public func addOrganization(_ organization: Organization, by user: String) throws {
-        try write { db in try Book.insertOrganization(db, organization, by: user) }
+        try write { db in
+            try authorize(db, .administer, organization: nil)
+            try Book.insertOrganization(db, organization, by: user)
+        }
     }
 
     static func insertOrganization(_ db: Database, _ organization: Organization, by user: String) throws {
@@ -61,6 +64,7 @@ extension Book {
         }
         var errors: [InputError] = []
         let count: Int = try write { db in
+            try authorize(db, .administer, organization: nil)
             for record in records.dropFirst() {
                 var values: [String: String] = [:]
                 for (name, value) in zip(columns, record.fields) where !value.isEmpty { values[name] = value }
@@ -172,6 +176,7 @@ extension Book {
     /// Adds a detail account under an existing account of the organisation's chart.
     public func addAccount(_ account: Account, organization: String) throws {
         try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             var (chart, ids) = try Book.chart(db, organization: organization)
             do throws(ChartError) { try chart.addDetail(account) } catch { throw BookError.chart(error) }

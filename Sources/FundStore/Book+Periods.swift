@@ -6,6 +6,7 @@ extension Book {
     /// credits, and every earlier month with postings is closed. Logged with who closed it.
     public func close(organization: String, period: Period, by user: String) throws {
         try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             if try Book.isClosed(db, organizationID: organizationID, period: period) {
                 throw BookError.periodAlreadyClosed(organization: organization, period: period)
@@ -40,6 +41,7 @@ extension Book {
     public func reopen(organization: String, period: Period, by user: String, reason: String) throws {
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
         try write { db in
+            try authorize(db, .writeBooks, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             guard try Book.isClosed(db, organizationID: organizationID, period: period) else {
                 throw BookError.periodNotClosed(organization: organization, period: period)
@@ -57,6 +59,7 @@ extension Book {
     /// The months of an organisation that are closed, in order.
     public func closedPeriods(organization: String) throws -> [Period] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             return try Int.fetchAll(db, sql: "SELECT period FROM period_close WHERE organization_id = ? ORDER BY period",
                                     arguments: [organizationID]).compactMap(Period.init(key:))
@@ -65,6 +68,7 @@ extension Book {
 
     public func periodLog(organization: String) throws -> [PeriodLogEntry] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             return try Row.fetchAll(db, sql: "SELECT * FROM period_log WHERE organization_id = ? ORDER BY id", arguments: [organizationID]).map {
                 PeriodLogEntry(organization: organization, period: Period(key: $0["period"])!, action: $0["action"],

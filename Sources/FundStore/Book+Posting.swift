@@ -149,6 +149,7 @@ extension Book {
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         try upsert.execute(arguments: [organizationID, period.key, voucher.id])
+        try seal(db, voucherID: voucher.id)
         // A grantor's 508 payment of an approved subsidy item, however it was entered, marks it paid.
         try db.cachedStatement(sql: """
             UPDATE subsidy_item SET status = 'disbursed' WHERE status = 'approved' AND grantor_id = ? AND code IN (

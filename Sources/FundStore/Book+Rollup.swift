@@ -34,6 +34,7 @@ extension Book {
                 if let parent = organization.parentCode, inTree.contains(parent) { inTree.insert(organization.code); return true }
                 return false
             }
+            for member in members { try authorize(db, .read, organization: member.code) }
             let tree = """
                 WITH RECURSIVE rollup_member(id) AS (SELECT id FROM organization WHERE code = ?
                     UNION ALL SELECT o.id FROM organization o JOIN rollup_member ON o.parent_id = rollup_member.id)
@@ -70,7 +71,8 @@ extension Book {
     /// counts as owed to the parent.
     public func pairVouchers(organization: String, accountPrefix: String, counterpart: String, project: String?) throws -> [String] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try authorize(db, .read, organization: organization)
+            return try Row.fetchAll(db, sql: """
                 SELECT DISTINCT v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
                 JOIN organization o ON o.id = v.organization_id JOIN account a ON a.id = l.account_id
                 LEFT JOIN organization c ON c.id = l.counterpart_id LEFT JOIN organization p ON p.id = o.parent_id

@@ -23,7 +23,10 @@ public struct SubsidyFigures: Hashable, Sendable {
 extension Book {
     /// Records a subsidy item as applied for (已申请), or approved when it carries its document.
     public func addSubsidy(_ item: SubsidyItem, by user: String) throws {
-        try write { db in try Book.insertSubsidy(db, item, by: user) }
+        try write { db in
+            try authorize(db, .writeBooks, organization: item.grantor)
+            try Book.insertSubsidy(db, item, by: user)
+        }
     }
 
     /// Records the items listed in a CSV file (code, grantor, recipient, title, purpose, accounts
@@ -56,6 +59,9 @@ extension Book {
                                        title: values["title"] ?? "", purpose: values["purpose"] ?? "",
                                        accounts: (values["accounts"] ?? "").split(separator: " ").map(String.init), approved: approved,
                                        document: values["document"], documentDate: documentDate, windowStart: start, deadline: deadline)
+                if !item.grantor.isEmpty, try Int.fetchOne(db, sql: "SELECT count(*) FROM organization WHERE code = ?", arguments: [item.grantor])! > 0 {
+                    try authorize(db, .writeBooks, organization: item.grantor)
+                }
                 do { try Book.insertSubsidy(db, item, by: user) } catch let error as BookError { throw fail("code", error.description) }
             }
             return records.count - 1
@@ -83,6 +89,7 @@ extension Book {
     public func approveSubsidy(code: String, document: String, date: LocalDate, by user: String) throws {
         try write { db in
             let (id, item) = try Book.subsidyItem(db, code: code)
+            try authorize(db, .writeBooks, organization: item.grantor)
             guard item.status == .applied else { throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese), not awaiting approval") }
             try db.execute(sql: "UPDATE subsidy_item SET status = 'approved', document = ?, document_date = ? WHERE id = ?",
                            arguments: [document, date.description, id])
@@ -96,6 +103,7 @@ extension Book {
     public func disburseSubsidy(code: String, amount: Money, date: LocalDate, reviewer: String, by user: String) throws -> [VoucherRef] {
         try write { db in
             let (id, item) = try Book.subsidyItem(db, code: code)
+            try authorize(db, .writeBooks, organization: item.grantor)
             guard item.status == .approved || item.status == .disbursed else {
                 throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is paid")
             }
@@ -133,6 +141,7 @@ extension Book {
     public func accrueSubsidy(code: String, amount: Money, date: LocalDate, reviewer: String, by user: String) throws -> [VoucherRef] {
         try write { db in
             let (id, item) = try Book.subsidyItem(db, code: code)
+            try authorize(db, .writeBooks, organization: item.grantor)
             guard item.status == .approved || item.status == .disbursed else {
                 throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is accrued")
             }
@@ -182,6 +191,7 @@ extension Book {
     public func settleSubsidy(code: String, date: LocalDate, reviewer: String, by user: String) throws -> [VoucherRef] {
         try write { db in
             let (id, item) = try Book.subsidyItem(db, code: code)
+            try authorize(db, .writeBooks, organization: item.grantor)
             guard item.status != .settled else { throw BookError.subsidy("subsidy item \(code) is already settled") }
             let figures = try Book.subsidyFigures(db, item: item)
             var refs: [VoucherRef] = []
@@ -204,18 +214,23 @@ extension Book {
                 refs = try Book.postPair(db, item: id, role: "return", [(back, "recipient"), (recover, "grantor")], bookkeeper: user)
             }
             try db.execute(sql: "UPDATE subsidy_item SET status = 'settled' WHERE id = ?", arguments: [id])
-            try Book.logSubsidy(db, id, user, "settle", refs.isEmpty ? "nothing to return" : "returned \(Money(fen: figures.balance)) \(refs.map(\.description).joined(separator: " "))")
+            try Book.logSubsidy(db, id, user, "settle", date.description + ": " + (refs.isEmpty ? "nothing to return" : "returned \(Money(fen: figures.balance)) \(refs.map(\.description).joined(separator: " "))"))
             return refs
         }
     }
 
     public func subsidy(code: String) throws -> SubsidyItem {
-        try read { db in try Book.subsidyItem(db, code: code).1 }
+        try read { db in
+            let item = try Book.subsidyItem(db, code: code).1
+            try authorizeSubsidyRead(db, item)
+            return item
+        }
     }
 
     /// The items a union granted (or received, with `asRecipient`), by code.
     public func subsidies(organization: String, asRecipient: Bool = false) throws -> [(SubsidyItem, SubsidyFigures)] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             let codes = try String.fetchAll(db, sql: "SELECT code FROM subsidy_item WHERE \(asRecipient ? "recipient_id" : "grantor_id") = ? ORDER BY code",
                                             arguments: [organizationID])
@@ -230,6 +245,7 @@ extension Book {
     public func subsidyLines(code: String) throws -> [(organization: String, line: LedgerLine)] {
         try read { db in
             let item = try Book.subsidyItem(db, code: code).1
+            try authorizeSubsidyRead(db, item)
             return try [item.grantor, item.recipient].flatMap { (organization: String) -> [(organization: String, line: LedgerLine)] in
                 try Row.fetchAll(db, sql: """
                     SELECT v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project
@@ -244,11 +260,17 @@ extension Book {
 
     public func subsidyLog(code: String) throws -> [(at: String, by: String, action: String, detail: String)] {
         try read { db in
-            let (id, _) = try Book.subsidyItem(db, code: code)
+            let (id, item) = try Book.subsidyItem(db, code: code)
+            try authorizeSubsidyRead(db, item)
             return try Row.fetchAll(db, sql: "SELECT * FROM subsidy_log WHERE item_id = ? ORDER BY id", arguments: [id]).map {
                 ($0["at"], $0["by"], $0["action"], $0["detail"])
             }
         }
+    }
+
+    /// An item is read by those who may read the grantor's or the recipient's books.
+    func authorizeSubsidyRead(_ db: Database, _ item: SubsidyItem) throws {
+        do { try authorize(db, .read, organization: item.recipient) } catch { try authorize(db, .read, organization: item.grantor) }
     }
 
     static func logSubsidy(_ db: Database, _ id: Int64, _ user: String, _ action: String, _ detail: String) throws {

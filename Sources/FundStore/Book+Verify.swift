@@ -32,6 +32,7 @@ extension Book {
     /// their originals, and the turnover aggregates recomputed from the lines.
     public func verify() throws -> VerifyReport {
         try read { db in
+            try authorizeWholeBook(db)
             var report = VerifyReport()
             report.organizations = try Int.fetchOne(db, sql: "SELECT count(*) FROM organization")!
             report.vouchers = try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher WHERE status = 'posted'")!
@@ -43,18 +44,30 @@ extension Book {
     }
 
     static let verifyChecks: [@Sendable (Database) throws -> [VerifyProblem]] = [
-        integrity, foreignKeys, voucherBalance, numbering, reversals, leafAccounts, balances,
+        integrity, foreignKeys, voucherBalance, numbering, reversals, leafAccounts, balances, seals,
     ]
 
+    /// The seal chain of every organisation (Book+Seal.swift): the first broken link of each.
+    static func seals(_ db: Database) throws -> [VerifyProblem] {
+        try sealProblems(db).map { problem in
+            let parts = problem.label.split(separator: " ", maxSplits: 1).map(String.init)
+            return VerifyProblem(check: "seal", organization: parts.first, voucher: parts.count > 1 ? parts[1] : nil, message: problem.reason)
+        }
+    }
+
     /// Federations that manage their funds independently must have a funds review committee
-    /// (经费审查委员会); committees are not recorded by this version of the book, so each such
-    /// federation is named until they are. Every federation records its term.
+    /// (经费审查委员会) in term today. Every federation records its term.
     static func registryWarnings(_ db: Database) throws -> [VerifyProblem] {
         try Row.fetchAll(db, sql: "SELECT code, independent, term_years FROM organization WHERE level = 'federation' ORDER BY code").flatMap { row in
             var warnings: [VerifyProblem] = []
-            if row["independent"] as Bool {
+            let today = LocalDate(parsing: Book.now().prefix(10))!
+            let committees = try Row.fetchAll(db, sql: """
+                SELECT c.elected, c.term_years FROM committee c JOIN organization o ON o.id = c.organization_id WHERE o.code = ?
+                """, arguments: [row["code"] as String])
+            let inTerm = committees.contains { Committee(organization: "", elected: LocalDate(parsing: $0["elected"] as String)!, termYears: $0["term_years"]).inTerm(today) }
+            if row["independent"] as Bool, !inTerm {
                 warnings.append(VerifyProblem(check: "review-committee", organization: row["code"], voucher: nil,
-                    message: "manages its funds independently (独立管理经费) and so must have a funds review committee (经费审查委员会); none is recorded"))
+                    message: "manages its funds independently (独立管理经费) and so must have a funds review committee (经费审查委员会); \(committees.isEmpty ? "none is recorded" : "none is in term today"); record it with `fundledger committee add`"))
             }
             if (row["term_years"] as Int?) == nil {
                 warnings.append(VerifyProblem(check: "term", organization: row["code"], voucher: nil,

@@ -11,6 +11,9 @@ struct PostingContext {
     private var detailed: [String: Entry] = [:]
     private var counterpartIDs: [String: Int64] = [:]
     private var subsidies: [String: SubsidyItem?] = [:]
+    /// Asked once for each organisation whose books the context writes (an import checks the
+    /// user's roles this way); nil when the caller checked already.
+    var authorize: ((Database, String) throws -> Void)?
 
     /// The subsidy item whose code a line's project names, if any.
     mutating func subsidy(_ db: Database, _ code: String) throws -> SubsidyItem? {
@@ -23,6 +26,7 @@ struct PostingContext {
 
     mutating func organization(_ db: Database, _ code: String) throws -> Entry {
         if let entry = detailed[code] { return entry }
+        if organizations[code] == nil, let authorize { try authorize(db, code) }
         if let known = organizations[code], !known.ownDetails, let shared = standard[known.kind] {
             return (known.id, shared.chart, shared.accountIDs)
         }
@@ -56,6 +60,7 @@ extension Book {
     @discardableResult
     public func addVoucher(_ draft: VoucherDraft) throws -> Voucher {
         try write { db in
+            try authorize(db, .writeBooks, organization: draft.organization)
             var context = PostingContext()
             let id = try Book.insertDraft(db, draft, context: &context, importID: nil)
             return try Book.fetchVoucher(db, id: id)
@@ -67,6 +72,7 @@ extension Book {
     public func reviewVoucher(id: Int64, reviewer: String) throws -> Voucher {
         try write { db in
             let voucher = try Book.fetchVoucher(db, id: id)
+            try authorize(db, .writeBooks, organization: voucher.draft.organization)
             guard voucher.status == .draft else { throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: "reviewed") }
             if reviewer == voucher.draft.preparer {
                 throw BookError.voucherProblems(voucher: voucher.label, problems: [
@@ -83,6 +89,7 @@ extension Book {
     public func postVoucher(id: Int64, bookkeeper: String) throws -> Voucher {
         try write { db in
             let voucher = try Book.fetchVoucher(db, id: id)
+            try authorize(db, .writeBooks, organization: voucher.draft.organization)
             guard voucher.status == .reviewed else {
                 throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status,
                                             act: voucher.status == .draft ? "posted before it is reviewed (run `voucher review` first)" : "posted again")
@@ -96,6 +103,7 @@ extension Book {
     public func deleteDraft(id: Int64) throws {
         try write { db in
             let voucher = try Book.fetchVoucher(db, id: id)
+            try authorize(db, .writeBooks, organization: voucher.draft.organization)
             guard voucher.status != .posted else { throw BookError.wrongStatus(voucher: voucher.label, status: .posted, act: "deleted; reverse it with red ink instead") }
             try db.execute(sql: "DELETE FROM voucher WHERE id = ?", arguments: [id])
         }
@@ -107,6 +115,7 @@ extension Book {
     public func reverseVoucher(id: Int64, date: LocalDate, preparer: String, summary: String? = nil) throws -> Voucher {
         try write { db in
             let original = try Book.fetchVoucher(db, id: id)
+            try authorize(db, .writeBooks, organization: original.draft.organization)
             guard original.status == .posted, let ref = original.ref else {
                 throw BookError.wrongStatus(voucher: original.label, status: original.status, act: "reversed; only posted vouchers are reversed, a draft is corrected or deleted")
             }
@@ -121,14 +130,20 @@ extension Book {
     }
 
     public func voucher(id: Int64) throws -> Voucher {
-        try read { db in try Book.fetchVoucher(db, id: id) }
+        try read { db in
+            let voucher = try Book.fetchVoucher(db, id: id)
+            try authorize(db, .read, organization: voucher.draft.organization)
+            return voucher
+        }
     }
 
     /// Finds a voucher by organisation and number (2026-03/记-0007) or by "#id".
     public func voucher(organization: String, reference: String) throws -> Voucher {
         try read { db in
+            try authorize(db, .read, organization: organization)
             if reference.hasPrefix("#"), let id = Int64(reference.dropFirst()) {
                 let voucher = try Book.fetchVoucher(db, id: id)
+            try authorize(db, .writeBooks, organization: voucher.draft.organization)
                 guard voucher.draft.organization == organization else { throw BookError.voucherNotFound("\(organization) \(reference)") }
                 return voucher
             }
@@ -145,6 +160,7 @@ extension Book {
     /// The organisation's vouchers, optionally of one month, in number order (drafts last).
     public func vouchers(organization: String, period: Period? = nil) throws -> [Voucher] {
         try read { db in
+            try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             var sql = "SELECT id FROM voucher WHERE organization_id = ?"
             var arguments: StatementArguments = [organizationID]

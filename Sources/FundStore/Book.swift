@@ -8,15 +8,21 @@ import GRDB
 /// foreign keys on, and a busy writer is waited for a bounded time. One serial connection per
 /// process: opening an existing book and reading it never writes to the file, so a refused
 /// command leaves it byte-identical; SQLite's file locks order the writers of several processes.
+///
+/// A book is opened as a user, and every read and write checks that user's roles (`Access`):
+/// a refusal throws `BookError.notPermitted` and is logged in the book.
 public final class Book: Sendable {
     public let path: String
+    /// Who is acting: every read and write is checked against this user's roles.
+    public let user: String
     let pool: DatabaseQueue
 
     /// How long a writer waits for another writer before giving up with `BookError.busy`.
     public static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, pool: DatabaseQueue) {
+    private init(path: String, user: String, pool: DatabaseQueue) {
         self.path = path
+        self.user = user
         self.pool = pool
     }
 
@@ -30,8 +36,9 @@ public final class Book: Sendable {
         return config
     }
 
-    /// Creates a new book with both standard charts. Refuses to overwrite an existing file.
-    public static func create(at path: String) throws -> Book {
+    /// Creates a new book with both standard charts; `user` becomes its administrator.
+    /// Refuses to overwrite an existing file.
+    public static func create(at path: String, as user: String) throws -> Book {
         if FileManager.default.fileExists(atPath: path) { throw BookError.bookExists(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -40,16 +47,20 @@ public final class Book: Sendable {
         do {
             let pool = try DatabaseQueue(path: path, configuration: configuration(wal: true))
             try Migrations.migrator.migrate(pool)
-            try pool.write { db in try seedCharts(db) }
-            return Book(path: path, pool: pool)
+            try pool.write { db in
+                try seedCharts(db)
+                try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
+                               arguments: [user, now(), user])
+            }
+            return Book(path: path, user: user, pool: pool)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
             throw BookError.database(error.message ?? error.description)
         }
     }
 
-    /// Opens an existing book, bringing its schema up to date.
-    public static func open(at path: String) throws -> Book {
+    /// Opens an existing book as `user`, bringing its schema up to date.
+    public static func open(at path: String, as user: String) throws -> Book {
         guard FileManager.default.fileExists(atPath: path) else { throw BookError.bookMissing(path: path) }
         do {
             let pool = try DatabaseQueue(path: path, configuration: configuration())
@@ -58,7 +69,7 @@ public final class Book: Sendable {
             if !applied { try migrator.migrate(pool) }
             let hasCharts = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
             if hasCharts == 0 { throw BookError.notABook(path: path, reason: "it holds no chart of accounts") }
-            return Book(path: path, pool: pool)
+            return Book(path: path, user: user, pool: pool)
         } catch let error as DatabaseError {
             throw map(error, path: path)
         }
@@ -90,6 +101,9 @@ public final class Book: Sendable {
             }
         } catch let error as DatabaseError {
             throw Book.map(error, path: path)
+        } catch let error as BookError {
+            logRefusal(error)
+            throw error
         }
     }
 
@@ -98,12 +112,16 @@ public final class Book: Sendable {
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw Book.map(error, path: path)
+        } catch let error as BookError {
+            logRefusal(error)
+            throw error
         }
     }
 
     /// Copies the book to `destination` with SQLite's online backup: a consistent snapshot even
     /// while another process writes. Refuses to overwrite a file.
     public func backup(to destination: String) throws {
+        try read { db in try authorizeWholeBook(db) }
         if FileManager.default.fileExists(atPath: destination) { throw BookError.bookExists(path: destination) }
         do {
             let copy = try DatabaseQueue(path: destination)
@@ -117,8 +135,11 @@ public final class Book: Sendable {
 
     /// Puts a backup in place of the book at `path`, only if the backup passes `verify`. An
     /// existing book is kept beside it as PATH.replaced-TIMESTAMP, never deleted.
-    public static func restore(from backup: String, to path: String) throws -> VerifyReport {
-        let report = try Book.open(at: backup).verify()
+    /// Only an administrator of the backup may restore it.
+    public static func restore(from backup: String, to path: String, as user: String) throws -> VerifyReport {
+        let copy = try Book.open(at: backup, as: user)
+        try copy.read { db in try copy.authorize(db, .administer, organization: nil) }
+        let report = try copy.verify()
         guard report.problems.isEmpty else {
             throw BookError.notABook(path: backup, reason: "it fails verify with \(report.problems.count) problem(s), the first: \(report.problems[0])")
         }

@@ -34,7 +34,16 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case subsidy(String)
     case noBudget(organization: String, year: Int)
     case budgetOverrun(voucher: String, overruns: [String])
+    case notPermitted(user: String, action: Action, organization: String?, roles: [String])
+    case badRole(String)
+    case committee(String)
+    case review(String)
     case database(String)
+
+    public var isNotPermitted: Bool {
+        if case .notPermitted = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -101,6 +110,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .budgetOverrun(voucher, overruns):
             return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0 }.joined(separator: "\n")
                 + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"
+        case let .notPermitted(user, action, organization, roles):
+            let has = roles.isEmpty ? "has no role in this book" : "is " + roles.joined(separator: ", ")
+            let needs = action.roles.map(\.rawValue).sorted().joined(separator: " or ")
+            return "\(user) may not \(action.phrase(organization)): \(user) \(has), and this needs \(needs)\(organization.map { " of \($0)" } ?? ""); ask the book's administrator (`fundledger user grant`), or act as someone who may (--as or FUNDLEDGER_USER) [not-permitted]"
+        case let .badRole(message), let .committee(message), let .review(message):
+            return message
         case let .database(message):
             return "the book refused the change: \(message)"
         }

@@ -19,7 +19,9 @@ public struct TestBook {
         folder = NSTemporaryDirectory() + "fundledger-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/book.sqlite"
-        book = try Book.create(at: path)
+        book = try Book.create(at: path, as: "t")
+        // The test user keeps every organisation's books (an accounting centre).
+        try book.grant(RoleGrant(user: "t", role: .officer))
         guard organizations else { return }
         try book.addOrganization(Organization(code: "CTY-01", name: "某某县总工会", level: .county), by: "t")
         try book.addOrganization(Organization(code: "FED-01", name: "某某县物流行业工会联合会", level: .federation,
@@ -45,6 +47,9 @@ public struct TestBook {
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         return file
     }
+
+    /// The same book opened as another user, to test what that user's roles allow.
+    public func opened(as user: String) throws -> Book { try Book.open(at: path, as: user) }
 
     public func bytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 

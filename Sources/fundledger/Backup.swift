@@ -22,7 +22,7 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try Book.restore(from: file, to: options.book)
+            let report = try Book.restore(from: file, to: options.book, as: options.user)
             emit("restored \(options.book) from \(file): \(report.vouchers) posted vouchers verified\n")
         }
     }

@@ -10,10 +10,10 @@ struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The book file.", valueName: "PATH"))
     var book: String = ProcessInfo.processInfo.environment["FUNDLEDGER_BOOK"] ?? "ledgers/fundledger.sqlite"
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
     var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
-    func open() throws -> Book { try Book.open(at: book) }
+    func open() throws -> Book { try Book.open(at: book, as: user) }
 }
 
 /// Options of list and report commands.

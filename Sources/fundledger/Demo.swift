@@ -23,7 +23,9 @@ struct Demo: ParsableCommand {
     func run() throws {
         try reporting {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: book + suffix) }
-            let ledger = try Book.create(at: book)
+            let ledger = try Book.create(at: book, as: user)
+            // The demo's importer keeps every union's books, as a county accounting centre would.
+            try ledger.grant(RoleGrant(user: user, role: .officer))
             let organizations = try ledger.importOrganizations(path: data + "/organizations.csv", by: user)
             // Subsidy items first, so that the journal's spending of them is held to their purpose.
             let subsidyFile = data + "/subsidies-2026.csv"
@@ -38,12 +40,21 @@ struct Demo: ParsableCommand {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()
+            // One federation's vouchers booked before the county registered its item: the audit finds them.
+            let review = data + "/review"
+            let reviewFiles = ((try? FileManager.default.contentsOfDirectory(atPath: review)) ?? []).filter { $0.hasSuffix(".journal") }.sorted()
+            if !reviewFiles.isEmpty {
+                _ = try ledger.importJournal(paths: reviewFiles.map { review + "/" + $0 }, defaultOrganization: nil, user: user)
+                _ = try ledger.importSubsidies(path: review + "/subsidies-2026.csv", by: "赵敏")
+            }
             let assets = try ledger.importFixedAssets(path: data + "/assets.csv", by: user)
             let budgets = try ledger.importBudgets(path: data + "/budgets-\(files.first!.prefix(4)).csv", by: user)
             for (index, budget) in budgets.enumerated() {
                 try ledger.approveBudget(organization: budget.organization, year: budget.year, document: "某总工办〔\(budget.year)〕\(index + 1)号", by: "主席")
             }
-            let actions = try runSubsidyActions(ledger, path: data + "/subsidy-actions-2026.csv")
+            var actions = try runSubsidyActions(ledger, path: data + "/subsidy-actions-2026.csv")
+            actions += try runSubsidyActions(ledger, path: review + "/subsidy-actions-2026.csv")
+            let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
             emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settled)\n")
 
             let all = try ledger.organizations()
@@ -63,6 +74,8 @@ struct Demo: ParsableCommand {
                 let months = Set(try ledger.vouchers(organization: organization.code).map(\.draft.period)).sorted()
                 for period in months { try ledger.close(organization: organization.code, period: period, by: "财务主管") }
             }
+            if irregular != nil { try ledger.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, by: "财务主管", reason: "补记12月凭证后重新结账")
+                try ledger.close(organization: "FED-12", period: Period(year: year, month: 12)!, by: "财务主管") }
             emit("posted \(depreciation) depreciation vouchers and \(closing) year-end closing vouchers; closed every month with postings\n")
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
@@ -88,6 +101,10 @@ struct Demo: ParsableCommand {
             try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
             try writeSubsidyWorkbook(book: ledger, grantor: root.code, year: year, asOf: nil, path: "\(exports)/项目补贴台账-\(root.code)-\(year).xlsx")
             written += 3
+            if irregular != nil {
+                try audit(ledger, year: year)
+                written += 1
+            }
             let verification = try ledger.verify()
             emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.problems.isEmpty ? "no problems" : "\(verification.problems.count) problems")\n")
             emit("\n" + rollup.rendered(.table, byLevel: true))
@@ -96,6 +113,53 @@ struct Demo: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// FED-12 booked a purchase twice in March and cancels the second with red ink.
+    func correctAndReverse(_ ledger: Book) throws -> Voucher {
+        let original = try ledger.voucher(organization: "FED-12", reference: "2026-03/记-0002")
+        let red = try ledger.reverseVoucher(id: original.id, date: LocalDate(parsing: "2026-03-27")!, preparer: "刘敏")
+        try ledger.reviewVoucher(id: red.id, reviewer: "杨帆")
+        return try ledger.postVoucher(id: red.id, bookkeeper: user)
+    }
+
+    /// The review committee of FED-12 audits its year: the committee is recorded, the thresholds
+    /// set, the chair runs the rules, the finance officer answers, the committee resolves, reruns
+    /// and signs its opinion; the working papers go to exports/.
+    func audit(_ ledger: Book, year: Int) throws {
+        let calendarFile = data + "/calendar-\(year).csv"
+        if FileManager.default.fileExists(atPath: calendarFile) { _ = try ledger.importCalendar(path: calendarFile) }
+        let elected = LocalDate(parsing: "\(year)-04-18")!
+        try ledger.addCommittee(Committee(organization: "FED-12", elected: elected, termYears: 3, members: [
+            CommitteeMember(name: "陈静", office: .chair, start: elected), CommitteeMember(name: "王磊", office: .viceChair, start: elected),
+            CommitteeMember(name: "杨帆", office: .member, start: elected)]))
+        try ledger.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-12"))
+        try ledger.grant(RoleGrant(user: "钱进", role: .superior, organization: "CTY-01"))
+        let chair = try Book.open(at: ledger.path, as: "陈静")
+        // The cap is the province's (domain notes §3); 1,500 yuan is this demo's, not a prescribed figure.
+        try chair.setAuditSetting(organization: "FED-12", key: "members", value: "12")
+        try chair.setAuditSetting(organization: "FED-12", key: "welfare-cap", value: "1500.00")
+        let first = try chair.runAudit(organization: "FED-12", year: year)
+        let officer = try Book.open(at: ledger.path, as: "刘敏")
+        var answered = 0
+        for finding in first.findings where ["no-attachments", "non-working-day", "reversals"].contains(finding.rule) {
+            try officer.answerFinding(id: finding.id, text: finding.rule == "no-attachments" ? "场地费发票已补附，凭证已补登附件张数" : "已说明情况，附相关审批单")
+            answered += 1
+        }
+        for finding in first.findings where finding.rule == "no-attachments" { try chair.closeFinding(id: finding.id, accepted: false, text: "已核对补附的发票") }
+        for finding in first.findings where finding.rule == "reversals" || finding.rule == "non-working-day" {
+            try chair.closeFinding(id: finding.id, accepted: true, text: "说明属实，予以认可")
+        }
+        let second = try chair.runAudit(organization: "FED-12", year: year)
+        try chair.recordOpinion(organization: "FED-12", year: year, text: """
+            经审查，东关镇五金产业工会联合会\(year)年度经费收支基本真实，但项目补贴使用存在超范围、超期和先支后拨等问题，\
+            专项补助收入未按项目核算，会员福利支出超过标准，经审会成立前未设经费审查组织。\
+            建议按问题清单逐项整改，整改结果报县总工会经审会。
+            """, signers: ["陈静", "王磊"], on: LocalDate(parsing: "\(year + 1)-01-20")!)
+        let report = try Reports.review(chair, organization: "FED-12", year: year)
+        try ReviewWorkbook.write(report, to: "\(exports)/\(ReviewReport.title)-FED-12-\(year).xlsx")
+        let rules = Set(second.findings.map(\.rule))
+        emit("review committee of FED-12: audit #\(first.audit.id) found \(first.new) findings (\(rules.count) of \(AuditRules.all.count) rules), \(answered) answered, rerun #\(second.audit.id) found \(second.again) again; opinion signed by 陈静, 王磊\n")
     }
 
     /// Runs the settlements (and any payments) listed for the demo year: action,code,date,amount,reviewer.

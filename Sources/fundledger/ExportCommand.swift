@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a report as an XLSX workbook (default folder exports/).",
         subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
-                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self, SubsidiesExport.self])
+                      BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self, SubsidiesExport.self, ReviewExport.self])
 
     /// What every export takes: the book, the organisation, the period and the output file.
     struct Common: ParsableArguments {
@@ -108,6 +108,21 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path(SubsidyRegister.title)
                 try writeSubsidyWorkbook(book: try common.options.open(), grantor: common.org, year: common.periods.year, asOf: asOf, path: path)
                 emit("wrote \(path)\n")
+            }
+        }
+    }
+
+    struct ReviewExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review", abstract: "经审审查工作底稿: the audit summary, the findings, each subsidy item audited, the opinion.")
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reporting {
+                let path = try common.path(ReviewReport.title)
+                let report = try Reports.review(try common.options.open(), organization: common.org, year: common.periods.year)
+                try ReviewWorkbook.write(report, to: path)
+                emit("wrote \(path) (\(report.findings.count) findings, \(report.items.count) subsidy items)\n")
             }
         }
     }

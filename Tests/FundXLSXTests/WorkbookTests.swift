@@ -112,3 +112,32 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
         #expect(throws: XLSXError.self) { try workbook.addWorksheet("二") }
     }
 }
+
+@Suite struct ReviewWorkbookTests {
+    @Test func reviewWorkbookIsGolden() throws {
+        let t = try TestBook()
+        let elected = LocalDate(parsing: "2026-01-01")!
+        try t.book.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [
+            CommitteeMember(name: "陈静", office: .chair, start: elected), CommitteeMember(name: "王磊", office: .member, start: elected)]))
+        try t.book.addSubsidy(SubsidyItem(code: "XB-2026-001", grantor: "CTY-01", recipient: "FED-01", title: "劳动竞赛", purpose: "奖品", accounts: ["50301"],
+                                          approved: Money(fen: 5_000_00), document: "某总工〔2026〕1号", documentDate: LocalDate(parsing: "2026-03-01"),
+                                          windowStart: LocalDate(parsing: "2026-03-01")!, deadline: LocalDate(parsing: "2026-09-30")!, status: .approved), by: "t")
+        _ = try t.book.disburseSubsidy(code: "XB-2026-001", amount: Money(fen: 5_000_00), date: LocalDate(parsing: "2026-03-10")!, reviewer: "李强", by: "t")
+        try t.post("FED-01", "2026-03-14", [("50301", 1_200_00), ("102", -1_200_00)], project: "XB-2026-001")
+        let chair = try t.opened(as: "陈静")
+        let outcome = try chair.runAudit(organization: "FED-01", year: 2026)
+        try t.book.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
+        try t.opened(as: "刘敏").answerFinding(id: try #require(outcome.findings.first).id, text: "周六加班")
+        try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意。", signers: ["陈静", "王磊"], on: LocalDate(parsing: "2027-01-20")!)
+        var report = try Reports.review(chair, organization: "FED-01", year: 2026)
+        // The run's time and the seal depend on when the test runs.
+        report.audits = report.audits.map { var audit = $0; audit.runAt = "2027-01-15T08:00:00Z"; audit.sealHash = String(repeating: "a", count: 64); return audit }
+        let path = t.folder + "/review.xlsx"
+        try ReviewWorkbook.write(report, to: path, created: pinned)
+        Golden.assert(try member(path, "xl/workbook.xml"), "Tests/FundXLSXTests/Golden/review-FED-01-2026.workbook.xml")
+        for (index, name) in ["summary", "findings", "item", "opinion"].enumerated() {
+            Golden.assert(try member(path, "xl/worksheets/sheet\(index + 1).xml"), "Tests/FundXLSXTests/Golden/review-FED-01-2026.\(name).xml")
+        }
+        Golden.assert(try member(path, "xl/sharedStrings.xml"), "Tests/FundXLSXTests/Golden/review-FED-01-2026.sharedStrings.xml")
+    }
+}

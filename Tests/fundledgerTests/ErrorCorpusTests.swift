@@ -11,7 +11,7 @@ import Testing
     static func baseBook() throws -> String {
         let folder = try CLI.temporaryFolder()
         let book = folder + "/base.sqlite"
-        for arguments in [["init"], ["org", "import", "ledgers/errors/setup/organizations.csv"],
+        for arguments in [["init"], ["user", "grant", "测试员", "officer"], ["org", "import", "ledgers/errors/setup/organizations.csv"],
                           ["import", "ledgers/errors/setup/base.journal"], ["close", "--org", "FED-01", "--period", "2026-01"],
                           ["subsidy", "import", "ledgers/errors/setup/subsidies.csv"],
                           ["subsidy", "disburse", "XB-2026-001", "--amount", "30000", "--date", "2026-02-25", "--reviewer", "李强"],

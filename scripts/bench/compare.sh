@@ -3,6 +3,7 @@
 # `hledger -f F bal` on the same file (installed from Debian when missing), then warm reports on
 # the imported book. Prints key=value lines; medians of RUNS runs. BENCH_SIZE=100k (default) or 1m.
 set -euo pipefail
+export FUNDLEDGER_USER=${FUNDLEDGER_USER:-bench}
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 case "${BENCH_SIZE:-100k}" in
@@ -31,6 +32,7 @@ measure() {  # prints the median "seconds rss_kb" of RUNS runs of "$@"
 ours_once() {
   rm -f "$WORK"/book.sqlite*
   $BIN init --book "$WORK/book.sqlite" >/dev/null
+  $BIN user grant "$FUNDLEDGER_USER" officer --book "$WORK/book.sqlite" >/dev/null
   $BIN org import "$WORK/organizations.csv" --book "$WORK/book.sqlite" >/dev/null
   /usr/bin/time -f "%e %M" -o "$WORK/time.txt" sh -c "$BIN import '$JOURNAL' --book '$WORK/book.sqlite' >/dev/null && $BIN report trial-balance --org P --year 2026 --format csv --book '$WORK/book.sqlite' >/dev/null"
   cat "$WORK/time.txt"

@@ -3,6 +3,7 @@
 # (default 3), one year. Measures the import that builds the book, then the roll-up report of the
 # whole province read from the aggregates (median of RUNS runs), with peak memory.
 set -euo pipefail
+export FUNDLEDGER_USER=${FUNDLEDGER_USER:-bench}
 cd "$(dirname "$0")/../.."
 ORGS=${ORGS:-50000}
 VOUCHERS=${VOUCHERS:-3}
@@ -14,6 +15,7 @@ swift build -c release --product fundledger >/dev/null
 python3 scripts/bench/gen_province.py "$ORGS" "$VOUCHERS" "$WORK" >/dev/null
 rm -f "$WORK"/book.sqlite*
 $BIN init --book "$WORK/book.sqlite" >/dev/null
+$BIN user grant "$FUNDLEDGER_USER" officer --book "$WORK/book.sqlite" >/dev/null
 $BIN org import "$WORK/organizations.csv" --book "$WORK/book.sqlite" >/dev/null
 import=$( { /usr/bin/time -f "%e %M" $BIN import "$WORK/province.journal" --book "$WORK/book.sqlite" >/dev/null; } 2>&1 )
 members=$(wc -l < "$WORK/organizations.csv"); members=$((members - 1))

@@ -9,6 +9,7 @@ import os, random, signal, sqlite3, subprocess, sys, tempfile, time
 
 fundledger = os.path.abspath(sys.argv[1])
 trials = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+os.environ["FUNDLEDGER_USER"] = "测试员"
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 rng = random.Random(2026)
 failures = []
@@ -56,6 +57,7 @@ with tempfile.TemporaryDirectory() as folder:
     base = os.path.join(folder, "base.sqlite")
     subprocess.run([sys.executable, os.path.join(root, "scripts/bench/gen_province.py"), "300", "8", folder], check=True, capture_output=True)
     run("init", "--book", base)
+    run("user", "grant", "测试员", "officer", "--book", base)
     run("org", "import", os.path.join(folder, "organizations.csv"), "--book", base)
     journal = os.path.join(folder, "province.journal")
     total = sum(1 for line in open(journal, encoding="utf-8") if line[:1].isdigit())

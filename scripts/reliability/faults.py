@@ -9,6 +9,7 @@ The full and read-only disks are small tmpfs mounts and need root; without it th
 import hashlib, os, subprocess, sys, tempfile
 
 fundledger = os.path.abspath(sys.argv[1])
+os.environ["FUNDLEDGER_USER"] = "测试员"
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 passed, failures, skipped = 0, [], []
 
@@ -35,6 +36,7 @@ def expect_clear_error(result, words, what):
 
 def small_book(path):
     run("init", "--book", path)
+    run("user", "grant", "测试员", "officer", "--book", path)
     run("org", "import", "ledgers/errors/setup/organizations.csv", "--book", path)
     run("import", "ledgers/errors/setup/base.journal", "--book", path)
 
@@ -71,7 +73,7 @@ with tempfile.TemporaryDirectory() as folder:
 
     mount = os.path.join(folder, "disk")
     os.makedirs(mount)
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", mount], capture_output=True).returncode != 0:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", mount], capture_output=True).returncode != 0:
         skipped.append("full and read-only disks (mounting a tmpfs needs root)")
     else:
         try:
@@ -80,7 +82,7 @@ with tempfile.TemporaryDirectory() as folder:
             baseline = run("report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv", "--book", book).stdout
             big = os.path.join(folder, "big.journal")
             with open(big, "w", encoding="utf-8") as f:
-                for i in range(3000):
+                for i in range(8000):
                     f.write(f"2026-03-{1 + i % 28:02d} * 大量会费收入第{i}笔用于填满磁盘的说明文字  ; org:FED-01\n    102  {1 + i}.00\n    401  -{1 + i}.00\n\n")
             expect_clear_error(run("import", big, "--book", book), ["disk is full", "full"], "import onto a full disk")
             after = run("report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv", "--book", book)

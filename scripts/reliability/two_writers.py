@@ -27,6 +27,8 @@ def run(*args, user="测试员"):
 with tempfile.TemporaryDirectory() as folder:
     book = os.path.join(folder, "book.sqlite")
     run("init", "--book", book)
+    for person in ["测试员", "王芳", "李强", "张会计"]:
+        run("user", "grant", person, "officer", "--book", book)
     run("org", "add", "--code", "CTY-01", "--name", "某某县总工会", "--level", "county", "--book", book)
     run("org", "add", "--code", "FED-01", "--name", "某某县物流行业工会联合会", "--level", "federation", "--parent", "CTY-01", "--book", book)
     posted = {"importer": 0, "clerk": 0}

@@ -1,0 +1,470 @@
+import FundCore
+import GRDB
+
+/// The state of a finding: open -> answered (the finance officer's response) -> resolved or
+/// accepted (by the committee).
+public enum FindingStatus: String, Sendable, CaseIterable {
+    case open, answered, resolved, accepted
+
+    public var chinese: String {
+        switch self {
+        case .open: "待答复"
+        case .answered: "已答复"
+        case .resolved: "已整改"
+        case .accepted: "已认可"
+        }
+    }
+}
+
+/// One step in a finding's history.
+public struct FindingEvent: Hashable, Sendable {
+    public var at: String
+    public var by: String
+    public var action: String
+    public var text: String
+    public var audit: Int64?
+}
+
+/// A finding as the book keeps it, with the vouchers it names and its history.
+public struct FindingRecord: Hashable, Sendable {
+    public var id: Int64
+    public var organization: String
+    public var year: Int
+    public var rule: String
+    public var severity: Severity
+    public var status: FindingStatus
+    public var amount: Money?
+    public var text: String
+    public var vouchers: [String]
+    public var firstAudit: Int64
+    public var lastAudit: Int64
+    public var history: [FindingEvent]
+}
+
+/// One run of the audit rules.
+public struct AuditRecord: Hashable, Sendable {
+    public var id: Int64
+    public var organization: String
+    public var year: Int
+    public var runAt: String
+    public var runBy: String
+    public var rules: [String]
+    public var vouchers: Int
+    public var sealSeq: Int64
+    public var sealHash: String
+}
+
+/// What a run of the audit did to the findings of the year.
+public struct AuditOutcome: Sendable {
+    public var audit: AuditRecord
+    public var new: Int
+    public var again: Int
+    public var notFoundAgain: Int
+    public var findings: [FindingRecord]
+}
+
+/// The committee's opinion (审查意见) on a year's final accounts, with who signed it.
+public struct OpinionRecord: Hashable, Sendable {
+    public var organization: String
+    public var year: Int
+    public var text: String
+    public var recordedAt: String
+    public var recordedBy: String
+    public var audit: Int64
+    public var signers: [(name: String, office: CommitteeOffice)]
+
+    public static func == (lhs: OpinionRecord, rhs: OpinionRecord) -> Bool {
+        lhs.organization == rhs.organization && lhs.year == rhs.year && lhs.text == rhs.text && lhs.audit == rhs.audit
+            && lhs.signers.map(\.name) == rhs.signers.map(\.name)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(organization); hasher.combine(year) }
+}
+
+extension Book {
+    // MARK: - Committees
+
+    /// Records a review committee elected on `committee.elected`, with its members; each member
+    /// gets the committee role of the organisation. The term follows the union's.
+    public func addCommittee(_ committee: Committee) throws {
+        do throws(CommitteeError) { try committee.validate() } catch { throw BookError.committee(error.description) }
+        try write { db in
+            try authorize(db, .administer, organization: nil)
+            let organizationID = try Book.organizationID(db, committee.organization)
+            if let union = try Int.fetchOne(db, sql: "SELECT term_years FROM organization WHERE id = ?", arguments: [organizationID]),
+               union != committee.termYears {
+                throw BookError.committee("\(committee.organization)'s union committee serves \(union) years, so its review committee does too; give --term \(union)")
+            }
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM committee WHERE organization_id = ? AND elected = ?",
+                                arguments: [organizationID, committee.elected.description])! > 0 {
+                throw BookError.committee("\(committee.organization) already has a review committee elected on \(committee.elected)")
+            }
+            try db.execute(sql: "INSERT INTO committee (organization_id, elected, term_years, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [organizationID, committee.elected.description, committee.termYears, Book.now(), user])
+            let committeeID = db.lastInsertedRowID
+            for member in committee.members { try insertMember(db, committeeID: committeeID, organizationID: organizationID, member) }
+        }
+    }
+
+    /// Adds a member to the committee in term on the member's start date.
+    public func addCommitteeMember(organization: String, _ member: CommitteeMember) throws {
+        if let end = member.end, end < member.start {
+            throw BookError.committee(CommitteeError.memberDates(name: member.name, start: member.start, end: end).description)
+        }
+        try write { db in
+            try authorize(db, .administer, organization: nil)
+            let organizationID = try Book.organizationID(db, organization)
+            guard let committee = try Book.committees(db, organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(member.start) }) else {
+                throw BookError.committee("\(organization) has no review committee in term on \(member.start); record the committee first (`fundledger committee add`)")
+            }
+            try insertMember(db, committeeID: committee.id, organizationID: organizationID, member)
+        }
+    }
+
+    private func insertMember(_ db: Database, committeeID: Int64, organizationID: Int64, _ member: CommitteeMember) throws {
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM committee_member WHERE committee_id = ? AND name = ?", arguments: [committeeID, member.name])! > 0 {
+            throw BookError.committee("\(member.name) is already a member of this committee")
+        }
+        try db.execute(sql: "INSERT INTO committee_member (committee_id, name, office, start, end) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [committeeID, member.name, member.office.rawValue, member.start.description, member.end?.description])
+        try db.execute(sql: "INSERT OR IGNORE INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'committee', ?, ?, ?)",
+                       arguments: [member.name, organizationID, Book.now(), user])
+    }
+
+    static func committees(_ db: Database, organizationID: Int64, code: String) throws -> [(id: Int64, committee: Committee)] {
+        var result: [(id: Int64, committee: Committee)] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, elected, term_years FROM committee WHERE organization_id = ? ORDER BY elected", arguments: [organizationID]) {
+            let id: Int64 = row["id"]
+            var members: [CommitteeMember] = []
+            for member in try Row.fetchAll(db, sql: "SELECT name, office, start, end FROM committee_member WHERE committee_id = ? ORDER BY start, name", arguments: [id]) {
+                let end: String? = member["end"]
+                members.append(CommitteeMember(name: member["name"], office: CommitteeOffice(rawValue: member["office"])!,
+                                               start: LocalDate(parsing: member["start"] as String)!, end: end.flatMap { LocalDate(parsing: $0) }))
+            }
+            func rank(_ member: CommitteeMember) -> Int { member.office == .chair ? 0 : member.office == .viceChair ? 1 : 2 }
+            members.sort { (rank($0), $0.start, $0.name) < (rank($1), $1.start, $1.name) }
+            let elected: String = row["elected"]
+            result.append((id, Committee(organization: code, elected: LocalDate(parsing: elected)!, termYears: row["term_years"], members: members)))
+        }
+        return result
+    }
+
+    /// The organisation's committees, oldest first.
+    public func committees(organization: String) throws -> [Committee] {
+        try read { db in
+            try authorize(db, .read, organization: organization)
+            return try Book.committees(db, organizationID: try Book.organizationID(db, organization), code: organization).map(\.committee)
+        }
+    }
+
+    /// The committee whose term covers most of `year` (the latest elected among those in term
+    /// at some point of the year).
+    static func committee(_ db: Database, organizationID: Int64, code: String, year: Int) throws -> (id: Int64, committee: Committee)? {
+        let first = LocalDate(year: year, month: 1, day: 1)!, last = LocalDate(year: year, month: 12, day: 31)!
+        return try committees(db, organizationID: organizationID, code: code).last { $0.committee.elected <= last && $0.committee.termEnd >= first }
+    }
+
+    // MARK: - Settings and calendar
+
+    /// The audit settings of an organisation: the book's defaults, then its own.
+    public func auditSettings(organization: String?) throws -> AuditSettings {
+        try read { db in
+            if let organization { try authorize(db, .read, organization: organization) }
+            return try Book.auditSettings(db, organizationID: try organization.map { try Book.organizationID(db, $0) })
+        }
+    }
+
+    static func auditSettings(_ db: Database, organizationID: Int64?) throws -> AuditSettings {
+        var settings = AuditSettings()
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT key, value FROM audit_setting WHERE organization_id IS NULL OR organization_id = ?
+            ORDER BY organization_id IS NOT NULL
+            """, arguments: [organizationID])
+        for row in rows { try? settings.set(row["key"], row["value"]) }
+        return settings
+    }
+
+    /// Sets one audit setting, book-wide (an administrator) or for one organisation (its
+    /// committee or an administrator).
+    public func setAuditSetting(organization: String?, key: String, value: String) throws {
+        var probe = AuditSettings()
+        do throws(AuditSettingError) { try probe.set(key, value) } catch { throw BookError.review(error.description) }
+        try write { db in
+            if let organization {
+                do { try authorize(db, .audit, organization: organization) } catch { try authorize(db, .administer, organization: nil) }
+            } else {
+                try authorize(db, .administer, organization: nil)
+            }
+            let organizationID = try organization.map { try Book.organizationID(db, $0) }
+            try db.execute(sql: "DELETE FROM audit_setting WHERE ifnull(organization_id, 0) = ? AND key = ?", arguments: [organizationID ?? 0, key])
+            try db.execute(sql: "INSERT INTO audit_setting (organization_id, key, value) VALUES (?, ?, ?)", arguments: [organizationID, key, value])
+        }
+    }
+
+    /// Loads public holidays and working weekends from CSV (date,kind,name; kind is holiday or
+    /// workday, or 休 / 班). All or nothing; a date already listed is replaced.
+    public func importCalendar(path: String) throws -> Int {
+        let (file, records) = try Book.readCSVRecords(path: path)
+        var days: [(date: LocalDate, kind: String, name: String)] = []
+        var errors: [InputError] = []
+        for record in records.dropFirst() {
+            let fields = record.fields
+            guard fields.count >= 2, let date = LocalDate(parsing: fields[0]) else {
+                errors.append(InputError(file: file, line: record.line, column: "date", rule: "bad-calendar", message: "give a date as YYYY-MM-DD, then holiday or workday"))
+                continue
+            }
+            let kind: String
+            switch fields[1] {
+            case "holiday", "休": kind = "holiday"
+            case "workday", "班": kind = "workday"
+            default:
+                errors.append(InputError(file: file, line: record.line, column: "kind", rule: "bad-calendar", message: "\(fields[1]) is neither holiday (休) nor workday (班)"))
+                continue
+            }
+            days.append((date, kind, fields.count > 2 ? fields[2] : ""))
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return try write { db in
+            try authorize(db, .administer, organization: nil)
+            for day in days {
+                try db.execute(sql: "INSERT OR REPLACE INTO calendar_day (date, kind, name) VALUES (?, ?, ?)", arguments: [day.date.description, day.kind, day.name])
+            }
+            return days.count
+        }
+    }
+
+    static func calendar(_ db: Database) throws -> WorkCalendar {
+        var calendar = WorkCalendar()
+        for row in try Row.fetchAll(db, sql: "SELECT date, kind FROM calendar_day") {
+            let date = LocalDate(parsing: row["date"] as String)!
+            if row["kind"] as String == "holiday" { calendar.holidays.insert(date) } else { calendar.workdays.insert(date) }
+        }
+        return calendar
+    }
+
+    public func calendar() throws -> WorkCalendar { try read { db in try Book.calendar(db) } }
+
+    // MARK: - Audits
+
+    /// Gathers what the rules look at for one organisation and year.
+    func auditInput(_ db: Database, organization code: String, year: Int) throws -> AuditInput {
+        let organizationID = try Book.organizationID(db, code)
+        let organization = try Book.fetchOrganizations(db).first { $0.code == code }!
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM voucher WHERE organization_id = ? AND status = 'posted' AND period BETWEEN ? AND ?
+            ORDER BY date, period, word, number
+            """, arguments: [organizationID, year * 100 + 1, year * 100 + 12])
+        let vouchers = try ids.map { try Book.fetchVoucher(db, id: $0) }
+        var subsidies: [AuditedSubsidy] = []
+        for itemCode in try String.fetchAll(db, sql: "SELECT code FROM subsidy_item WHERE recipient_id = ? ORDER BY code", arguments: [organizationID]) {
+            let (itemID, item) = try Book.subsidyItem(db, code: itemCode)
+            let before = try Row.fetchOne(db, sql: """
+                SELECT coalesce(sum(CASE WHEN a.code LIKE '4%' THEN (CASE l.side WHEN 'C' THEN l.amount ELSE -l.amount END) ELSE 0 END), 0) AS received,
+                       coalesce(sum(CASE WHEN a.code LIKE '5%' THEN (CASE l.side WHEN 'D' THEN l.amount ELSE -l.amount END) ELSE 0 END), 0) AS spent
+                FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
+                WHERE v.organization_id = ? AND v.status = 'posted' AND v.kind <> 'closing' AND l.project = ? AND v.period < ?
+                """, arguments: [organizationID, itemCode, year * 100 + 1])!
+            let settled = try String.fetchOne(db, sql: "SELECT detail FROM subsidy_log WHERE item_id = ? AND action = 'settle' ORDER BY id DESC LIMIT 1",
+                                              arguments: [itemID]).flatMap { LocalDate(parsing: $0.prefix(10)) }
+            subsidies.append(AuditedSubsidy(item: item, receivedBefore: before["received"], spentBefore: before["spent"], settledOn: settled))
+        }
+        var budget: [AuditedBudgetLine] = []
+        if let loaded = try Book.loadBudget(db, organizationID: organizationID, organization: code, year: year, through: nil), loaded.status == .approved {
+            let rows = try Book.activityRows(db, organizationID: organizationID, from: year * 100 + 1, to: year * 100 + 12)
+            for line in loaded.lines {
+                var actual: Int64 = 0
+                for row in rows where line.key.matches(account: row.code, expenseType: row.expense, project: row.project, counterpart: row.counterpart) {
+                    actual += line.key.isIncome ? row.credit - row.debit : row.debit - row.credit
+                }
+                budget.append(AuditedBudgetLine(key: line.key, budget: line.adjusted, actual: Money(fen: actual)))
+            }
+        }
+        let reopened = try Row.fetchAll(db, sql: """
+            SELECT period, action, at, by, reason FROM period_log WHERE organization_id = ? AND period BETWEEN ? AND ? AND action IN ('reopen', 'reopen-year')
+            ORDER BY id
+            """, arguments: [organizationID, year * 100 + 1, year * 100 + 12]).map {
+            PeriodLogEntry(organization: code, period: Period(key: $0["period"])!, action: $0["action"], at: $0["at"], by: $0["by"], reason: $0["reason"])
+        }
+        return AuditInput(organization: organization, year: year, vouchers: vouchers, subsidies: subsidies, budget: budget, reopened: reopened,
+                          committee: try Book.committee(db, organizationID: organizationID, code: code, year: year)?.committee,
+                          settings: try Book.auditSettings(db, organizationID: organizationID), calendar: try Book.calendar(db),
+                          sealProblems: try Book.sealProblems(db, organizationID: organizationID))
+    }
+
+    /// Runs every audit rule over an organisation's year and records the audit. A finding seen
+    /// before (same rule and subject) is found again and keeps its status and history; a
+    /// resolved one that is found again is reopened; one no longer found is noted, not deleted.
+    public func runAudit(organization: String, year: Int) throws -> AuditOutcome {
+        try write { db in
+            try authorize(db, .audit, organization: organization)
+            let input = try auditInput(db, organization: organization, year: year)
+            let drafts = AuditRules.run(input)
+            let organizationID = try Book.organizationID(db, organization)
+            let head = try Book.sealHead(db, organizationID: organizationID)
+            let now = Book.now()
+            try db.execute(sql: """
+                INSERT INTO audit (organization_id, year, run_at, run_by, rules, vouchers, seal_seq, seal_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [organizationID, year, now, user, AuditRules.all.map(\.id).joined(separator: " "), input.vouchers.count, head.seq, head.hash])
+            let auditID = db.lastInsertedRowID
+            var new = 0, again = 0
+            var seen: Set<Int64> = []
+            for draft in drafts {
+                let severity = AuditRules.rule(draft.rule)!.severity
+                if let row = try Row.fetchOne(db, sql: "SELECT id, status FROM finding WHERE organization_id = ? AND year = ? AND rule = ? AND key = ?",
+                                              arguments: [organizationID, year, draft.rule, draft.key]) {
+                    let id: Int64 = row["id"]
+                    seen.insert(id)
+                    again += 1
+                    try db.execute(sql: "UPDATE finding SET last_audit_id = ?, text = ?, amount = ? WHERE id = ?", arguments: [auditID, draft.text, draft.amount?.fen, id])
+                    try Book.event(db, id, auditID, user, "found-again", draft.text)
+                    if row["status"] as String == FindingStatus.resolved.rawValue {
+                        try db.execute(sql: "UPDATE finding SET status = 'open' WHERE id = ?", arguments: [id])
+                        try Book.event(db, id, auditID, user, "reopened", "found again after it was resolved")
+                    }
+                    for voucher in draft.vouchers { try db.execute(sql: "INSERT OR IGNORE INTO finding_voucher (finding_id, voucher_id) VALUES (?, ?)", arguments: [id, voucher]) }
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO finding (organization_id, year, rule, key, severity, amount, text, status, first_audit_id, last_audit_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                        """, arguments: [organizationID, year, draft.rule, draft.key, severity.rawValue, draft.amount?.fen, draft.text, auditID, auditID])
+                    let id = db.lastInsertedRowID
+                    seen.insert(id)
+                    new += 1
+                    try Book.event(db, id, auditID, user, "found", draft.text)
+                    for voucher in draft.vouchers { try db.execute(sql: "INSERT OR IGNORE INTO finding_voucher (finding_id, voucher_id) VALUES (?, ?)", arguments: [id, voucher]) }
+                }
+            }
+            var gone = 0
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM finding WHERE organization_id = ? AND year = ?", arguments: [organizationID, year]) where !seen.contains(id) {
+                gone += 1
+                try Book.event(db, id, auditID, user, "not-found", "not found by audit #\(auditID)")
+            }
+            let audit = AuditRecord(id: auditID, organization: organization, year: year, runAt: now, runBy: user, rules: AuditRules.all.map(\.id),
+                                    vouchers: input.vouchers.count, sealSeq: head.seq, sealHash: head.hash)
+            return AuditOutcome(audit: audit, new: new, again: again, notFoundAgain: gone,
+                                findings: try Book.findings(db, organizationID: organizationID, code: organization, year: year))
+        }
+    }
+
+    static func event(_ db: Database, _ finding: Int64, _ audit: Int64?, _ by: String, _ action: String, _ text: String) throws {
+        try db.execute(sql: "INSERT INTO finding_event (finding_id, audit_id, at, by, action, text) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [finding, audit, Book.now(), by, action, text])
+    }
+
+    static func findings(_ db: Database, organizationID: Int64, code: String, year: Int) throws -> [FindingRecord] {
+        let order = Dictionary(uniqueKeysWithValues: AuditRules.all.enumerated().map { ($1.id, $0) })
+        return try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE organization_id = ? AND year = ? ORDER BY id", arguments: [organizationID, year]).map { row in
+            let id: Int64 = row["id"]
+            let vouchers = try Int64.fetchAll(db, sql: "SELECT voucher_id FROM finding_voucher WHERE finding_id = ? ORDER BY voucher_id", arguments: [id])
+                .map { try voucherLabel(db, id: $0) ?? "#\($0)" }
+            let history = try Row.fetchAll(db, sql: "SELECT at, by, action, text, audit_id FROM finding_event WHERE finding_id = ? ORDER BY id", arguments: [id]).map {
+                FindingEvent(at: $0["at"], by: $0["by"], action: $0["action"], text: $0["text"], audit: $0["audit_id"])
+            }
+            return FindingRecord(id: id, organization: code, year: year, rule: row["rule"], severity: Severity(rawValue: row["severity"])!,
+                                 status: FindingStatus(rawValue: row["status"])!, amount: (row["amount"] as Int64?).map { Money(fen: $0) },
+                                 text: row["text"], vouchers: vouchers, firstAudit: row["first_audit_id"], lastAudit: row["last_audit_id"], history: history)
+        }.sorted { (order[$0.rule] ?? 99, $0.id) < (order[$1.rule] ?? 99, $1.id) }
+    }
+
+    /// The findings of an organisation's year, in rule order.
+    public func findings(organization: String, year: Int) throws -> [FindingRecord] {
+        try read { db in
+            try authorize(db, .read, organization: organization)
+            return try Book.findings(db, organizationID: try Book.organizationID(db, organization), code: organization, year: year)
+        }
+    }
+
+    /// The audits run on an organisation's year, oldest first.
+    public func audits(organization: String, year: Int) throws -> [AuditRecord] {
+        try read { db in
+            try authorize(db, .read, organization: organization)
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE organization_id = ? AND year = ? ORDER BY id",
+                                    arguments: [try Book.organizationID(db, organization), year]).map {
+                AuditRecord(id: $0["id"], organization: organization, year: year, runAt: $0["run_at"], runBy: $0["run_by"],
+                            rules: ($0["rules"] as String).split(separator: " ").map(String.init), vouchers: $0["vouchers"],
+                            sealSeq: $0["seal_seq"], sealHash: $0["seal_hash"])
+            }
+        }
+    }
+
+    /// A finance officer's answer to an open finding (or a further answer to an answered one).
+    public func answerFinding(id: Int64, text: String) throws {
+        guard !text.allSatisfy({ $0 == " " }) else { throw BookError.review("an answer needs text: say what was done or why the finding does not apply") }
+        try changeFinding(id: id, action: .answerFinding, from: [.open, .answered], to: .answered, event: "answered", text: text)
+    }
+
+    /// The committee closes an answered finding: resolved (put right) or accepted (the
+    /// explanation stands).
+    public func closeFinding(id: Int64, accepted: Bool, text: String) throws {
+        try changeFinding(id: id, action: .audit, from: [.answered], to: accepted ? .accepted : .resolved, event: accepted ? "accepted" : "resolved", text: text)
+    }
+
+    /// The committee reopens a resolved or accepted finding.
+    public func reopenFinding(id: Int64, text: String) throws {
+        guard !text.allSatisfy({ $0 == " " }) else { throw BookError.review("say why the finding is reopened") }
+        try changeFinding(id: id, action: .audit, from: [.resolved, .accepted], to: .open, event: "reopened", text: text)
+    }
+
+    private func changeFinding(id: Int64, action: Action, from: Set<FindingStatus>, to: FindingStatus, event: String, text: String) throws {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT f.status, o.code FROM finding f JOIN organization o ON o.id = f.organization_id WHERE f.id = ?",
+                                             arguments: [id]) else { throw BookError.review("there is no finding #\(id); list them with `fundledger review findings`") }
+            try authorize(db, action, organization: row["code"])
+            let status = FindingStatus(rawValue: row["status"])!
+            guard from.contains(status) else {
+                let allowed = from.map(\.rawValue).sorted().joined(separator: " or ")
+                throw BookError.review("finding #\(id) is \(status.rawValue) (\(status.chinese)); it can be \(event) only when it is \(allowed)")
+            }
+            try db.execute(sql: "UPDATE finding SET status = ? WHERE id = ?", arguments: [to.rawValue, id])
+            try Book.event(db, id, nil, user, event, text)
+        }
+    }
+
+    // MARK: - Opinions
+
+    /// Records the committee's opinion on the year's final accounts, signed by members serving
+    /// today. It needs an audit of the year, and it is kept as recorded.
+    public func recordOpinion(organization: String, year: Int, text: String, signers: [String], on date: LocalDate) throws {
+        guard !text.allSatisfy({ $0 == " " }) else { throw BookError.review("an opinion needs its text") }
+        guard !signers.isEmpty else { throw BookError.review("an opinion is signed by the committee members who agree to it; give --signer NAME for each") }
+        try write { db in
+            try authorize(db, .audit, organization: organization)
+            let organizationID = try Book.organizationID(db, organization)
+            guard let audit = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit WHERE organization_id = ? AND year = ?", arguments: [organizationID, year]) else {
+                throw BookError.review("\(organization) \(year) has not been audited; run `fundledger review run` first")
+            }
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM opinion WHERE organization_id = ? AND year = ?", arguments: [organizationID, year])! > 0 {
+                throw BookError.review("\(organization) already has an opinion on \(year); a signed opinion is kept as recorded")
+            }
+            guard let (committeeID, committee) = try Book.committees(db, organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(date) }) else {
+                throw BookError.review("\(organization) has no review committee in term on \(date)")
+            }
+            var offices: [CommitteeOffice] = []
+            for name in signers {
+                guard let member = committee.members.first(where: { $0.name == name && $0.serves(on: date) }) else {
+                    throw BookError.review("\(name) is not a member of \(organization)'s review committee on \(date); only serving members sign its opinion")
+                }
+                offices.append(member.office)
+            }
+            try db.execute(sql: """
+                INSERT INTO opinion (organization_id, year, committee_id, audit_id, text, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [organizationID, year, committeeID, audit, text, date.description, user])
+            let opinionID = db.lastInsertedRowID
+            for (name, office) in zip(signers, offices) {
+                try db.execute(sql: "INSERT INTO opinion_signer (opinion_id, name, office) VALUES (?, ?, ?)", arguments: [opinionID, name, office.rawValue])
+            }
+        }
+    }
+
+    public func opinion(organization: String, year: Int) throws -> OpinionRecord? {
+        try read { db in
+            try authorize(db, .read, organization: organization)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM opinion WHERE organization_id = ? AND year = ?",
+                                             arguments: [try Book.organizationID(db, organization), year]) else { return nil }
+            let signers = try Row.fetchAll(db, sql: "SELECT name, office FROM opinion_signer WHERE opinion_id = ? ORDER BY CASE office WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1 ELSE 2 END, name", arguments: [row["id"] as Int64])
+                .map { (name: $0["name"] as String, office: CommitteeOffice(rawValue: $0["office"])!) }
+            return OpinionRecord(organization: organization, year: year, text: row["text"], recordedAt: row["recorded_at"], recordedBy: row["recorded_by"],
+                                 audit: row["audit_id"], signers: signers)
+        }
+    }
+}

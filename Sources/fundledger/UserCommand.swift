@@ -1,0 +1,137 @@
+import ArgumentParser
+import FundCore
+import FundReports
+import FundStore
+
+extension Role: ExpressibleByArgument {}
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Users and their roles: admin, officer, committee, superior.",
+        discussion: """
+            An officer (财务人员) writes the books of an organisation, or of every organisation when no --org is \
+            given (an accounting centre). A committee member (经审会委员) reads them and records audits, findings \
+            and opinions, never vouchers. A superior (上级工会) reads an organisation and everything under it. \
+            An administrator sets up organisations, users, committees and the calendar. Only administrators grant.
+            """,
+        subcommands: [Grant.self, Revoke.self, List.self, Log.self])
+
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a user a role.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The user's name, as they give it with --as.") var name: String
+        @Argument(help: "admin, officer, committee or superior.") var role: Role
+        @Option(help: "The organisation the role covers (none: every organisation; admin takes none).") var org: String?
+
+        func run() throws {
+            try reporting {
+                try options.open().grant(RoleGrant(user: name, role: role, organization: org))
+                emit("\(name) is now \(role.rawValue) (\(role.chinese)) of \(org ?? "every organisation")\n")
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a role away.")
+        @OptionGroup var options: BookOptions
+        @Argument var name: String
+        @Argument var role: Role
+        @Option var org: String?
+
+        func run() throws {
+            try reporting {
+                try options.open().revoke(RoleGrant(user: name, role: role, organization: org))
+                emit("\(name) is no longer \(role.rawValue) of \(org ?? "every organisation")\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the roles (an administrator sees everyone's, others their own).")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try reporting { emit(ReviewLists.roles(try options.open().roles()).rendered(format.resolved)) }
+        }
+    }
+
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The access log: grants, revocations and refused commands (administrators).")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try reporting {
+                let rows = try options.open().accessLog().map { [$0.at, $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
+                emit(Listing(titles: ["时间", "用户", "结果", "动作", "组织", "说明"], keys: ["at", "user", "outcome", "action", "organization", "detail"],
+                             rows: rows).rendered(format.resolved))
+            }
+        }
+    }
+}
+
+extension CommitteeOffice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+struct CommitteeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "committee", abstract: "Funds review committees (经费审查委员会): terms and members.",
+        subcommands: [Add.self, AddMember.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a committee elected on a date, with its members; each member gets the committee role.")
+        @OptionGroup var options: BookOptions
+        @Option(help: "The organisation.") var org: String
+        @Option(help: "The election date.") var elected: LocalDate
+        @Option(help: "The term in years, 3 or 5 (it follows the union's).") var term: Int
+        @Option(name: .customLong("member"), help: ArgumentHelp("OFFICE:NAME, office chair/主任, vice-chair/副主任 or member/委员; repeat.", valueName: "OFFICE:NAME"))
+        var members: [String] = []
+
+        func run() throws {
+            try reporting {
+                var list: [CommitteeMember] = []
+                for text in members {
+                    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let office = CommitteeOffice(parsing: parts[0]), !parts[1].isEmpty else {
+                        throw CLIError("--member \(text): write OFFICE:NAME, such as 主任:陈静 or member:李娜")
+                    }
+                    list.append(CommitteeMember(name: parts[1], office: office, start: elected))
+                }
+                try options.open().addCommittee(Committee(organization: org, elected: elected, termYears: term, members: list))
+                let committee = Committee(organization: org, elected: elected, termYears: term)
+                emit("recorded the review committee of \(org) elected \(elected), term to \(committee.termEnd), \(list.count) members\n")
+            }
+        }
+    }
+
+    struct AddMember: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-member", abstract: "Add a member to the committee in term on --start.")
+        @OptionGroup var options: BookOptions
+        @Option var org: String
+        @Option var name: String
+        @Option(help: "chair/主任, vice-chair/副主任 or member/委员.") var office: CommitteeOffice
+        @Option var start: LocalDate
+        @Option var end: LocalDate?
+
+        func run() throws {
+            try reporting {
+                try options.open().addCommitteeMember(organization: org, CommitteeMember(name: name, office: office, start: start, end: end))
+                emit("added \(office.chinese) \(name) to the review committee of \(org) from \(start)\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An organisation's committees and members.")
+        @OptionGroup var options: BookOptions
+        @OptionGroup var format: FormatOptions
+        @Option var org: String
+
+        func run() throws {
+            try reporting { emit(ReviewLists.committee(try options.open().committees(organization: org)).rendered(format.resolved)) }
+        }
+    }
+}

@@ -1,5 +1,5 @@
 import FundCore
-import FundStore
+@testable import FundStore
 import FundTesting
 import Foundation
 import GRDB
@@ -235,5 +235,54 @@ import Testing
         }
         try t.book.addCommittee(Committee(organization: "FED-03", elected: LocalDate(parsing: "2024-09-01")!, termYears: 3))
         #expect(try t.book.committees(organization: "FED-03").first?.termEnd == LocalDate(parsing: "2027-08-31"))
+    }
+}
+
+/// A book written before the review migration opens with roles from its history and a seal for
+/// every voucher it had posted.
+@Suite struct ReviewMigrationTests {
+    @Test func anOlderBookGetsRolesAndSeals() throws {
+        let folder = NSTemporaryDirectory() + "fundledger-v1-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/old.sqlite"
+        // The schema as the first version wrote it, filled the way it filled it.
+        let queue = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-book", migrate: Migrations.v1Book)
+        try migrator.migrate(queue)
+        try queue.write { db in
+            try Book.seedCharts(db)
+            try db.execute(sql: """
+                INSERT INTO organization (code, name, level, chart, independent, created_at, created_by)
+                VALUES ('FED-01', '某某县物流行业工会联合会', 'federation', 'grassroots', 1, '2026-01-01T00:00:00Z', '老管理员');
+                """)
+            let bank = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE chart = 'grassroots' AND code = '102'")!
+            let dues = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE chart = 'grassroots' AND code = '401'")!
+            for number in 1...3 {
+                try db.execute(sql: """
+                    INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, created_at)
+                    VALUES (1, '2026-03-1\(number)', 202603, '记', '会费', 1, '王芳', '李强', 'reviewed', '2026-03-10T00:00:00Z')
+                    """)
+                let id = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO voucher_line (voucher_id, position, account_id, side, amount) VALUES (?, 1, ?, 'D', 100), (?, 2, ?, 'C', 100)",
+                               arguments: [id, bank, id, dues])
+                try db.execute(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = '张会计', posted_at = '2026-03-20T00:00:00Z' WHERE id = ?",
+                               arguments: [number, id])
+                try db.execute(sql: "INSERT INTO balance (organization_id, account_id, period, debit, credit) VALUES (1, ?, 202603, 100, 0), (1, ?, 202603, 0, 100) "
+                               + "ON CONFLICT DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit", arguments: [bank, dues])
+            }
+        }
+        try queue.close()
+        let book = try Book.open(at: path, as: "老管理员")
+        #expect(try book.verify().problems.isEmpty)
+        let roles = Set(try book.roles().map { "\($0.user) \($0.role.rawValue) \($0.organization ?? "*")" })
+        #expect(roles == ["老管理员 admin *", "王芳 officer FED-01", "李强 officer FED-01", "张会计 officer FED-01"])
+        // The seals are real: a change made now is caught.
+        let raw = try DatabaseQueue(path: path)
+        try raw.write { db in
+            try db.execute(sql: "DROP TRIGGER voucher_line_update_posted")
+            try db.execute(sql: "UPDATE voucher_line SET amount = 200 WHERE voucher_id = 2")
+        }
+        #expect(try book.verify().problems.contains { $0.check == "seal" && $0.voucher == "2026-03/记-0002" })
     }
 }

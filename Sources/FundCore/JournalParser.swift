@@ -229,7 +229,7 @@ public struct JournalParser {
 
     /// Splits "body ; comment" at the first ';'.
     private func splitComment(_ text: Substring) -> (Substring, Substring?) {
-        guard let semicolon = text.firstIndex(of: ";") else { return (text, nil) }
+        guard let semicolon = text.utf8.firstIndex(of: UInt8(ascii: ";")) else { return (text, nil) }
         return (text[..<semicolon], text[text.index(after: semicolon)...])
     }
 
@@ -260,7 +260,7 @@ public struct JournalParser {
         for part in comment.split(separator: ",") {
             let item = part.trimmingWhitespace
             if item.isEmpty { continue }
-            guard let colon = item.firstIndex(of: ":") else {
+            guard let colon = item.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                 throw error(line, "bad-tag", "\"\(item)\" in the comment is not a tag; comments hold tags as name:value separated by commas, such as preparer:王芳")
             }
             let name = item[..<colon].trimmingWhitespace

@@ -149,10 +149,18 @@ public enum VoucherRules {
 
 extension StringProtocol {
     /// The text without leading and trailing white space (no Foundation needed).
+    /// ASCII ends are judged by their byte; only a non-ASCII end is decoded as a Character.
     public var trimmingWhitespace: String {
         var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while let byte = slice.utf8.first {
+            if byte < 0x80 ? !asciiSpace(byte) : !(slice.first?.isWhitespace ?? false) { break }
+            slice = slice.dropFirst()
+        }
+        while let byte = slice.utf8.last {
+            if byte < 0x80 ? !asciiSpace(byte) : !(slice.last?.isWhitespace ?? false) { break }
+            slice = slice.dropLast()
+        }
         return String(slice)
     }
 }

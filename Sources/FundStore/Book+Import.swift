@@ -50,11 +50,8 @@ extension Book {
                         return
                     }
                 }
-                let id = try Book.insertDraft(db, draft, context: &context, importID: importID)
-                // Posting needs the voucher's id, period, word and lines: the draft has them all.
-                let voucher = Voucher(id: id, draft: draft, status: .draft, number: nil, reviewer: draft.reviewer, bookkeeper: nil,
-                                      reversesID: nil, reversedByID: nil)
-                try Book.post(db, voucher: voucher, bookkeeper: user, requestedNumber: draft.number)
+                _ = try Book.insertDraft(db, draft, context: &context, importID: importID)
+                try Book.postInserted(db, bookkeeper: user, requestedNumber: draft.number, context: &context)
                 summary.vouchers += 1
                 summary.lines += draft.lines.count
                 summary.byOrganization[organization, default: 0] += 1
@@ -122,10 +119,16 @@ extension Book {
                                          message: "the file holds no transactions; a journal holds vouchers as a dated line followed by indented postings"))
             }
             if !errors.isEmpty { throw InputErrors(errors) }
+            try context.flush(db)
             try db.execute(sql: "UPDATE import_batch SET voucher_count = ? WHERE id = ?", arguments: [summary.vouchers, importID])
         }
         do {
             try pool.writeWithoutTransaction { db in
+                // A large import touches the indexes all over; a bigger page cache for its length
+                // keeps them in memory (the default is 2 MiB). Memory stays bounded by this figure.
+                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -\(Book.importCacheKiB)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
                 try db.inTransaction(.immediate) {
                     try run(db)
                     return dryRun ? .rollback : .commit
@@ -182,6 +185,11 @@ extension Book {
         }
         return [InputError(file: file, line: entry.headerLine, rule: error.rule, message: error.description)]
     }
+}
+
+extension Book {
+    /// The page cache of an import, in KiB.
+    static let importCacheKiB = 16_384
 }
 
 extension BookError {

@@ -44,7 +44,7 @@ extension Book {
             }
         }
         problems += try subsidyProblems(db, draft, context: &context)
-        if try isClosed(db, organizationID: organization.id, period: draft.period) {
+        if try context.isClosed(db, organizationID: organization.id, period: draft.period) {
             problems.append(VoucherProblem(.periodClosed, "\(draft.organization) has closed \(draft.period) (已结账); date the voucher in an open month or reopen \(draft.period)"))
         }
         if !problems.isEmpty { throw BookError.voucherProblems(voucher: label, problems: problems) }
@@ -65,6 +65,7 @@ extension Book {
                                               line.amount.fen, line.summary, d.project, d.expenseType?.rawValue, d.economicClass,
                                               counterparts[index], d.fundSource?.rawValue])
         }
+        context.inserted = (voucherID, organization.id, draft, reversesID, organization.accountIDs, counterparts)
         return voucherID
     }
 
@@ -101,6 +102,8 @@ extension Book {
             }
             thisVoucher[code, default: 0] += line.signedFen
         }
+        // The figures below read the balance table: an import's pending turnovers go in first.
+        if !paying.isEmpty || thisVoucher.contains(where: { $0.value > 0 }) { try context.flush(db) }
         for (code, amount) in paying.sorted(by: { $0.key < $1.key }) {
             let item = try context.subsidy(db, code)!
             let figures = try subsidyFigures(db, item: item)
@@ -128,7 +131,7 @@ extension Book {
             throw BookError.periodClosed(organization: voucher.draft.organization, period: period)
         }
         let next = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT coalesce(max(number), 0) + 1 FROM voucher WHERE organization_id = ? AND period = ? AND word = ? AND status = 'posted'
+            SELECT coalesce(max(number), 0) + 1 FROM voucher WHERE organization_id = ? AND period = ? AND word = ? AND number IS NOT NULL
             """), arguments: [organizationID, period.key, voucher.draft.word])!
         if let requestedNumber, requestedNumber != next {
             throw BookError.numberNotNext(organization: voucher.draft.organization,
@@ -158,6 +161,87 @@ extension Book {
             """).execute(arguments: [organizationID, voucher.id])
         if voucher.draft.kind == .entry,
            try String.fetchOne(db.cachedStatement(sql: "SELECT budget_control FROM organization WHERE id = ?"), arguments: [organizationID]) == "refuse" {
+            let overruns = try budgetOverruns(db, voucher: voucher)
+            if !overruns.isEmpty { throw BookError.budgetOverrun(voucher: voucher.label, overruns: overruns) }
+        }
+    }
+
+    /// Posts the voucher `insertDraft` just inserted, for an import: the same checks and the same
+    /// rows as `post`, with what `post` queries for each voucher (closed months, the next
+    /// number, the seal chain's head, the budget mode) kept in the context, the seal computed from
+    /// the draft in memory, and the turnovers added to the balance table in one pass at the end
+    /// (or before anything reads it).
+    static func postInserted(_ db: Database, bookkeeper: String, requestedNumber: Int?, context: inout PostingContext) throws {
+        let inserted = context.inserted!
+        let draft = inserted.draft, organizationID = inserted.organizationID, period = draft.period
+        if try context.isClosed(db, organizationID: organizationID, period: period) {
+            throw BookError.periodClosed(organization: draft.organization, period: period)
+        }
+        let series = PostingContext.SeriesKey(organizationID: organizationID, period: period.key, word: draft.word)
+        let next: Int
+        if let cached = context.nextNumbers[series] {
+            next = cached
+        } else {
+            next = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT coalesce(max(number), 0) + 1 FROM voucher WHERE organization_id = ? AND period = ? AND word = ? AND number IS NOT NULL
+                """), arguments: [organizationID, period.key, draft.word])!
+        }
+        if let requestedNumber, requestedNumber != next {
+            throw BookError.numberNotNext(organization: draft.organization,
+                                          expected: VoucherRef(period: period, word: draft.word, number: next),
+                                          found: VoucherRef(period: period, word: draft.word, number: requestedNumber))
+        }
+        let postedAt = now()
+        try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?")
+            .execute(arguments: [next, bookkeeper, postedAt, inserted.id])
+        context.nextNumbers[series] = next + 1
+        let closing = draft.kind == .closing
+        let fields: [DatabaseValue] = [draft.organization.databaseValue, inserted.id.databaseValue, draft.date.description.databaseValue,
+                                       period.key.databaseValue, draft.word.databaseValue, next.databaseValue, draft.summary.databaseValue,
+                                       draft.attachments.databaseValue, draft.preparer.databaseValue, draft.reviewer.databaseValue,
+                                       bookkeeper.databaseValue, "posted".databaseValue, draft.kind.rawValue.databaseValue,
+                                       inserted.reversesID.databaseValue, postedAt.databaseValue]
+        var lines: [[DatabaseValue]] = []
+        lines.reserveCapacity(draft.lines.count)
+        var pays = false
+        for (index, line) in draft.lines.enumerated() {
+            let d = line.dimensions
+            let accountID = inserted.accountIDs[line.accountCode]!
+            let key = PostingContext.BalanceKey(organizationID: organizationID, accountID: accountID, period: period.key, project: d.project ?? "",
+                                                source: d.fundSource?.rawValue ?? "", closing: closing, expense: d.expenseType?.rawValue ?? "",
+                                                counterpartID: inserted.counterparts[index] ?? 0)
+            var sums = context.pending[key] ?? (0, 0)
+            if line.side == .debit { sums.debit += line.amount.fen } else { sums.credit += line.amount.fen }
+            context.pending[key] = sums
+            if line.side == .debit, line.amount.fen > 0, d.project != nil, line.accountCode.hasPrefix("508") { pays = true }
+            lines.append([(index + 1).databaseValue, line.accountCode.databaseValue, line.side.rawValue.databaseValue, line.amount.fen.databaseValue,
+                          line.summary.databaseValue, d.project.databaseValue, d.expenseType?.rawValue.databaseValue ?? .null,
+                          d.economicClass.databaseValue, d.counterpart.databaseValue, d.fundSource?.rawValue.databaseValue ?? .null])
+        }
+        let head: (seq: Int64, hash: String)
+        if let cached = context.sealHeads[organizationID] { head = cached } else { head = try sealHead(db, organizationID: organizationID) }
+        let hash = sha256(head.hash, sealText(fields, lines))
+        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [inserted.id, organizationID, head.seq + 1, head.hash, hash])
+        context.sealHeads[organizationID] = (head.seq + 1, hash)
+        if pays {
+            try db.cachedStatement(sql: """
+                UPDATE subsidy_item SET status = 'disbursed' WHERE status = 'approved' AND grantor_id = ? AND code IN (
+                    SELECT l.project FROM voucher_line l JOIN account a ON a.id = l.account_id
+                    WHERE l.voucher_id = ? AND a.code LIKE '508%' AND l.side = 'D' AND l.amount > 0 AND l.project IS NOT NULL)
+                """).execute(arguments: [organizationID, inserted.id])
+        }
+        let refuses: Bool
+        if let cached = context.refusesOverBudget[organizationID] {
+            refuses = cached
+        } else {
+            refuses = try String.fetchOne(db.cachedStatement(sql: "SELECT budget_control FROM organization WHERE id = ?"), arguments: [organizationID]) == "refuse"
+            context.refusesOverBudget[organizationID] = refuses
+        }
+        if draft.kind == .entry, refuses {
+            try context.flush(db)
+            let voucher = Voucher(id: inserted.id, draft: draft, status: .posted, number: next, reviewer: draft.reviewer, bookkeeper: bookkeeper,
+                                  reversesID: inserted.reversesID, reversedByID: nil)
             let overruns = try budgetOverruns(db, voucher: voucher)
             if !overruns.isEmpty { throw BookError.budgetOverrun(voucher: voucher.label, overruns: overruns) }
         }

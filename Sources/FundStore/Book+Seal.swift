@@ -21,15 +21,21 @@ extension Book {
                    v.bookkeeper, v.status, v.kind, v.reverses_id, v.posted_at
             FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.id = ?
             """), arguments: [voucherID]) else { return nil }
-        var text = "v1\u{1F}" + row.databaseValues.map(canonical).joined(separator: "\u{1F}")
         let lines = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT l.position, a.code, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ, c.code, l.fund_source
             FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
             WHERE l.voucher_id = ? ORDER BY l.position
             """), arguments: [voucherID])
+        return sealText(Array(row.databaseValues), lines.map { Array($0.databaseValues) })
+    }
+
+    /// The canonical text of a voucher's stored values (in the order `sealPayload` selects
+    /// them): the one format both the book's read-back and an import's in-memory seal use.
+    static func sealText(_ fields: [DatabaseValue], _ lines: [[DatabaseValue]]) -> String {
+        var text = "v1\u{1F}" + fields.map(canonical).joined(separator: "\u{1F}")
         for line in lines {
             text += "\u{1E}"
-            text += line.databaseValues.map(canonical).joined(separator: "\u{1F}")
+            text += line.map(canonical).joined(separator: "\u{1F}")
         }
         return text
     }
@@ -48,13 +54,23 @@ extension Book {
 
     static func sha256(_ previous: String, _ payload: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Data(previous.utf8))
-        hasher.update(data: Data([0x0A]))
-        hasher.update(data: Data(payload.utf8))
-        return hasher.finalize().map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        var previous = previous, payload = payload
+        previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
+        payload.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let digest = hasher.finalize()
+        return String(unsafeUninitializedCapacity: 64) { output in
+            let digits: StaticString = "0123456789abcdef"
+            var index = 0
+            digest.withUnsafeBytes { bytes in
+                for byte in bytes {
+                    output[index] = digits.utf8Start[Int(byte >> 4)]
+                    output[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                    index += 2
+                }
+            }
+            return 64
+        }
     }
 
     /// Seals a voucher just posted: the next link of its organisation's chain.

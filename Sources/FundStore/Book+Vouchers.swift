@@ -14,6 +14,61 @@ struct PostingContext {
     /// Asked once for each organisation whose books the context writes (an import checks the
     /// user's roles this way); nil when the caller checked already.
     var authorize: ((Database, String) throws -> Void)?
+    /// The draft as `insertDraft` last inserted it (after red ink and counterparts were resolved),
+    /// so that an import can seal and post it without reading it back.
+    var inserted: (id: Int64, organizationID: Int64, draft: VoucherDraft, reversesID: Int64?, accountIDs: [String: Int64], counterparts: [Int64?])?
+
+    // An import's caches, valid for the length of its transaction, in which nothing else writes.
+    /// Closed months per organisation.
+    private var closed: [Int64: Set<Int>] = [:]
+    /// The next number of each series (organisation, month, word).
+    var nextNumbers: [SeriesKey: Int] = [:]
+    /// The head of each organisation's seal chain.
+    var sealHeads: [Int64: (seq: Int64, hash: String)] = [:]
+    /// Whether an organisation refuses postings over budget.
+    var refusesOverBudget: [Int64: Bool] = [:]
+    /// Turnovers not yet added to the balance table, by the table's key.
+    var pending: [BalanceKey: (debit: Int64, credit: Int64)] = [:]
+
+    struct SeriesKey: Hashable {
+        let organizationID: Int64
+        let period: Int
+        let word: String
+    }
+
+    struct BalanceKey: Hashable {
+        let organizationID: Int64
+        let accountID: Int64
+        let period: Int
+        let project: String
+        let source: String
+        let closing: Bool
+        let expense: String
+        let counterpartID: Int64
+    }
+
+    mutating func isClosed(_ db: Database, organizationID: Int64, period: Period) throws -> Bool {
+        if let months = closed[organizationID] { return months.contains(period.key) }
+        let months = Set(try Int.fetchAll(db.cachedStatement(sql: "SELECT period FROM period_close WHERE organization_id = ?"), arguments: [organizationID]))
+        closed[organizationID] = months
+        return months.contains(period.key)
+    }
+
+    /// Adds the pending turnovers to the balance table. Called before anything reads it.
+    mutating func flush(_ db: Database) throws {
+        guard !pending.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO balance (organization_id, account_id, period, project, source, closing, expense, counterpart_id, debit, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (organization_id, period, account_id, project, source, closing, expense, counterpart_id)
+            DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
+            """)
+        for (key, sums) in pending {
+            try upsert.execute(arguments: [key.organizationID, key.accountID, key.period, key.project, key.source, key.closing,
+                                           key.expense, key.counterpartID, sums.debit, sums.credit])
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
 
     /// The subsidy item whose code a line's project names, if any.
     mutating func subsidy(_ db: Database, _ code: String) throws -> SubsidyItem? {

@@ -35,20 +35,24 @@ struct LineReader {
     /// The next line without its ending, or nil at the end of the file.
     mutating func next() throws(InputError) -> Substring? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                let bytes = buffer[position..<newline]
-                position = newline + 1
-                return try decode(bytes, terminated: true)
+            let start = position, count = buffer.count
+            let newline: Int? = buffer.withUnsafeBytes { raw in
+                guard start < count, let base = raw.baseAddress,
+                      let found = memchr(base + start, 0x0A, count - start) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
             }
-            if buffer.count - position > Limits.lineBytes {
+            if let newline {
+                position = newline + 1
+                return try decode(start..<newline, terminated: true)
+            }
+            if count - position > Limits.lineBytes {
                 lineNumber += 1
                 throw error("line-too-long", "the line is longer than the limit of \(Limits.lineBytes) bytes; a journal line holds one transaction header or one posting")
             }
             if atEnd {
-                if position < buffer.count {
-                    let bytes = buffer[position...]
-                    position = buffer.count
-                    return try decode(bytes, terminated: false)
+                if position < count {
+                    position = count
+                    return try decode(start..<count, terminated: false)
                 }
                 return nil
             }
@@ -61,13 +65,39 @@ struct LineReader {
         }
     }
 
-    private mutating func decode(_ raw: Data, terminated: Bool) throws(InputError) -> Substring {
+    /// Checks and decodes the bytes of one line, straight from the buffer.
+    private mutating func decode(_ range: Range<Int>, terminated: Bool) throws(InputError) -> Substring {
         lineNumber += 1
-        var bytes = raw
-        var ending = "LF"
-        if bytes.last == 0x0D {
-            bytes = bytes.dropLast()
-            ending = "CRLF"
+        let first = lineNumber == 1
+        // (text or nil, the ending, the problem found) worked out on the raw bytes in one pass.
+        let (text, ending, problem): (String?, String, (String, String)?) = buffer.withUnsafeBytes { raw in
+            var bytes = UnsafeRawBufferPointer(rebasing: raw[range])
+            var ending = "LF"
+            if bytes.last == 0x0D {
+                bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast())
+                ending = "CRLF"
+            }
+            if first, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst(3)) }
+            if bytes.count > Limits.lineBytes {
+                return (nil, ending, ("line-too-long", "the line has \(bytes.count) bytes, more than the limit of \(Limits.lineBytes)"))
+            }
+            if let base = bytes.baseAddress, !bytes.isEmpty {
+                if memchr(base, 0, bytes.count) != nil {
+                    return (nil, ending, ("nul-byte", "the line holds a NUL byte; the file is binary or damaged, not UTF-8 text"))
+                }
+                // Checked on the bytes: decoding would silently drop a mark at the start of a line.
+                var index = 0
+                while index + 2 < bytes.count {
+                    if bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                        return (nil, ending, ("bom-inside", "a byte-order mark (U+FEFF) stands inside the file; it may only open the file. Remove it, often left by joining two files"))
+                    }
+                    index += 1
+                }
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return (nil, ending, ("bad-utf8", "the line is not valid UTF-8; save the file as UTF-8 (for a spreadsheet export choose \"CSV UTF-8\")"))
+            }
+            return (text, ending, nil)
         }
         if terminated {
             if let lineEnding, lineEnding != ending {
@@ -75,19 +105,8 @@ struct LineReader {
             }
             lineEnding = ending
         }
-        if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.count > Limits.lineBytes {
-            throw error("line-too-long", "the line has \(bytes.count) bytes, more than the limit of \(Limits.lineBytes)")
-        }
-        if bytes.contains(0) { throw error("nul-byte", "the line holds a NUL byte; the file is binary or damaged, not UTF-8 text") }
-        // Checked on the bytes: decoding would silently drop a mark at the start of a line.
-        if bytes.firstRange(of: [0xEF, 0xBB, 0xBF]) != nil {
-            throw error("bom-inside", "a byte-order mark (U+FEFF) stands inside the file; it may only open the file. Remove it, often left by joining two files")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw error("bad-utf8", "the line is not valid UTF-8; save the file as UTF-8 (for a spreadsheet export choose \"CSV UTF-8\")")
-        }
-        return Substring(text)
+        if let problem { throw error(problem.0, problem.1) }
+        return Substring(text!)
     }
 
     func closeFile() { try? handle.close() }

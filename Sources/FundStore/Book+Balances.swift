@@ -59,7 +59,14 @@ extension Book {
                 WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
                 ORDER BY v.period, v.word, v.number, l.position
                 """, arguments: [organizationID, from.key, to.key])
-            while let row = try cursor.next() { try body(LedgerLine(row: row)) }
+            // By position: this loop runs once per line of a year's books.
+            while let row = try cursor.next() {
+                let lineSummary: String = row[9]
+                try body(LedgerLine(date: LocalDate(parsing: row[0] as String)!,
+                                    ref: VoucherRef(period: Period(key: row[1])!, word: row[2], number: row[3]),
+                                    summary: lineSummary.isEmpty ? row[4] : lineSummary, accountCode: row[6],
+                                    side: row[7] == "D" ? .debit : .credit, amountFen: row[8], project: row[10]))
+            }
         }
     }
 

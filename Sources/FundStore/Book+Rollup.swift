@@ -34,7 +34,7 @@ extension Book {
                 if let parent = organization.parentCode, inTree.contains(parent) { inTree.insert(organization.code); return true }
                 return false
             }
-            for member in members { try authorize(db, .read, organization: member.code) }
+            try authorizeTree(db, members)
             let tree = """
                 WITH RECURSIVE rollup_member(id) AS (SELECT id FROM organization WHERE code = ?
                     UNION ALL SELECT o.id FROM organization o JOIN rollup_member ON o.parent_id = rollup_member.id)

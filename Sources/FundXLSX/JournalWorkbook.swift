@@ -32,6 +32,7 @@ public enum JournalWorkbook {
         var debitTotal: Int64 = 0, creditTotal: Int64 = 0
         let names = Dictionary(chart.accounts.map { ($0.code, chart.fullName($0.code) ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         var total = 0
+        let center = workbook.format(for: .center), text = workbook.format(for: .text), money = workbook.format(for: .money)
         try book.forEachJournalLine(organization: organization.code, from: from, to: to, start: { count in
             total = count
             guard count <= Worksheet.maximumRows - 4 else {
@@ -49,21 +50,21 @@ public enum JournalWorkbook {
             guard row < Worksheet.maximumRows - 2 else {
                 throw XLSXError(operation: "writing the 序时账", message: "more than \(Worksheet.maximumRows - 4) lines do not fit in one sheet; export a shorter range of months")
             }
-            try sheet.write(line.date.description, row: row, column: 0, style: .center)
-            try sheet.write(line.ref.word + "-" + String(line.ref.number), row: row, column: 1, style: .center)
-            try sheet.write(line.summary, row: row, column: 2, style: .text)
-            try sheet.write(line.accountCode, row: row, column: 3, style: .text)
-            try sheet.write(names[line.accountCode] ?? "", row: row, column: 4, style: .text)
+            try sheet.write(line.date.description, row: row, column: 0, format: center)
+            try sheet.write(line.ref.word + "-" + String(line.ref.number), row: row, column: 1, format: center)
+            try sheet.write(line.summary, row: row, column: 2, format: text)
+            try sheet.write(line.accountCode, row: row, column: 3, format: text)
+            try sheet.write(names[line.accountCode] ?? "", row: row, column: 4, format: text)
             if line.side == .debit {
-                try sheet.write(fen: line.amountFen, row: row, column: 5)
-                try sheet.write("", row: row, column: 6, style: .money)
+                try sheet.write(fen: line.amountFen, row: row, column: 5, format: money)
+                try sheet.write("", row: row, column: 6, format: money)
                 debitTotal += line.amountFen
             } else {
-                try sheet.write("", row: row, column: 5, style: .money)
-                try sheet.write(fen: line.amountFen, row: row, column: 6)
+                try sheet.write("", row: row, column: 5, format: money)
+                try sheet.write(fen: line.amountFen, row: row, column: 6, format: money)
                 creditTotal += line.amountFen
             }
-            try sheet.write(line.project ?? "", row: row, column: 7, style: .text)
+            try sheet.write(line.project ?? "", row: row, column: 7, format: text)
             row += 1
             if row % 10_000 == 0 { progress?(row - headerRow - 1, total) }
         }

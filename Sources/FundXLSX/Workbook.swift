@@ -127,6 +127,9 @@ public final class Workbook {
         workbook_add_chart(try live("adding a chart"), UInt8(LXW_CHART_COLUMN.rawValue))
     }
 
+    /// The library's format for a style, to hand to the `format:` writes of a worksheet.
+    public func format(for style: CellStyle) -> CellFormat { CellFormat(pointer: format(style)) }
+
     func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
         if let format = formats[style] { return format }
         guard let handle, let format = workbook_add_format(handle) else { return nil }
@@ -170,4 +173,9 @@ public final class Workbook {
             throw XLSXError(operation: "writing \(finalPath)", message: error.localizedDescription)
         }
     }
+}
+
+/// A cell style resolved to the library's format, valid while its workbook is open.
+public struct CellFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
 }

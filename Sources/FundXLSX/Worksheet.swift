@@ -14,6 +14,19 @@ public struct Worksheet {
         try workbook.check(error, "\(operation()) on sheet \(name)")
     }
 
+    /// Writes text with a format resolved beforehand (`Workbook.format(for:)`): for loops over
+    /// many rows, where looking the style up for every cell would cost more than writing it.
+    public func write(_ text: String, row: Int, column: Int, format: CellFormat) throws {
+        let error = worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format.pointer)
+        if error != LXW_NO_ERROR { try check(error, "writing text at \(cellName(row: row, column: column))") }
+    }
+
+    /// Writes an amount in fen as yuan with a format resolved beforehand.
+    public func write(fen: Int64, row: Int, column: Int, format: CellFormat) throws {
+        let error = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), yuan(fen), format.pointer)
+        if error != LXW_NO_ERROR { try check(error, "writing a number at \(cellName(row: row, column: column))") }
+    }
+
     public func write(_ text: String, row: Int, column: Int, style: CellStyle = .text) throws {
         try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, workbook.format(style)),
                   "writing text at \(cellName(row: row, column: column))")

@@ -165,6 +165,15 @@ import Testing
         #expect(refused { try superior.close(organization: "FED-01", period: Period(year: 2026, month: 3)!, by: "钱进") })
     }
 
+    @Test func aRollupNeedsEveryMember() throws {
+        let t = try book()
+        try t.book.grant(RoleGrant(user: "赵敏", role: .officer, organization: "CTY-01"))
+        // The county's officer keeps the county's books, not the federations'.
+        #expect(refused { _ = try t.opened(as: "赵敏").rollupData(root: "CTY-01", year: 2026, month: 12) })
+        #expect(try t.opened(as: "钱进").rollupData(root: "CTY-01", year: 2026, month: 12).members.count == 3)
+        #expect(try t.opened(as: "刘敏").rollupData(root: "FED-01", year: 2026, month: 12).members.count == 1)
+    }
+
     @Test func aStrangerHasNoRole() throws {
         let t = try book()
         let stranger = try t.opened(as: "某人")

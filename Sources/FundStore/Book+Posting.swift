@@ -218,6 +218,8 @@ extension Book {
                           line.summary.databaseValue, d.project.databaseValue, d.expenseType?.rawValue.databaseValue ?? .null,
                           d.economicClass.databaseValue, d.counterpart.databaseValue, d.fundSource?.rawValue.databaseValue ?? .null])
         }
+        // Bounded memory: a province's import has a million distinct keys.
+        if context.pending.count >= PostingContext.maximumPending { try context.flush(db) }
         let head: (seq: Int64, hash: String)
         if let cached = context.sealHeads[organizationID] { head = cached } else { head = try sealHead(db, organizationID: organizationID) }
         let hash = sha256(head.hash, sealText(fields, lines))

@@ -27,8 +27,10 @@ struct PostingContext {
     var sealHeads: [Int64: (seq: Int64, hash: String)] = [:]
     /// Whether an organisation refuses postings over budget.
     var refusesOverBudget: [Int64: Bool] = [:]
-    /// Turnovers not yet added to the balance table, by the table's key.
+    /// Turnovers not yet added to the balance table, by the table's key; flushed when they reach
+    /// `maximumPending` keys, so that memory stays flat whatever the size of the import.
     var pending: [BalanceKey: (debit: Int64, credit: Int64)] = [:]
+    static let maximumPending = 50_000
 
     struct SeriesKey: Hashable {
         let organizationID: Int64

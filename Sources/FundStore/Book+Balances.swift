@@ -20,6 +20,19 @@ public struct AccountTurnover: Hashable, Sendable {
     public var closingNetFen: Int64 { openingNetFen + debitFen - creditFen }
 }
 
+/// One line of the 序时账 as stored: the voucher's date as written (YYYY-MM-DD), its number, the
+/// line's summary (or the voucher's), account, side, amount and project.
+public struct JournalRow: Sendable {
+    public let date: String
+    public let word: String
+    public let number: Int
+    public let summary: String
+    public let accountCode: String
+    public let side: Side
+    public let amountFen: Int64
+    public let project: String?
+}
+
 extension Book {
     /// Opening net balance and turnovers per leaf account for months `from...to`, read from
     /// the aggregates (O(accounts x months) rows, never the lines).
@@ -44,28 +57,28 @@ extension Book {
     /// `body` in date and number order without holding them all in memory.
     /// `start` learns the number of lines first, in the same read transaction.
     public func forEachJournalLine(organization: String, from: Period, to: Period, start: (Int) throws -> Void = { _ in },
-                                   _ body: (LedgerLine) throws -> Void) throws {
+                                   _ body: (JournalRow) throws -> Void) throws {
         try read { db in
             try authorize(db, .read, organization: organization)
             let organizationID = try Book.organizationID(db, organization)
             try start(try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id
-                WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
+                WHERE v.organization_id = ? AND v.number IS NOT NULL AND v.period BETWEEN ? AND ?
                 """, arguments: [organizationID, from.key, to.key])!)
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT v.date, v.period, v.word, v.number, v.summary,
-                       l.position, a.code, l.side, l.amount, l.summary AS line_summary, l.project
+            // "number IS NOT NULL" is "posted" (a v1 CHECK) in a form the numbering index serves
+            // in order, so SQLite sorts only each voucher's lines, not a month of them.
+            let statement = try db.makeStatement(sql: """
+                SELECT v.date, v.word, v.number, v.summary, a.code, l.side, l.amount, l.summary, l.project
                 FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.id = l.account_id
-                WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ?
+                WHERE v.organization_id = ? AND v.number IS NOT NULL AND v.period BETWEEN ? AND ?
                 ORDER BY v.period, v.word, v.number, l.position
-                """, arguments: [organizationID, from.key, to.key])
-            // By position: this loop runs once per line of a year's books.
+                """)
+            let cursor = try Row.fetchCursor(statement, arguments: [organizationID, from.key, to.key])
+            // By position, and without parsing the date: this loop runs once per line of a year.
             while let row = try cursor.next() {
-                let lineSummary: String = row[9]
-                try body(LedgerLine(date: LocalDate(parsing: row[0] as String)!,
-                                    ref: VoucherRef(period: Period(key: row[1])!, word: row[2], number: row[3]),
-                                    summary: lineSummary.isEmpty ? row[4] : lineSummary, accountCode: row[6],
-                                    side: row[7] == "D" ? .debit : .credit, amountFen: row[8], project: row[10]))
+                let lineSummary: String = row[7]
+                try body(JournalRow(date: row[0], word: row[1], number: row[2], summary: lineSummary.isEmpty ? row[3] : lineSummary,
+                                    accountCode: row[4], side: row[5] == "D" ? .debit : .credit, amountFen: row[6], project: row[8]))
             }
         }
     }

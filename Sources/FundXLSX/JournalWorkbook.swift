@@ -50,8 +50,8 @@ public enum JournalWorkbook {
             guard row < Worksheet.maximumRows - 2 else {
                 throw XLSXError(operation: "writing the 序时账", message: "more than \(Worksheet.maximumRows - 4) lines do not fit in one sheet; export a shorter range of months")
             }
-            try sheet.write(line.date.description, row: row, column: 0, format: center)
-            try sheet.write(line.ref.word + "-" + String(line.ref.number), row: row, column: 1, format: center)
+            try sheet.write(line.date, row: row, column: 0, format: center)
+            try sheet.write(line.word + "-" + String(line.number), row: row, column: 1, format: center)
             try sheet.write(line.summary, row: row, column: 2, format: text)
             try sheet.write(line.accountCode, row: row, column: 3, format: text)
             try sheet.write(names[line.accountCode] ?? "", row: row, column: 4, format: text)

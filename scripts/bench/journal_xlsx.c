@@ -96,7 +96,7 @@ int main(int argc, char **argv) {
     sqlite3_prepare_v2(db,
         "SELECT v.date, v.word, v.number, v.summary, a.code, l.side, l.amount, l.summary, l.project "
         "FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id JOIN account a ON a.id = l.account_id "
-        "WHERE v.organization_id = (SELECT id FROM organization WHERE code = ?1) AND v.status = 'posted' AND v.period BETWEEN ?2 AND ?3 "
+        "WHERE v.organization_id = (SELECT id FROM organization WHERE code = ?1) AND v.number IS NOT NULL AND v.period BETWEEN ?2 AND ?3 "
         "ORDER BY v.period, v.word, v.number, l.position", -1, &q, NULL);
     sqlite3_bind_text(q, 1, argv[2], -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 2, from);

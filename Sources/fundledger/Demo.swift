@@ -43,9 +43,10 @@ struct Demo: ParsableCommand {
             // One federation's vouchers booked before the county registered its item: the audit finds them.
             let review = data + "/review"
             let reviewFiles = ((try? FileManager.default.contentsOfDirectory(atPath: review)) ?? []).filter { $0.hasSuffix(".journal") }.sorted()
+            var late = (vouchers: 0, items: 0)
             if !reviewFiles.isEmpty {
-                _ = try ledger.importJournal(paths: reviewFiles.map { review + "/" + $0 }, defaultOrganization: nil, user: user)
-                _ = try ledger.importSubsidies(path: review + "/subsidies-2026.csv", by: "赵敏")
+                late.vouchers = try ledger.importJournal(paths: reviewFiles.map { review + "/" + $0 }, defaultOrganization: nil, user: user).vouchers
+                late.items = try ledger.importSubsidies(path: review + "/subsidies-2026.csv", by: "赵敏")
             }
             let assets = try ledger.importFixedAssets(path: data + "/assets.csv", by: user)
             let budgets = try ledger.importBudgets(path: data + "/budgets-\(files.first!.prefix(4)).csv", by: user)
@@ -55,7 +56,10 @@ struct Demo: ParsableCommand {
             var actions = try runSubsidyActions(ledger, path: data + "/subsidy-actions-2026.csv")
             actions += try runSubsidyActions(ledger, path: review + "/subsidy-actions-2026.csv")
             let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
-            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settled)\n")
+            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settlements and payments)\n")
+            if !reviewFiles.isEmpty {
+                emit("FED-12's year for its review committee: \(late.vouchers) vouchers from review/\(reviewFiles.joined(separator: ", ")), some spending an item before it was registered (\(late.items) item registered late), one purchase booked twice and reversed by red ink\n")
+            }
 
             let all = try ledger.organizations()
             var year = 0

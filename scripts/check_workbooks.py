@@ -430,31 +430,26 @@ with tempfile.TemporaryDirectory() as folder:
                 check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
                 rows = list(csv.reader(open(found[0], encoding="utf-8")))
                 check(fen(rows[row - 1][column - 1]) == fen(value), f"{path} {sheet}: LibreOffice recalculated consolidated {rows[row - 1][column - 1]}, report says {value}")
-        subsidy_copies = []
-        for index, (path, _expected) in enumerate(subsidy_books):
-            copy = os.path.join(folder, f"subsidies{index}.xlsx")
-            shutil.copy(path, copy)
-            subsidy_copies.append(copy)
-        out4 = libreoffice_recalculated(subsidy_copies, os.path.join(folder, "subsidies")) if subsidy_copies else None
-        for index, (path, expected) in enumerate(subsidy_books):
-            for (sheet, row, column), value in expected.items():
-                found = [p for p in converted(out4, f"subsidies{index}") if p.endswith(f"-{sheet}.csv")]
-                check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
-                rows = list(csv.reader(open(found[0], encoding="utf-8")))
-                check(fen(rows[row - 1][column - 1]) == int(round(value * 100)), f"{path} {sheet}: LibreOffice recalculated {rows[row - 1][column - 1]}, expected {value}")
-        review_copies = []
-        for index, (path, _expected) in enumerate(reviews):
-            copy = os.path.join(folder, f"review{index}.xlsx")
-            shutil.copy(path, copy)
-            review_copies.append(copy)
-        out5 = libreoffice_recalculated(review_copies, os.path.join(folder, "reviews")) if review_copies else None
-        for index, (path, expected) in enumerate(reviews):
-            for (sheet, row, column), value in expected.items():
-                found = [p for p in converted(out5, f"review{index}") if p.endswith(f"-{sheet}.csv")]
-                check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
-                rows = list(csv.reader(open(found[0], encoding="utf-8")))
-                check(rows[row - 1][column - 1] == str(value), f"{path} {sheet}: LibreOffice counted {rows[row - 1][column - 1]} for {rows[row - 1][0]}, the book has {value}")
-        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + len(subsidy_copies) + len(review_copies)} workbooks")
+        def recalculated_cells(books, stem, agrees, message):
+            """Recalculates copies of BOOKS with LibreOffice and checks each expected cell with AGREES."""
+            paths = []
+            for index, (path, _expected) in enumerate(books):
+                paths.append(os.path.join(folder, f"{stem}{index}.xlsx"))
+                shutil.copy(path, paths[-1])
+            out_dir = libreoffice_recalculated(paths, os.path.join(folder, stem)) if paths else None
+            for index, (path, expected) in enumerate(books):
+                for (sheet, row, column), value in expected.items():
+                    found = [p for p in converted(out_dir, f"{stem}{index}") if p.endswith(f"-{sheet}.csv")]
+                    check(len(found) == 1, f"{path}: LibreOffice wrote {found} for {sheet}")
+                    rows = list(csv.reader(open(found[0], encoding="utf-8")))
+                    check(agrees(rows[row - 1][column - 1], value), f"{path} {sheet}: {message(rows[row - 1], column, value)}")
+            return len(paths)
+
+        subsidy_count = recalculated_cells(subsidy_books, "subsidies", lambda got, value: fen(got) == int(round(value * 100)),
+                                           lambda row, column, value: f"LibreOffice recalculated {row[column - 1]}, expected {value}")
+        review_count = recalculated_cells(reviews, "review", lambda got, value: got == str(value),
+                                          lambda row, column, value: f"LibreOffice counted {row[column - 1]} for {row[0]}, the book has {value}")
+        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + subsidy_count + review_count} workbooks")
 
 print(f"workbook checks: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -274,9 +274,7 @@ public enum AuditRules {
         voucher.draft.lines.filter { AccountCategory(code: $0.accountCode) == .expenditure }
     }
 
-    static func label(_ voucher: Voucher) -> String { voucher.label }
 
-    static func trimmed(_ text: String) -> String { String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 
     // MARK: - Subsidies
 
@@ -288,7 +286,7 @@ public enum AuditRules {
                 for line in spendingLines(voucher) where line.dimensions.project == item.code && !item.allows(account: line.accountCode) {
                     result.append(FindingDraft(rule: "subsidy-purpose", key: "\(item.code)|\(voucher.id)|\(line.accountCode)", vouchers: [voucher.id],
                                                amount: line.amount,
-                                               text: "\(label(voucher)) spends \(line.amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(line.accountCode); the item may be spent only on \(item.accounts.joined(separator: ", "))"))
+                                               text: "\(voucher.label) spends \(line.amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(line.accountCode); the item may be spent only on \(item.accounts.joined(separator: ", "))"))
                 }
             }
         }
@@ -314,7 +312,7 @@ public enum AuditRules {
                 if spent > received, !flagged {
                     flagged = true
                     result.append(FindingDraft(rule: "subsidy-overspent", key: item.code, vouchers: [voucher.id], amount: Money(fen: spent - received),
-                                               text: "by \(label(voucher)) dated \(voucher.draft.date), \(Money(fen: spent).grouped) of subsidy item \(item.code) (\(item.title)) was spent against \(Money(fen: received).grouped) received: \(Money(fen: spent - received).grouped) too much"))
+                                               text: "by \(voucher.label) dated \(voucher.draft.date), \(Money(fen: spent).grouped) of subsidy item \(item.code) (\(item.title)) was spent against \(Money(fen: received).grouped) received: \(Money(fen: spent - received).grouped) too much"))
                 }
                 if spent <= received { flagged = false }
             }
@@ -339,7 +337,7 @@ public enum AuditRules {
                 }
                 guard let why else { continue }
                 result.append(FindingDraft(rule: "subsidy-window", key: "\(item.code)|\(voucher.id)", vouchers: [voucher.id], amount: amount,
-                                           text: "\(label(voucher)) spends \(amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(date), \(why)"))
+                                           text: "\(voucher.label) spends \(amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(date), \(why)"))
             }
         }
         return result
@@ -351,7 +349,7 @@ public enum AuditRules {
         input.vouchers.flatMap { voucher in
             voucher.draft.lines.filter { $0.accountCode.hasPrefix("40302") && $0.dimensions.project == nil && $0.side == .credit }.map { line in
                 FindingDraft(rule: "earmarked-untagged", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
-                             text: "\(label(voucher)) credits \(line.amount.grouped) of earmarked income to \(line.accountCode) with no project; tag it with the project or subsidy item it is for")
+                             text: "\(voucher.label) credits \(line.amount.grouped) of earmarked income to \(line.accountCode) with no project; tag it with the project or subsidy item it is for")
             }
         }
     }
@@ -360,7 +358,7 @@ public enum AuditRules {
         input.vouchers.flatMap { voucher in
             spendingLines(voucher).filter { $0.dimensions.expenseType == .project && $0.dimensions.project == nil }.map { line in
                 FindingDraft(rule: "project-without-project", key: "\(voucher.id)|\(line.accountCode)", vouchers: [voucher.id], amount: line.amount,
-                             text: "\(label(voucher)) books \(line.amount.grouped) on \(line.accountCode) as 项目支出 without naming the project")
+                             text: "\(voucher.label) books \(line.amount.grouped) on \(line.accountCode) as 项目支出 without naming the project")
             }
         }
     }
@@ -407,14 +405,14 @@ public enum AuditRules {
 
     static func reviewerIsPreparer(_ input: AuditInput) -> [FindingDraft] {
         input.vouchers.filter { $0.draft.kind == .entry }.compactMap { voucher in
-            let preparer = trimmed(voucher.draft.preparer)
-            guard let reviewer = voucher.reviewer.map(trimmed), !reviewer.isEmpty else {
+            let preparer = voucher.draft.preparer.trimmingWhitespace
+            guard let reviewer = voucher.reviewer?.trimmingWhitespace, !reviewer.isEmpty else {
                 return FindingDraft(rule: "reviewer-is-preparer", key: "\(voucher.id)", vouchers: [voucher.id],
-                                    text: "\(label(voucher)) (prepared by \(preparer)) was posted without a reviewer")
+                                    text: "\(voucher.label) (prepared by \(preparer)) was posted without a reviewer")
             }
             guard reviewer == preparer else { return nil }
             return FindingDraft(rule: "reviewer-is-preparer", key: "\(voucher.id)", vouchers: [voucher.id],
-                                text: "\(label(voucher)) was prepared and reviewed by the same person, \(preparer)")
+                                text: "\(voucher.label) was prepared and reviewed by the same person, \(preparer)")
         }
     }
 
@@ -422,7 +420,7 @@ public enum AuditRules {
         input.vouchers.filter { $0.draft.kind == .entry && !$0.draft.isRedInk && $0.draft.attachments == 0 }.map { voucher in
             FindingDraft(rule: "no-attachments", key: "\(voucher.id)", vouchers: [voucher.id],
                          amount: Money(fen: voucher.draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + $1.amount.fen }),
-                         text: "\(label(voucher)) (\(voucher.draft.summary)) has no original documents attached (附件0张)")
+                         text: "\(voucher.label) (\(voucher.draft.summary)) has no original documents attached (附件0张)")
         }
     }
 
@@ -431,7 +429,7 @@ public enum AuditRules {
             voucher.draft.lines.filter { $0.accountCode.hasPrefix("101") && $0.side == .credit && $0.amount > input.settings.cashLimit
                 && !voucher.draft.lines.contains { $0.accountCode.hasPrefix("102") && $0.side == .debit } }.map { line in
                 FindingDraft(rule: "cash-limit", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
-                             text: "\(label(voucher)) pays \(line.amount.grouped) in cash, above the cash limit of \(input.settings.cashLimit.grouped); pay by bank transfer or card (公务卡)")
+                             text: "\(voucher.label) pays \(line.amount.grouped) in cash, above the cash limit of \(input.settings.cashLimit.grouped); pay by bank transfer or card (公务卡)")
             }
         }
     }
@@ -443,7 +441,7 @@ public enum AuditRules {
             // Moving money between cash and bank, or paying a subsidy on, is not a purchase.
             guard let line = payments.first, !voucher.draft.lines.contains(where: { $0.side == .debit && ($0.accountCode.hasPrefix("101") || $0.accountCode.hasPrefix("102")) }) else { return nil }
             return FindingDraft(rule: "round-sum", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
-                                text: "\(label(voucher)) (\(voucher.draft.summary)) pays a round \(line.amount.grouped); check it against the invoice and contract")
+                                text: "\(voucher.label) (\(voucher.draft.summary)) pays a round \(line.amount.grouped); check it against the invoice and contract")
         }
     }
 
@@ -452,7 +450,7 @@ public enum AuditRules {
             let weekday = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][voucher.draft.date.weekday]
             let why = input.calendar.holidays.contains(voucher.draft.date) ? "a public holiday" : "a \(weekday)"
             return FindingDraft(rule: "non-working-day", key: "\(voucher.id)", vouchers: [voucher.id],
-                                text: "\(label(voucher)) (\(voucher.draft.summary)) is dated \(voucher.draft.date), \(why)")
+                                text: "\(voucher.label) (\(voucher.draft.summary)) is dated \(voucher.draft.date), \(why)")
         }
     }
 
@@ -460,7 +458,7 @@ public enum AuditRules {
         let red = input.vouchers.filter { $0.draft.isRedInk && $0.draft.kind == .entry }.map { voucher in
             FindingDraft(rule: "reversals", key: "red|\(voucher.id)", vouchers: [voucher.id] + [voucher.reversesID].compactMap { $0 },
                          amount: Money(fen: voucher.draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + abs($1.amount.fen) }),
-                         text: "\(label(voucher)) reverses \(voucher.draft.reverses?.description ?? "a voucher") by red ink: \(voucher.draft.summary)")
+                         text: "\(voucher.label) reverses \(voucher.draft.reverses?.description ?? "a voucher") by red ink: \(voucher.draft.summary)")
         }
         let reopened = input.reopened.filter { $0.action == "reopen" || $0.action == "reopen-year" }.map { entry in
             FindingDraft(rule: "reversals", key: "reopen|\(entry.period)|\(entry.at)",
@@ -515,7 +513,7 @@ public enum AuditRules {
             if involved.contains(where: { $0.reviewer == member.name }) { roles.append("reviewed") }
             if involved.contains(where: { $0.bookkeeper == member.name }) { roles.append("kept") }
             return FindingDraft(rule: "committee-independence", key: member.name, vouchers: involved.prefix(20).map(\.id),
-                                text: "committee \(member.office.chinese) \(member.name) \(roles.joined(separator: ", ")) \(involved.count) voucher(s) of \(input.organization.code) in \(input.year), first \(label(first)); a member who keeps the books cannot review them")
+                                text: "committee \(member.office.chinese) \(member.name) \(roles.joined(separator: ", ")) \(involved.count) voucher(s) of \(input.organization.code) in \(input.year), first \(first.label); a member who keeps the books cannot review them")
         }
     }
 

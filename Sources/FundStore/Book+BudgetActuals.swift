@@ -22,19 +22,23 @@ extension Book {
             guard let budget = try Book.loadBudget(db, organizationID: organizationID, organization: organization, year: year, through: nil) else {
                 throw BookError.noBudget(organization: organization, year: year)
             }
-            let rows = try Book.activityRows(db, organizationID: organizationID, from: year * 100 + 1, to: year * 100 + month)
-            var result: [BudgetKey: BudgetActual] = [:]
-            for line in budget.lines {
-                var actual = BudgetActual()
-                for row in rows where line.key.matches(account: row.code, expenseType: row.expense, project: row.project, counterpart: row.counterpart) {
-                    let amount = line.key.isIncome ? row.credit - row.debit : row.debit - row.credit
-                    actual.yearToDate += amount
-                    if row.period == year * 100 + month { actual.month += amount }
-                }
-                result[line.key] = actual
-            }
-            return result
+            return try Book.budgetActuals(db, organizationID: organizationID, budget: budget, year: year, month: month)
         }
+    }
+
+    static func budgetActuals(_ db: Database, organizationID: Int64, budget: Budget, year: Int, month: Int) throws -> [BudgetKey: BudgetActual] {
+        let rows = try activityRows(db, organizationID: organizationID, from: year * 100 + 1, to: year * 100 + month)
+        var result: [BudgetKey: BudgetActual] = [:]
+        for line in budget.lines {
+            var actual = BudgetActual()
+            for row in rows where line.key.matches(account: row.code, expenseType: row.expense, project: row.project, counterpart: row.counterpart) {
+                let amount = line.key.isIncome ? row.credit - row.debit : row.debit - row.credit
+                actual.yearToDate += amount
+                if row.period == year * 100 + month { actual.month += amount }
+            }
+            result[line.key] = actual
+        }
+        return result
     }
 
     struct ActivityRow {

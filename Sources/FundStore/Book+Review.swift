@@ -270,14 +270,8 @@ extension Book {
         }
         var budget: [AuditedBudgetLine] = []
         if let loaded = try Book.loadBudget(db, organizationID: organizationID, organization: code, year: year, through: nil), loaded.status == .approved {
-            let rows = try Book.activityRows(db, organizationID: organizationID, from: year * 100 + 1, to: year * 100 + 12)
-            for line in loaded.lines {
-                var actual: Int64 = 0
-                for row in rows where line.key.matches(account: row.code, expenseType: row.expense, project: row.project, counterpart: row.counterpart) {
-                    actual += line.key.isIncome ? row.credit - row.debit : row.debit - row.credit
-                }
-                budget.append(AuditedBudgetLine(key: line.key, budget: line.adjusted, actual: Money(fen: actual)))
-            }
+            let actuals = try Book.budgetActuals(db, organizationID: organizationID, budget: loaded, year: year, month: 12)
+            budget = loaded.lines.map { AuditedBudgetLine(key: $0.key, budget: $0.adjusted, actual: Money(fen: actuals[$0.key]?.yearToDate ?? 0)) }
         }
         let reopened = try Row.fetchAll(db, sql: """
             SELECT period, action, at, by, reason FROM period_log WHERE organization_id = ? AND period BETWEEN ? AND ? AND action IN ('reopen', 'reopen-year')

@@ -58,9 +58,9 @@ extension Book {
     /// Federations that manage their funds independently must have a funds review committee
     /// (经费审查委员会) in term today. Every federation records its term.
     static func registryWarnings(_ db: Database) throws -> [VerifyProblem] {
-        try Row.fetchAll(db, sql: "SELECT code, independent, term_years FROM organization WHERE level = 'federation' ORDER BY code").flatMap { row in
+        let today = Book.today()
+        return try Row.fetchAll(db, sql: "SELECT code, independent, term_years FROM organization WHERE level = 'federation' ORDER BY code").flatMap { row in
             var warnings: [VerifyProblem] = []
-            let today = LocalDate(parsing: Book.now().prefix(10))!
             let committees = try Row.fetchAll(db, sql: """
                 SELECT c.elected, c.term_years FROM committee c JOIN organization o ON o.id = c.organization_id WHERE o.code = ?
                 """, arguments: [row["code"] as String])

@@ -167,9 +167,12 @@ public final class Book: Sendable {
         }
     }
 
+    /// Today in UTC, the day `now()` falls on.
+    public static func today() -> LocalDate { LocalDate(parsing: now().prefix(10))! }
+
     /// The current time as stored in the book: UTC, ISO 8601 to the second (2026-03-05T08:30:00Z).
     /// Formatted by hand: this runs for every posted voucher.
-    static func now() -> String {
+    public static func now() -> String {
         var seconds = time(nil)
         var parts = tm()
         gmtime_r(&seconds, &parts)

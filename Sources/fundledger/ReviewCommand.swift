@@ -177,7 +177,7 @@ struct ReviewCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 if let text {
-                    let day = date ?? LocalDate(parsing: String(ISO8601Day.today()))!
+                    let day = date ?? Book.today()
                     try book.recordOpinion(organization: org, year: year, text: text, signers: signers, on: day)
                     emit("recorded the opinion of \(org)'s review committee on \(year), signed by \(signers.joined(separator: ", "))\n")
                 } else if let opinion = try book.opinion(organization: org, year: year) {
@@ -188,16 +188,5 @@ struct ReviewCommand: ParsableCommand {
                 }
             }
         }
-    }
-}
-
-/// Today's date in UTC as YYYY-MM-DD.
-enum ISO8601Day {
-    static func today() -> Substring {
-        var seconds = time(nil)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        let text = String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
-        return Substring(text)
     }
 }

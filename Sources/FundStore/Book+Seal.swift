@@ -116,25 +116,28 @@ extension Book {
                 hashes[seq] = hash
                 defer { previous = hash; expectedSeq = seq + 1 }
                 guard found.count < maximumSealProblems else { continue }
-                let label = try voucherLabel(db, id: voucherID) ?? "\(code) voucher #\(voucherID)"
+                func problem(_ reason: String) throws -> SealProblem {
+                    SealProblem(voucherID: voucherID, label: try voucherLabel(db, id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason)
+                }
                 // Each voucher against its own seal: the content check does not depend on the
-                // links, so every changed voucher is named, not only the first.
+                // links, so every changed voucher is named, not only the first. The status is in
+                // the sealed content, so it is read apart only to say why a seal fails.
                 if let payload = try sealPayload(db, voucherID: voucherID) {
-                    if try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) != "posted" {
-                        found.append(SealProblem(voucherID: voucherID, label: label, reason: "it was sealed when posted but is no longer posted"))
-                    } else if sha256(stored, payload) != hash {
-                        found.append(SealProblem(voucherID: voucherID, label: label, reason: "its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted"))
+                    if sha256(stored, payload) != hash {
+                        let posted = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) == "posted"
+                        found.append(try problem(posted ? "its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted"
+                                                        : "it was sealed when posted but is no longer posted"))
                     }
                 } else {
-                    found.append(SealProblem(voucherID: voucherID, label: label, reason: "the voucher was deleted from the book after posting (seal \(seq) of \(code) points to nothing)"))
+                    found.append(try problem("the voucher was deleted from the book after posting (seal \(seq) of \(code) points to nothing)"))
                 }
                 // The links: reported once, at the first break.
                 if !linkBroken, seq != expectedSeq {
                     linkBroken = true
-                    found.append(SealProblem(voucherID: voucherID, label: label, reason: "the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed"))
+                    found.append(try problem("the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed"))
                 } else if !linkBroken, stored != previous {
                     linkBroken = true
-                    found.append(SealProblem(voucherID: voucherID, label: label, reason: "its seal does not follow the seal before it: the chain of \(code) was rewritten here"))
+                    found.append(try problem("its seal does not follow the seal before it: the chain of \(code) was rewritten here"))
                 }
             }
             problems += found

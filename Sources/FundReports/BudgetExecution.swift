@@ -93,10 +93,10 @@ public struct BudgetExecution: Sendable {
 }
 
 extension Reports {
-    public static func budgetExecution(_ book: Book, organization code: String, year: Int, month: Int?) throws -> BudgetExecution {
-        guard let budget = try book.budget(organization: code, year: year) else { throw BookError.noBudget(organization: code, year: year) }
+    public static func budgetExecution(_ book: Session, organization code: String, year: Int, month: Int?) throws -> BudgetExecution {
+        guard let budget = try book.budgets.budget(organization: code, year: year) else { throw BookError.noBudget(organization: code, year: year) }
         let through = month ?? 12
-        return BudgetExecution(organization: try book.organization(code), chart: try book.chart(for: code), budget: budget,
-                               actuals: try book.budgetActuals(organization: code, year: year, month: through), month: through)
+        return BudgetExecution(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), budget: budget,
+                               actuals: try book.budgets.budgetActuals(organization: code, year: year, month: through), month: through)
     }
 }

@@ -9,34 +9,34 @@ public enum Reports {
         return (Period(year: year, month: 1)!, Period(year: year, month: 12)!)
     }
 
-    public static func trialBalance(_ book: Book, organization code: String, year: Int, month: Int?, includeZero: Bool = false) throws -> TrialBalance {
+    public static func trialBalance(_ book: Session, organization code: String, year: Int, month: Int?, includeZero: Bool = false) throws -> TrialBalance {
         let (from, to) = range(year: year, month: month)
-        return TrialBalance(organization: try book.organization(code), chart: try book.chart(for: code),
-                            turnovers: try book.turnovers(organization: code, from: from, to: to), from: from, to: to,
+        return TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
+                            turnovers: try book.ledger.turnovers(organization: code, from: from, to: to), from: from, to: to,
                             includeZero: includeZero)
     }
 
-    public static func balanceSheet(_ book: Book, organization code: String, year: Int, month: Int?) throws -> Form {
+    public static func balanceSheet(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         let period = Period(year: year, month: month ?? 12)!
-        let turnovers = try book.turnovers(organization: code, from: Period(year: year, month: 1)!, to: period)
+        let turnovers = try book.ledger.turnovers(organization: code, from: Period(year: year, month: 1)!, to: period)
         var closing: [String: Int64] = [:], opening: [String: Int64] = [:]
         for t in turnovers {
             closing[t.code] = t.closingNetFen
             opening[t.code] = t.openingNetFen
         }
-        return BalanceSheet.form(organization: try book.organization(code), chart: try book.chart(for: code), period: period,
+        return BalanceSheet.form(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), period: period,
                                  annual: month == nil, closingNet: closing, openingNet: opening)
     }
 
-    public static func incomeExpenditure(_ book: Book, organization code: String, year: Int, month: Int?) throws -> Form {
+    public static func incomeExpenditure(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         func column(_ from: Period, _ to: Period) throws -> IncomeExpenditure.Column {
-            let opening = try book.turnovers(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 1)!)
-            let activity = try book.activity(organization: code, from: from, to: to, excludingClosing: true)
+            let opening = try book.ledger.turnovers(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 1)!)
+            let activity = try book.ledger.activity(organization: code, from: from, to: to, excludingClosing: true)
             // Earmarked projects as the year's carry-forward sees them: the whole year's income
             // and the 321 balances carried in.
-            let yearActivity = try book.activity(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 12)!,
+            let yearActivity = try book.ledger.activity(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 12)!,
                                                  excludingClosing: true)
-            let carried = try book.fundBalances(organization: code, through: from.year - 1)
+            let carried = try book.yearEnd.fundBalances(organization: code, through: from.year - 1)
             let earmarked = CarryForward.earmarkedProjects(carried + yearActivity.map {
                 FundBalance(accountCode: $0.code, project: $0.project, source: $0.source, netFen: $0.netFen)
             })
@@ -51,24 +51,24 @@ public enum Reports {
             columns = [try column(Period(year: year, month: 1)!, Period(year: year, month: 12)!),
                        try column(Period(year: year - 1, month: 1)!, Period(year: year - 1, month: 12)!)]
         }
-        return IncomeExpenditure.form(organization: try book.organization(code), chart: try book.chart(for: code),
+        return IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
                                       period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns)
     }
 
-    public static func generalLedger(_ book: Book, organization code: String, year: Int, month: Int?) throws -> Ledger {
-        let (opening, months) = try book.monthlyTurnovers(organization: code, year: year)
-        return Ledger.general(organization: try book.organization(code), chart: try book.chart(for: code), year: year,
+    public static func generalLedger(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Ledger {
+        let (opening, months) = try book.ledger.monthlyTurnovers(organization: code, year: year)
+        return Ledger.general(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), year: year,
                               throughMonth: month ?? 12, opening: opening, months: months)
     }
 
-    public static func detailLedger(_ book: Book, organization code: String, account: String, year: Int) throws -> Ledger {
-        let chart = try book.chart(for: code)
+    public static func detailLedger(_ book: Session, organization code: String, account: String, year: Int) throws -> Ledger {
+        let chart = try book.organizations.chart(for: code)
         guard chart.account(account) != nil else {
             throw BookError.voucherProblems(voucher: code, problems: [VoucherProblem(.unknownAccount,
                 "account \(account) is not in the chart of \(code); check it with `fundledger account list --org \(code)`")])
         }
-        let (opening, _) = try book.monthlyTurnovers(organization: code, year: year)
-        return Ledger.detail(organization: try book.organization(code), chart: chart, account: account, year: year,
-                             opening: opening, lines: try book.ledgerLines(organization: code, account: account, year: year))
+        let (opening, _) = try book.ledger.monthlyTurnovers(organization: code, year: year)
+        return Ledger.detail(organization: try book.organizations.organization(code), chart: chart, account: account, year: year,
+                             opening: opening, lines: try book.ledger.ledgerLines(organization: code, account: account, year: year))
     }
 }

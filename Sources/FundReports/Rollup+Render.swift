@@ -63,10 +63,10 @@ extension Rollup {
 }
 
 extension Reports {
-    public static func rollup(_ book: Book, organization code: String, year: Int, month: Int?) throws -> Rollup {
+    public static func rollup(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Rollup {
         let through = month ?? 12
-        return try Rollup(data: try book.rollupData(root: code, year: year, month: through), year: year, month: through) { organization, account, counterpart, project in
-            try book.pairVouchers(organization: organization, accountPrefix: account, counterpart: counterpart, project: project)
+        return try Rollup(data: try book.rollup.rollupData(root: code, year: year, month: through), year: year, month: through) { organization, account, counterpart, project in
+            try book.rollup.pairVouchers(organization: organization, accountPrefix: account, counterpart: counterpart, project: project)
         }
     }
 }

@@ -6,7 +6,7 @@ import FundStore
 public struct TestBook {
     public let folder: String
     public let path: String
-    public let book: Book
+    public let book: Session
 
     public init() throws {
         try self.init(organizations: true)
@@ -19,13 +19,13 @@ public struct TestBook {
         folder = NSTemporaryDirectory() + "fundledger-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/book.sqlite"
-        book = try Book.create(at: path, as: "t")
+        book = try Store.create(at: path, administrator: "t").session(as: "t")
         // The test user keeps every organisation's books (an accounting centre).
-        try book.grant(RoleGrant(user: "t", role: .officer))
+        try book.access.grant(RoleGrant(user: "t", role: .officer))
         guard organizations else { return }
-        try book.addOrganization(Organization(code: "CTY-01", name: "某某县总工会", level: .county), by: "t")
-        try book.addOrganization(Organization(code: "FED-01", name: "某某县物流行业工会联合会", level: .federation,
-                                              parentCode: "CTY-01", independent: true), by: "t")
+        try book.organizations.addOrganization(Organization(code: "CTY-01", name: "某某县总工会", level: .county))
+        try book.organizations.addOrganization(Organization(code: "FED-01", name: "某某县物流行业工会联合会", level: .federation,
+                                              parentCode: "CTY-01", independent: true))
     }
 
     /// Prepares, reviews and posts a voucher in one go.
@@ -37,9 +37,9 @@ public struct TestBook {
                                      VoucherLine(accountCode: code, side: fen >= 0 ? .debit : .credit, amount: Money(fen: fen.magnitude > 0 ? Int64(fen.magnitude) : 0),
                                                  dimensions: Dimensions(project: project, counterpart: counterpart))
                                  })
-        let voucher = try book.addVoucher(draft)
-        try book.reviewVoucher(id: voucher.id, reviewer: "李强")
-        return try book.postVoucher(id: voucher.id, bookkeeper: "张会计")
+        let voucher = try book.vouchers.addVoucher(draft)
+        try book.vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
+        return try book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计")
     }
 
     public func write(_ name: String, _ text: String) throws -> String {
@@ -48,15 +48,22 @@ public struct TestBook {
         return file
     }
 
+    /// A session of the same store as another finance officer of every organisation, for acts
+    /// whose record names who did them.
+    public func officer(_ user: String) throws -> Session {
+        try book.access.grant(RoleGrant(user: user, role: .officer))
+        return book.store.session(as: user)
+    }
+
     /// The same book opened as another user, to test what that user's roles allow.
-    public func opened(as user: String) throws -> Book { try Book.open(at: path, as: user) }
+    public func opened(as user: String) throws -> Session { try Store.open(at: path).session(as: user) }
 
     public func bytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
     /// Net balance (debit - credit) per account over everything posted.
     public func netBalances(_ organization: String = "FED-01") throws -> [String: Int64] {
         var result: [String: Int64] = [:]
-        for turnover in try book.turnovers(organization: organization, from: Period(year: 1900, month: 1)!, to: Period(year: 9999, month: 12)!) {
+        for turnover in try book.ledger.turnovers(organization: organization, from: Period(year: 1900, month: 1)!, to: Period(year: 9999, month: 12)!) {
             result[turnover.code] = turnover.closingNetFen
         }
         return result.filter { $0.value != 0 }

@@ -13,7 +13,7 @@ public enum JournalWorkbook {
     /// Streams the organisation's posted lines for `from...to` from the book into the workbook.
     /// Returns the number of lines written.
     @discardableResult
-    public static func write(book: Book, organization: Organization, chart: Chart, from: Period, to: Period, path: String,
+    public static func write(book: Session, organization: Organization, chart: Chart, from: Period, to: Period, path: String,
                              created: Date? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         let periodText = periodLabel(from: from, to: to)
         let properties = DocumentProperties(title: "序时账 \(organization.name) \(periodText)", subject: "序时账",
@@ -33,7 +33,7 @@ public enum JournalWorkbook {
         let names = Dictionary(chart.accounts.map { ($0.code, chart.fullName($0.code) ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         var total = 0
         let center = workbook.format(for: .center), text = workbook.format(for: .text), money = workbook.format(for: .money)
-        try book.forEachJournalLine(organization: organization.code, from: from, to: to, start: { count in
+        try book.ledger.forEachJournalLine(organization: organization.code, from: from, to: to, start: { count in
             total = count
             guard count <= Worksheet.maximumRows - 4 else {
                 throw XLSXError(operation: "writing the 序时账", message: "\(count) lines do not fit in one sheet of \(Worksheet.maximumRows) rows; export a shorter range of months")

@@ -23,7 +23,7 @@ struct AccountCommand: ParsableCommand {
             try reporting {
                 let list: Chart
                 if let org {
-                    list = try options.open().chart(for: org)
+                    list = try options.open().organizations.chart(for: org)
                 } else {
                     list = Chart.standard(chart!)
                 }
@@ -41,7 +41,7 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().addAccount(Account(code: code, name: name), organization: org)
+                try options.open().organizations.addAccount(Account(code: code, name: name), organization: org)
                 emit("added account \(code) \(name) to \(org)\n")
             }
         }

@@ -21,8 +21,8 @@ struct AssetCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let money = try parseAmount(cost, option: "--cost")
-                try options.open().addFixedAsset(FixedAsset(organization: org, code: code, name: name, cost: money, lifeMonths: life,
-                                                            acquired: acquired), by: options.user)
+                try options.open().assets.addFixedAsset(FixedAsset(organization: org, code: code, name: name, cost: money, lifeMonths: life,
+                                                            acquired: acquired))
                 emit("added asset \(code) \(name) \(money.grouped) over \(life) months from \(acquired)\n")
             }
         }
@@ -36,7 +36,7 @@ struct AssetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let assets = try options.open().fixedAssets(organization: org)
+                let assets = try options.open().assets.fixedAssets(organization: org)
                 let rows = assets.map { [$0.code, $0.name, $0.cost.description, String($0.lifeMonths), $0.acquired.description] }
                 switch format.resolved {
                 case .table: emit(Render.table(headers: ["编号", "名称", "原值", "使用月数", "取得日期"], rows: rows, rightAligned: [2, 3]))
@@ -60,7 +60,7 @@ extension AssetCommand {
 
         func run() throws {
             try reporting {
-                let count = try options.open().importFixedAssets(path: file, by: options.user)
+                let count = try options.open().assets.importFixedAssets(path: file)
                 emit("added \(count) fixed assets from \(file)\n")
             }
         }
@@ -76,7 +76,7 @@ struct Depreciate: ParsableCommand {
 
     func run() throws {
         try reporting {
-            if let voucher = try options.open().depreciate(organization: org, period: period, by: options.user) {
+            if let voucher = try options.open().assets.depreciate(organization: org, period: period) {
                 let total = voucher.draft.lines.filter { $0.side == .debit }.reduce(Int64(0)) { $0 + $1.amount.fen }
                 emit("posted \(voucher.ref!.description): depreciation \(Money(fen: total).grouped) for \(period)\n")
             } else {

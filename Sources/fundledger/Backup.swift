@@ -8,7 +8,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reporting {
-            try options.open().backup(to: output)
+            try options.open().backups.backup(to: output)
             emit("backed up \(options.book) to \(output)\n")
         }
     }
@@ -22,7 +22,7 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try Book.restore(from: file, to: options.book, as: options.user)
+            let report = try BackupService.restore(from: file, to: options.book, as: options.user)
             emit("restored \(options.book) from \(file): \(report.vouchers) posted vouchers verified\n")
         }
     }

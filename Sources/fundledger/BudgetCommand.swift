@@ -15,7 +15,7 @@ struct BudgetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let stored = try options.open().importBudgets(path: file, by: options.user)
+                let stored = try options.open().budgets.importBudgets(path: file)
                 emit(stored.map { "stored the draft budget of \($0.organization) for \($0.year): \($0.lines) lines\n" }.joined())
             }
         }
@@ -30,7 +30,7 @@ struct BudgetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().approveBudget(organization: org, year: year, document: document, by: options.user)
+                try options.open().budgets.approveBudget(organization: org, year: year, document: document)
                 emit("approved the \(year) budget of \(org) under \(document)\n")
             }
         }
@@ -65,8 +65,8 @@ struct BudgetCommand: ParsableCommand {
                     do { parsed[key] = try Money(parsing: parts[1]) } catch { throw CLIError("--change \"\(change)\": \(error)") }
                 }
                 guard !parsed.isEmpty else { throw CLIError("give at least one --change") }
-                let number = try options.open().adjustBudget(organization: org, year: year, document: document, date: date, reason: reason,
-                                                             changes: parsed, by: options.user)
+                let number = try options.open().budgets.adjustBudget(organization: org, year: year, document: document, date: date, reason: reason,
+                                                             changes: parsed)
                 emit("recorded adjustment \(number) of the \(year) budget of \(org) (\(document))\n")
             }
         }
@@ -83,8 +83,8 @@ struct BudgetCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                guard let budget = try book.budget(organization: org, year: year, version: version) else { throw BookError.noBudget(organization: org, year: year) }
-                let chart = try book.chart(for: org)
+                guard let budget = try book.budgets.budget(organization: org, year: year, version: version) else { throw BookError.noBudget(organization: org, year: year) }
+                let chart = try book.organizations.chart(for: org)
                 let rows = budget.lines.map { [$0.key.account, chart.fullName($0.key.account) ?? "", $0.key.expenseType?.chinese ?? "", $0.key.project ?? "",
                                                $0.key.counterpart ?? "", $0.original.grouped, $0.adjusted.grouped, $0.note] }
                 switch format.resolved {
@@ -122,7 +122,7 @@ struct BudgetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().setBudgetControl(organization: org, refuse: mode == .refuse)
+                try options.open().budgets.setBudgetControl(organization: org, refuse: mode == .refuse)
                 emit("\(org): postings that overrun the budget now \(mode == .refuse ? "are refused" : "warn")\n")
             }
         }

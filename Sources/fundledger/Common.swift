@@ -13,7 +13,7 @@ struct BookOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
     var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
-    func open() throws -> Book { try Book.open(at: book, as: user) }
+    func open() throws -> Session { try Store.open(at: book).session(as: user) }
 }
 
 /// Options of list and report commands.
@@ -121,7 +121,7 @@ func ensureFolder(of path: String) throws {
 }
 
 /// The monthly pack of one organisation and month (shared by `export monthly-pack` and `demo`).
-func writeMonthlyPack(book: Book, organization: String, year: Int, month: Int, path: String, user: String) throws {
+func writeMonthlyPack(book: Session, organization: String, year: Int, month: Int, path: String, user: String) throws {
     try MonthlyPack.write(balanceSheet: try Reports.balanceSheet(book, organization: organization, year: year, month: month),
                           incomeExpenditure: try Reports.incomeExpenditure(book, organization: organization, year: year, month: month),
                           trialBalance: try Reports.trialBalance(book, organization: organization, year: year, month: month),
@@ -130,9 +130,9 @@ func writeMonthlyPack(book: Book, organization: String, year: Int, month: Int, p
 }
 
 /// The subsidy register workbook of a grantor (shared by `export subsidies` and `demo`).
-func writeSubsidyWorkbook(book: Book, grantor: String, year: Int, asOf: LocalDate?, path: String) throws {
+func writeSubsidyWorkbook(book: Session, grantor: String, year: Int, asOf: LocalDate?, path: String) throws {
     let register = try Reports.subsidyRegister(book, grantor: grantor, year: year, asOf: asOf)
     var lines: [String: [(organization: String, line: LedgerLine)]] = [:]
-    for row in register.rows { lines[row.item.code] = try book.subsidyLines(code: row.item.code) }
+    for row in register.rows { lines[row.item.code] = try book.subsidies.subsidyLines(code: row.item.code) }
     try SubsidyWorkbook.write(register, lines: lines, to: path)
 }

@@ -23,20 +23,24 @@ struct Demo: ParsableCommand {
     func run() throws {
         try reporting {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: book + suffix) }
-            let ledger = try Book.create(at: book, as: user)
-            // The demo's importer keeps every union's books, as a county accounting centre would.
-            try ledger.grant(RoleGrant(user: user, role: .officer))
-            let organizations = try ledger.importOrganizations(path: data + "/organizations.csv", by: user)
+            let store = try Store.create(at: book, administrator: user)
+            let ledger = store.session(as: user)
+            // The demo's importer keeps every union's books, as a county accounting centre would;
+            // the county's subsidy officer, its chairman and its head of finance act in their own
+            // names, each in a session of their own.
+            for officer in [user, "赵敏", "主席", "财务主管"] { try ledger.access.grant(RoleGrant(user: officer, role: .officer)) }
+            let subsidyOfficer = store.session(as: "赵敏"), chairman = store.session(as: "主席"), financeHead = store.session(as: "财务主管")
+            let organizations = try ledger.organizations.importOrganizations(path: data + "/organizations.csv")
             // Subsidy items first, so that the journal's spending of them is held to their purpose.
             let subsidyFile = data + "/subsidies-2026.csv"
-            let items = FileManager.default.fileExists(atPath: subsidyFile) ? try ledger.importSubsidies(path: subsidyFile, by: "赵敏") : 0
+            let items = FileManager.default.fileExists(atPath: subsidyFile) ? try subsidyOfficer.subsidies.importSubsidies(path: subsidyFile) : 0
             let files = try FileManager.default.contentsOfDirectory(atPath: data)
                 .filter { $0.hasSuffix(".journal") || ($0.hasSuffix(".csv") && $0.first?.isNumber == true) }
                 // The year's journal first, then the spreadsheets that continue it.
                 .sorted { ($0.hasSuffix(".csv") ? 1 : 0, $0) < ($1.hasSuffix(".csv") ? 1 : 0, $1) }
             guard !files.isEmpty else { throw CLIError("no .journal or voucher .csv files in \(data)") }
             let progress = ProgressLine("importing", unit: "B")
-            let summary = try ledger.importJournal(paths: files.map { data + "/" + $0 }, defaultOrganization: nil, user: user) {
+            let summary = try ledger.imports.importJournal(paths: files.map { data + "/" + $0 }, defaultOrganization: nil) {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()
@@ -45,41 +49,41 @@ struct Demo: ParsableCommand {
             let reviewFiles = ((try? FileManager.default.contentsOfDirectory(atPath: review)) ?? []).filter { $0.hasSuffix(".journal") }.sorted()
             var late = (vouchers: 0, items: 0)
             if !reviewFiles.isEmpty {
-                late.vouchers = try ledger.importJournal(paths: reviewFiles.map { review + "/" + $0 }, defaultOrganization: nil, user: user).vouchers
-                late.items = try ledger.importSubsidies(path: review + "/subsidies-2026.csv", by: "赵敏")
+                late.vouchers = try ledger.imports.importJournal(paths: reviewFiles.map { review + "/" + $0 }, defaultOrganization: nil).vouchers
+                late.items = try subsidyOfficer.subsidies.importSubsidies(path: review + "/subsidies-2026.csv")
             }
-            let assets = try ledger.importFixedAssets(path: data + "/assets.csv", by: user)
-            let budgets = try ledger.importBudgets(path: data + "/budgets-\(files.first!.prefix(4)).csv", by: user)
+            let assets = try ledger.assets.importFixedAssets(path: data + "/assets.csv")
+            let budgets = try ledger.budgets.importBudgets(path: data + "/budgets-\(files.first!.prefix(4)).csv")
             for (index, budget) in budgets.enumerated() {
-                try ledger.approveBudget(organization: budget.organization, year: budget.year, document: "某总工办〔\(budget.year)〕\(index + 1)号", by: "主席")
+                try chairman.budgets.approveBudget(organization: budget.organization, year: budget.year, document: "某总工办〔\(budget.year)〕\(index + 1)号")
             }
-            var actions = try runSubsidyActions(ledger, path: data + "/subsidy-actions-2026.csv")
-            actions += try runSubsidyActions(ledger, path: review + "/subsidy-actions-2026.csv")
+            var actions = try runSubsidyActions(subsidyOfficer, path: data + "/subsidy-actions-2026.csv")
+            actions += try runSubsidyActions(subsidyOfficer, path: review + "/subsidy-actions-2026.csv")
             let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
             emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settlements and payments)\n")
             if !reviewFiles.isEmpty {
                 emit("FED-12's year for its review committee: \(late.vouchers) vouchers from review/\(reviewFiles.joined(separator: ", ")), some spending an item before it was registered (\(late.items) item registered late), one purchase booked twice and reversed by red ink\n")
             }
 
-            let all = try ledger.organizations()
+            let all = try ledger.organizations.organizations()
             var year = 0
             for organization in all {
-                year = max(year, try ledger.vouchers(organization: organization.code).map(\.draft.date.year).max() ?? 0)
+                year = max(year, try ledger.vouchers.vouchers(organization: organization.code).map(\.draft.date.year).max() ?? 0)
             }
-            try ledger.adjustBudget(organization: "FED-01", year: year, document: "某工联发〔\(year)〕9号", date: Period(year: year, month: 6)!.lastDay,
+            try chairman.budgets.adjustBudget(organization: "FED-01", year: year, document: "某工联发〔\(year)〕9号", date: Period(year: year, month: 6)!.lastDay,
                                     reason: "会员活动和维权支出追加预算", changes: [BudgetKey(account: "501"): Money(fen: 800_000),
-                                                                        BudgetKey(account: "504"): Money(fen: 1_000_000)], by: "主席")
+                                                                        BudgetKey(account: "504"): Money(fen: 1_000_000)])
             var depreciation = 0, closing = 0
             for organization in all {
-                for month in 1...12 where try ledger.depreciate(organization: organization.code, period: Period(year: year, month: month)!, by: user) != nil {
+                for month in 1...12 where try ledger.assets.depreciate(organization: organization.code, period: Period(year: year, month: month)!) != nil {
                     depreciation += 1
                 }
-                closing += try ledger.closeYear(organization: organization.code, year: year, by: "财务主管").vouchers.count
-                let months = Set(try ledger.vouchers(organization: organization.code).map(\.draft.period)).sorted()
-                for period in months { try ledger.close(organization: organization.code, period: period, by: "财务主管") }
+                closing += try financeHead.yearEnd.closeYear(organization: organization.code, year: year).vouchers.count
+                let months = Set(try ledger.vouchers.vouchers(organization: organization.code).map(\.draft.period)).sorted()
+                for period in months { try financeHead.periods.close(organization: organization.code, period: period) }
             }
-            if irregular != nil { try ledger.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, by: "财务主管", reason: "补记12月凭证后重新结账")
-                try ledger.close(organization: "FED-12", period: Period(year: year, month: 12)!, by: "财务主管") }
+            if irregular != nil { try financeHead.periods.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, reason: "补记12月凭证后重新结账")
+                try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!) }
             emit("posted \(depreciation) depreciation vouchers and \(closing) year-end closing vouchers; closed every month with postings\n")
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
@@ -87,11 +91,11 @@ struct Demo: ParsableCommand {
             // Workbooks for every union that keeps its own books here and sends forms up: the county,
             // the townships and the federations (grassroots unions appear in the roll-up).
             for organization in all where organization.level != .grassroots {
-                if try ledger.vouchers(organization: organization.code).isEmpty { continue }
+                if try ledger.vouchers.vouchers(organization: organization.code).isEmpty { continue }
                 let code = organization.code
                 func path(_ name: String, _ suffix: String = String(year)) -> String { "\(exports)/\(name)-\(code)-\(suffix).xlsx" }
                 try TrialBalanceWorkbook.write(try Reports.trialBalance(ledger, organization: code, year: year, month: nil), to: path("科目余额表"), preparedBy: user)
-                try JournalWorkbook.write(book: ledger, organization: organization, chart: try ledger.chart(for: code),
+                try JournalWorkbook.write(book: ledger, organization: organization, chart: try ledger.organizations.chart(for: code),
                                           from: Period(year: year, month: 1)!, to: Period(year: year, month: 12)!, path: path("序时账"))
                 try LedgerWorkbook.write(try Reports.generalLedger(ledger, organization: code, year: year, month: nil), to: path("总账"))
                 try FormWorkbook.write(try Reports.balanceSheet(ledger, organization: code, year: year, month: nil), to: path(BalanceSheet.title), preparedBy: user)
@@ -109,7 +113,7 @@ struct Demo: ParsableCommand {
                 try audit(ledger, year: year)
                 written += 1
             }
-            let verification = try ledger.verify()
+            let verification = try ledger.verification.verify()
             emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.problems.isEmpty ? "no problems" : "\(verification.problems.count) problems")\n")
             emit("\n" + rollup.rendered(.table, byLevel: true))
             if !verification.problems.isEmpty {
@@ -120,42 +124,42 @@ struct Demo: ParsableCommand {
     }
 
     /// FED-12 booked a purchase twice in March and cancels the second with red ink.
-    func correctAndReverse(_ ledger: Book) throws -> Voucher {
-        let original = try ledger.voucher(organization: "FED-12", reference: "2026-03/记-0002")
-        let red = try ledger.reverseVoucher(id: original.id, date: LocalDate(parsing: "2026-03-27")!, preparer: "刘敏")
-        try ledger.reviewVoucher(id: red.id, reviewer: "杨帆")
-        return try ledger.postVoucher(id: red.id, bookkeeper: user)
+    func correctAndReverse(_ ledger: Session) throws -> Voucher {
+        let original = try ledger.vouchers.voucher(organization: "FED-12", reference: "2026-03/记-0002")
+        let red = try ledger.vouchers.reverseVoucher(id: original.id, date: LocalDate(parsing: "2026-03-27")!, preparer: "刘敏")
+        try ledger.vouchers.reviewVoucher(id: red.id, reviewer: "杨帆")
+        return try ledger.vouchers.postVoucher(id: red.id, bookkeeper: user)
     }
 
     /// The review committee of FED-12 audits its year: the committee is recorded, the thresholds
     /// set, the chair runs the rules, the finance officer answers, the committee resolves, reruns
     /// and signs its opinion; the working papers go to exports/.
-    func audit(_ ledger: Book, year: Int) throws {
+    func audit(_ ledger: Session, year: Int) throws {
         let calendarFile = data + "/calendar-\(year).csv"
-        if FileManager.default.fileExists(atPath: calendarFile) { _ = try ledger.importCalendar(path: calendarFile) }
+        if FileManager.default.fileExists(atPath: calendarFile) { _ = try ledger.committees.importCalendar(path: calendarFile) }
         let elected = LocalDate(parsing: "\(year)-04-18")!
-        try ledger.addCommittee(Committee(organization: "FED-12", elected: elected, termYears: 3, members: [
+        try ledger.committees.addCommittee(Committee(organization: "FED-12", elected: elected, termYears: 3, members: [
             CommitteeMember(name: "陈静", office: .chair, start: elected), CommitteeMember(name: "王磊", office: .viceChair, start: elected),
             CommitteeMember(name: "杨帆", office: .member, start: elected)]))
-        try ledger.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-12"))
-        try ledger.grant(RoleGrant(user: "钱进", role: .superior, organization: "CTY-01"))
-        let chair = try Book.open(at: ledger.path, as: "陈静")
+        try ledger.access.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-12"))
+        try ledger.access.grant(RoleGrant(user: "钱进", role: .superior, organization: "CTY-01"))
+        let chair = ledger.store.session(as: "陈静")
         // The cap is the province's (domain notes §3); 1,500 yuan is this demo's, not a prescribed figure.
-        try chair.setAuditSetting(organization: "FED-12", key: "members", value: "12")
-        try chair.setAuditSetting(organization: "FED-12", key: "welfare-cap", value: "1500.00")
-        let first = try chair.runAudit(organization: "FED-12", year: year)
-        let officer = try Book.open(at: ledger.path, as: "刘敏")
+        try chair.committees.setAuditSetting(organization: "FED-12", key: "members", value: "12")
+        try chair.committees.setAuditSetting(organization: "FED-12", key: "welfare-cap", value: "1500.00")
+        let first = try chair.review.runAudit(organization: "FED-12", year: year)
+        let officer = ledger.store.session(as: "刘敏")
         var answered = 0
         for finding in first.findings where ["no-attachments", "non-working-day", "reversals"].contains(finding.rule) {
-            try officer.answerFinding(id: finding.id, text: finding.rule == "no-attachments" ? "场地费发票已补附，凭证已补登附件张数" : "已说明情况，附相关审批单")
+            try officer.review.answerFinding(id: finding.id, text: finding.rule == "no-attachments" ? "场地费发票已补附，凭证已补登附件张数" : "已说明情况，附相关审批单")
             answered += 1
         }
-        for finding in first.findings where finding.rule == "no-attachments" { try chair.closeFinding(id: finding.id, accepted: false, text: "已核对补附的发票") }
+        for finding in first.findings where finding.rule == "no-attachments" { try chair.review.closeFinding(id: finding.id, accepted: false, text: "已核对补附的发票") }
         for finding in first.findings where finding.rule == "reversals" || finding.rule == "non-working-day" {
-            try chair.closeFinding(id: finding.id, accepted: true, text: "说明属实，予以认可")
+            try chair.review.closeFinding(id: finding.id, accepted: true, text: "说明属实，予以认可")
         }
-        let second = try chair.runAudit(organization: "FED-12", year: year)
-        try chair.recordOpinion(organization: "FED-12", year: year, text: """
+        let second = try chair.review.runAudit(organization: "FED-12", year: year)
+        try chair.review.recordOpinion(organization: "FED-12", year: year, text: """
             经审查，东关镇五金产业工会联合会\(year)年度经费收支基本真实，但项目补贴使用存在超范围、超期和先支后拨等问题，\
             专项补助收入未按项目核算，会员福利支出超过标准，经审会成立前未设经费审查组织。\
             建议按问题清单逐项整改，整改结果报县总工会经审会。
@@ -167,16 +171,16 @@ struct Demo: ParsableCommand {
     }
 
     /// Runs the settlements (and any payments) listed for the demo year: action,code,date,amount,reviewer.
-    func runSubsidyActions(_ ledger: Book, path: String) throws -> Int {
+    func runSubsidyActions(_ ledger: Session, path: String) throws -> Int {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
         var count = 0
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 5, let date = LocalDate(parsing: fields[2]) else { throw CLIError("\(path): bad line \(line)") }
             switch fields[0] {
-            case "settle": _ = try ledger.settleSubsidy(code: fields[1], date: date, reviewer: fields[4], by: "赵敏")
-            case "disburse": _ = try ledger.disburseSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4], by: "赵敏")
-            case "accrue": _ = try ledger.accrueSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4], by: "赵敏")
+            case "settle": _ = try ledger.subsidies.settleSubsidy(code: fields[1], date: date, reviewer: fields[4])
+            case "disburse": _ = try ledger.subsidies.disburseSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4])
+            case "accrue": _ = try ledger.subsidies.accrueSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4])
             default: throw CLIError("\(path): unknown action \(fields[0])")
             }
             count += 1

@@ -178,7 +178,7 @@ struct ExportCommand: ParsableCommand {
                 let book = try options.open()
                 let (from, to) = periods.range
                 let progress = ProgressLine("exporting", unit: " lines")
-                let count = try JournalWorkbook.write(book: book, organization: try book.organization(org), chart: try book.chart(for: org),
+                let count = try JournalWorkbook.write(book: book, organization: try book.organizations.organization(org), chart: try book.organizations.chart(for: org),
                                                       from: from, to: to, path: path) { progress.update(done: Int64($0), total: Int64($1)) }
                 progress.finish()
                 emit("wrote \(path) (\(count) lines)\n")

@@ -14,7 +14,7 @@ struct ExportJournal: ParsableCommand {
         try reporting {
             let book = try options.open()
             var text = ""
-            try book.forEachPostedVoucher(organization: org) { voucher, chart in
+            try book.ledger.forEachPostedVoucher(organization: org) { voucher, chart in
                 text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"
             }
             if let path = self.output {

@@ -15,7 +15,7 @@ struct Import: ParsableCommand {
             let book = try options.open()
             let progress = ProgressLine("importing", unit: "B")
             defer { progress.finish() }
-            let summary = try book.importJournal(paths: files, defaultOrganization: org, user: options.user, dryRun: dryRun) {
+            let summary = try book.imports.importJournal(paths: files, defaultOrganization: org, dryRun: dryRun) {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()

@@ -8,7 +8,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         try reporting {
-            _ = try Book.create(at: options.book, as: options.user)
+            _ = try Store.create(at: options.book, administrator: options.user)
             emit("created \(options.book) with the grassroots (24) and county-and-above (45) charts; \(options.user) administers it\n")
         }
     }

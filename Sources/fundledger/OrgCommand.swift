@@ -28,7 +28,7 @@ struct OrgCommand: ParsableCommand {
                 let book = try options.open()
                 let organization = Organization(code: code, name: name, level: level, parentCode: parent, chart: chart, independent: independent,
                                                 termYears: termYears, termStart: termStart)
-                try book.addOrganization(organization, by: options.user)
+                try book.organizations.addOrganization(organization)
                 emit("added \(code) \(name) (\(level.rawValue), \(organization.chart.rawValue) chart)\n")
             }
         }
@@ -41,7 +41,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let organizations = try options.open().organizations()
+                let organizations = try options.open().organizations.organizations()
                 emit(OrganizationList(organizations: organizations).rendered(format.resolved))
             }
         }
@@ -55,20 +55,20 @@ struct OrgCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let o = try book.organization(code)
-                let closed = try book.closedPeriods(organization: code)
+                let o = try book.organizations.organization(code)
+                let closed = try book.periods.closedPeriods(organization: code)
                 var text = "code:        \(o.code)\nname:        \(o.name)\nlevel:       \(o.level.rawValue) (\(o.level.chinese))\n"
                 text += "parent:      \(o.parentCode ?? "-")\nchart:       \(o.chart.rawValue) (\(o.chart.chinese))\n"
                 text += "independent: \(o.independent ? "yes (独立管理经费)" : "no")\n"
                 if let years = o.termYears, let start = o.termStart, let end = o.termEnd {
                     text += "term:        \(years) years, \(start) to \(end)\n"
                 }
-                let members = try book.organizations().filter { $0.parentCode == o.code }
+                let members = try book.organizations.organizations().filter { $0.parentCode == o.code }
                 if !members.isEmpty {
                     text += "members:     \(members.count) (\(members.map(\.code).joined(separator: ", ")))\n"
                 }
                 text += "closed:      \(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: ", "))\n"
-                for entry in try book.periodLog(organization: code) where entry.action == "reopen" {
+                for entry in try book.periods.periodLog(organization: code) where entry.action == "reopen" {
                     text += "reopened:    \(entry.period) at \(entry.at) by \(entry.by): \(entry.reason ?? "")\n"
                 }
                 emit(text)
@@ -83,7 +83,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let count = try options.open().importOrganizations(path: file, by: options.user)
+                let count = try options.open().organizations.importOrganizations(path: file)
                 emit("added \(count) organisations from \(file)\n")
             }
         }

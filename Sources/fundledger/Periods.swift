@@ -10,7 +10,7 @@ struct Close: ParsableCommand {
 
     func run() throws {
         try reporting {
-            try options.open().close(organization: org, period: period, by: options.user)
+            try options.open().periods.close(organization: org, period: period)
             emit("closed \(org) \(period)\n")
         }
     }
@@ -25,7 +25,7 @@ struct Reopen: ParsableCommand {
 
     func run() throws {
         try reporting {
-            try options.open().reopen(organization: org, period: period, by: options.user, reason: reason)
+            try options.open().periods.reopen(organization: org, period: period, reason: reason)
             emit("reopened \(org) \(period)\n")
         }
     }
@@ -42,7 +42,7 @@ struct CloseYear: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let summary = try options.open().closeYear(organization: org, year: year, by: options.user)
+            let summary = try options.open().yearEnd.closeYear(organization: org, year: year)
             emit(summary.alreadyDone ? "\(org) \(year): nothing left to carry forward\n"
                  : "\(org) \(year): posted \(summary.vouchers.count) closing vouchers (\(summary.vouchers.map(\.description).joined(separator: ", ")))\n")
         }
@@ -59,7 +59,7 @@ struct ReopenYear: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let summary = try options.open().reopenYear(organization: org, year: year, by: options.user, reason: reason)
+            let summary = try options.open().yearEnd.reopenYear(organization: org, year: year, reason: reason)
             emit("\(org) \(year): reversed \(summary.vouchers.count) closing vouchers\n")
         }
     }

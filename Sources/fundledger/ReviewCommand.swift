@@ -37,9 +37,9 @@ struct ReviewCommand: ParsableCommand {
                 for assignment in assignments {
                     let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                     guard parts.count == 2 else { throw CLIError("--set \(assignment): write KEY=VALUE, such as cash-limit=1000.00") }
-                    try book.setAuditSetting(organization: org, key: parts[0], value: parts[1])
+                    try book.committees.setAuditSetting(organization: org, key: parts[0], value: parts[1])
                 }
-                emit(ReviewLists.settings(try book.auditSettings(organization: org)).rendered(format.resolved))
+                emit(ReviewLists.settings(try book.committees.auditSettings(organization: org)).rendered(format.resolved))
             }
         }
     }
@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
         @Argument var file: String
 
         func run() throws {
-            try reporting { emit("loaded \(try options.open().importCalendar(path: file)) calendar days from \(file)\n") }
+            try reporting { emit("loaded \(try options.open().committees.importCalendar(path: file)) calendar days from \(file)\n") }
         }
     }
 
@@ -64,7 +64,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let outcome = try options.open().runAudit(organization: org, year: year)
+                let outcome = try options.open().review.runAudit(organization: org, year: year)
                 let audit = outcome.audit
                 note("audit #\(audit.id) of \(org) \(year): \(audit.vouchers) vouchers, \(AuditRules.all.count) rules; \(outcome.new) new findings, \(outcome.again) found again, \(outcome.notFoundAgain) not found again; seal chain head \(audit.sealSeq) \(audit.sealHash.prefix(16))")
                 emit(ReviewLists.findings(outcome.findings).rendered(format.resolved))
@@ -82,7 +82,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let all = try options.open().findings(organization: org, year: year)
+                let all = try options.open().review.findings(organization: org, year: year)
                 emit(ReviewLists.findings(all.filter { status == nil || $0.status.rawValue == status }).rendered(format.resolved))
             }
         }
@@ -98,7 +98,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                guard let finding = try options.open().findings(organization: org, year: year).first(where: { $0.id == id }) else {
+                guard let finding = try options.open().review.findings(organization: org, year: year).first(where: { $0.id == id }) else {
                     throw CLIError("\(org) has no finding #\(id) in \(year); list them with `fundledger review findings`")
                 }
                 emit("#\(finding.id) [\(finding.rule)] \(finding.severity.chinese) \(finding.status.chinese)\n\(finding.text)\n")
@@ -116,7 +116,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().answerFinding(id: id, text: text)
+                try options.open().review.answerFinding(id: id, text: text)
                 emit("answered finding #\(id)\n")
             }
         }
@@ -130,7 +130,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().closeFinding(id: id, accepted: false, text: text)
+                try options.open().review.closeFinding(id: id, accepted: false, text: text)
                 emit("resolved finding #\(id)\n")
             }
         }
@@ -144,7 +144,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().closeFinding(id: id, accepted: true, text: text)
+                try options.open().review.closeFinding(id: id, accepted: true, text: text)
                 emit("accepted finding #\(id)\n")
             }
         }
@@ -158,7 +158,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().reopenFinding(id: id, text: text)
+                try options.open().review.reopenFinding(id: id, text: text)
                 emit("reopened finding #\(id)\n")
             }
         }
@@ -177,10 +177,10 @@ struct ReviewCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 if let text {
-                    let day = date ?? Book.today()
-                    try book.recordOpinion(organization: org, year: year, text: text, signers: signers, on: day)
+                    let day = date ?? Store.today()
+                    try book.review.recordOpinion(organization: org, year: year, text: text, signers: signers, on: day)
                     emit("recorded the opinion of \(org)'s review committee on \(year), signed by \(signers.joined(separator: ", "))\n")
-                } else if let opinion = try book.opinion(organization: org, year: year) {
+                } else if let opinion = try book.review.opinion(organization: org, year: year) {
                     emit("\(opinion.organization) \(opinion.year) 审查意见 (\(opinion.recordedAt), audit #\(opinion.audit))\n\(opinion.text)\n")
                     emit("签名: " + opinion.signers.map { "\($0.office.chinese) \($0.name)" }.joined(separator: "、") + "\n")
                 } else {

@@ -26,9 +26,9 @@ struct SubsidyCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let amount = try parseAmount(approved, option: "--approved")
-                try options.open().addSubsidy(SubsidyItem(code: code, grantor: grantor, recipient: recipient, title: title, purpose: purpose,
+                try options.open().subsidies.addSubsidy(SubsidyItem(code: code, grantor: grantor, recipient: recipient, title: title, purpose: purpose,
                                                           accounts: accounts, approved: amount, document: document, documentDate: documentDate,
-                                                          windowStart: from, deadline: deadline), by: options.user)
+                                                          windowStart: from, deadline: deadline))
                 emit("recorded subsidy item \(code) (\(document == nil ? "applied" : "approved"))\n")
             }
         }
@@ -40,7 +40,7 @@ struct SubsidyCommand: ParsableCommand {
         @Argument(help: "CSV with columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline.") var file: String
 
         func run() throws {
-            try reporting { emit("recorded \(try options.open().importSubsidies(path: file, by: options.user)) subsidy items from \(file)\n") }
+            try reporting { emit("recorded \(try options.open().subsidies.importSubsidies(path: file)) subsidy items from \(file)\n") }
         }
     }
 
@@ -53,7 +53,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().approveSubsidy(code: code, document: document, date: date, by: options.user)
+                try options.open().subsidies.approveSubsidy(code: code, document: document, date: date)
                 emit("approved \(code) under \(document)\n")
             }
         }
@@ -70,7 +70,7 @@ struct SubsidyCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let money = try parseAmount(amount, option: "--amount")
-                let refs = try options.open().disburseSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
+                let refs = try options.open().subsidies.disburseSubsidy(code: code, amount: money, date: date, reviewer: reviewer)
                 emit("disbursed \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
             }
         }
@@ -87,7 +87,7 @@ struct SubsidyCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let money = try parseAmount(amount, option: "--amount")
-                let refs = try options.open().accrueSubsidy(code: code, amount: money, date: date, reviewer: reviewer, by: options.user)
+                let refs = try options.open().subsidies.accrueSubsidy(code: code, amount: money, date: date, reviewer: reviewer)
                 emit("accrued \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
             }
         }
@@ -102,7 +102,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let refs = try options.open().settleSubsidy(code: code, date: date, reviewer: reviewer, by: options.user)
+                let refs = try options.open().subsidies.settleSubsidy(code: code, date: date, reviewer: reviewer)
                 emit(refs.isEmpty ? "settled \(code): nothing to return\n" : "settled \(code): returned by recipient \(refs[0]), recovered by grantor \(refs[1])\n")
             }
         }
@@ -123,19 +123,19 @@ struct SubsidyCommand: ParsableCommand {
 }
 
 /// The text of `subsidy show` and `report subsidy`.
-func subsidyDetail(book: Book, code: String) throws -> String {
-    let item = try book.subsidy(code: code)
-    let figures = try book.subsidies(organization: item.grantor).first { $0.0.code == code }!.1
+func subsidyDetail(book: Session, code: String) throws -> String {
+    let item = try book.subsidies.subsidy(code: code)
+    let figures = try book.subsidies.subsidies(organization: item.grantor).first { $0.0.code == code }!.1
     var text = "项目补贴 \(item.code) \(item.title)  \(item.status.chinese)\n"
     text += "拨付单位：\(item.grantor)  受补单位：\(item.recipient)  用途：\(item.purpose)  科目：\(item.accounts.joined(separator: " "))\n"
     text += "批准：\(item.approved.grouped)  \(item.document ?? "未批复")\(item.documentDate.map { " \($0)" } ?? "")  使用期限：\(item.windowStart)至\(item.deadline)\n"
     text += "已拨付 \(Money(fen: figures.disbursed).grouped)  已收到 \(Money(fen: figures.received).grouped)  已支出 \(Money(fen: figures.spent).grouped)  已退回 \(Money(fen: figures.returned).grouped)  结余 \(Money(fen: figures.balance).grouped)\n"
-    let lines = try book.subsidyLines(code: code)
+    let lines = try book.subsidies.subsidyLines(code: code)
     text += Render.table(headers: ["单位", "日期", "凭证号", "摘要", "科目", "借方", "贷方"], rows: lines.map { entry in
         let l = entry.line
         return [entry.organization, l.date.description, l.ref.description, l.summary, l.accountCode,
                 l.side == .debit ? Money(fen: l.amountFen).grouped : "", l.side == .credit ? Money(fen: l.amountFen).grouped : ""]
     }, rightAligned: [5, 6])
-    for entry in try book.subsidyLog(code: code) { text += "\(entry.at) \(entry.by) \(entry.action) \(entry.detail)\n" }
+    for entry in try book.subsidies.subsidyLog(code: code) { text += "\(entry.at) \(entry.by) \(entry.action) \(entry.detail)\n" }
     return text
 }

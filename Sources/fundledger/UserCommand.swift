@@ -25,7 +25,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().grant(RoleGrant(user: name, role: role, organization: org))
+                try options.open().access.grant(RoleGrant(user: name, role: role, organization: org))
                 emit("\(name) is now \(role.rawValue) (\(role.chinese)) of \(org ?? "every organisation")\n")
             }
         }
@@ -40,7 +40,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().revoke(RoleGrant(user: name, role: role, organization: org))
+                try options.open().access.revoke(RoleGrant(user: name, role: role, organization: org))
                 emit("\(name) is no longer \(role.rawValue) of \(org ?? "every organisation")\n")
             }
         }
@@ -52,7 +52,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            try reporting { emit(ReviewLists.roles(try options.open().roles()).rendered(format.resolved)) }
+            try reporting { emit(ReviewLists.roles(try options.open().access.roles()).rendered(format.resolved)) }
         }
     }
 
@@ -63,7 +63,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let rows = try options.open().accessLog().map { [$0.at, $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
+                let rows = try options.open().access.accessLog().map { [$0.at, $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
                 emit(Listing(titles: ["时间", "用户", "结果", "动作", "组织", "说明"], keys: ["at", "user", "outcome", "action", "organization", "detail"],
                              rows: rows).rendered(format.resolved))
             }
@@ -100,7 +100,7 @@ struct CommitteeCommand: ParsableCommand {
                     }
                     list.append(CommitteeMember(name: parts[1], office: office, start: elected))
                 }
-                try options.open().addCommittee(Committee(organization: org, elected: elected, termYears: term, members: list))
+                try options.open().committees.addCommittee(Committee(organization: org, elected: elected, termYears: term, members: list))
                 let committee = Committee(organization: org, elected: elected, termYears: term)
                 emit("recorded the review committee of \(org) elected \(elected), term to \(committee.termEnd), \(list.count) members\n")
             }
@@ -118,7 +118,7 @@ struct CommitteeCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().addCommitteeMember(organization: org, CommitteeMember(name: name, office: office, start: start, end: end))
+                try options.open().committees.addCommitteeMember(organization: org, CommitteeMember(name: name, office: office, start: start, end: end))
                 emit("added \(office.chinese) \(name) to the review committee of \(org) from \(start)\n")
             }
         }
@@ -131,7 +131,7 @@ struct CommitteeCommand: ParsableCommand {
         @Option var org: String
 
         func run() throws {
-            try reporting { emit(ReviewLists.committee(try options.open().committees(organization: org)).rendered(format.resolved)) }
+            try reporting { emit(ReviewLists.committee(try options.open().committees.committees(organization: org)).rendered(format.resolved)) }
         }
     }
 }

@@ -13,7 +13,7 @@ struct VoucherCommand: ParsableCommand {
         @Option(help: "The organisation.") var org: String
         @Argument(help: "The voucher: its number such as 2026-03/记-0007, or its id such as 12.") var voucher: String
 
-        func find(in book: Book) throws -> Voucher { try book.voucher(organization: org, reference: voucher) }
+        func find(in book: Session) throws -> Voucher { try book.vouchers.voucher(organization: org, reference: voucher) }
     }
 
     struct Add: ParsableCommand {
@@ -49,8 +49,8 @@ struct VoucherCommand: ParsableCommand {
                 draft.summary = summary
                 draft.attachments = attachments
                 draft.word = word
-                if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: try book.chart(for: org)) }
-                let voucher = try book.addVoucher(draft)
+                if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: try book.organizations.chart(for: org)) }
+                let voucher = try book.vouchers.addVoucher(draft)
                 emit("prepared draft #\(voucher.id) for \(org) dated \(date); next: `fundledger voucher review --org \(org) \(voucher.id)` by another person\n")
             }
         }
@@ -65,7 +65,7 @@ struct VoucherCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
-                try book.reviewVoucher(id: voucher.id, reviewer: options.user)
+                try book.vouchers.reviewVoucher(id: voucher.id, reviewer: options.user)
                 emit("reviewed #\(voucher.id)\n")
             }
         }
@@ -80,9 +80,9 @@ struct VoucherCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
-                let posted = try book.postVoucher(id: voucher.id, bookkeeper: options.user)
+                let posted = try book.vouchers.postVoucher(id: voucher.id, bookkeeper: options.user)
                 emit("posted #\(posted.id) as \(posted.ref!.description) (\(posted.ref!.chinese))\n")
-                for overrun in try book.budgetOverruns(voucherID: posted.id) { note("warning: \(overrun)") }
+                for overrun in try book.budgets.budgetOverruns(voucherID: posted.id) { note("warning: \(overrun)") }
             }
         }
     }
@@ -98,7 +98,7 @@ struct VoucherCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
-                let red = try book.reverseVoucher(id: voucher.id, date: date, preparer: options.user, summary: summary)
+                let red = try book.vouchers.reverseVoucher(id: voucher.id, date: date, preparer: options.user, summary: summary)
                 emit("prepared red-ink draft #\(red.id) reversing \(voucher.ref?.description ?? "#\(voucher.id)"); review and post it to take effect\n")
             }
         }
@@ -113,7 +113,7 @@ struct VoucherCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
-                emit(VoucherView(voucher: voucher, chart: try book.chart(for: target.org)).rendered())
+                emit(VoucherView(voucher: voucher, chart: try book.organizations.chart(for: target.org)).rendered())
             }
         }
     }
@@ -127,7 +127,7 @@ struct VoucherCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let vouchers = try options.open().vouchers(organization: org, period: period)
+                let vouchers = try options.open().vouchers.vouchers(organization: org, period: period)
                 emit(VoucherList(vouchers: vouchers).rendered(format.resolved))
             }
         }
@@ -142,7 +142,7 @@ struct VoucherCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
-                try book.deleteDraft(id: voucher.id)
+                try book.vouchers.deleteDraft(id: voucher.id)
                 emit("deleted #\(voucher.id)\n")
             }
         }

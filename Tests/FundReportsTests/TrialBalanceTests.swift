@@ -6,19 +6,21 @@ import FundTesting
 import Testing
 
 /// The demo county's book, loaded once per test from ledgers/demo.
-func demoBook() throws -> Book {
+func demoBook() throws -> Session {
     let t = try TestBook.empty()
-    _ = try t.book.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path, by: "t")
-    _ = try t.book.importJournal(paths: ["ledgers/demo/2026.journal", "ledgers/demo/2026-fed-02-q4.csv"].map {
+    _ = try t.book.organizations.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path)
+    // The demo's importer keeps every union's books and is the preparer the journal defaults to.
+    try t.book.access.grant(RoleGrant(user: "演示导入", role: .officer))
+    _ = try t.opened(as: "演示导入").imports.importJournal(paths: ["ledgers/demo/2026.journal", "ledgers/demo/2026-fed-02-q4.csv"].map {
         Golden.root.appendingPathComponent($0).path
-    }, defaultOrganization: nil, user: "演示导入")
+    }, defaultOrganization: nil)
     return t.book
 }
 
-func trialBalance(_ book: Book, _ code: String, _ from: String, _ to: String, includeZero: Bool = false) throws -> TrialBalance {
+func trialBalance(_ book: Session, _ code: String, _ from: String, _ to: String, includeZero: Bool = false) throws -> TrialBalance {
     let from = Period(parsing: from)!, to = Period(parsing: to)!
-    return TrialBalance(organization: try book.organization(code), chart: try book.chart(for: code),
-                        turnovers: try book.turnovers(organization: code, from: from, to: to), from: from, to: to,
+    return TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
+                        turnovers: try book.ledger.turnovers(organization: code, from: from, to: to), from: from, to: to,
                         includeZero: includeZero)
 }
 
@@ -46,7 +48,7 @@ func trialBalance(_ book: Book, _ code: String, _ from: String, _ to: String, in
     /// A year's report opens at zero and its closing columns balance for every organisation.
     @Test func everyOrganisationBalances() throws {
         let book = try demoBook()
-        for organization in try book.organizations() {
+        for organization in try book.organizations.organizations() {
             let report = try trialBalance(book, organization.code, "2026-01", "2026-12")
             #expect(report.balanced, "\(organization.code)")
             #expect(report.totals.openingDebit == 0)
@@ -76,16 +78,16 @@ func trialBalance(_ book: Book, _ code: String, _ from: String, _ to: String, in
     func goldenLists(format: OutputFormat) throws {
         let book = try demoBook()
         let ext = format == .table ? "txt" : format.rawValue
-        Golden.assert(OrganizationList(organizations: try book.organizations()).rendered(format), "Tests/FundReportsTests/Golden/org-list.\(ext)")
-        Golden.assert(VoucherList(vouchers: try book.vouchers(organization: "FED-01", period: Period(parsing: "2026-03"))).rendered(format),
+        Golden.assert(OrganizationList(organizations: try book.organizations.organizations()).rendered(format), "Tests/FundReportsTests/Golden/org-list.\(ext)")
+        Golden.assert(VoucherList(vouchers: try book.vouchers.vouchers(organization: "FED-01", period: Period(parsing: "2026-03"))).rendered(format),
                       "Tests/FundReportsTests/Golden/voucher-list-FED-01-2026-03.\(ext)")
         Golden.assert(AccountList(chart: Chart.standard(.county)).rendered(format), "Tests/FundReportsTests/Golden/account-list-county.\(ext)")
     }
 
     @Test func goldenVoucherView() throws {
         let book = try demoBook()
-        let red = try book.voucher(organization: "FED-01", reference: "2026-03/记-0005")
-        Golden.assert(VoucherView(voucher: red, chart: try book.chart(for: "FED-01")).rendered(),
+        let red = try book.vouchers.voucher(organization: "FED-01", reference: "2026-03/记-0005")
+        Golden.assert(VoucherView(voucher: red, chart: try book.organizations.chart(for: "FED-01")).rendered(),
                       "Tests/FundReportsTests/Golden/voucher-FED-01-2026-03-0005.txt")
     }
 

@@ -26,17 +26,17 @@ import Testing
     @Test func importsPostedVouchersWithTheirNumbers() throws {
         let t = try TestBook()
         let file = try t.write("good.journal", ImportTests.good)
-        let summary = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "导入员")
+        let summary = try t.officer("导入员").imports.importJournal(paths: [file], defaultOrganization: nil)
         #expect(summary.vouchers == 4 && summary.lines == 8)
-        let vouchers = try t.book.vouchers(organization: "FED-01")
+        let vouchers = try t.book.vouchers.vouchers(organization: "FED-01")
         #expect(vouchers.map { $0.ref!.description } == ["2026-03/记-0001", "2026-03/记-0002", "2026-03/记-0003"])
         #expect(vouchers.allSatisfy { $0.status == .posted && $0.bookkeeper == "导入员" })
         #expect(vouchers[1].draft.preparer == "导入员" && vouchers[1].reviewer == nil)
         #expect(vouchers[2].reversesID == vouchers[1].id && vouchers[1].reversedByID == vouchers[2].id)
         #expect(vouchers[2].draft.lines.map(\.side) == [.debit, .credit])
         #expect(try t.netBalances() == ["102": 50_000, "401": -50_000])
-        #expect(try t.book.vouchers(organization: "CTY-01")[0].draft.lines[0].dimensions.counterpart == "FED-01")
-        #expect(try t.book.verify().problems.isEmpty)
+        #expect(try t.book.vouchers.vouchers(organization: "CTY-01")[0].draft.lines[0].dimensions.counterpart == "FED-01")
+        #expect(try t.book.verification.verify().problems.isEmpty)
     }
 
     /// A problem anywhere, even in the last voucher, leaves the book file byte-identical.
@@ -54,21 +54,21 @@ import Testing
         let text = ImportTests.good + "\n\n2026-03-09 * 最后一张  ; org:FED-01\n    102  500.00\n" + lastLine + "\n"
         let file = try t.write("bad.journal", text)
         do {
-            _ = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "导入员")
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
             Issue.record("imported a bad journal")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == [rule])
             #expect(errors.errors[0].line == ImportTests.good.split(separator: "\n", omittingEmptySubsequences: false).count + line)
         }
         #expect(try t.bytes() == before)
-        #expect(try t.book.vouchers(organization: "FED-01").isEmpty)
+        #expect(try t.book.vouchers.vouchers(organization: "FED-01").isEmpty)
     }
 
     @Test func numbersMustContinueTheMonth() throws {
         let t = try TestBook()
         let text = "2026-03-05 * (2026-03/记-0002) x  ; org:FED-01\n    102  1\n    401  -1\n"
         do {
-            _ = try t.book.importJournal(paths: [try t.write("n.journal", text)], defaultOrganization: nil, user: "u")
+            _ = try t.book.imports.importJournal(paths: [try t.write("n.journal", text)], defaultOrganization: nil)
             Issue.record("accepted a gap")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["number-not-next"])
@@ -92,7 +92,7 @@ import Testing
                 401  -1
             """
         do {
-            _ = try t.book.importJournal(paths: [try t.write("m.journal", text)], defaultOrganization: nil, user: "u")
+            _ = try t.book.imports.importJournal(paths: [try t.write("m.journal", text)], defaultOrganization: nil)
             Issue.record("imported")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["unbalanced", "unknown-org", "missing-org"])
@@ -104,9 +104,9 @@ import Testing
     @Test func dryRunWritesNothing() throws {
         let t = try TestBook()
         let before = try t.bytes()
-        let summary = try t.book.importJournal(paths: [try t.write("g.journal", ImportTests.good)], defaultOrganization: nil, user: "u", dryRun: true)
+        let summary = try t.book.imports.importJournal(paths: [try t.write("g.journal", ImportTests.good)], defaultOrganization: nil, dryRun: true)
         #expect(summary.vouchers == 4 && summary.dryRun)
-        #expect(try t.book.vouchers(organization: "FED-01").isEmpty)
+        #expect(try t.book.vouchers.vouchers(organization: "FED-01").isEmpty)
         #expect(try t.bytes() == before)
     }
 
@@ -124,7 +124,7 @@ import Testing
             let file = t.folder + "/e\(index).journal"
             try data.write(to: URL(fileURLWithPath: file))
             do {
-                _ = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "u", dryRun: true)
+                _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, dryRun: true)
                 #expect(rule.isEmpty, "case \(index) imported")
             } catch let errors as InputErrors {
                 #expect(errors.errors.first?.rule == rule, "case \(index): \(errors)")

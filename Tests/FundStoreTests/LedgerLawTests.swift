@@ -53,18 +53,18 @@ import Testing
             #expect(try t.netBalances() == LedgerLawTests.model(vouchers))
             for month in 1...12 {
                 let period = Period(year: 2026, month: month)!
-                let turnovers = try t.book.turnovers(organization: "FED-01", from: period, to: period)
+                let turnovers = try t.book.ledger.turnovers(organization: "FED-01", from: period, to: period)
                 #expect(turnovers.reduce(0) { $0 + $1.debitFen } == turnovers.reduce(0) { $0 + $1.creditFen })
                 #expect(turnovers.reduce(0) { $0 + $1.openingNetFen } == 0)
             }
             // Reversing every voucher nets every balance to zero.
             for voucher in posted {
-                let red = try t.book.reverseVoucher(id: voucher.id, date: LocalDate(year: 2026, month: 12, day: 31)!, preparer: "王芳")
-                try t.book.reviewVoucher(id: red.id, reviewer: "李强")
-                try t.book.postVoucher(id: red.id, bookkeeper: "张会计")
+                let red = try t.book.vouchers.reverseVoucher(id: voucher.id, date: LocalDate(year: 2026, month: 12, day: 31)!, preparer: "王芳")
+                try t.book.vouchers.reviewVoucher(id: red.id, reviewer: "李强")
+                try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
             }
             #expect(try t.netBalances().isEmpty)
-            #expect(try t.book.verify().problems.isEmpty)
+            #expect(try t.book.verification.verify().problems.isEmpty)
         }
     }
 
@@ -72,24 +72,24 @@ import Testing
         await propertyCheck(count: 15, input: LedgerLawTests.vouchers) { vouchers in
             let t = try TestBook()
             for v in vouchers { try t.post("FED-01", String(format: "2026-%02d-%02d", v.month, v.day), v.lines) }
-            if let first = try t.book.vouchers(organization: "FED-01").first {
-                let red = try t.book.reverseVoucher(id: first.id, date: LocalDate(year: 2026, month: 12, day: 31)!, preparer: "王芳")
-                try t.book.reviewVoucher(id: red.id, reviewer: "李强")
-                try t.book.postVoucher(id: red.id, bookkeeper: "张会计")
+            if let first = try t.book.vouchers.vouchers(organization: "FED-01").first {
+                let red = try t.book.vouchers.reverseVoucher(id: first.id, date: LocalDate(year: 2026, month: 12, day: 31)!, preparer: "王芳")
+                try t.book.vouchers.reviewVoucher(id: red.id, reviewer: "李强")
+                try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
             }
             var text = ""
-            try t.book.forEachPostedVoucher(organization: "FED-01") { voucher, chart in
+            try t.book.ledger.forEachPostedVoucher(organization: "FED-01") { voucher, chart in
                 text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"
             }
             let copy = try TestBook()
-            _ = try copy.book.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil, user: "u")
+            _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil)
             #expect(try copy.netBalances() == t.netBalances())
             for month in 1...12 {
                 let period = Period(year: 2026, month: month)!
-                #expect(try copy.book.turnovers(organization: "FED-01", from: period, to: period)
-                        == t.book.turnovers(organization: "FED-01", from: period, to: period))
+                #expect(try copy.book.ledger.turnovers(organization: "FED-01", from: period, to: period)
+                        == t.book.ledger.turnovers(organization: "FED-01", from: period, to: period))
             }
-            let original = try t.book.vouchers(organization: "FED-01"), imported = try copy.book.vouchers(organization: "FED-01")
+            let original = try t.book.vouchers.vouchers(organization: "FED-01"), imported = try copy.book.vouchers.vouchers(organization: "FED-01")
             #expect(original.map(\.ref) == imported.map(\.ref))
             #expect(original.map(\.draft.lines) == imported.map(\.draft.lines))
         }
@@ -102,7 +102,7 @@ import Testing
             v.lines[0].1 += v.lines[0].1 > 0 ? skew : -skew
             let before = try t.bytes()
             #expect(throws: BookError.self) { try t.post("FED-01", "2026-03-03", v.lines) }
-            #expect(try t.book.vouchers(organization: "FED-01").isEmpty)
+            #expect(try t.book.vouchers.vouchers(organization: "FED-01").isEmpty)
             #expect(try t.bytes() == before)
         }
     }

@@ -31,12 +31,12 @@ import Testing
     }
 
     func sealProblems(_ t: TestBook) throws -> [VerifyProblem] {
-        try t.book.verify().problems.filter { $0.check == "seal" }
+        try t.book.verification.verify().problems.filter { $0.check == "seal" }
     }
 
     @Test func anUntouchedBookVerifiesClean() throws {
         let (t, _) = try book()
-        #expect(try t.book.verify().problems.isEmpty)
+        #expect(try t.book.verification.verify().problems.isEmpty)
     }
 
     @Test(arguments: [
@@ -74,9 +74,9 @@ import Testing
 
     @Test func aRebuiltChainIsCaughtAgainstTheLastAudit() throws {
         let (t, target) = try book()
-        try t.book.addCommittee(Committee(organization: "FED-01", elected: LocalDate(parsing: "2026-01-01")!, termYears: 5,
+        try t.book.committees.addCommittee(Committee(organization: "FED-01", elected: LocalDate(parsing: "2026-01-01")!, termYears: 5,
                                           members: [CommitteeMember(name: "陈静", office: .chair, start: LocalDate(parsing: "2026-01-01")!)]))
-        _ = try t.opened(as: "陈静").runAudit(organization: "FED-01", year: 2026)
+        _ = try t.opened(as: "陈静").review.runAudit(organization: "FED-01", year: 2026)
         // Change a voucher and forge every seal from it on, as someone who knows the scheme would.
         try tamper(t, "UPDATE voucher_line SET amount = amount + 1 WHERE voucher_id = ?1", [target.id])
         try tamper(t, "DROP TRIGGER voucher_seal_immutable; UPDATE voucher_seal SET hash = 'f' || substr(hash, 2) WHERE voucher_id >= ?1;"
@@ -89,10 +89,10 @@ import Testing
 
     @Test func theAuditReportsTampering() throws {
         let (t, target) = try book()
-        try t.book.addCommittee(Committee(organization: "FED-01", elected: LocalDate(parsing: "2026-01-01")!, termYears: 5,
+        try t.book.committees.addCommittee(Committee(organization: "FED-01", elected: LocalDate(parsing: "2026-01-01")!, termYears: 5,
                                           members: [CommitteeMember(name: "陈静", office: .chair, start: LocalDate(parsing: "2026-01-01")!)]))
         try tamper(t, "UPDATE voucher_line SET amount = amount + 1 WHERE voucher_id = ?1 AND side = 'D'", [target.id])
-        let outcome = try t.opened(as: "陈静").runAudit(organization: "FED-01", year: 2026)
+        let outcome = try t.opened(as: "陈静").review.runAudit(organization: "FED-01", year: 2026)
         #expect(outcome.findings.contains { $0.rule == "seal-broken" && $0.vouchers == ["FED-01 2026-03/记-0002"] })
     }
 }
@@ -100,12 +100,12 @@ import Testing
 @Suite struct RoleTests {
     func book() throws -> TestBook {
         let t = try TestBook()
-        try t.book.addOrganization(Organization(code: "FED-02", name: "某某县家政服务业工会联合会", level: .federation, parentCode: "CTY-01", independent: true), by: "t")
-        try t.book.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
-        try t.book.grant(RoleGrant(user: "孙丽", role: .officer, organization: "FED-02"))
-        try t.book.grant(RoleGrant(user: "钱进", role: .superior, organization: "CTY-01"))
+        try t.book.organizations.addOrganization(Organization(code: "FED-02", name: "某某县家政服务业工会联合会", level: .federation, parentCode: "CTY-01", independent: true))
+        try t.book.access.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
+        try t.book.access.grant(RoleGrant(user: "孙丽", role: .officer, organization: "FED-02"))
+        try t.book.access.grant(RoleGrant(user: "钱进", role: .superior, organization: "CTY-01"))
         let elected = LocalDate(parsing: "2026-01-01")!
-        try t.book.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [CommitteeMember(name: "陈静", office: .chair, start: elected)]))
+        try t.book.committees.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [CommitteeMember(name: "陈静", office: .chair, start: elected)]))
         // Dated on a Saturday, so the audit has a finding to work on.
         try t.post("FED-01", "2026-03-14", [("102", 100_00), ("401", -100_00)])
         return t
@@ -118,67 +118,67 @@ import Testing
     @Test func aCommitteeMemberReadsButNeverWritesVouchers() throws {
         let t = try book()
         let member = try t.opened(as: "陈静")
-        #expect(try member.vouchers(organization: "FED-01").count == 1)
-        let posted = try member.vouchers(organization: "FED-01")[0]
+        #expect(try member.vouchers.vouchers(organization: "FED-01").count == 1)
+        let posted = try member.vouchers.vouchers(organization: "FED-01")[0]
         let before = try t.bytes()
         let draft = VoucherDraft(organization: "FED-01", date: LocalDate(parsing: "2026-03-11")!, summary: "x", attachments: 1, preparer: "陈静",
                                  lines: [line("102", .debit, 1), line("401", .credit, 1)])
-        #expect(refused { _ = try member.addVoucher(draft) })
-        #expect(refused { _ = try member.reverseVoucher(id: posted.id, date: LocalDate(parsing: "2026-03-12")!, preparer: "陈静") })
-        #expect(refused { try member.close(organization: "FED-01", period: Period(year: 2026, month: 3)!, by: "陈静") })
-        #expect(refused { _ = try member.postVoucher(id: posted.id, bookkeeper: "陈静") })
-        #expect(refused { _ = try member.importJournal(paths: [try t.write("x.journal", "2026-03-11 * x  ; org:FED-01\n    102  1.00\n    401  -1.00\n")],
-                                                        defaultOrganization: nil, user: "陈静") })
+        #expect(refused { _ = try member.vouchers.addVoucher(draft) })
+        #expect(refused { _ = try member.vouchers.reverseVoucher(id: posted.id, date: LocalDate(parsing: "2026-03-12")!, preparer: "陈静") })
+        #expect(refused { try member.periods.close(organization: "FED-01", period: Period(year: 2026, month: 3)!) })
+        #expect(refused { _ = try member.vouchers.postVoucher(id: posted.id, bookkeeper: "陈静") })
+        #expect(refused { _ = try member.imports.importJournal(paths: [try t.write("x.journal", "2026-03-11 * x  ; org:FED-01\n    102  1.00\n    401  -1.00\n")],
+                                                        defaultOrganization: nil) })
         // Nothing of the books changed; only the refusals were logged.
-        #expect(try t.book.vouchers(organization: "FED-01").count == 1)
+        #expect(try t.book.vouchers.vouchers(organization: "FED-01").count == 1)
         _ = before
-        let log = try t.book.accessLog().filter { $0.outcome == "refused" }
+        let log = try t.book.access.accessLog().filter { $0.outcome == "refused" }
         #expect(log.count == 5)
         #expect(log.allSatisfy { $0.user == "陈静" && $0.action == "write-books" && $0.organization == "FED-01" })
     }
 
     @Test func anOfficerCannotResolveAFinding() throws {
         let t = try book()
-        let outcome = try t.opened(as: "陈静").runAudit(organization: "FED-01", year: 2026)
+        let outcome = try t.opened(as: "陈静").review.runAudit(organization: "FED-01", year: 2026)
         let finding = try #require(outcome.findings.first)
         let officer = try t.opened(as: "刘敏")
-        try officer.answerFinding(id: finding.id, text: "已补附件")
-        #expect(refused { try officer.closeFinding(id: finding.id, accepted: false, text: "") })
-        #expect(refused { _ = try officer.runAudit(organization: "FED-01", year: 2026) })
-        #expect(refused { try officer.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["刘敏"], on: LocalDate(parsing: "2027-01-10")!) })
-        try t.opened(as: "陈静").closeFinding(id: finding.id, accepted: false, text: "已核实")
-        #expect(try t.book.findings(organization: "FED-01", year: 2026).first { $0.id == finding.id }?.status == .resolved)
+        try officer.review.answerFinding(id: finding.id, text: "已补附件")
+        #expect(refused { try officer.review.closeFinding(id: finding.id, accepted: false, text: "") })
+        #expect(refused { _ = try officer.review.runAudit(organization: "FED-01", year: 2026) })
+        #expect(refused { try officer.review.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["刘敏"], on: LocalDate(parsing: "2027-01-10")!) })
+        try t.opened(as: "陈静").review.closeFinding(id: finding.id, accepted: false, text: "已核实")
+        #expect(try t.book.review.findings(organization: "FED-01", year: 2026).first { $0.id == finding.id }?.status == .resolved)
     }
 
     @Test func oneFederationCannotReadAnothersBooks() throws {
         let t = try book()
         let other = try t.opened(as: "孙丽")
-        #expect(refused { _ = try other.vouchers(organization: "FED-01") })
-        #expect(refused { _ = try other.turnovers(organization: "FED-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!) })
-        #expect(refused { _ = try other.findings(organization: "FED-01", year: 2026) })
-        #expect(refused { _ = try other.verify() })
-        #expect(try other.vouchers(organization: "FED-02").isEmpty)
+        #expect(refused { _ = try other.vouchers.vouchers(organization: "FED-01") })
+        #expect(refused { _ = try other.ledger.turnovers(organization: "FED-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!) })
+        #expect(refused { _ = try other.review.findings(organization: "FED-01", year: 2026) })
+        #expect(refused { _ = try other.verification.verify() })
+        #expect(try other.vouchers.vouchers(organization: "FED-02").isEmpty)
         // The superior of the county reads everything below it, and writes nothing.
         let superior = try t.opened(as: "钱进")
-        #expect(try superior.vouchers(organization: "FED-01").count == 1)
-        #expect(try superior.verify().problems.isEmpty)
-        #expect(refused { try superior.close(organization: "FED-01", period: Period(year: 2026, month: 3)!, by: "钱进") })
+        #expect(try superior.vouchers.vouchers(organization: "FED-01").count == 1)
+        #expect(try superior.verification.verify().problems.isEmpty)
+        #expect(refused { try superior.periods.close(organization: "FED-01", period: Period(year: 2026, month: 3)!) })
     }
 
     @Test func aRollupNeedsEveryMember() throws {
         let t = try book()
-        try t.book.grant(RoleGrant(user: "赵敏", role: .officer, organization: "CTY-01"))
+        try t.book.access.grant(RoleGrant(user: "赵敏", role: .officer, organization: "CTY-01"))
         // The county's officer keeps the county's books, not the federations'.
-        #expect(refused { _ = try t.opened(as: "赵敏").rollupData(root: "CTY-01", year: 2026, month: 12) })
-        #expect(try t.opened(as: "钱进").rollupData(root: "CTY-01", year: 2026, month: 12).members.count == 3)
-        #expect(try t.opened(as: "刘敏").rollupData(root: "FED-01", year: 2026, month: 12).members.count == 1)
+        #expect(refused { _ = try t.opened(as: "赵敏").rollup.rollupData(root: "CTY-01", year: 2026, month: 12) })
+        #expect(try t.opened(as: "钱进").rollup.rollupData(root: "CTY-01", year: 2026, month: 12).members.count == 3)
+        #expect(try t.opened(as: "刘敏").rollup.rollupData(root: "FED-01", year: 2026, month: 12).members.count == 1)
     }
 
     @Test func aStrangerHasNoRole() throws {
         let t = try book()
         let stranger = try t.opened(as: "某人")
         do {
-            _ = try stranger.vouchers(organization: "FED-01")
+            _ = try stranger.vouchers.vouchers(organization: "FED-01")
             Issue.record("a user with no role read the books")
         } catch let error as BookError {
             #expect(error.description.contains("某人 has no role in this book"))
@@ -188,8 +188,8 @@ import Testing
 
     @Test func onlyAnAdministratorGrants() throws {
         let t = try book()
-        #expect(refused { try t.opened(as: "刘敏").grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-02")) })
-        #expect(throws: BookError.self) { try t.book.revoke(RoleGrant(user: "t", role: .administrator)) }
+        #expect(refused { try t.opened(as: "刘敏").access.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-02")) })
+        #expect(throws: BookError.self) { try t.book.access.revoke(RoleGrant(user: "t", role: .administrator)) }
     }
 }
 
@@ -197,53 +197,53 @@ import Testing
     @Test func rerunningKeepsFindingsAndTheirHistory() throws {
         let t = try TestBook()
         let elected = LocalDate(parsing: "2026-01-01")!
-        try t.book.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [
+        try t.book.committees.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [
             CommitteeMember(name: "陈静", office: .chair, start: elected), CommitteeMember(name: "王磊", office: .member, start: elected)]))
-        try t.book.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
+        try t.book.access.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
         // A Saturday posting, found by the calendar rule.
         try t.post("FED-01", "2026-03-14", [("102", 100_00), ("401", -100_00)])
         let chair = try t.opened(as: "陈静")
-        let first = try chair.runAudit(organization: "FED-01", year: 2026)
+        let first = try chair.review.runAudit(organization: "FED-01", year: 2026)
         let saturday = try #require(first.findings.first { $0.rule == "non-working-day" })
         #expect(saturday.status == .open)
-        try t.opened(as: "刘敏").answerFinding(id: saturday.id, text: "周六加班收取会费")
-        try chair.closeFinding(id: saturday.id, accepted: false, text: "已核实")
+        try t.opened(as: "刘敏").review.answerFinding(id: saturday.id, text: "周六加班收取会费")
+        try chair.review.closeFinding(id: saturday.id, accepted: false, text: "已核实")
         // Found again after it was resolved: reopened, with every step kept.
-        let second = try chair.runAudit(organization: "FED-01", year: 2026)
+        let second = try chair.review.runAudit(organization: "FED-01", year: 2026)
         #expect(second.new == 0)
         let again = try #require(second.findings.first { $0.id == saturday.id })
         #expect(again.status == .open)
         #expect(again.history.map(\.action) == ["found", "answered", "resolved", "found-again", "reopened"])
         #expect(again.firstAudit == first.audit.id && again.lastAudit == second.audit.id)
         // Once accepted it stays accepted on later runs.
-        try t.opened(as: "刘敏").answerFinding(id: saturday.id, text: "会费当日入账")
-        try chair.closeFinding(id: saturday.id, accepted: true, text: "认可")
-        let third = try chair.runAudit(organization: "FED-01", year: 2026)
+        try t.opened(as: "刘敏").review.answerFinding(id: saturday.id, text: "会费当日入账")
+        try chair.review.closeFinding(id: saturday.id, accepted: true, text: "认可")
+        let third = try chair.review.runAudit(organization: "FED-01", year: 2026)
         #expect(third.findings.first { $0.id == saturday.id }?.status == .accepted)
         // The opinion is signed by serving members and kept as recorded.
-        try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["陈静", "王磊"], on: LocalDate(parsing: "2027-01-15")!)
-        #expect(throws: BookError.self) { try chair.recordOpinion(organization: "FED-01", year: 2026, text: "再来", signers: ["陈静"], on: LocalDate(parsing: "2027-01-16")!) }
-        #expect(try t.book.opinion(organization: "FED-01", year: 2026)?.signers.map(\.name) == ["陈静", "王磊"])
+        try chair.review.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["陈静", "王磊"], on: LocalDate(parsing: "2027-01-15")!)
+        #expect(throws: BookError.self) { try chair.review.recordOpinion(organization: "FED-01", year: 2026, text: "再来", signers: ["陈静"], on: LocalDate(parsing: "2027-01-16")!) }
+        #expect(try t.book.review.opinion(organization: "FED-01", year: 2026)?.signers.map(\.name) == ["陈静", "王磊"])
     }
 
     @Test func anOpinionNeedsServingSigners() throws {
         let t = try TestBook()
         let elected = LocalDate(parsing: "2026-01-01")!
-        try t.book.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [CommitteeMember(name: "陈静", office: .chair, start: elected)]))
+        try t.book.committees.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [CommitteeMember(name: "陈静", office: .chair, start: elected)]))
         let chair = try t.opened(as: "陈静")
-        _ = try chair.runAudit(organization: "FED-01", year: 2026)
-        #expect(throws: BookError.self) { try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["李四"], on: LocalDate(parsing: "2027-01-15")!) }
+        _ = try chair.review.runAudit(organization: "FED-01", year: 2026)
+        #expect(throws: BookError.self) { try chair.review.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["李四"], on: LocalDate(parsing: "2027-01-15")!) }
     }
 
     @Test func theCommitteeTermFollowsTheUnions() throws {
         let t = try TestBook()
-        try t.book.addOrganization(Organization(code: "FED-03", name: "某某县五金产业工会联合会", level: .federation, parentCode: "CTY-01", independent: true,
-                                                termYears: 3, termStart: LocalDate(parsing: "2024-09-01")), by: "t")
+        try t.book.organizations.addOrganization(Organization(code: "FED-03", name: "某某县五金产业工会联合会", level: .federation, parentCode: "CTY-01", independent: true,
+                                                termYears: 3, termStart: LocalDate(parsing: "2024-09-01")))
         #expect(throws: BookError.self) {
-            try t.book.addCommittee(Committee(organization: "FED-03", elected: LocalDate(parsing: "2024-09-01")!, termYears: 5))
+            try t.book.committees.addCommittee(Committee(organization: "FED-03", elected: LocalDate(parsing: "2024-09-01")!, termYears: 5))
         }
-        try t.book.addCommittee(Committee(organization: "FED-03", elected: LocalDate(parsing: "2024-09-01")!, termYears: 3))
-        #expect(try t.book.committees(organization: "FED-03").first?.termEnd == LocalDate(parsing: "2027-08-31"))
+        try t.book.committees.addCommittee(Committee(organization: "FED-03", elected: LocalDate(parsing: "2024-09-01")!, termYears: 3))
+        #expect(try t.book.committees.committees(organization: "FED-03").first?.termEnd == LocalDate(parsing: "2027-08-31"))
     }
 }
 
@@ -260,7 +260,7 @@ import Testing
         migrator.registerMigration("v1-book", migrate: Migrations.v1Book)
         try migrator.migrate(queue)
         try queue.write { db in
-            try Book.seedCharts(db)
+            try Store.seedCharts(db)
             try db.execute(sql: """
                 INSERT INTO organization (code, name, level, chart, independent, created_at, created_by)
                 VALUES ('FED-01', '某某县物流行业工会联合会', 'federation', 'grassroots', 1, '2026-01-01T00:00:00Z', '老管理员');
@@ -282,9 +282,9 @@ import Testing
             }
         }
         try queue.close()
-        let book = try Book.open(at: path, as: "老管理员")
-        #expect(try book.verify().problems.isEmpty)
-        let roles = Set(try book.roles().map { "\($0.user) \($0.role.rawValue) \($0.organization ?? "*")" })
+        let book = try Store.open(at: path).session(as: "老管理员")
+        #expect(try book.verification.verify().problems.isEmpty)
+        let roles = Set(try book.access.roles().map { "\($0.user) \($0.role.rawValue) \($0.organization ?? "*")" })
         #expect(roles == ["老管理员 admin *", "王芳 officer FED-01", "李强 officer FED-01", "张会计 officer FED-01"])
         // The seals are real: a change made now is caught.
         let raw = try DatabaseQueue(path: path)
@@ -292,6 +292,6 @@ import Testing
             try db.execute(sql: "DROP TRIGGER voucher_line_update_posted")
             try db.execute(sql: "UPDATE voucher_line SET amount = 200 WHERE voucher_id = 2")
         }
-        #expect(try book.verify().problems.contains { $0.check == "seal" && $0.voucher == "2026-03/记-0002" })
+        #expect(try book.verification.verify().problems.contains { $0.check == "seal" && $0.voucher == "2026-03/记-0002" })
     }
 }

@@ -59,7 +59,7 @@ import Testing
     }
 
     static func byProject(_ t: TestBook, _ code: String, year: Int = 2026) throws -> [String: Int64] {
-        let balances = try t.book.read { db in try Book.fundBalances(db, organizationID: try Book.organizationID(db, "FED-01"), through: year) }
+        let balances = try t.book.read { db in try SQLiteBook.fundBalances(db, organizationID: try SQLiteBook.organizationID(db, "FED-01"), through: year) }
         var result: [String: Int64] = [:]
         for balance in balances where balance.accountCode == code { result[balance.project ?? "", default: 0] += -balance.netFen }
         return result.filter { $0.value != 0 }
@@ -70,7 +70,7 @@ import Testing
             let t = try TestBook()
             try YearEndTests.post(t, flows)
             let before = try t.netBalances()
-            let summary = try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管")
+            let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
             let after = try t.netBalances()
             #expect(after.keys.allSatisfy { !CarryForward.closesAtPeriodEnd($0) }, "\(after)")
             let model = YearEndTests.surplus(flows)
@@ -80,10 +80,10 @@ import Testing
             #expect(after["32103"] == nil && after["32203"] == nil)
             #expect(after["102"] == before["102"])
             // Again: nothing left to carry.
-            #expect(try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管").alreadyDone)
-            #expect(try t.book.verify().problems.isEmpty)
+            #expect(try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026).alreadyDone)
+            #expect(try t.book.verification.verify().problems.isEmpty)
             // Reopening cancels exactly the closing vouchers.
-            let reopened = try t.book.reopenYear(organization: "FED-01", year: 2026, by: "主管", reason: "补记12月支出")
+            let reopened = try t.book.yearEnd.reopenYear(organization: "FED-01", year: 2026, reason: "补记12月支出")
             #expect(reopened.vouchers.count == summary.vouchers.count)
             #expect(try t.netBalances() == before)
         }
@@ -95,14 +95,14 @@ import Testing
                                   Flow(account: "50301", fen: 20_000_00, project: "XB-1", month: 5),
                                   Flow(account: "401", fen: 4_860_00, project: nil, month: 1),
                                   Flow(account: "50105", fen: 3_000_00, project: nil, month: 2)])
-        #expect(throws: BookError.self) { try t.book.closeYear(organization: "FED-01", year: 2027, by: "主管") }
-        let summary = try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管")
+        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2027) }
+        let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
         #expect(summary.vouchers.map(\.description) == ["2026-12/记-0001", "2026-12/记-0002", "2026-12/记-0003"])
-        let january = try t.book.turnovers(organization: "FED-01", from: Period(parsing: "2027-01")!, to: Period(parsing: "2027-01")!)
+        let january = try t.book.ledger.turnovers(organization: "FED-01", from: Period(parsing: "2027-01")!, to: Period(parsing: "2027-01")!)
         let opening = Dictionary(uniqueKeysWithValues: january.filter { $0.openingNetFen != 0 }.map { ($0.code, $0.openingNetFen) })
         // 102: 50,000 - 20,000 + 4,860 - 3,000 = 31,860; 32104 (XB-1): 30,000 credit; 32205: 1,860 credit.
         #expect(opening == ["102": 31_860_00, "32104": -30_000_00, "32205": -1_860_00])
-        let closing = try t.book.vouchers(organization: "FED-01", period: Period(parsing: "2026-12"))
+        let closing = try t.book.vouchers.vouchers(organization: "FED-01", period: Period(parsing: "2026-12"))
         #expect(closing.allSatisfy { $0.draft.kind == .closing && $0.status == .posted })
         #expect(closing[0].draft.summary == "结转2026年收入")
         #expect(closing[0].draft.lines.contains { $0.accountCode == "32103" && $0.dimensions.project == "XB-1" && $0.amount.fen == 50_000_00 })
@@ -111,19 +111,19 @@ import Testing
     @Test func closingNeedsDecemberOpenAndEveryVoucherPosted() throws {
         let t = try TestBook()
         try YearEndTests.post(t, [Flow(account: "401", fen: 100, project: nil, month: 12)])
-        _ = try t.book.addVoucher(VoucherDraft(organization: "FED-01", date: LocalDate(parsing: "2026-06-01")!, summary: "x",
+        _ = try t.book.vouchers.addVoucher(VoucherDraft(organization: "FED-01", date: LocalDate(parsing: "2026-06-01")!, summary: "x",
                                                preparer: "王芳", lines: [line("102", .debit, 1), line("401", .credit, 1)]))
-        #expect(throws: BookError.self) { try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管") }
-        let draft = try t.book.vouchers(organization: "FED-01", period: Period(parsing: "2026-06")).first!
-        try t.book.deleteDraft(id: draft.id)
-        try t.book.close(organization: "FED-01", period: Period(parsing: "2026-12")!, by: "主管")
-        #expect(throws: BookError.self) { try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管") }
+        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026) }
+        let draft = try t.book.vouchers.vouchers(organization: "FED-01", period: Period(parsing: "2026-06")).first!
+        try t.book.vouchers.deleteDraft(id: draft.id)
+        try t.book.periods.close(organization: "FED-01", period: Period(parsing: "2026-12")!)
+        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026) }
     }
 
     @Test func appropriationsCloseTo331AtCountyLevel() throws {
         let t = try TestBook()
         try t.post("CTY-01", "2026-01-20", [("102", 300_000_00), ("40401", -300_000_00)])
-        _ = try t.book.closeYear(organization: "CTY-01", year: 2026, by: "主管")
+        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026)
         #expect(try t.netBalances("CTY-01") == ["102": 300_000_00, "33104": -300_000_00])
     }
 
@@ -141,11 +141,11 @@ import Testing
 
         let t = try TestBook()
         try t.post("FED-01", "2026-03-24", [("50702", 320_000), ("102", -320_000), ("162", 320_000), ("301", -320_000)])
-        try t.book.addFixedAsset(asset, by: "王芳")
-        let voucher = try #require(try t.book.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!, by: "王芳"))
+        try t.book.assets.addFixedAsset(asset)
+        let voucher = try #require(try t.book.assets.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!))
         #expect(voucher.draft.kind == .depreciation && voucher.draft.date.description == "2026-03-31")
         #expect(voucher.draft.lines.map(\.accountCode) == ["301", "163"])
-        #expect(try t.book.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!, by: "王芳") == nil)
+        #expect(try t.book.assets.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!) == nil)
         #expect(try t.netBalances()["163"] == -5_333)
         #expect(try t.netBalances()["301"] == -320_000 + 5_333)
     }
@@ -168,8 +168,8 @@ extension Period {
         try t.post("CTY-01", "2026-03-06", [("50802", 50_000_00), ("102", -50_000_00)], project: "XB-1")
         try t.post("FED-01", "2026-03-09", [("102", 50_000_00), ("40302", -50_000_00)], project: "XB-1")
         try t.post("FED-01", "2026-03-21", [("50301", 18_500_00), ("102", -18_500_00)], project: "XB-1")
-        _ = try t.book.closeYear(organization: "CTY-01", year: 2026, by: "主管")
-        _ = try t.book.closeYear(organization: "FED-01", year: 2026, by: "主管")
+        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026)
+        _ = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
         #expect(try t.netBalances("CTY-01") == ["102": 50_000_00, "32205": -50_000_00])
         #expect(try t.netBalances("FED-01") == ["102": 31_500_00, "32104": -31_500_00])
     }

@@ -52,16 +52,18 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
 @Suite struct WorkbookTests {
     func demo() throws -> (TestBook, Organization) {
         let t = try TestBook.empty()
-        _ = try t.book.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path, by: "t")
-        _ = try t.book.importJournal(paths: [Golden.root.appendingPathComponent("ledgers/demo/2026.journal").path],
-                                     defaultOrganization: nil, user: "演示导入")
-        return (t, try t.book.organization("FED-01"))
+        _ = try t.book.organizations.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path)
+        // The demo's importer keeps every union's books and is the preparer the journal defaults to.
+        try t.book.access.grant(RoleGrant(user: "演示导入", role: .officer))
+        _ = try t.opened(as: "演示导入").imports.importJournal(paths: [Golden.root.appendingPathComponent("ledgers/demo/2026.journal").path],
+                                                           defaultOrganization: nil)
+        return (t, try t.book.organizations.organization("FED-01"))
     }
 
     func trialBalance(_ t: TestBook, _ organization: Organization) throws -> TrialBalance {
         let from = Period(year: 2026, month: 1)!, to = Period(year: 2026, month: 12)!
-        return TrialBalance(organization: organization, chart: try t.book.chart(for: organization.code),
-                            turnovers: try t.book.turnovers(organization: organization.code, from: from, to: to), from: from, to: to)
+        return TrialBalance(organization: organization, chart: try t.book.organizations.chart(for: organization.code),
+                            turnovers: try t.book.ledger.turnovers(organization: organization.code, from: from, to: to), from: from, to: to)
     }
 
     @Test func trialBalanceSheetIsGoldenAndReproducible() throws {
@@ -80,7 +82,7 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
         let (t, organization) = try demo()
         let path = t.folder + "/j.xlsx"
         let from = Period(year: 2026, month: 3)!, to = Period(year: 2026, month: 3)!
-        let count = try JournalWorkbook.write(book: t.book, organization: organization, chart: try t.book.chart(for: "FED-01"),
+        let count = try JournalWorkbook.write(book: t.book, organization: organization, chart: try t.book.organizations.chart(for: "FED-01"),
                                               from: from, to: to, path: path, created: pinned)
         #expect(count == 14)
         Golden.assert(try member(path, "xl/worksheets/sheet1.xml"), "Tests/FundXLSXTests/Golden/journal-FED-01-2026-03.sheet1.xml")
@@ -117,18 +119,18 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
     @Test func reviewWorkbookIsGolden() throws {
         let t = try TestBook()
         let elected = LocalDate(parsing: "2026-01-01")!
-        try t.book.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [
+        try t.book.committees.addCommittee(Committee(organization: "FED-01", elected: elected, termYears: 5, members: [
             CommitteeMember(name: "陈静", office: .chair, start: elected), CommitteeMember(name: "王磊", office: .member, start: elected)]))
-        try t.book.addSubsidy(SubsidyItem(code: "XB-2026-001", grantor: "CTY-01", recipient: "FED-01", title: "劳动竞赛", purpose: "奖品", accounts: ["50301"],
+        try t.book.subsidies.addSubsidy(SubsidyItem(code: "XB-2026-001", grantor: "CTY-01", recipient: "FED-01", title: "劳动竞赛", purpose: "奖品", accounts: ["50301"],
                                           approved: Money(fen: 5_000_00), document: "某总工〔2026〕1号", documentDate: LocalDate(parsing: "2026-03-01"),
-                                          windowStart: LocalDate(parsing: "2026-03-01")!, deadline: LocalDate(parsing: "2026-09-30")!, status: .approved), by: "t")
-        _ = try t.book.disburseSubsidy(code: "XB-2026-001", amount: Money(fen: 5_000_00), date: LocalDate(parsing: "2026-03-10")!, reviewer: "李强", by: "t")
+                                          windowStart: LocalDate(parsing: "2026-03-01")!, deadline: LocalDate(parsing: "2026-09-30")!, status: .approved))
+        _ = try t.book.subsidies.disburseSubsidy(code: "XB-2026-001", amount: Money(fen: 5_000_00), date: LocalDate(parsing: "2026-03-10")!, reviewer: "李强")
         try t.post("FED-01", "2026-03-14", [("50301", 1_200_00), ("102", -1_200_00)], project: "XB-2026-001")
         let chair = try t.opened(as: "陈静")
-        let outcome = try chair.runAudit(organization: "FED-01", year: 2026)
-        try t.book.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
-        try t.opened(as: "刘敏").answerFinding(id: try #require(outcome.findings.first).id, text: "周六加班")
-        try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意。", signers: ["陈静", "王磊"], on: LocalDate(parsing: "2027-01-20")!)
+        let outcome = try chair.review.runAudit(organization: "FED-01", year: 2026)
+        try t.book.access.grant(RoleGrant(user: "刘敏", role: .officer, organization: "FED-01"))
+        try t.opened(as: "刘敏").review.answerFinding(id: try #require(outcome.findings.first).id, text: "周六加班")
+        try chair.review.recordOpinion(organization: "FED-01", year: 2026, text: "同意。", signers: ["陈静", "王磊"], on: LocalDate(parsing: "2027-01-20")!)
         var report = try Reports.review(chair, organization: "FED-01", year: 2026)
         // The run's time and the seal depend on when the test runs.
         report.audits = report.audits.map { var audit = $0; audit.runAt = "2027-01-15T08:00:00Z"; audit.sealHash = String(repeating: "a", count: 64); return audit }

@@ -150,7 +150,7 @@ extension Migrations {
             CREATE TRIGGER access_log_append_only BEFORE UPDATE ON access_log
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
             """)
-        let now = Book.now()
+        let now = Store.now()
         try db.execute(sql: """
             INSERT OR IGNORE INTO user_role (user, role, organization_id, granted_at, granted_by)
             SELECT DISTINCT created_by, 'admin', NULL, ?, 'migration v2-review' FROM organization;
@@ -164,7 +164,7 @@ extension Migrations {
                 UNION SELECT closed_by, organization_id FROM period_close);
             """, arguments: [now, now])
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM voucher WHERE status = 'posted' ORDER BY posted_at, id")
-        for id in ids { try Book.seal(db, voucherID: id) }
+        for id in ids { try SQLiteBook.seal(db, voucherID: id) }
     }
 
     /// The gapless-numbering trigger asked for the highest number of a month among posted

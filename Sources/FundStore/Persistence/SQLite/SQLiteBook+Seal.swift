@@ -9,8 +9,9 @@ import GRDB
 /// deleted or inserted voucher) breaks the chain at that voucher, and `verify` names it. An audit
 /// records the head of the chain it saw, so that even a chain rebuilt from scratch is caught
 /// against the audits made before.
-extension Book {
+extension SQLiteBook {
     static let genesis = String(repeating: "0", count: 64)
+
     /// Per organisation, `verify` names at most this many changed vouchers.
     static let maximumSealProblems = 20
 

@@ -1,7 +1,8 @@
+import Foundation
 import FundCore
 import GRDB
 
-extension Book {
+extension SQLiteBook {
     /// Validates a draft against the rules and the book, then inserts it with its lines.
     /// A red-ink draft is matched line by line against the voucher it reverses.
     static func insertDraft(_ db: Database, _ input: VoucherDraft, context: inout PostingContext, importID: Int64?) throws -> Int64 {
@@ -53,7 +54,7 @@ extension Book {
             INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
             """).execute(arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
-                                     draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, now()])
+                                     draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, Store.now()])
         let voucherID = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
             INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
@@ -133,7 +134,7 @@ extension Book {
         let next = try nextNumber(db, organizationID: organizationID, period: period, word: voucher.draft.word)
         try checkRequested(requestedNumber, next: next, draft: voucher.draft)
         try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?")
-            .execute(arguments: [next, bookkeeper, now(), voucher.id])
+            .execute(arguments: [next, bookkeeper, Store.now(), voucher.id])
         // Closing vouchers (and their reversals) are kept apart so that reports of a year's
         // activity can leave out the carry-forward while balances include it.
         let upsert = try db.cachedStatement(sql: """
@@ -169,7 +170,7 @@ extension Book {
         let series = PostingContext.SeriesKey(organizationID: organizationID, period: period.key, word: draft.word)
         let next = try context.nextNumbers[series] ?? nextNumber(db, organizationID: organizationID, period: period, word: draft.word)
         try checkRequested(requestedNumber, next: next, draft: draft)
-        let postedAt = now()
+        let postedAt = Store.now()
         try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?")
             .execute(arguments: [next, bookkeeper, postedAt, inserted.id])
         context.nextNumbers[series] = next + 1

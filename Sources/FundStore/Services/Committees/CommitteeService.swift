@@ -3,7 +3,11 @@ import GRDB
 
 /// Review committees and what their audits are measured against: the audit settings and the work
 /// calendar.
-extension Book {
+public struct CommitteeService: SessionService {
+    public let session: Session
+
+    init(session: Session) { self.session = session }
+
     // MARK: - Committees
 
     /// Records a review committee elected on `committee.elected`, with its members; each member
@@ -12,7 +16,7 @@ extension Book {
         do throws(CommitteeError) { try committee.validate() } catch { throw BookError.committee(error.description) }
         try write { db in
             try authorize(db, .administer, organization: nil)
-            let organizationID = try Book.organizationID(db, committee.organization)
+            let organizationID = try SQLiteBook.organizationID(db, committee.organization)
             if let union = try Int.fetchOne(db, sql: "SELECT term_years FROM organization WHERE id = ?", arguments: [organizationID]),
                union != committee.termYears {
                 throw BookError.committee("\(committee.organization)'s union committee serves \(union) years, so its review committee does too; give --term \(union)")
@@ -22,7 +26,7 @@ extension Book {
                 throw BookError.committee("\(committee.organization) already has a review committee elected on \(committee.elected)")
             }
             try db.execute(sql: "INSERT INTO committee (organization_id, elected, term_years, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [organizationID, committee.elected.description, committee.termYears, Book.now(), user])
+                           arguments: [organizationID, committee.elected.description, committee.termYears, Store.now(), user])
             let committeeID = db.lastInsertedRowID
             for member in committee.members { try insertMember(db, committeeID: committeeID, organizationID: organizationID, member) }
         }
@@ -35,8 +39,8 @@ extension Book {
         }
         try write { db in
             try authorize(db, .administer, organization: nil)
-            let organizationID = try Book.organizationID(db, organization)
-            guard let committee = try Book.committees(db, organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(member.start) }) else {
+            let organizationID = try SQLiteBook.organizationID(db, organization)
+            guard let committee = try SQLiteBook.committees(db, organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(member.start) }) else {
                 throw BookError.committee("\(organization) has no review committee in term on \(member.start); record the committee first (`fundledger committee add`)")
             }
             try insertMember(db, committeeID: committee.id, organizationID: organizationID, member)
@@ -50,40 +54,15 @@ extension Book {
         try db.execute(sql: "INSERT INTO committee_member (committee_id, name, office, start, end) VALUES (?, ?, ?, ?, ?)",
                        arguments: [committeeID, member.name, member.office.rawValue, member.start.description, member.end?.description])
         try db.execute(sql: "INSERT OR IGNORE INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'committee', ?, ?, ?)",
-                       arguments: [member.name, organizationID, Book.now(), user])
-    }
-
-    static func committees(_ db: Database, organizationID: Int64, code: String) throws -> [(id: Int64, committee: Committee)] {
-        var result: [(id: Int64, committee: Committee)] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, elected, term_years FROM committee WHERE organization_id = ? ORDER BY elected", arguments: [organizationID]) {
-            let id: Int64 = row["id"]
-            var members: [CommitteeMember] = []
-            for member in try Row.fetchAll(db, sql: "SELECT name, office, start, end FROM committee_member WHERE committee_id = ? ORDER BY start, name", arguments: [id]) {
-                let end: String? = member["end"]
-                members.append(CommitteeMember(name: member["name"], office: CommitteeOffice(rawValue: member["office"])!,
-                                               start: LocalDate(parsing: member["start"] as String)!, end: end.flatMap { LocalDate(parsing: $0) }))
-            }
-            func rank(_ member: CommitteeMember) -> Int { member.office == .chair ? 0 : member.office == .viceChair ? 1 : 2 }
-            members.sort { (rank($0), $0.start, $0.name) < (rank($1), $1.start, $1.name) }
-            let elected: String = row["elected"]
-            result.append((id, Committee(organization: code, elected: LocalDate(parsing: elected)!, termYears: row["term_years"], members: members)))
-        }
-        return result
+                       arguments: [member.name, organizationID, Store.now(), user])
     }
 
     /// The organisation's committees, oldest first.
     public func committees(organization: String) throws -> [Committee] {
         try read { db in
             try authorize(db, .read, organization: organization)
-            return try Book.committees(db, organizationID: try Book.organizationID(db, organization), code: organization).map(\.committee)
+            return try SQLiteBook.committees(db, organizationID: try SQLiteBook.organizationID(db, organization), code: organization).map(\.committee)
         }
-    }
-
-    /// The committee whose term covers most of `year` (the latest elected among those in term
-    /// at some point of the year).
-    static func committee(_ db: Database, organizationID: Int64, code: String, year: Int) throws -> (id: Int64, committee: Committee)? {
-        let first = LocalDate(year: year, month: 1, day: 1)!, last = LocalDate(year: year, month: 12, day: 31)!
-        return try committees(db, organizationID: organizationID, code: code).last { $0.committee.elected <= last && $0.committee.termEnd >= first }
     }
 
     // MARK: - Settings and calendar
@@ -92,18 +71,8 @@ extension Book {
     public func auditSettings(organization: String?) throws -> AuditSettings {
         try read { db in
             if let organization { try authorize(db, .read, organization: organization) }
-            return try Book.auditSettings(db, organizationID: try organization.map { try Book.organizationID(db, $0) })
+            return try SQLiteBook.auditSettings(db, organizationID: try organization.map { try SQLiteBook.organizationID(db, $0) })
         }
-    }
-
-    static func auditSettings(_ db: Database, organizationID: Int64?) throws -> AuditSettings {
-        var settings = AuditSettings()
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT key, value FROM audit_setting WHERE organization_id IS NULL OR organization_id = ?
-            ORDER BY organization_id IS NOT NULL
-            """, arguments: [organizationID])
-        for row in rows { try? settings.set(row["key"], row["value"]) }
-        return settings
     }
 
     /// Sets one audit setting, book-wide (an administrator) or for one organisation (its
@@ -117,7 +86,7 @@ extension Book {
             } else {
                 try authorize(db, .administer, organization: nil)
             }
-            let organizationID = try organization.map { try Book.organizationID(db, $0) }
+            let organizationID = try organization.map { try SQLiteBook.organizationID(db, $0) }
             try db.execute(sql: "DELETE FROM audit_setting WHERE ifnull(organization_id, 0) = ? AND key = ?", arguments: [organizationID ?? 0, key])
             try db.execute(sql: "INSERT INTO audit_setting (organization_id, key, value) VALUES (?, ?, ?)", arguments: [organizationID, key, value])
         }
@@ -126,7 +95,7 @@ extension Book {
     /// Loads public holidays and working weekends from CSV (date,kind,name; kind is holiday or
     /// workday, or 休 / 班). All or nothing; a date already listed is replaced.
     public func importCalendar(path: String) throws -> Int {
-        let (file, records) = try Book.readCSVRecords(path: path)
+        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
         var days: [(date: LocalDate, kind: String, name: String)] = []
         var errors: [InputError] = []
         for record in records.dropFirst() {
@@ -155,14 +124,10 @@ extension Book {
         }
     }
 
-    static func calendar(_ db: Database) throws -> WorkCalendar {
-        var calendar = WorkCalendar()
-        for row in try Row.fetchAll(db, sql: "SELECT date, kind FROM calendar_day") {
-            let date = LocalDate(parsing: row["date"] as String)!
-            if row["kind"] as String == "holiday" { calendar.holidays.insert(date) } else { calendar.workdays.insert(date) }
-        }
-        return calendar
-    }
+    public func calendar() throws -> WorkCalendar { try read { db in try SQLiteBook.calendar(db) } }
+}
 
-    public func calendar() throws -> WorkCalendar { try read { db in try Book.calendar(db) } }
+extension Session {
+    /// This session's CommitteeService.
+    public var committees: CommitteeService { CommitteeService(session: self) }
 }

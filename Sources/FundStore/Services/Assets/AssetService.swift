@@ -1,12 +1,17 @@
 import FundCore
 import GRDB
 
-extension Book {
+/// Fixed assets: the asset register, its import, and the month's depreciation voucher.
+public struct AssetService: SessionService {
+    public let session: Session
+
+    init(session: Session) { self.session = session }
+
     /// Adds a fixed asset to an organisation's register.
-    public func addFixedAsset(_ asset: FixedAsset, by user: String) throws {
+    public func addFixedAsset(_ asset: FixedAsset) throws {
         do throws(FixedAssetError) { try asset.validate() } catch { throw BookError.database(error.description) }
         try write { db in
-            let organizationID = try Book.organizationID(db, asset.organization)
+            let organizationID = try SQLiteBook.organizationID(db, asset.organization)
             try authorize(db, .writeBooks, organization: asset.organization)
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM fixed_asset WHERE organization_id = ? AND code = ?",
                                 arguments: [organizationID, asset.code])! > 0 {
@@ -15,14 +20,14 @@ extension Book {
             try db.execute(sql: """
                 INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Book.now(), user])
+                """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Store.now(), user])
         }
     }
 
     public func fixedAssets(organization: String) throws -> [FixedAsset] {
         try read { db in
             try authorize(db, .read, organization: organization)
-            let organizationID = try Book.organizationID(db, organization)
+            let organizationID = try SQLiteBook.organizationID(db, organization)
             return try Row.fetchAll(db, sql: "SELECT * FROM fixed_asset WHERE organization_id = ? ORDER BY code", arguments: [organizationID]).map {
                 FixedAsset(organization: organization, code: $0["code"], name: $0["name"], cost: Money(fen: $0["cost"]),
                            lifeMonths: $0["life_months"], acquired: LocalDate(parsing: $0["acquired"] as String)!)
@@ -33,11 +38,11 @@ extension Book {
     /// Posts the month's depreciation (计提折旧) of every asset in the register that has not been
     /// depreciated for that month: Dr 301 资产基金 / Cr 163 累计折旧, one 163 line per asset.
     /// Returns the voucher, or nil when there is nothing to depreciate.
-    public func depreciate(organization: String, period: Period, by user: String) throws -> Voucher? {
+    public func depreciate(organization: String, period: Period) throws -> Voucher? {
         try write { db in
             try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try Book.organizationID(db, organization)
-            let chart = try Book.chart(db, organization: organization).chart
+            let organizationID = try SQLiteBook.organizationID(db, organization)
+            let chart = try SQLiteBook.chart(db, organization: organization).chart
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM fixed_asset a WHERE organization_id = ?
                   AND NOT EXISTS (SELECT 1 FROM depreciation d WHERE d.asset_id = a.id AND d.period = ?) ORDER BY code
@@ -59,23 +64,21 @@ extension Book {
             let draft = VoucherDraft(organization: organization, date: period.lastDay, summary: "计提\(period.year)年\(period.month)月固定资产折旧",
                                      preparer: user, kind: .depreciation, lines: [fund] + lines)
             var context = PostingContext()
-            let ref = try Book.postGenerated(db, draft, context: &context, bookkeeper: user)
-            let voucherID = try Book.postedID(db, organizationID: organizationID, ref: ref)!
+            let ref = try SQLiteBook.postGenerated(db, draft, context: &context, bookkeeper: user)
+            let voucherID = try SQLiteBook.postedID(db, organizationID: organizationID, ref: ref)!
             for (assetID, amount) in charges {
                 try db.execute(sql: "INSERT INTO depreciation (asset_id, period, voucher_id, amount) VALUES (?, ?, ?, ?)",
                                arguments: [assetID, period.key, voucherID, amount])
             }
-            return try Book.fetchVoucher(db, id: voucherID)
+            return try SQLiteBook.fetchVoucher(db, id: voucherID)
         }
     }
-}
 
-extension Book {
     /// Adds the fixed assets listed in a CSV file (org, code, name, cost, life_months, acquired;
     /// or 单位, 编号, 名称, 原值, 使用月数, 取得日期), all or nothing.
     @discardableResult
-    public func importFixedAssets(path: String, by user: String) throws -> Int {
-        let (file, records) = try Book.readCSVRecords(path: path)
+    public func importFixedAssets(path: String) throws -> Int {
+        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns org,code,name,cost,life_months,acquired")])
         }
@@ -104,14 +107,19 @@ extension Book {
         if !errors.isEmpty { throw InputErrors(errors) }
         try write { db in
             for asset in assets {
-                let organizationID = try Book.organizationID(db, asset.organization)
+                let organizationID = try SQLiteBook.organizationID(db, asset.organization)
                 try authorize(db, .writeBooks, organization: asset.organization)
                 try db.execute(sql: """
                     INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Book.now(), user])
+                    """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Store.now(), user])
             }
         }
         return assets.count
     }
+}
+
+extension Session {
+    /// This session's AssetService.
+    public var assets: AssetService { AssetService(session: self) }
 }

@@ -1,14 +1,19 @@
 import FundCore
 import GRDB
 
-extension Book {
+/// Month closing (结账) and reopening (反结账), in order, with the period log.
+public struct PeriodService: SessionService {
+    public let session: Session
+
+    init(session: Session) { self.session = session }
+
     /// Closes a month (结账): only when every voucher dated in it is posted, its debits equal its
     /// credits, and every earlier month with postings is closed. Logged with who closed it.
-    public func close(organization: String, period: Period, by user: String) throws {
+    public func close(organization: String, period: Period) throws {
         try write { db in
             try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try Book.organizationID(db, organization)
-            if try Book.isClosed(db, organizationID: organizationID, period: period) {
+            let organizationID = try SQLiteBook.organizationID(db, organization)
+            if try SQLiteBook.isClosed(db, organizationID: organizationID, period: period) {
                 throw BookError.periodAlreadyClosed(organization: organization, period: period)
             }
             if let open = try Int.fetchOne(db, sql: """
@@ -29,7 +34,7 @@ extension Book {
             if debits != credits {
                 throw BookError.periodUnbalanced(organization: organization, period: period, debits: debits, credits: credits)
             }
-            let at = Book.now()
+            let at = Store.now()
             try db.execute(sql: "INSERT INTO period_close (organization_id, period, closed_at, closed_by) VALUES (?, ?, ?, ?)",
                            arguments: [organizationID, period.key, at, user])
             try db.execute(sql: "INSERT INTO period_log (organization_id, period, action, at, by) VALUES (?, ?, 'close', ?, ?)",
@@ -38,12 +43,12 @@ extension Book {
     }
 
     /// Reopens a closed month (反结账), the latest closed one first; the reason is logged.
-    public func reopen(organization: String, period: Period, by user: String, reason: String) throws {
+    public func reopen(organization: String, period: Period, reason: String) throws {
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
         try write { db in
             try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try Book.organizationID(db, organization)
-            guard try Book.isClosed(db, organizationID: organizationID, period: period) else {
+            let organizationID = try SQLiteBook.organizationID(db, organization)
+            guard try SQLiteBook.isClosed(db, organizationID: organizationID, period: period) else {
                 throw BookError.periodNotClosed(organization: organization, period: period)
             }
             if let later = try Int.fetchOne(db, sql: "SELECT max(period) FROM period_close WHERE organization_id = ? AND period > ?",
@@ -52,7 +57,7 @@ extension Book {
             }
             try db.execute(sql: "DELETE FROM period_close WHERE organization_id = ? AND period = ?", arguments: [organizationID, period.key])
             try db.execute(sql: "INSERT INTO period_log (organization_id, period, action, at, by, reason) VALUES (?, ?, 'reopen', ?, ?, ?)",
-                           arguments: [organizationID, period.key, Book.now(), user, reason])
+                           arguments: [organizationID, period.key, Store.now(), user, reason])
         }
     }
 
@@ -60,7 +65,7 @@ extension Book {
     public func closedPeriods(organization: String) throws -> [Period] {
         try read { db in
             try authorize(db, .read, organization: organization)
-            let organizationID = try Book.organizationID(db, organization)
+            let organizationID = try SQLiteBook.organizationID(db, organization)
             return try Int.fetchAll(db, sql: "SELECT period FROM period_close WHERE organization_id = ? ORDER BY period",
                                     arguments: [organizationID]).compactMap(Period.init(key:))
         }
@@ -69,11 +74,16 @@ extension Book {
     public func periodLog(organization: String) throws -> [PeriodLogEntry] {
         try read { db in
             try authorize(db, .read, organization: organization)
-            let organizationID = try Book.organizationID(db, organization)
+            let organizationID = try SQLiteBook.organizationID(db, organization)
             return try Row.fetchAll(db, sql: "SELECT * FROM period_log WHERE organization_id = ? ORDER BY id", arguments: [organizationID]).map {
                 PeriodLogEntry(organization: organization, period: Period(key: $0["period"])!, action: $0["action"],
                                at: $0["at"], by: $0["by"], reason: $0["reason"])
             }
         }
     }
+}
+
+extension Session {
+    /// This session's PeriodService.
+    public var periods: PeriodService { PeriodService(session: self) }
 }

@@ -1,0 +1,109 @@
+import Foundation
+import FundCore
+import GRDB
+
+/// One identity acting on a store: a command of the CLI, or one request of the desk.
+///
+/// The user is bound once, when the session is opened; every service reached through the session
+/// (`session.vouchers`, `session.periods`, ...) acts as that user, checks that user's roles
+/// before it reads or writes, and records that name as who did it. No service takes the acting
+/// user as a parameter.
+public struct Session: Sendable {
+    /// The store the session reads and writes.
+    public let store: Store
+    /// Who is acting: every read and write is checked against this user's roles.
+    public let user: String
+
+    init(store: Store, user: String) {
+        self.store = store
+        self.user = user
+    }
+
+    /// The book file.
+    public var path: String { store.path }
+
+    /// Runs `body` in one write transaction, turning database errors into `BookError`. The
+    /// transaction is IMMEDIATE: it takes the write lock at its start, so a second writer waits
+    /// (up to `busyTimeout`) instead of failing when it would upgrade a read lock.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try store.database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Store.map(error, path: path)
+        } catch let error as BookError {
+            logRefusal(error)
+            throw error
+        }
+    }
+
+    /// Runs `body` in one read transaction, turning database errors into `BookError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try store.database.read(body)
+        } catch let error as DatabaseError {
+            throw Store.map(error, path: path)
+        } catch let error as BookError {
+            logRefusal(error)
+            throw error
+        }
+    }
+
+    /// Refuses, with `BookError.notPermitted`, what the acting user's roles do not allow.
+    func authorize(_ db: Database, _ action: Action, organization: String?) throws {
+        let grants = try SQLiteBook.grants(db, user: user)
+        let ancestors = try organization.map { try SQLiteBook.ancestors(db, of: $0) } ?? []
+        guard Access.permits(grants, action, organization: organization, ancestors: ancestors) else {
+            throw BookError.notPermitted(user: user, action: action, organization: organization, roles: grants.map(\.description))
+        }
+    }
+
+    /// Reading every organisation of a tree (a roll-up): the grants are read once and each
+    /// member's ancestors are walked in memory, so that a province of 50,000 unions costs one
+    /// query, not 50,000.
+    func authorizeTree(_ db: Database, _ members: [Organization]) throws {
+        guard let root = members.first else { return }
+        let grants = try SQLiteBook.grants(db, user: user)
+        // Parents inside the tree; the root's own ancestors come from the book once.
+        var parent: [String: String] = [:]
+        for member in members where member.code != root.code { if let code = member.parentCode { parent[member.code] = code } }
+        let above = try SQLiteBook.ancestors(db, of: root.code)
+        for member in members {
+            var ancestors: [String] = []
+            var current = parent[member.code]
+            while let code = current { ancestors.append(code); current = parent[code] }
+            ancestors += above
+            guard Access.permits(grants, .read, organization: member.code, ancestors: ancestors) else {
+                throw BookError.notPermitted(user: user, action: .read, organization: member.code, roles: grants.map(\.description))
+            }
+        }
+    }
+
+    /// Reading the whole book (verify, backup): an administrator, a role over every
+    /// organisation, or a superior of every top-level union.
+    func authorizeWholeBook(_ db: Database) throws {
+        let grants = try SQLiteBook.grants(db, user: user)
+        if grants.contains(where: { $0.organization == nil }) { return }
+        let roots = try String.fetchAll(db, sql: "SELECT code FROM organization WHERE parent_id IS NULL")
+        let superiorOf = Set(grants.filter { $0.role == .superior }.compactMap(\.organization))
+        guard !roots.isEmpty, roots.allSatisfy(superiorOf.contains) else {
+            throw BookError.notPermitted(user: user, action: .read, organization: nil, roles: grants.map(\.description))
+        }
+    }
+
+    /// Records a refusal in the access log, in a transaction of its own (the refused one was
+    /// rolled back). Best effort: a book that cannot be written (read-only disk) keeps no log.
+    func logRefusal(_ error: BookError) {
+        guard case let .notPermitted(user, action, organization, _) = error else { return }
+        try? store.database.write { db in
+            try db.execute(sql: "INSERT INTO access_log (at, user, outcome, action, organization, detail) VALUES (?, ?, 'refused', ?, ?, ?)",
+                           arguments: [Store.now(), user, action.rawValue, organization, error.description])
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import FundCore
+import GRDB
+
+/// What every service of the store shares: the session it acts in. The forwarding below lets a
+/// service read, write and check roles as its session's user without naming the session each
+/// time; no service holds any state of its own.
+protocol SessionService: Sendable {
+    var session: Session { get }
+}
+
+extension SessionService {
+    /// Who is acting.
+    var user: String { session.user }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T { try session.write(body) }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try session.read(body) }
+
+    func authorize(_ db: Database, _ action: Action, organization: String?) throws {
+        try session.authorize(db, action, organization: organization)
+    }
+
+    func authorizeTree(_ db: Database, _ members: [Organization]) throws { try session.authorizeTree(db, members) }
+
+    func authorizeWholeBook(_ db: Database) throws { try session.authorizeWholeBook(db) }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import FundCore
+import GRDB
+
+/// The store: one SQLite file holding the accounts of many organisations, and the one owner of
+/// its database connection.
+///
+/// Nothing is read or written through the store itself: `session(as:)` binds one identity (a
+/// command of the CLI, later one request of the desk) and every service acts through that
+/// session, which checks the user's roles (`Access`) before every read and write.
+///
+/// Every write runs in one transaction and is all-or-nothing. The file is in WAL mode with
+/// foreign keys on, and a busy writer is waited for a bounded time. Opening an existing book and
+/// reading it never writes to the file, so a refused command leaves it byte-identical; SQLite's
+/// file locks order the writers of several processes.
+public final class Store: Sendable {
+    /// The book file.
+    public let path: String
+    /// The connection every session of this store shares.
+    let database: DatabaseQueue
+
+    /// How long a writer waits for another writer before giving up with `BookError.busy`.
+    public static let busyTimeout: TimeInterval = 10
+
+    private init(path: String, database: DatabaseQueue) {
+        self.path = path
+        self.database = database
+    }
+
+    static func configuration(readOnly: Bool = false, wal: Bool = false) -> Configuration {
+        var config = Configuration()
+        if wal { config.journalMode = .wal }
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.readonly = readOnly
+        config.label = "FundLedger"
+        return config
+    }
+
+    /// Creates a new book with both standard charts; `administrator` becomes its administrator.
+    /// Refuses to overwrite an existing file.
+    public static func create(at path: String, administrator: String) throws -> Store {
+        if FileManager.default.fileExists(atPath: path) { throw BookError.bookExists(path: path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration(wal: true))
+            try Migrations.migrator.migrate(database)
+            try database.write { db in
+                try seedCharts(db)
+                try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
+                               arguments: [administrator, now(), administrator])
+            }
+            return Store(path: path, database: database)
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw BookError.database(error.message ?? error.description)
+        }
+    }
+
+    /// Opens an existing book, bringing its schema up to date.
+    public static func open(at path: String) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw BookError.bookMissing(path: path) }
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration())
+            let migrator = Migrations.migrator
+            let applied = try database.read { db in try migrator.hasCompletedMigrations(db) }
+            if !applied { try migrator.migrate(database) }
+            let hasCharts = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
+            if hasCharts == 0 { throw BookError.notABook(path: path, reason: "it holds no chart of accounts") }
+            return Store(path: path, database: database)
+        } catch let error as DatabaseError {
+            throw map(error, path: path)
+        }
+    }
+
+    /// A session acting as `user`: every read and write through it is checked against that
+    /// user's roles and recorded under that name.
+    public func session(as user: String) -> Session {
+        Session(store: self, user: user)
+    }
+
+    static func map(_ error: DatabaseError, path: String) -> BookError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return .readOnly(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notABook(path: path, reason: error.message ?? "corrupt file")
+        case .SQLITE_FULL: return .database("the disk is full; free some space and run the command again (nothing was written)")
+        default: return .database(error.message ?? error.description)
+        }
+    }
+
+    static func seedCharts(_ db: Database) throws {
+        for kind in ChartKind.allCases {
+            var ids: [String: Int64] = [:]
+            for account in Chart.standard(kind).accounts {
+                let parentID = account.parentCode.flatMap { ids[$0] }
+                try db.execute(sql: "INSERT INTO account (chart, organization_id, code, name, parent_id) VALUES (?, NULL, ?, ?, ?)",
+                               arguments: [kind.rawValue, account.code, account.name, parentID])
+                ids[account.code] = db.lastInsertedRowID
+            }
+        }
+    }
+
+    /// Today in UTC, the day `now()` falls on.
+    public static func today() -> LocalDate { LocalDate(parsing: now().prefix(10))! }
+
+    /// The current time as stored in the book: UTC, ISO 8601 to the second (2026-03-05T08:30:00Z).
+    /// Formatted by hand: this runs for every posted voucher.
+    public static func now() -> String {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0" + String(value) : String(value) }
+        return String(parts.tm_year + 1900) + "-" + two(parts.tm_mon + 1) + "-" + two(parts.tm_mday) + "T"
+            + two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec) + "Z"
+    }
+}

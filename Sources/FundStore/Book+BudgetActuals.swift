@@ -1,17 +1,6 @@
 import FundCore
 import GRDB
 
-/// What was actually received or spent against a budget line.
-public struct BudgetActual: Hashable, Sendable {
-    public var month: Int64
-    public var yearToDate: Int64
-
-    public init(month: Int64 = 0, yearToDate: Int64 = 0) {
-        self.month = month
-        self.yearToDate = yearToDate
-    }
-}
-
 extension Book {
     /// Actuals of every line of the organisation's budget for `year`, in `month` and from January
     /// to `month`, from the aggregates (closing vouchers left out).

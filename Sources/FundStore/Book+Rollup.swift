@@ -1,26 +1,6 @@
 import FundCore
 import GRDB
 
-/// One aggregate of a member of a subtree: net balance through the period, and the income or
-/// expenditure activity of the year to that period (closing vouchers left out).
-public struct RollupBalance: Hashable, Sendable {
-    public let organization: String
-    public let account: String
-    public let project: String?
-    public let counterpart: String?
-    /// Debit minus credit through the end of the period.
-    public let closingNet: Int64
-    /// Debit minus credit from January to the period, leaving out closing vouchers.
-    public let activityNet: Int64
-}
-
-/// A subtree and its figures, read in a few bulk queries.
-public struct RollupData: Sendable {
-    public let members: [Organization]
-    public let balances: [RollupBalance]
-    public let budgets: [String: Budget]
-}
-
 extension Book {
     /// The organisation `root` and every organisation below it, in tree order, with their
     /// aggregates for `year` through `month` and their budgets.

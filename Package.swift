@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FundStore", targets: ["FundStore"]),
         .library(name: "FundReports", targets: ["FundReports"]),
         .library(name: "FundXLSX", targets: ["FundXLSX"]),
+        .library(name: "FundApp", targets: ["FundApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -29,8 +30,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "FundReports", dependencies: ["FundCore", "FundStore"]),
-        .target(name: "FundXLSX", dependencies: ["FundCore", "FundStore", "FundReports", "CXLSXWriter"]),
+        .target(name: "FundReports", dependencies: ["FundCore"]),
+        .target(name: "FundXLSX", dependencies: ["FundCore", "FundReports", "CXLSXWriter"]),
+        // The use cases the CLI shares with a web desk: reports and workbooks built from the book.
+        .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX"]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
         .target(name: "CFuzzDriver"),
@@ -38,7 +41,7 @@ let package = Package(
         .executableTarget(name: "FuzzJournal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
-            "FundCore", "FundStore", "FundReports", "FundXLSX",
+            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FundCoreTests", dependencies: [
@@ -51,10 +54,10 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "FundReportsTests", dependencies: [
-            "FundCore", "FundStore", "FundReports", "FundTesting",
+            "FundCore", "FundStore", "FundReports", "FundApp", "FundTesting",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
-        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundTesting"],
+        .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp", "FundTesting"],
                     exclude: ["Golden"]),
         .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"], exclude: ["Golden"]),
     ],

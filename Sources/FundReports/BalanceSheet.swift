@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// 资产负债表 (工会01表): assets on the left, liabilities and net assets on the right, with
 /// 期末余额 (年末余额 for the year) and 年初余额. Non-cash assets show cost, accumulated

@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// 预算执行情况表: per budget line the original and adjusted budget, actual this month and year to
 /// date, what remains, and the execution rate; overruns flagged. Income and expenditure have
@@ -89,14 +88,5 @@ public struct BudgetExecution: Sendable {
                                           Render.jsonObject(zip(BudgetExecution.keys, cells(row) { Money(fen: $0).description }).map { ($0, Render.jsonString($1)) }, indent: "    ")
                                       }, indent: "  "))]) + "\n"
         }
-    }
-}
-
-extension Reports {
-    public static func budgetExecution(_ book: Session, organization code: String, year: Int, month: Int?) throws -> BudgetExecution {
-        guard let budget = try book.budgets.budget(organization: code, year: year) else { throw BookError.noBudget(organization: code, year: year) }
-        let through = month ?? 12
-        return BudgetExecution(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), budget: budget,
-                               actuals: try book.budgets.budgetActuals(organization: code, year: year, month: through), month: through)
     }
 }

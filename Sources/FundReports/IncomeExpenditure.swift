@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// 收入支出表 (工会02表). Monthly: 本月数 and 本年累计数. Annual: 本年数 and 上年数, with the
 /// opening and closing 资金结转结余 rows. The year-end carry-forward vouchers are left out, so

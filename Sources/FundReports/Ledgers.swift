@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// One row of a book (总账 or 明细账): an opening balance, a posted line, or the 本月合计 and
 /// 本年累计 rows after each month. Balances are shown with their direction (借/贷/平).

@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// The organisations of a book, in tree order.
 public struct OrganizationList: Sendable {

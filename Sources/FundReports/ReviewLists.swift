@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// A list of rows with Chinese column titles for people and English keys for machines,
 /// rendered as a terminal table, CSV or JSON (every value a string).

@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// 经审审查工作底稿: what the review committee's audit of one organisation's year found, with
 /// the subsidy items it looked at and the opinion it gave.
@@ -11,6 +10,12 @@ public struct ReviewReport: Sendable {
         public var lines: [LedgerLine]
         /// Line positions (index in `lines`) that a finding names as outside purpose or window.
         public var flagged: Set<Int>
+
+        public init(item: SubsidyItem, lines: [LedgerLine], flagged: Set<Int>) {
+            self.item = item
+            self.lines = lines
+            self.flagged = flagged
+        }
     }
 
     public var organization: Organization
@@ -21,30 +26,19 @@ public struct ReviewReport: Sendable {
     public var committee: Committee?
     public var opinion: OpinionRecord?
 
+    public init(organization: Organization, year: Int, audits: [AuditRecord], findings: [FindingRecord], items: [AuditedItem],
+                committee: Committee?, opinion: OpinionRecord?) {
+        self.organization = organization
+        self.year = year
+        self.audits = audits
+        self.findings = findings
+        self.items = items
+        self.committee = committee
+        self.opinion = opinion
+    }
+
     /// Findings per rule and status, in rule order.
     public func count(rule: String? = nil, severity: Severity? = nil, status: FindingStatus? = nil) -> Int {
         findings.filter { (rule == nil || $0.rule == rule) && (severity == nil || $0.severity == severity) && (status == nil || $0.status == status) }.count
-    }
-}
-
-extension Reports {
-    public static func review(_ book: Session, organization code: String, year: Int) throws -> ReviewReport {
-        let organization = try book.organizations.organization(code)
-        let audits = try book.review.audits(organization: code, year: year)
-        guard !audits.isEmpty else { throw BookError.review("\(code) \(year) has not been audited; run `fundledger review run --org \(code) --year \(year)` first") }
-        let findings = try book.review.findings(organization: code, year: year)
-        var items: [ReviewReport.AuditedItem] = []
-        for (item, _) in try book.subsidies.subsidies(organization: code, asRecipient: true) {
-            let lines = try book.subsidies.subsidyLines(code: item.code).filter { $0.organization == code && $0.line.date.year == year }.map(\.line)
-            guard !lines.isEmpty else { continue }
-            var flagged: Set<Int> = []
-            for (index, line) in lines.enumerated() where AccountCategory(code: line.accountCode) == .expenditure {
-                if !item.allows(account: line.accountCode) || !item.inWindow(line.date) { flagged.insert(index) }
-            }
-            items.append(.init(item: item, lines: lines, flagged: flagged))
-        }
-        let committee = try book.committees.committees(organization: code).last { $0.elected.year <= year && $0.termEnd.year >= year }
-        return ReviewReport(organization: organization, year: year, audits: audits, findings: findings, items: items,
-                            committee: committee, opinion: try book.review.opinion(organization: code, year: year))
     }
 }

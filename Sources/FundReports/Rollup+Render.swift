@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 extension Rollup {
     /// Columns: one per member, or one per level when `byLevel`.
@@ -58,15 +57,6 @@ extension Rollup {
                                       ("year", String(year)), ("month", String(month)),
                                       ("members", "[" + members.map { Render.jsonString($0.code) }.joined(separator: ", ") + "]"),
                                       ("rows", Render.jsonArray(rows, indent: "  ")), ("differences", Render.jsonArray(diffs, indent: "  "))]) + "\n"
-        }
-    }
-}
-
-extension Reports {
-    public static func rollup(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Rollup {
-        let through = month ?? 12
-        return try Rollup(data: try book.rollup.rollupData(root: code, year: year, month: through), year: year, month: through) { organization, account, counterpart, project in
-            try book.rollup.pairVouchers(organization: organization, accountPrefix: account, counterpart: counterpart, project: project)
         }
     }
 }

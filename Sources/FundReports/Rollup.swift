@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// A mirror pair whose two sides do not agree to the fen: listed for reconciliation, with the
 /// vouchers on each side.

@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// 项目补贴台账: the subsidy items a union granted, with what was approved, disbursed, spent by the
 /// recipient, returned and left, the window, the status, and flags for the reviewer.
@@ -70,16 +69,5 @@ public struct SubsidyRegister: Sendable {
                 Render.jsonObject(zip(SubsidyRegister.keys, cells(row) { Money(fen: $0).description }).map { ($0, Render.jsonString($1)) }, indent: "  ")
             }) + "\n"
         }
-    }
-}
-
-extension Reports {
-    /// The register of a grantor's items as of a date (default: the end of `year`).
-    public static func subsidyRegister(_ book: Session, grantor: String, year: Int, asOf: LocalDate?) throws -> SubsidyRegister {
-        let items = try book.subsidies.subsidies(organization: grantor).filter { item, _ in
-            item.windowStart.year <= year && (item.deadline.year >= year || item.status != .settled)
-        }
-        return SubsidyRegister(grantor: try book.organizations.organization(grantor), items: items,
-                               asOf: asOf ?? LocalDate(year: year, month: 12, day: 31)!)
     }
 }

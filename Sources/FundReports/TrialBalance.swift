@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// One row of the 科目余额表: balances shown in the column of their direction.
 public struct TrialBalanceRow: Hashable, Sendable {

@@ -1,5 +1,4 @@
 import FundCore
-import FundStore
 
 /// A list of vouchers: one row per voucher with its totals and status.
 public struct VoucherList: Sendable {

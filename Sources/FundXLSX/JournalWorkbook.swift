@@ -1,7 +1,6 @@
 import Foundation
 import FundCore
 import FundReports
-import FundStore
 
 /// 序时账: every line of every posted voucher in date and number order, written in the
 /// library's constant-memory mode so that a year of a large union streams through in a few MiB.
@@ -10,11 +9,16 @@ public enum JournalWorkbook {
     public static let headers = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额", "项目"]
     public static let headerRow = 2
 
-    /// Streams the organisation's posted lines for `from...to` from the book into the workbook.
-    /// Returns the number of lines written.
+    /// Where the lines come from: called once, it gives `start` the number of lines before the
+    /// first of them, then hands each line to `each` in date and number order, one at a time.
+    /// `Session.forEachJournalLine` is such a source; nothing is collected in between.
+    public typealias RowSource = (_ start: (Int) throws -> Void, _ each: (JournalRow) throws -> Void) throws -> Void
+
+    /// Streams the organisation's posted lines for `from...to`, as `rows` delivers them, into the
+    /// workbook. Returns the number of lines written.
     @discardableResult
-    public static func write(book: Session, organization: Organization, chart: Chart, from: Period, to: Period, path: String,
-                             created: Date? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+    public static func write(organization: Organization, chart: Chart, from: Period, to: Period, path: String,
+                             created: Date? = nil, progress: ((Int, Int) -> Void)? = nil, rows: RowSource) throws -> Int {
         let periodText = periodLabel(from: from, to: to)
         let properties = DocumentProperties(title: "序时账 \(organization.name) \(periodText)", subject: "序时账",
                                             company: organization.name, keywords: "工会会计制度,序时账", created: created)
@@ -33,7 +37,7 @@ public enum JournalWorkbook {
         let names = Dictionary(chart.accounts.map { ($0.code, chart.fullName($0.code) ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         var total = 0
         let center = workbook.format(for: .center), text = workbook.format(for: .text), money = workbook.format(for: .money)
-        try book.ledger.forEachJournalLine(organization: organization.code, from: from, to: to, start: { count in
+        try rows({ count in
             total = count
             guard count <= Worksheet.maximumRows - 4 else {
                 throw XLSXError(operation: "writing the 序时账", message: "\(count) lines do not fit in one sheet of \(Worksheet.maximumRows) rows; export a shorter range of months")

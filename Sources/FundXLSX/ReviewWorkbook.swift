@@ -1,7 +1,6 @@
 import Foundation
 import FundCore
 import FundReports
-import FundStore
 
 /// 经审审查工作底稿 as a workbook: a summary (rules run, findings by severity and status, counted by
 /// formulas over the findings sheet), the findings with their vouchers and answers, one sheet per

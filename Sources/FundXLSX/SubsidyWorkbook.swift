@@ -1,7 +1,6 @@
 import Foundation
 import FundCore
 import FundReports
-import FundStore
 
 /// 项目补贴台账 as a workbook: the summary of every item, one detail sheet with every voucher line
 /// of every item in both books, and a summary per recipient.

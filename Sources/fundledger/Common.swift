@@ -119,20 +119,3 @@ func ensureFolder(of path: String) throws {
         }
     }
 }
-
-/// The monthly pack of one organisation and month (shared by `export monthly-pack` and `demo`).
-func writeMonthlyPack(book: Session, organization: String, year: Int, month: Int, path: String, user: String) throws {
-    try MonthlyPack.write(balanceSheet: try Reports.balanceSheet(book, organization: organization, year: year, month: month),
-                          incomeExpenditure: try Reports.incomeExpenditure(book, organization: organization, year: year, month: month),
-                          trialBalance: try Reports.trialBalance(book, organization: organization, year: year, month: month),
-                          generalLedger: try Reports.generalLedger(book, organization: organization, year: year, month: month),
-                          to: path, preparedBy: user)
-}
-
-/// The subsidy register workbook of a grantor (shared by `export subsidies` and `demo`).
-func writeSubsidyWorkbook(book: Session, grantor: String, year: Int, asOf: LocalDate?, path: String) throws {
-    let register = try Reports.subsidyRegister(book, grantor: grantor, year: year, asOf: asOf)
-    var lines: [String: [(organization: String, line: LedgerLine)]] = [:]
-    for row in register.rows { lines[row.item.code] = try book.subsidies.subsidyLines(code: row.item.code) }
-    try SubsidyWorkbook.write(register, lines: lines, to: path)
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FundApp
 import FundCore
 import FundReports
 import FundStore

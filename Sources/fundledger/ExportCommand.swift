@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundApp
 import FundCore
 import FundReports
 import FundStore

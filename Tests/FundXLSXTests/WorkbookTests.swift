@@ -1,4 +1,5 @@
 import Foundation
+import FundApp
 import FundCore
 import FundReports
 import FundStore

@@ -1,6 +1,3 @@
-import FundCore
-import GRDB
-
 /// What was actually received or spent against a budget line.
 public struct BudgetActual: Hashable, Sendable {
     public var month: Int64

@@ -1,6 +1,3 @@
-import FundCore
-import GRDB
-
 /// The money of a subsidy item as both books show it.
 public struct SubsidyFigures: Hashable, Sendable {
     /// 50802 debits at the grantor toward the recipient for the item.

@@ -1,6 +1,3 @@
-import FundCore
-import GRDB
-
 /// One aggregate of a member of a subtree: net balance through the period, and the income or
 /// expenditure activity of the year to that period (closing vouchers left out).
 public struct RollupBalance: Hashable, Sendable {
@@ -12,6 +9,15 @@ public struct RollupBalance: Hashable, Sendable {
     public let closingNet: Int64
     /// Debit minus credit from January to the period, leaving out closing vouchers.
     public let activityNet: Int64
+
+    public init(organization: String, account: String, project: String?, counterpart: String?, closingNet: Int64, activityNet: Int64) {
+        self.organization = organization
+        self.account = account
+        self.project = project
+        self.counterpart = counterpart
+        self.closingNet = closingNet
+        self.activityNet = activityNet
+    }
 }
 
 /// A subtree and its figures, read in a few bulk queries.
@@ -19,4 +25,10 @@ public struct RollupData: Sendable {
     public let members: [Organization]
     public let balances: [RollupBalance]
     public let budgets: [String: Budget]
+
+    public init(members: [Organization], balances: [RollupBalance], budgets: [String: Budget]) {
+        self.members = members
+        self.balances = balances
+        self.budgets = budgets
+    }
 }

@@ -1,4 +1,5 @@
 import FundCore
+import FundReports
 import FundStore
 
 /// Builds each report from the book. The CLI, the demo and the workbooks all go through here.
@@ -9,6 +10,7 @@ public enum Reports {
         return (Period(year: year, month: 1)!, Period(year: year, month: 12)!)
     }
 
+    /// 科目余额表 of one month, or of the whole year when `month` is nil.
     public static func trialBalance(_ book: Session, organization code: String, year: Int, month: Int?, includeZero: Bool = false) throws -> TrialBalance {
         let (from, to) = range(year: year, month: month)
         return TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
@@ -16,6 +18,7 @@ public enum Reports {
                             includeZero: includeZero)
     }
 
+    /// 资产负债表 at the end of `month`, or of the year when `month` is nil.
     public static func balanceSheet(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         let period = Period(year: year, month: month ?? 12)!
         let turnovers = try book.ledger.turnovers(organization: code, from: Period(year: year, month: 1)!, to: period)
@@ -28,6 +31,7 @@ public enum Reports {
                                  annual: month == nil, closingNet: closing, openingNet: opening)
     }
 
+    /// 收入支出表 of `month` beside the year to date, or of the year beside the year before.
     public static func incomeExpenditure(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         func column(_ from: Period, _ to: Period) throws -> IncomeExpenditure.Column {
             let opening = try book.ledger.turnovers(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 1)!)
@@ -55,12 +59,14 @@ public enum Reports {
                                       period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns)
     }
 
+    /// 总账 of the year through `month` (December when nil).
     public static func generalLedger(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Ledger {
         let (opening, months) = try book.ledger.monthlyTurnovers(organization: code, year: year)
         return Ledger.general(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), year: year,
                               throughMonth: month ?? 12, opening: opening, months: months)
     }
 
+    /// 明细账 of one account and its details; an account outside the chart is refused.
     public static func detailLedger(_ book: Session, organization code: String, account: String, year: Int) throws -> Ledger {
         let chart = try book.organizations.chart(for: code)
         guard chart.account(account) != nil else {

@@ -1,5 +1,7 @@
 import Foundation
+import FundCore
 @testable import FundStore
+import FundTesting
 import GRDB
 import Testing
 
@@ -156,5 +158,65 @@ import Testing
         }
         #expect(odd == "real blob")
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher WHERE status = 'posted'") } == 7)
+    }
+
+    /// The freeze is exact today: on a book the live code writes now (posted one by one, a red-ink
+    /// reversal, an import), the frozen copy reads the same payloads, makes the same canonical
+    /// text and hashes, and rebuilds the very chains the live code sealed.
+    /// This test is expected to be removed when the live seal format changes (the planned
+    /// versioned, length-prefixed payload); the golden test above stays.
+    @Test func theFrozenSealAgreesWithTheLiveSealToday() throws {
+        let t = try TestBook()
+        let prize = try t.post("FED-01", "2026-03-10", [("50301", 120_000), ("102", -120_000)],
+                               summary: "职工书屋购书（含\"引号\"、\\反斜杠、=等号 café 😀 ＆全角）", project: "XB-1")
+        try t.post("FED-01", "2026-03-11", [("102", 50_00), ("401", -50_00)], summary: "收到三月份会费")
+        try t.post("CTY-01", "2026-03-12", [("101", 5), ("102", -5)], summary: "备用金")
+        let red = try t.book.reverseVoucher(id: prize.id, date: LocalDate(parsing: "2026-03-30")!, preparer: "王芳")
+        try t.book.reviewVoucher(id: red.id, reviewer: "李强")
+        try t.book.postVoucher(id: red.id, bookkeeper: "张会计")
+        let file = try t.write("more.journal", """
+            2026-03-20 * 拨付补贴  ; org:CTY-01
+                50802  120.00  ; project:XB-1, counterpart:FED-01
+                102  -120.00
+
+            2026-03-21 * 收到会费  ; org:FED-01
+                102  7.00
+                401  -7.00
+            """)
+        _ = try t.book.importJournal(paths: [file], defaultOrganization: nil, user: "导入员")
+
+        let queue = try DatabaseQueue(path: t.path)
+        let sealed = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT voucher_id, previous, hash FROM voucher_seal ORDER BY organization_id, seq")
+        }
+        #expect(sealed.count == 6)
+        try queue.read { db in
+            for seal in sealed {
+                let id: Int64 = seal["voucher_id"]
+                let payload = try FrozenSealV1.payload(db, voucherID: id)
+                #expect(payload != nil)
+                #expect(payload == (try Book.sealPayload(db, voucherID: id)))
+                #expect(FrozenSealV1.sha256(seal["previous"], payload ?? "") == seal["hash"])
+            }
+        }
+        // Both seal functions, run again over the posted vouchers in chain order, rebuild the
+        // chains the live code sealed as it posted.
+        for reseal in [FrozenSealV1.seal, Book.seal] {
+            try queue.inTransaction { db in
+                try db.execute(sql: "DROP TRIGGER voucher_seal_undeletable; DELETE FROM voucher_seal")
+                for seal in sealed { try reseal(db, seal["voucher_id"]) }
+                let again = try Row.fetchAll(db, sql: "SELECT voucher_id, previous, hash FROM voucher_seal ORDER BY organization_id, seq")
+                #expect(again == sealed)
+                return .rollback
+            }
+        }
+        // The canonical text of every kind of stored value, separators in texts included.
+        let values: [DatabaseValue] = [.null, "".databaseValue, "=".databaseValue, "a\u{1F}b\u{1E}c\n工会".databaseValue,
+                                       0.databaseValue, (-1).databaseValue, Int64.max.databaseValue, Int64.min.databaseValue,
+                                       1.5.databaseValue, (-0.0).databaseValue, 1e300.databaseValue,
+                                       Data().databaseValue, Data([0x00, 0x0A, 0xFF, 0x10]).databaseValue]
+        #expect(values.map(FrozenSealV1.canonical) == values.map(Book.canonical))
+        #expect(FrozenSealV1.text(values, [values, [], values.reversed()]) == Book.sealText(values, [values, [], values.reversed()]))
+        #expect(FrozenSealV1.genesis == Book.genesis)
     }
 }

@@ -5,7 +5,8 @@ extension Migrations {
     /// calendar, and the SHA-256 seal chain of posted vouchers. A book made before this
     /// migration gets its roles from its history (who set up organisations administers the
     /// book; who prepared, reviewed or kept an organisation's vouchers is its finance officer)
-    /// and a seal for every voucher it had posted, in posting order.
+    /// and a seal for every voucher it had posted, in posting order, computed by `FrozenSealV1`
+    /// (the seal as it was when this migration was released) rather than by the live seal code.
     static func v2Review(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE user_role (
@@ -150,7 +151,8 @@ extension Migrations {
             CREATE TRIGGER access_log_append_only BEFORE UPDATE ON access_log
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
             """)
-        let now = Store.now()
+        // From here on no application code: the time and the seals come from the frozen copy.
+        let now = FrozenSealV1.now()
         try db.execute(sql: """
             INSERT OR IGNORE INTO user_role (user, role, organization_id, granted_at, granted_by)
             SELECT DISTINCT created_by, 'admin', NULL, ?, 'migration v2-review' FROM organization;
@@ -164,7 +166,7 @@ extension Migrations {
                 UNION SELECT closed_by, organization_id FROM period_close);
             """, arguments: [now, now])
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM voucher WHERE status = 'posted' ORDER BY posted_at, id")
-        for id in ids { try SQLiteBook.seal(db, voucherID: id) }
+        for id in ids { try FrozenSealV1.seal(db, voucherID: id) }
     }
 
     /// The gapless-numbering trigger asked for the highest number of a month among posted

@@ -35,10 +35,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case noBudget(organization: String, year: Int)
     case budgetOverrun(voucher: String, overruns: [String])
     case notPermitted(user: String, action: Action, organization: String?, roles: [String])
-    case badRole(String)
+    case access(AccessRefusal)
     case committee(String)
     case review(String)
     case database(String)
+    /// A value in the file that FundLedger never writes: the file was changed outside it.
+    case storedValueInvalid(table: String, column: String, value: String, row: String)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -114,10 +116,14 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             let has = roles.isEmpty ? "has no role in this book" : "is " + roles.joined(separator: ", ")
             let needs = action.roles.map(\.rawValue).sorted().joined(separator: " or ")
             return "\(user) may not \(action.phrase(organization)): \(user) \(has), and this needs \(needs)\(organization.map { " of \($0)" } ?? ""); ask the book's administrator (`fundledger user grant`), or act as someone who may (--as or FUNDLEDGER_USER) [not-permitted]"
-        case let .badRole(message), let .committee(message), let .review(message):
+        case let .access(refusal):
+            return refusal.description
+        case let .committee(message), let .review(message):
             return message
         case let .database(message):
             return "the book refused the change: \(message)"
+        case let .storedValueInvalid(table, column, value, row):
+            return "the book's table \(table) holds \(value) in \(column) (\(row)), which FundLedger never writes: the file was changed outside FundLedger; run `fundledger verify` and restore the book from a backup"
         }
     }
 }

@@ -55,10 +55,21 @@ public struct Session: Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction on the book's storage.
+    func reading<T>(_ body: (any BookStorage) throws -> T) throws -> T {
+        try read { db in try body(SQLiteStorage(db)) }
+    }
+
+    /// Runs `body` in one write transaction on the book's storage: all of it, or (when it
+    /// throws) none of it.
+    func writing<T>(_ body: (any BookStorage) throws -> T) throws -> T {
+        try write { db in try body(SQLiteStorage(db)) }
+    }
+
     /// Refuses, with `BookError.notPermitted`, what the acting user's roles do not allow.
-    func authorize(_ db: Database, _ action: Action, organization: String?) throws {
-        let grants = try SQLiteBook.grants(db, user: user)
-        let ancestors = try organization.map { try SQLiteBook.ancestors(db, of: $0) } ?? []
+    func authorize(_ storage: any BookStorage, _ action: Action, organization: String?) throws {
+        let grants = try storage.grants(user: user)
+        let ancestors = try organization.map { try storage.ancestors(of: $0) } ?? []
         guard Access.permits(grants, action, organization: organization, ancestors: ancestors) else {
             throw BookError.notPermitted(user: user, action: action, organization: organization, roles: grants.map(\.description))
         }
@@ -67,13 +78,13 @@ public struct Session: Sendable {
     /// Reading every organisation of a tree (a roll-up): the grants are read once and each
     /// member's ancestors are walked in memory, so that a province of 50,000 unions costs one
     /// query, not 50,000.
-    func authorizeTree(_ db: Database, _ members: [Organization]) throws {
+    func authorizeTree(_ storage: any BookStorage, _ members: [Organization]) throws {
         guard let root = members.first else { return }
-        let grants = try SQLiteBook.grants(db, user: user)
+        let grants = try storage.grants(user: user)
         // Parents inside the tree; the root's own ancestors come from the book once.
         var parent: [String: String] = [:]
         for member in members where member.code != root.code { if let code = member.parentCode { parent[member.code] = code } }
-        let above = try SQLiteBook.ancestors(db, of: root.code)
+        let above = try storage.ancestors(of: root.code)
         for member in members {
             var ancestors: [String] = []
             var current = parent[member.code]
@@ -87,23 +98,32 @@ public struct Session: Sendable {
 
     /// Reading the whole book (verify, backup): an administrator, a role over every
     /// organisation, or a superior of every top-level union.
-    func authorizeWholeBook(_ db: Database) throws {
-        let grants = try SQLiteBook.grants(db, user: user)
+    func authorizeWholeBook(_ storage: any BookStorage) throws {
+        let grants = try storage.grants(user: user)
         if grants.contains(where: { $0.organization == nil }) { return }
-        let roots = try String.fetchAll(db, sql: "SELECT code FROM organization WHERE parent_id IS NULL")
+        let roots = try storage.rootOrganizationCodes()
         let superiorOf = Set(grants.filter { $0.role == .superior }.compactMap(\.organization))
         guard !roots.isEmpty, roots.allSatisfy(superiorOf.contains) else {
             throw BookError.notPermitted(user: user, action: .read, organization: nil, roles: grants.map(\.description))
         }
     }
 
+    // The same checks for services whose statements are not yet behind `BookStorage`.
+    func authorize(_ db: Database, _ action: Action, organization: String?) throws {
+        try authorize(SQLiteStorage(db), action, organization: organization)
+    }
+
+    func authorizeTree(_ db: Database, _ members: [Organization]) throws { try authorizeTree(SQLiteStorage(db), members) }
+
+    func authorizeWholeBook(_ db: Database) throws { try authorizeWholeBook(SQLiteStorage(db)) }
+
     /// Records a refusal in the access log, in a transaction of its own (the refused one was
     /// rolled back). Best effort: a book that cannot be written (read-only disk) keeps no log.
     func logRefusal(_ error: BookError) {
         guard case let .notPermitted(user, action, organization, _) = error else { return }
         try? store.database.write { db in
-            try db.execute(sql: "INSERT INTO access_log (at, user, outcome, action, organization, detail) VALUES (?, ?, 'refused', ?, ?, ?)",
-                           arguments: [Store.now(), user, action.rawValue, organization, error.description])
+            try SQLiteStorage(db).appendAccessLog(AccessLogRecord(at: Store.now(), user: user, outcome: .refused, action: action.rawValue,
+                                                                  organization: organization, detail: error.description))
         }
     }
 }

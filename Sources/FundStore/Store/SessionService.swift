@@ -16,6 +16,14 @@ extension SessionService {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T { try session.read(body) }
 
+    func reading<T>(_ body: (any BookStorage) throws -> T) throws -> T { try session.reading(body) }
+
+    func writing<T>(_ body: (any BookStorage) throws -> T) throws -> T { try session.writing(body) }
+
+    func authorize(_ storage: any BookStorage, _ action: Action, organization: String?) throws {
+        try session.authorize(storage, action, organization: organization)
+    }
+
     func authorize(_ db: Database, _ action: Action, organization: String?) throws {
         try session.authorize(db, action, organization: organization)
     }

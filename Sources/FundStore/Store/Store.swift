@@ -11,18 +11,19 @@ import GRDB
 ///
 /// Every write runs in one transaction and is all-or-nothing. The file is in WAL mode with
 /// foreign keys on, and a busy writer is waited for a bounded time. Opening an existing book and
-/// reading it never writes to the file, so a refused command leaves it byte-identical; SQLite's
-/// file locks order the writers of several processes.
+/// reading it with `.single` connections never writes to the file, so a refused command leaves
+/// it byte-identical; SQLite's file locks order the writers of several processes, and a server
+/// opens a `.pool` whose readers run beside the writer.
 public final class Store: Sendable {
     /// The book file.
     public let path: String
-    /// The connection every session of this store shares.
-    let database: DatabaseQueue
+    /// The connections every session of this store shares (`Connections`).
+    let database: any DatabaseWriter
 
     /// How long a writer waits for another writer before giving up with `BookError.busy`.
     public static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, database: DatabaseQueue) {
+    private init(path: String, database: any DatabaseWriter) {
         self.path = path
         self.database = database
     }
@@ -47,12 +48,7 @@ public final class Store: Sendable {
         }
         do {
             let database = try DatabaseQueue(path: path, configuration: configuration(wal: true))
-            try Migrations.migrator.migrate(database)
-            try database.write { db in
-                try seedCharts(db)
-                try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
-                               arguments: [administrator, now(), administrator])
-            }
+            try prepare(database, administrator: administrator)
             return Store(path: path, database: database)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
@@ -60,11 +56,48 @@ public final class Store: Sendable {
         }
     }
 
+    /// A new book in memory with both standard charts, for tests: nothing is written to disk and
+    /// the book is gone when the store is.
+    public static func inMemory(administrator: String) throws -> Store {
+        do {
+            let database = try DatabaseQueue(configuration: configuration())
+            try prepare(database, administrator: administrator)
+            return Store(path: ":memory:", database: database)
+        } catch let error as DatabaseError {
+            throw BookError.database(error.message ?? error.description)
+        }
+    }
+
+    /// Brings a new book's schema up to date, seeds both standard charts and makes
+    /// `administrator` its administrator.
+    private static func prepare(_ database: some DatabaseWriter, administrator: String) throws {
+        try Migrations.migrator.migrate(database)
+        try database.write { db in
+            try seedCharts(db)
+            try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
+                           arguments: [administrator, now(), administrator])
+        }
+    }
+
+    /// How a store connects to its book file.
+    public enum Connections: Sendable {
+        /// One connection for reading and writing in turn: a command of the CLI. Opening the
+        /// book and reading it never writes to the file.
+        case single
+        /// A pool of readers beside one writer, so that many readers (the requests of a server)
+        /// run at once while one writes. Opening the pool writes to the file: it makes sure the
+        /// WAL file exists, which a reader of the pool needs.
+        case pool
+    }
+
     /// Opens an existing book, bringing its schema up to date.
-    public static func open(at path: String) throws -> Store {
+    public static func open(at path: String, connections: Connections = .single) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw BookError.bookMissing(path: path) }
         do {
-            let database = try DatabaseQueue(path: path, configuration: configuration())
+            let database: any DatabaseWriter = switch connections {
+            case .single: try DatabaseQueue(path: path, configuration: configuration())
+            case .pool: try DatabasePool(path: path, configuration: configuration())
+            }
             let migrator = Migrations.migrator
             let applied = try database.read { db in try migrator.hasCompletedMigrations(db) }
             if !applied { try migrator.migrate(database) }

@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// Month closing (结账) and reopening (反结账), in order, with the period log.
 public struct PeriodService: SessionService {
@@ -10,80 +9,68 @@ public struct PeriodService: SessionService {
     /// Closes a month (结账): only when every voucher dated in it is posted, its debits equal its
     /// credits, and every earlier month with postings is closed. Logged with who closed it.
     public func close(organization: String, period: Period) throws {
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            if try SQLiteBook.isClosed(db, organizationID: organizationID, period: period) {
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            if try storage.isClosed(organizationID: organizationID, period: period.key) {
                 throw BookError.periodAlreadyClosed(organization: organization, period: period)
             }
-            if let open = try Int.fetchOne(db, sql: """
-                SELECT min(v.period) FROM voucher v WHERE v.organization_id = ? AND v.period < ? AND v.status = 'posted'
-                  AND NOT EXISTS (SELECT 1 FROM period_close c WHERE c.organization_id = v.organization_id AND c.period = v.period)
-                """, arguments: [organizationID, period.key]) {
-                throw BookError.closeOutOfOrder(organization: organization, period: period, open: Period(key: open)!)
+            if let open = try storage.earliestOpenPostedPeriod(organizationID: organizationID, before: period.key) {
+                throw BookError.closeOutOfOrder(organization: organization, period: period, open: open)
             }
-            let unposted = try Row.fetchAll(db, sql: "SELECT id, date, summary FROM voucher WHERE organization_id = ? AND period = ? AND status <> 'posted' ORDER BY id",
-                                            arguments: [organizationID, period.key])
+            let unposted = try storage.unpostedVouchers(organizationID: organizationID, period: period.key)
             if !unposted.isEmpty {
-                throw BookError.unpostedVouchers(organization: organization, period: period,
-                                                 vouchers: unposted.map { "#\($0["id"] as Int64) \($0["date"] as String)" })
+                throw BookError.unpostedVouchers(organization: organization, period: period, vouchers: unposted.map { "#\($0.id) \($0.date)" })
             }
-            let sums = try Row.fetchOne(db, sql: "SELECT coalesce(sum(debit), 0) AS d, coalesce(sum(credit), 0) AS c FROM balance WHERE organization_id = ? AND period = ?",
-                                        arguments: [organizationID, period.key])!
-            let debits = Money(fen: sums["d"]), credits = Money(fen: sums["c"])
+            let totals = try storage.periodTotals(organizationID: organizationID, period: period.key)
+            let debits = Money(fen: totals.debitFen), credits = Money(fen: totals.creditFen)
             if debits != credits {
                 throw BookError.periodUnbalanced(organization: organization, period: period, debits: debits, credits: credits)
             }
             let at = Store.now()
-            try db.execute(sql: "INSERT INTO period_close (organization_id, period, closed_at, closed_by) VALUES (?, ?, ?, ?)",
-                           arguments: [organizationID, period.key, at, user])
-            try db.execute(sql: "INSERT INTO period_log (organization_id, period, action, at, by) VALUES (?, ?, 'close', ?, ?)",
-                           arguments: [organizationID, period.key, at, user])
+            try storage.insertPeriodClose(PeriodCloseRecord(organizationID: organizationID, period: period, closedAt: at, closedBy: user))
+            try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: period, action: .close, at: at, by: user))
         }
     }
 
     /// Reopens a closed month (反结账), the latest closed one first; the reason is logged.
     public func reopen(organization: String, period: Period, reason: String) throws {
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            guard try SQLiteBook.isClosed(db, organizationID: organizationID, period: period) else {
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            guard try storage.isClosed(organizationID: organizationID, period: period.key) else {
                 throw BookError.periodNotClosed(organization: organization, period: period)
             }
-            if let later = try Int.fetchOne(db, sql: "SELECT max(period) FROM period_close WHERE organization_id = ? AND period > ?",
-                                            arguments: [organizationID, period.key]) {
-                throw BookError.reopenOutOfOrder(organization: organization, period: period, closed: Period(key: later)!)
+            if let later = try storage.latestClosedPeriod(organizationID: organizationID, after: period.key) {
+                throw BookError.reopenOutOfOrder(organization: organization, period: period, closed: later)
             }
-            try db.execute(sql: "DELETE FROM period_close WHERE organization_id = ? AND period = ?", arguments: [organizationID, period.key])
-            try db.execute(sql: "INSERT INTO period_log (organization_id, period, action, at, by, reason) VALUES (?, ?, 'reopen', ?, ?, ?)",
-                           arguments: [organizationID, period.key, Store.now(), user, reason])
+            try storage.deletePeriodClose(organizationID: organizationID, period: period.key)
+            try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: period, action: .reopen, at: Store.now(),
+                                                        by: user, reason: reason))
         }
     }
 
     /// The months of an organisation that are closed, in order.
     public func closedPeriods(organization: String) throws -> [Period] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            return try Int.fetchAll(db, sql: "SELECT period FROM period_close WHERE organization_id = ? ORDER BY period",
-                                    arguments: [organizationID]).compactMap(Period.init(key:))
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            return try storage.closedPeriods(organizationID: try storage.organizationID(organization)).map(\.period)
         }
     }
 
+    /// The organisation's closes and reopens (with year ends), oldest first.
     public func periodLog(organization: String) throws -> [PeriodLogEntry] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            return try Row.fetchAll(db, sql: "SELECT * FROM period_log WHERE organization_id = ? ORDER BY id", arguments: [organizationID]).map {
-                PeriodLogEntry(organization: organization, period: Period(key: $0["period"])!, action: $0["action"],
-                               at: $0["at"], by: $0["by"], reason: $0["reason"])
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            return try storage.periodLog(organizationID: try storage.organizationID(organization)).map {
+                PeriodLogEntry(organization: organization, period: $0.period, action: $0.action.rawValue, at: $0.at, by: $0.by, reason: $0.reason)
             }
         }
     }
 }
 
 extension Session {
-    /// This session's PeriodService.
+    /// Month closing and reopening, as this session's user.
     public var periods: PeriodService { PeriodService(session: self) }
 }

@@ -1,0 +1,66 @@
+import FundCore
+
+extension BookError {
+    /// The rule's short name, as error messages print it in brackets.
+    public var rule: String {
+        switch self {
+        case .bookExists: "book-exists"
+        case .bookMissing: "book-missing"
+        case .notABook: "not-a-book"
+        case .readOnly: "read-only"
+        case .busy: "busy"
+        case .unknownOrganization: "unknown-org"
+        case .duplicateOrganization: "duplicate-org"
+        case .unknownParent: "unknown-parent"
+        case .organization: "bad-org"
+        case .chart: "bad-account"
+        case .parentHasPostings: "parent-has-postings"
+        case .voucherProblems: "voucher-refused"
+        case .voucherNotFound: "voucher-not-found"
+        case .wrongStatus: "wrong-status"
+        case .periodClosed: "period-closed"
+        case .periodNotClosed: "period-not-closed"
+        case .periodAlreadyClosed: "period-already-closed"
+        case .closeOutOfOrder: "close-out-of-order"
+        case .reopenOutOfOrder: "reopen-out-of-order"
+        case .unpostedVouchers: "unposted-vouchers"
+        case .periodUnbalanced: "period-unbalanced"
+        case .missingReason: "missing-reason"
+        case .alreadyReversed: "already-reversed"
+        case .cannotReverseRedInk: "reverse-red-ink"
+        case .reversalBeforeOriginal: "reversal-before-original"
+        case .numberNotNext: "number-not-next"
+        case .unknownCounterpart: "unknown-counterpart"
+        case .priorYearOpen: "prior-year-open"
+        case .subsidy: "subsidy"
+        case .noBudget: "no-budget"
+        case .budgetOverrun: "budget-overrun"
+        case .notPermitted: "not-permitted"
+        case .access: "bad-role"
+        case .committee: "committee"
+        case .review: "review"
+        case .database: "database"
+        case .storedValueInvalid: "stored-value-invalid"
+        }
+    }
+
+    /// What kind of refusal this is, for a caller that answers with a status (the desk: 404,
+    /// 403, 409, 422, 503).
+    public var category: ErrorCategory {
+        switch self {
+        case .bookMissing, .unknownOrganization, .unknownParent, .voucherNotFound, .unknownCounterpart, .noBudget:
+            .notFound
+        case .notPermitted:
+            .notPermitted
+        case .bookExists, .duplicateOrganization, .parentHasPostings, .wrongStatus, .periodClosed, .periodNotClosed,
+             .periodAlreadyClosed, .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .alreadyReversed,
+             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy:
+            .conflict
+        case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
+             .subsidy, .access, .committee, .review:
+            .invalidInput
+        case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
+            .storage
+        }
+    }
+}

@@ -74,6 +74,7 @@ public enum Action: String, Sendable, CaseIterable {
     }
 }
 
+/// The access policy as one function: the store asks it before every read and write.
 public enum Access {
     /// Whether `grants` allow `action` on `organization`, whose ancestors (parent first) are
     /// `ancestors`. A superior's grant covers its subtree; the other roles cover the named

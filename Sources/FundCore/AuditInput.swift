@@ -72,6 +72,7 @@ public struct AuditSettings: Hashable, Sendable {
     }
 }
 
+/// Why an audit setting was refused: an unknown key, or a value that is not of its kind.
 public enum AuditSettingError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownKey(String)
     case badValue(key: String, value: String, expected: String)

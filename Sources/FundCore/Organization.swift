@@ -65,6 +65,7 @@ public struct Organization: Hashable, Sendable {
     }
 }
 
+/// Why an organisation was refused: its code, its name, its level under its parent, its term.
 public enum OrganizationError: Error, Equatable, Sendable, CustomStringConvertible {
     case badCode(String)
     case badName(code: String, name: String)

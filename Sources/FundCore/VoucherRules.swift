@@ -1,5 +1,6 @@
 /// One way in which a voucher breaks the rules of the books, named after the rule.
 public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The rules a voucher can break, each with the id error messages print in brackets.
     public enum Rule: String, Sendable, CaseIterable {
         case tooFewLines = "too-few-lines"
         case tooManyLines = "too-many-lines"
@@ -49,6 +50,7 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
 /// The checks every voucher passes before the book accepts it, each a small function that
 /// returns problems as values so that all of them can be reported at once.
 public enum VoucherRules {
+    /// One rule: the problems it finds in a draft against the organisation\'s chart.
     public typealias Check = @Sendable (VoucherDraft, Chart) -> [VoucherProblem]
 
     /// Every check, in the order their problems are reported.

@@ -165,12 +165,11 @@ public final class Workbook {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             throw XLSXError(operation: "writing \(finalPath)", message: String(cString: lxw_strerror(result)))
         }
-        do {
-            if FileManager.default.fileExists(atPath: finalPath) { try FileManager.default.removeItem(atPath: finalPath) }
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
-        } catch {
+        // One rename(2): it replaces a file atomically and fails on a folder, which is never removed.
+        if rename(temporaryPath, finalPath) != 0 {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw XLSXError(operation: "writing \(finalPath)", message: error.localizedDescription)
+            throw XLSXError(operation: "writing \(finalPath)", message: reason)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundApp
 import FundStore
 
 struct Backup: ParsableCommand {
@@ -8,6 +9,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reporting {
+            try OutputTarget.prepare(output, kind: .book, protecting: [options.book])
             try options.open().backups.backup(to: output)
             emit("backed up \(options.book) to \(output)\n")
         }

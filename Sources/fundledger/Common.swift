@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FundApp
 import FundCore
 import FundReports
 import FundStore
@@ -89,6 +90,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let error as XLSXError {
         note("error: " + error.description)
         throw ExitCode(1)
+    } catch let error as OutputError {
+        note("error: " + error.description)
+        throw ExitCode(1)
     } catch let error as CLIError {
         note("error: " + error.message)
         throw ExitCode(1)
@@ -110,12 +114,9 @@ func writeAtomically(_ text: String, to path: String) throws {
     }
 }
 
-/// Makes sure the folder that will hold `path` exists.
-func ensureFolder(of path: String) throws {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    if !FileManager.default.fileExists(atPath: folder) {
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw CLIError("cannot create the folder \(folder): \(error.localizedDescription)")
-        }
-    }
+/// The path a workbook goes to, once `OutputTarget` has checked it may be written there: never a
+/// folder or a book, an existing file only if it is a workbook (or with --force).
+func workbookPath(_ path: String, force: Bool, book: BookOptions) throws -> String {
+    try OutputTarget.prepare(path, kind: .workbook, force: force, protecting: [book.book])
 }
+

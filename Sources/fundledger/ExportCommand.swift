@@ -17,11 +17,10 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var periods: PeriodOptions
         @Option(help: "The organisation.") var org: String
         @Option(name: .shortAndLong, help: "Output file (default: exports/NAME-ORG-PERIOD.xlsx).") var output: String?
+        @Flag(help: "Replace an existing file that is not an .xlsx workbook (never a folder or a book).") var force = false
 
         func path(_ name: String) throws -> String {
-            let path = output ?? "exports/\(name)-\(org)-\(periods.suffix).xlsx"
-            try ensureFolder(of: path)
-            return path
+            try workbookPath(output ?? "exports/\(name)-\(org)-\(periods.suffix).xlsx", force: force, book: options)
         }
     }
 
@@ -46,8 +45,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let path = try common.output.map { path in try ensureFolder(of: path); return path }
-                    ?? common.path("明细账-\(account)")
+                let path = try common.path("明细账-\(account)")
                 let ledger = try Reports.detailLedger(try common.options.open(), organization: common.org, account: account, year: common.periods.year)
                 try LedgerWorkbook.write(ledger, to: path)
                 emit("wrote \(path)\n")
@@ -153,11 +151,11 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var periods: PeriodOptions
         @Option(help: "The organisation.") var org: String
         @Option(name: .shortAndLong, help: "Output file.") var output: String?
+        @Flag(help: "Replace an existing file that is not an .xlsx workbook (never a folder or a book).") var force = false
 
         func run() throws {
             try reporting {
-                let path = self.output ?? "exports/科目余额表-\(org)-\(periods.suffix).xlsx"
-                try ensureFolder(of: path)
+                let path = try workbookPath(self.output ?? "exports/科目余额表-\(org)-\(periods.suffix).xlsx", force: force, book: options)
                 let report = try Reports.trialBalance(try options.open(), organization: org, year: periods.year, month: periods.period)
                 try TrialBalanceWorkbook.write(report, to: path, preparedBy: options.user)
                 emit("wrote \(path)\n")
@@ -171,11 +169,11 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var periods: PeriodOptions
         @Option(help: "The organisation.") var org: String
         @Option(name: .shortAndLong, help: "Output file.") var output: String?
+        @Flag(help: "Replace an existing file that is not an .xlsx workbook (never a folder or a book).") var force = false
 
         func run() throws {
             try reporting {
-                let path = self.output ?? "exports/序时账-\(org)-\(periods.suffix).xlsx"
-                try ensureFolder(of: path)
+                let path = try workbookPath(self.output ?? "exports/序时账-\(org)-\(periods.suffix).xlsx", force: force, book: options)
                 let book = try options.open()
                 let (from, to) = periods.range
                 let progress = ProgressLine("exporting", unit: " lines")

@@ -14,6 +14,12 @@ struct BookOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
     var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
+    func validate() throws {
+        guard !PersonName.normalized(user).isEmpty else {
+            throw ValidationError("--as (or FUNDLEDGER_USER) is empty; give the name you act under, as the book's administrator granted it")
+        }
+    }
+
     func open() throws -> Session { try Store.open(at: book).session(as: user) }
 }
 

@@ -14,9 +14,12 @@ public struct Session: Sendable {
     /// Who is acting: every read and write is checked against this user's roles.
     public let user: String
 
+    /// A session of `store` acting as `user`, whose name is trimmed and composed
+    /// (`PersonName.normalized`): a session with an empty name holds no role and is refused
+    /// everything.
     init(store: Store, user: String) {
         self.store = store
-        self.user = user
+        self.user = PersonName.normalized(user)
     }
 
     /// The book file.

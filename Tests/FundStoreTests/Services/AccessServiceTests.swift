@@ -22,6 +22,18 @@ import Testing
         #expect(bookError { try book.admin.access.grant(RoleGrant(user: "x", role: .officer, organization: "NOPE")) } == .unknownOrganization("NOPE"))
     }
 
+    @Test func namesAreTrimmedComposedAndNeverEmpty() throws {
+        let book = try InMemoryBook()
+        #expect(bookError { try book.admin.access.grant(RoleGrant(user: "  ", role: .officer, organization: "FED-01")) } == .access(.emptyName))
+        // "José" typed with a combining accent and with the composed letter is one person.
+        try book.admin.access.grant(RoleGrant(user: " Jose\u{301} ", role: .officer, organization: "FED-01"))
+        let session = book.session("Jos\u{E9}")
+        #expect(session.user == "Jos\u{E9}")
+        #expect(try session.periods.closedPeriods(organization: "FED-01") == [])
+        #expect(bookError { _ = try book.session(" ").periods.closedPeriods(organization: "FED-01") }?.category == .notPermitted)
+        #expect(AccessRefusal.emptyName.description.contains("--as"))
+    }
+
     @Test func aSessionActsOnlyForItsOwnUser() throws {
         let book = try InMemoryBook()
         let officer = book.session("王芳")

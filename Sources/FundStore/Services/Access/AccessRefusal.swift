@@ -10,9 +10,12 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case lastAdministrator(user: String)
     /// The user does not have the role to revoke.
     case noSuchRole(RoleGrant)
+    /// A role for a name that is empty once trimmed.
+    case emptyName
 
     /// The refusal that granting `grant` meets, if any.
     static func problem(granting grant: RoleGrant) -> AccessRefusal? {
+        if grant.user.isEmpty { return .emptyName }
         if grant.role == .administrator, grant.organization != nil { return .administratorForOneOrganization }
         if grant.role != .administrator, grant.role != .officer, grant.organization == nil { return .roleNeedsOrganization(grant.role) }
         return nil
@@ -28,6 +31,8 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(user) is the book's last administrator; grant admin to someone else first"
         case let .noSuchRole(grant):
             "\(grant.user) has no role \(grant.description)"
+        case .emptyName:
+            "a role needs the user's name; give the name they act under with --as"
         }
     }
 }

@@ -10,6 +10,8 @@ public struct AccessService: SessionService {
 
     /// Grants a role. Only an administrator may; the grant is logged.
     public func grant(_ grant: RoleGrant) throws {
+        var grant = grant
+        grant.user = PersonName.normalized(grant.user)
         try writing { storage in
             try authorize(storage, .administer, organization: nil)
             let organizationID = try grant.organization.map { try storage.organizationID($0) }
@@ -23,6 +25,8 @@ public struct AccessService: SessionService {
 
     /// Takes a role away. Only an administrator may, and the last administrator stays.
     public func revoke(_ grant: RoleGrant) throws {
+        var grant = grant
+        grant.user = PersonName.normalized(grant.user)
         try writing { storage in
             try authorize(storage, .administer, organization: nil)
             let organizationID = try grant.organization.map { try storage.organizationID($0) }

@@ -10,7 +10,7 @@ struct Backup: ParsableCommand {
     func run() throws {
         try reporting {
             try OutputTarget.prepare(output, kind: .book, protecting: [options.book])
-            try options.open().backups.backup(to: output)
+            try options.openReading().backups.backup(to: output)
             emit("backed up \(options.book) to \(output)\n")
         }
     }

@@ -20,7 +20,12 @@ struct BookOptions: ParsableArguments {
         }
     }
 
+    /// The book opened for a command that writes.
     func open() throws -> Session { try Store.open(at: book).session(as: user) }
+
+    /// The book opened for a command that only reads: read-only, so that it works on read-only
+    /// media and cannot change the book.
+    func openReading() throws -> Session { try Store.open(at: book, connections: .readOnly).session(as: user) }
 }
 
 /// Options of list and report commands.

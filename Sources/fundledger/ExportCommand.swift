@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path("总账")
-                let ledger = try Reports.generalLedger(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                let ledger = try Reports.generalLedger(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try LedgerWorkbook.write(ledger, to: path)
                 emit("wrote \(path)\n")
             }
@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path("明细账-\(account)")
-                let ledger = try Reports.detailLedger(try common.options.open(), organization: common.org, account: account, year: common.periods.year)
+                let ledger = try Reports.detailLedger(try common.options.openReading(), organization: common.org, account: account, year: common.periods.year)
                 try LedgerWorkbook.write(ledger, to: path)
                 emit("wrote \(path)\n")
             }
@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path(BalanceSheet.title)
-                let form = try Reports.balanceSheet(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                let form = try Reports.balanceSheet(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
                 emit("wrote \(path)\n")
             }
@@ -74,7 +74,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path(IncomeExpenditure.title)
-                let form = try Reports.incomeExpenditure(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                let form = try Reports.incomeExpenditure(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
                 emit("wrote \(path)\n")
             }
@@ -89,7 +89,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path("汇总表")
-                let rollup = try Reports.rollup(try common.options.open(), organization: common.org, year: common.periods.year, month: common.periods.period)
+                let rollup = try Reports.rollup(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try RollupWorkbook.write(rollup, to: path)
                 emit("wrote \(path) (\(rollup.members.count) organisations, \(rollup.differences.count) reconciliation differences)\n")
             }
@@ -105,7 +105,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path(SubsidyRegister.title)
-                try writeSubsidyWorkbook(book: try common.options.open(), grantor: common.org, year: common.periods.year, asOf: asOf, path: path)
+                try writeSubsidyWorkbook(book: try common.options.openReading(), grantor: common.org, year: common.periods.year, asOf: asOf, path: path)
                 emit("wrote \(path)\n")
             }
         }
@@ -119,7 +119,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path(ReviewReport.title)
-                let report = try Reports.review(try common.options.open(), organization: common.org, year: common.periods.year)
+                let report = try Reports.review(try common.options.openReading(), organization: common.org, year: common.periods.year)
                 try ReviewWorkbook.write(report, to: path)
                 emit("wrote \(path) (\(report.findings.count) findings, \(report.items.count) subsidy items)\n")
             }
@@ -138,7 +138,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try common.path("月度报表")
-                try writeMonthlyPack(book: try common.options.open(), organization: common.org, year: common.periods.year,
+                try writeMonthlyPack(book: try common.options.openReading(), organization: common.org, year: common.periods.year,
                                      month: common.periods.period!, path: path, user: common.options.user)
                 emit("wrote \(path)\n")
             }
@@ -156,7 +156,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try workbookPath(self.output ?? "exports/科目余额表-\(org)-\(periods.suffix).xlsx", force: force, book: options)
-                let report = try Reports.trialBalance(try options.open(), organization: org, year: periods.year, month: periods.period)
+                let report = try Reports.trialBalance(try options.openReading(), organization: org, year: periods.year, month: periods.period)
                 try TrialBalanceWorkbook.write(report, to: path, preparedBy: options.user)
                 emit("wrote \(path)\n")
             }
@@ -174,7 +174,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let path = try workbookPath(self.output ?? "exports/序时账-\(org)-\(periods.suffix).xlsx", force: force, book: options)
-                let book = try options.open()
+                let book = try options.openReading()
                 let (from, to) = periods.range
                 let progress = ProgressLine("exporting", unit: " lines")
                 let count = try JournalWorkbook.write(book: book, organization: try book.organizations.organization(org), chart: try book.organizations.chart(for: org),

@@ -15,7 +15,7 @@ struct ExportJournal: ParsableCommand {
     func run() throws {
         try reporting {
             if let path = output { try OutputTarget.prepare(path, kind: .journal, force: force, protecting: [options.book]) }
-            let book = try options.open()
+            let book = try options.openReading()
             var text = ""
             try book.ledger.forEachPostedVoucher(organization: org) { voucher, chart in
                 text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let report = try Reports.trialBalance(try common.options.open(), organization: common.org, year: common.periods.year,
+                let report = try Reports.trialBalance(try common.options.openReading(), organization: common.org, year: common.periods.year,
                                                       month: common.periods.period, includeZero: all)
                 emit(report.rendered(common.format.resolved))
             }
@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                emit(try Reports.generalLedger(try common.options.open(), organization: common.org, year: common.periods.year,
+                emit(try Reports.generalLedger(try common.options.openReading(), organization: common.org, year: common.periods.year,
                                                month: common.periods.period).rendered(common.format.resolved))
             }
         }
@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                emit(try Reports.detailLedger(try common.options.open(), organization: common.org, account: account,
+                emit(try Reports.detailLedger(try common.options.openReading(), organization: common.org, account: account,
                                               year: common.periods.year).rendered(common.format.resolved))
             }
         }
@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let form = try Reports.balanceSheet(try common.options.open(), organization: common.org, year: common.periods.year,
+                let form = try Reports.balanceSheet(try common.options.openReading(), organization: common.org, year: common.periods.year,
                                                     month: common.periods.period)
                 emit(form.rendered(common.format.resolved))
                 if !form.failedChecks.isEmpty { throw ExitCode(1) }
@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                emit(try Reports.incomeExpenditure(try common.options.open(), organization: common.org, year: common.periods.year,
+                emit(try Reports.incomeExpenditure(try common.options.openReading(), organization: common.org, year: common.periods.year,
                                                    month: common.periods.period).rendered(common.format.resolved))
             }
         }
@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                emit(try Reports.budgetExecution(try common.options.open(), organization: common.org, year: common.periods.year,
+                emit(try Reports.budgetExecution(try common.options.openReading(), organization: common.org, year: common.periods.year,
                                                  month: common.periods.period).rendered(common.format.resolved))
             }
         }
@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                emit(try Reports.rollup(try common.options.open(), organization: common.org, year: common.periods.year,
+                emit(try Reports.rollup(try common.options.openReading(), organization: common.org, year: common.periods.year,
                                         month: common.periods.period).rendered(common.format.resolved, byLevel: byLevel))
             }
         }
@@ -128,7 +128,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                emit(try Reports.subsidyRegister(try options.open(), grantor: org, year: year, asOf: asOf).rendered(format.resolved))
+                emit(try Reports.subsidyRegister(try options.openReading(), grantor: org, year: year, asOf: asOf).rendered(format.resolved))
             }
         }
     }
@@ -139,7 +139,7 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "The item's code.") var code: String
 
         func run() throws {
-            try reporting { emit(try subsidyDetail(book: try options.open(), code: code)) }
+            try reporting { emit(try subsidyDetail(book: try options.openReading(), code: code)) }
         }
     }
 }

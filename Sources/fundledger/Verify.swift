@@ -8,7 +8,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try options.open().verification.verify()
+            let report = try options.openReading().verification.verify()
             let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
             let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
             if report.problems.isEmpty {

@@ -92,6 +92,13 @@ with tempfile.TemporaryDirectory() as folder:
                 passed += 1
             subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
             expect_clear_error(run("close", "--org", "FED-01", "--period", "2026-02", "--book", book), ["read-only", "readonly"], "close on a read-only disk")
+            # Commands that only read work on read-only media.
+            for args in (["report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv"], ["verify"]):
+                result = run(*args, "--book", book)
+                if result.returncode != 0 or (args[0] == "report" and result.stdout != baseline):
+                    failures.append(f"{args[0]} on a read-only disk failed: {result.stderr.strip()}")
+                else:
+                    passed += 1
         finally:
             subprocess.run(["umount", mount], capture_output=True)
 

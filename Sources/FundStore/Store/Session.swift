@@ -29,6 +29,7 @@ public struct Session: Sendable {
     /// transaction is IMMEDIATE: it takes the write lock at its start, so a second writer waits
     /// (up to `busyTimeout`) instead of failing when it would upgrade a read lock.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if store.readOnly { throw BookError.readOnly(path: path) }
         do {
             return try store.database.writeWithoutTransaction { db in
                 var result: T?
@@ -124,9 +125,15 @@ public struct Session: Sendable {
     /// rolled back). Best effort: a book that cannot be written (read-only disk) keeps no log.
     func logRefusal(_ error: BookError) {
         guard case let .notPermitted(user, action, organization, _) = error else { return }
-        try? store.database.write { db in
-            try SQLiteStorage(db).appendAccessLog(AccessLogRecord(at: Store.now(), user: user, outcome: .refused, action: action.rawValue,
-                                                                  organization: organization, detail: error.description))
+        let entry = AccessLogRecord(at: Store.now(), user: user, outcome: .refused, action: action.rawValue, organization: organization,
+                                    detail: error.description)
+        if store.readOnly {
+            // A reading command's store cannot write: the refusal goes in through a connection of its own.
+            guard let writer = try? DatabaseQueue(path: path, configuration: Store.configuration()) else { return }
+            try? writer.write { db in try SQLiteStorage(db).appendAccessLog(entry) }
+            try? writer.close()
+        } else {
+            try? store.database.write { db in try SQLiteStorage(db).appendAccessLog(entry) }
         }
     }
 }

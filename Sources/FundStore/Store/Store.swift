@@ -23,9 +23,13 @@ public final class Store: Sendable {
     /// How long a writer waits for another writer before giving up with `BookError.busy`.
     public static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, database: any DatabaseWriter) {
+    /// Whether the store only reads (`Connections.readOnly`).
+    public let readOnly: Bool
+
+    private init(path: String, database: any DatabaseWriter, readOnly: Bool = false) {
         self.path = path
         self.database = database
+        self.readOnly = readOnly
     }
 
     static func configuration(readOnly: Bool = false, wal: Bool = false) -> Configuration {
@@ -84,28 +88,78 @@ public final class Store: Sendable {
         /// One connection for reading and writing in turn: a command of the CLI. Opening the
         /// book and reading it never writes to the file.
         case single
+        /// One connection that only reads: a command that only reads. It works on read-only
+        /// media too, and nothing it does can change the book (a refusal is still logged where
+        /// the file can be written).
+        case readOnly
         /// A pool of readers beside one writer, so that many readers (the requests of a server)
         /// run at once while one writes. Opening the pool writes to the file: it makes sure the
         /// WAL file exists, which a reader of the pool needs.
         case pool
     }
 
-    /// Opens an existing book, bringing its schema up to date.
+    /// Opens an existing book, bringing its schema up to date (a book written by an earlier
+    /// version is upgraded once, whatever the connections). A file that is not a FundLedger book
+    /// is refused before anything is written to it.
     public static func open(at path: String, connections: Connections = .single) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw BookError.bookMissing(path: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw BookError.bookMissing(path: path) }
+        if isDirectory.boolValue { throw BookError.notABook(path: path, reason: "it is a folder") }
         do {
-            let database: any DatabaseWriter = switch connections {
-            case .single: try DatabaseQueue(path: path, configuration: configuration())
-            case .pool: try DatabasePool(path: path, configuration: configuration())
-            }
+            let probe = try readOnlyQueue(path)
             let migrator = Migrations.migrator
-            let applied = try database.read { db in try migrator.hasCompletedMigrations(db) }
-            if !applied { try migrator.migrate(database) }
+            let (isBook, upToDate) = try probe.read { db -> (Bool, Bool) in
+                let migrated = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") ?? false
+                guard migrated, try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations").contains("v1-book") else { return (false, false) }
+                return (true, try migrator.hasCompletedMigrations(db))
+            }
+            try probe.close()
+            guard isBook else { throw BookError.notABook(path: path, reason: "it holds no FundLedger schema; only `fundledger init` makes a book") }
+            // A book on media that cannot be written opens for reading: a write then says so
+            // before it checks anything else.
+            let folder = (path as NSString).deletingLastPathComponent
+            let writable = FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+            let connections = writable ? connections : .readOnly
+            let database: any DatabaseWriter
+            switch connections {
+            case .readOnly:
+                if !upToDate {
+                    // A book written by an earlier version is upgraded once, by whichever command opens it first.
+                    let upgrade = try DatabaseQueue(path: path, configuration: configuration())
+                    try migrator.migrate(upgrade)
+                    try upgrade.close()
+                }
+                database = try readOnlyQueue(path)
+            case .single:
+                database = try DatabaseQueue(path: path, configuration: configuration())
+            case .pool:
+                database = try DatabasePool(path: path, configuration: configuration())
+            }
+            if !upToDate, connections != .readOnly { try migrator.migrate(database) }
             let hasCharts = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
             if hasCharts == 0 { throw BookError.notABook(path: path, reason: "it holds no chart of accounts") }
-            return Store(path: path, database: database)
+            return Store(path: path, database: database, readOnly: connections == .readOnly)
         } catch let error as DatabaseError {
             throw map(error, path: path)
+        }
+    }
+
+    /// A read-only connection to the book. On media that cannot be written (no `-shm` file can
+    /// be made beside the book) and with no unfinished log (`-wal`) to read, the file is opened
+    /// as immutable, which needs no `-shm`.
+    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+        do {
+            try queue.read { db in try db.execute(sql: "SELECT 1 FROM sqlite_master LIMIT 1") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) {
+            try? queue.close()
+            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard wal == 0 else { throw error }
+            let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+            let immutable = try DatabaseQueue(path: uri, configuration: configuration(readOnly: true))
+            try immutable.read { db in try db.execute(sql: "SELECT 1 FROM sqlite_master LIMIT 1") }
+            return immutable
         }
     }
 

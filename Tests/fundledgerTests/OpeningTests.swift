@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Only `init` makes a book; every other command refuses a file that is not one and leaves it
+/// as it was, and a command that only reads never changes the book.
+@Suite struct OpeningTests {
+    @Test(arguments: ["empty", "text", "sqlite", "folder", "missing"])
+    func aFileThatIsNoBookIsRefusedAndLeftAlone(kind: String) throws {
+        let folder = try CLI.temporaryFolder()
+        let path = folder + "/book.sqlite"
+        switch kind {
+        case "empty": FileManager.default.createFile(atPath: path, contents: Data())
+        case "text": try "2026-01-01 * 不是账套\n".write(toFile: path, atomically: true, encoding: .utf8)
+        case "sqlite":
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", path]
+            try process.run()
+            process.waitUntilExit()
+        case "folder": try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        default: break
+        }
+        let before = try? Data(contentsOf: URL(fileURLWithPath: path))
+        for command in [["org", "list"], ["voucher", "list", "--org", "FED-01"], ["report", "trial-balance", "--org", "FED-01", "--year", "2026"],
+                        ["close", "--org", "FED-01", "--period", "2026-01"], ["verify"]] {
+            let result = try CLI.run(command + ["--book", path])
+            #expect(result.status != 0, "\(command) on a \(kind) file")
+            #expect(result.stderr.contains(kind == "missing" ? "there is no book" : "not a readable FundLedger book"), "\(command): \(result.stderr)")
+        }
+        #expect((try? Data(contentsOf: URL(fileURLWithPath: path))) == before)
+        let companions = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0 != "book.sqlite" }
+        #expect(companions.isEmpty, "left \(companions)")
+    }
+
+    @Test func readingCommandsLeaveTheBookAsItWas() throws {
+        let folder = try CLI.temporaryFolder()
+        let book = folder + "/book.sqlite"
+        #expect(try CLI.run(["init", "--book", book]).status == 0)
+        #expect(try CLI.run(["org", "add", "--book", book, "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: book))
+        for command in [["report", "trial-balance", "--org", "CTY-01", "--year", "2026"], ["verify"],
+                        ["export", "trial-balance", "--org", "CTY-01", "--year", "2026", "-o", folder + "/tb.xlsx"]] {
+            #expect(try CLI.run(command + ["--book", book]).status == 0, "\(command)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == before)
+    }
+}

@@ -11,6 +11,7 @@ public enum Render {
     /// A table aligned by display width (a Han character takes two columns). Columns listed in
     /// `rightAligned` (amounts) are padded on the left.
     public static func table(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let rows = rows.map { $0.map { neutralized(terminalSafe($0)) } }
         var widths = headers.map(displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -39,7 +40,47 @@ public enum Render {
             }
             return text
         }
-        return ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return ([headers] + rows.map { $0.map(neutralized) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return) gets a leading apostrophe, so that opening the CSV runs
+    /// nothing. Amounts (`-1,234.56`) and other plain numbers are left as they are.
+    public static func neutralized(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        if isNumber(cell) { return cell }
+        return "'" + cell
+    }
+
+    /// Text for a terminal: control characters (C0, DEL, C1) and the bidirectional controls,
+    /// which could move the cursor or reorder what is shown, become U+FFFD.
+    public static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(result)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// A signed decimal number with optional thousands separators: an amount, a count.
+    static func isNumber(_ cell: String) -> Bool {
+        var digits = 0, point = false
+        for (index, character) in cell.enumerated() {
+            switch character {
+            case "-" where index == 0, "+" where index == 0: continue
+            case "0"..."9": digits += 1
+            case "," where !point && digits > 0: continue
+            case "." where !point && digits > 0: point = true
+            default: return false
+            }
+        }
+        return digits > 0
     }
 
     /// A JSON string literal.

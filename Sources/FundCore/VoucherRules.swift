@@ -30,6 +30,7 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case subsidySettled = "subsidy-settled"
         case subsidyNotApproved = "subsidy-not-approved"
         case subsidyOverApproved = "subsidy-over-approved"
+        case controlCharacter = "control-character"
     }
 
     public let rule: Rule
@@ -50,11 +51,11 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
 /// The checks every voucher passes before the book accepts it, each a small function that
 /// returns problems as values so that all of them can be reported at once.
 public enum VoucherRules {
-    /// One rule: the problems it finds in a draft against the organisation\'s chart.
+    /// One rule: the problems it finds in a draft against the organisation's chart.
     public typealias Check = @Sendable (VoucherDraft, Chart) -> [VoucherProblem]
 
     /// Every check, in the order their problems are reported.
-    public static let all: [Check] = [lineCount, amounts, accounts, balance, header, assetFundWhenValid]
+    public static let all: [Check] = [lineCount, amounts, accounts, balance, header, assetFundWhenValid, text]
 
     public static func check(_ draft: VoucherDraft, chart: Chart) -> [VoucherProblem] {
         all.flatMap { $0(draft, chart) }
@@ -144,6 +145,25 @@ public enum VoucherRules {
         }
         if draft.word.isEmpty || draft.word.count > 4 || draft.word.contains(where: { $0 == "/" || $0 == "-" || $0.isWhitespace || $0.isNumber }) {
             problems.append(VoucherProblem(.badWord, "the voucher word (凭证字) \"\(draft.word)\" must be 1 to 4 characters without digits, '/', '-' or spaces, such as 记"))
+        }
+        return problems
+    }
+
+    /// No text of the voucher holds a control character (`TextRules`).
+    static let text: Check = { draft, _ in
+        var problems: [VoucherProblem] = []
+        func check(_ value: String?, _ field: String, line: Int? = nil) {
+            if let value, let message = TextRules.problem(value, field: field) { problems.append(VoucherProblem(.controlCharacter, line: line, message)) }
+        }
+        check(draft.summary, "the summary (摘要)")
+        check(draft.preparer, "the preparer (制单)")
+        check(draft.reviewer, "the reviewer (审核)")
+        check(draft.word, "the voucher word (凭证字)")
+        for (index, line) in draft.lines.enumerated() {
+            check(line.summary, "line \(index + 1) summary", line: index)
+            check(line.dimensions.project, "line \(index + 1) project", line: index)
+            check(line.dimensions.counterpart, "line \(index + 1) counterpart", line: index)
+            check(line.dimensions.economicClass, "line \(index + 1) economic class", line: index)
         }
         return problems
     }

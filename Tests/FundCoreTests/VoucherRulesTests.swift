@@ -45,6 +45,29 @@ func draft(_ lines: [VoucherLine], summary: String = "测试", preparer: String 
         }
     }
 
+    /// Every text of a voucher refuses control and bidirectional characters, naming the field;
+    /// ordinary Chinese and ASCII punctuation pass.
+    @Test(arguments: ["\u{0}", "\u{1F}", "\u{1E}", "\n", "\t", "\u{7F}", "\u{202E}", "\u{2066}"])
+    func controlCharactersAreRefusedInEveryTextField(control: String) {
+        let balanced = [line("102", .debit, "5"), line("401", .credit, "5")]
+        var withLineSummary = balanced
+        withLineSummary[1].summary = "会费" + control
+        var withProject = balanced
+        withProject[0].dimensions.project = "XB" + control
+        let cases: [(VoucherDraft, String, Int?)] = [
+            (draft(balanced, summary: "收到" + control + "会费"), "the summary", nil),
+            (draft(balanced, preparer: "王" + control + "芳"), "the preparer", nil),
+            (draft(balanced, reviewer: "李强" + control), "the reviewer", nil),
+            (draft(withLineSummary), "line 2 summary", 1),
+            (draft(withProject), "line 1 project", 0),
+        ]
+        for (voucher, field, lineIndex) in cases {
+            let problems = VoucherRules.check(voucher, chart: chart).filter { $0.rule == .controlCharacter }
+            #expect(problems.count == 1 && problems[0].message.hasPrefix(field) && problems[0].lineIndex == lineIndex, "\(field)")
+        }
+        #expect(VoucherRules.check(draft(balanced, summary: "收到5月会费（第2批）, \"全额\"; ok"), chart: chart).isEmpty)
+    }
+
     @Test func problemsNameTheLineAndTheFix() {
         let problems = VoucherRules.check(draft([line("102", .debit, "5"), line("403", .credit, "5")]), chart: chart)
         #expect(problems.count == 1)

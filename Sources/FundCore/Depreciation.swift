@@ -14,6 +14,7 @@ public enum Depreciation {
         /// What the month depreciates, always positive.
         public let amount: Money
 
+        /// A charge as `plan` makes it, or as a test expects it.
         public init(assetCode: String, amount: Money) {
             self.assetCode = assetCode
             self.amount = amount

@@ -15,9 +15,12 @@ public enum YearEndProblem: Hashable, Sendable {
 public enum YearEnd {
     /// A voucher of the year that is not posted yet, as the store lists it.
     public struct UnpostedVoucher: Hashable, Sendable {
+        /// The voucher's row id, as the refusal names it (#id).
         public let id: Int64
+        /// The voucher's date, YYYY-MM-DD.
         public let date: String
 
+        /// The voucher as the store found it.
         public init(id: Int64, date: String) {
             self.id = id
             self.date = date

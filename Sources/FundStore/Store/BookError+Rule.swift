@@ -32,6 +32,9 @@ extension BookError {
         case .numberNotNext: "number-not-next"
         case .unknownCounterpart: "unknown-counterpart"
         case .priorYearOpen: "prior-year-open"
+        case .yearOutOfRange: "year-out-of-range"
+        // Refused by the register's checks before the typed cases existed; the rule id stays.
+        case .fixedAsset, .duplicateAsset: "database"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
         case .budgetOverrun: "budget-overrun"
@@ -57,9 +60,9 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy:
             .conflict
         case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .subsidy, .access, .committee, .review:
+             .subsidy, .access, .committee, .review, .yearOutOfRange:
             .invalidInput
-        case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
+        case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid, .fixedAsset, .duplicateAsset:
             .storage
         }
     }

@@ -31,6 +31,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case numberNotNext(organization: String, expected: VoucherRef, found: VoucherRef)
     case unknownCounterpart(String)
     case priorYearOpen(organization: String, year: Int)
+    /// A year the book cannot hold a December of (outside 1900 to 9999).
+    case yearOutOfRange(Int)
+    /// A fixed asset that breaks the register's rules (code, name, cost, life).
+    case fixedAsset(FixedAssetError)
+    /// An asset code already in the organisation's register: each code is entered once.
+    case duplicateAsset(organization: String, code: String)
     case subsidy(String)
     case noBudget(organization: String, year: Int)
     case budgetOverrun(voucher: String, overruns: [String])
@@ -105,6 +111,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the counterpart organisation \(code) is not in the book; add it or correct the code"
         case let .priorYearOpen(organization, year):
             return "\(organization) has income or expenditure balances left from \(year); carry \(year) forward first with `fundledger close-year --org \(organization) --year \(year)`"
+        case let .yearOutOfRange(year):
+            return "\(year) is not a year the book can keep; give a year from 1900 to 9999"
+        case let .fixedAsset(error):
+            return "the book refused the change: \(error.description)"
+        case let .duplicateAsset(organization, code):
+            return "the book refused the change: asset \(code) is already in the register of \(organization)"
         case let .subsidy(message):
             return message
         case let .noBudget(organization, year):

@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// Fixed assets: the asset register, its import, and the month's depreciation voucher.
 public struct AssetService: SessionService {
@@ -7,70 +6,51 @@ public struct AssetService: SessionService {
 
     init(session: Session) { self.session = session }
 
-    /// Adds a fixed asset to an organisation's register.
+    /// Adds a fixed asset to an organisation's register. An asset that breaks the register's
+    /// rules is refused as `BookError.fixedAsset`, a code already in the register as
+    /// `BookError.duplicateAsset`.
     public func addFixedAsset(_ asset: FixedAsset) throws {
-        do throws(FixedAssetError) { try asset.validate() } catch { throw BookError.database(error.description) }
-        try write { db in
-            let organizationID = try SQLiteBook.organizationID(db, asset.organization)
-            try authorize(db, .writeBooks, organization: asset.organization)
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM fixed_asset WHERE organization_id = ? AND code = ?",
-                                arguments: [organizationID, asset.code])! > 0 {
-                throw BookError.database("asset \(asset.code) is already in the register of \(asset.organization)")
+        do throws(FixedAssetError) { try asset.validate() } catch { throw BookError.fixedAsset(error) }
+        try writing { storage in
+            let organizationID = try storage.organizationID(asset.organization)
+            try authorize(storage, .writeBooks, organization: asset.organization)
+            if try storage.fixedAssetExists(organizationID: organizationID, code: asset.code) {
+                throw BookError.duplicateAsset(organization: asset.organization, code: asset.code)
             }
-            try db.execute(sql: """
-                INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Store.now(), user])
+            try storage.insertFixedAsset(FixedAssetRecord(asset: asset, organizationID: organizationID, createdAt: Store.now(), createdBy: user))
         }
     }
 
+    /// The organisation's register, by code, for listing and for reports.
     public func fixedAssets(organization: String) throws -> [FixedAsset] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            return try Row.fetchAll(db, sql: "SELECT * FROM fixed_asset WHERE organization_id = ? ORDER BY code", arguments: [organizationID]).map {
-                FixedAsset(organization: organization, code: $0["code"], name: $0["name"], cost: Money(fen: $0["cost"]),
-                           lifeMonths: $0["life_months"], acquired: LocalDate(parsing: $0["acquired"] as String)!)
-            }
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            return try storage.fixedAssets(organizationID: organizationID).map { $0.asset(organization: organization) }
         }
     }
 
     /// Posts the month's depreciation (计提折旧) of every asset in the register that has not been
-    /// depreciated for that month: Dr 301 资产基金 / Cr 163 累计折旧, one 163 line per asset.
-    /// Returns the voucher, or nil when there is nothing to depreciate.
+    /// depreciated for that month: Dr 301 资产基金 / Cr 163 累计折旧, one 163 line per asset, as
+    /// `Depreciation.plan` decides it. Returns the voucher, or nil when there is nothing to
+    /// depreciate.
     public func depreciate(organization: String, period: Period) throws -> Voucher? {
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            let chart = try SQLiteBook.chart(db, organization: organization).chart
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM fixed_asset a WHERE organization_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM depreciation d WHERE d.asset_id = a.id AND d.period = ?) ORDER BY code
-                """, arguments: [organizationID, period.key])
-            var lines: [VoucherLine] = []
-            var charges: [(Int64, Int64)] = []
-            var total: Int64 = 0
-            for row in rows {
-                let asset = FixedAsset(organization: organization, code: row["code"], name: row["name"], cost: Money(fen: row["cost"]),
-                                       lifeMonths: row["life_months"], acquired: LocalDate(parsing: row["acquired"] as String)!)
-                let amount = asset.depreciation(in: period)
-                guard amount.fen > 0 else { continue }
-                lines.append(VoucherLine(accountCode: "163", side: .credit, amount: amount, summary: "\(asset.code) \(asset.name)"))
-                charges.append((row["id"], amount.fen))
-                total += amount.fen
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            let chart = try storage.chartOfAccounts(organization: organization)
+            let records = try storage.fixedAssetsNotDepreciated(organizationID: organizationID, period: period.key)
+            guard let plan = Depreciation.plan(organization: organization, period: period, assets: records.map { $0.asset(organization: organization) },
+                                               chart: chart, preparer: user) else { return nil }
+            let voucher = try storage.postGenerated(plan.draft, bookkeeper: user)
+            let assetIDs = Dictionary(records.compactMap { record in record.id.map { (record.code, $0) } }, uniquingKeysWith: { first, _ in first })
+            for charge in plan.charges {
+                guard let assetID = assetIDs[charge.assetCode] else {
+                    throw BookError.storedValueInvalid(table: FixedAssetRecord.databaseTableName, column: "id", value: "NULL", row: "code " + charge.assetCode)
+                }
+                try storage.insertDepreciation(DepreciationRecord(assetID: assetID, period: period, voucherID: voucher.id, amount: charge.amount))
             }
-            guard total > 0 else { return nil }
-            let fund = VoucherLine(accountCode: AssetFund.fundAccount(for: "162", chart: chart), side: .debit, amount: Money(fen: total))
-            let draft = VoucherDraft(organization: organization, date: period.lastDay, summary: "计提\(period.year)年\(period.month)月固定资产折旧",
-                                     preparer: user, kind: .depreciation, lines: [fund] + lines)
-            var context = PostingContext()
-            let ref = try SQLiteBook.postGenerated(db, draft, context: &context, bookkeeper: user)
-            let voucherID = try SQLiteBook.postedID(db, organizationID: organizationID, ref: ref)!
-            for (assetID, amount) in charges {
-                try db.execute(sql: "INSERT INTO depreciation (asset_id, period, voucher_id, amount) VALUES (?, ?, ?, ?)",
-                               arguments: [assetID, period.key, voucherID, amount])
-            }
-            return try SQLiteBook.fetchVoucher(db, id: voucherID)
+            return voucher
         }
     }
 
@@ -105,14 +85,11 @@ public struct AssetService: SessionService {
             assets.append(asset)
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        try write { db in
+        try writing { storage in
             for asset in assets {
-                let organizationID = try SQLiteBook.organizationID(db, asset.organization)
-                try authorize(db, .writeBooks, organization: asset.organization)
-                try db.execute(sql: """
-                    INSERT INTO fixed_asset (organization_id, code, name, cost, life_months, acquired, created_at, created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [organizationID, asset.code, asset.name, asset.cost.fen, asset.lifeMonths, asset.acquired.description, Store.now(), user])
+                let organizationID = try storage.organizationID(asset.organization)
+                try authorize(storage, .writeBooks, organization: asset.organization)
+                try storage.insertFixedAsset(FixedAssetRecord(asset: asset, organizationID: organizationID, createdAt: Store.now(), createdBy: user))
             }
         }
         return assets.count

@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// The year's end (年终结转): carrying income and expenditure forward into the funds, reopening a
 /// carried year by red ink, and the fund balances a year leaves.
@@ -13,26 +12,25 @@ public struct YearEndService: SessionService {
     /// level), then clear the year's details into 32104/32205 (33104/33205). Running it again
     /// finds nothing left to carry and posts nothing.
     public func closeYear(organization: String, year: Int) throws -> YearEndSummary {
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let (organizationID, chart) = try SQLiteBook.yearEndChecks(db, organization: organization, year: year)
-            let before = try SQLiteBook.fundBalances(db, organizationID: organizationID, through: year)
-            if let stale = before.first(where: { CarryForward.closesAtPeriodEnd($0.accountCode) && $0.netFen != 0 }),
-               try SQLiteBook.hasActivity(db, organizationID: organizationID, before: year, account: stale.accountCode) {
-                throw BookError.priorYearOpen(organization: organization, year: year - 1)
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let (organizationID, chart) = try checkYear(storage, organization: organization, year: year)
+            let before = try storage.fundBalances(organizationID: organizationID, through: year)
+            if let account = YearEnd.accountToCheckForEarlierYears(before) {
+                let earlier = try storage.netBalance(organizationID: organizationID, account: account, before: year * 100 + 1)
+                if let problem = YearEnd.problem(year: year, earlierNetFen: earlier) { throw BookError(problem, organization: organization) }
             }
             var summary = YearEndSummary()
-            var context = PostingContext()
             for draft in CarryForward.periodEnd(organization: organization, year: year, chart: chart, balances: before, preparer: user) {
-                summary.vouchers.append(try SQLiteBook.postGenerated(db, draft, context: &context, bookkeeper: user))
+                summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
             }
-            let after = try SQLiteBook.fundBalances(db, organizationID: organizationID, through: year)
+            let after = try storage.fundBalances(organizationID: organizationID, through: year)
             for draft in CarryForward.yearEnd(organization: organization, year: year, chart: chart, balances: after, preparer: user) {
-                summary.vouchers.append(try SQLiteBook.postGenerated(db, draft, context: &context, bookkeeper: user))
+                summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
             }
             if !summary.vouchers.isEmpty {
-                try db.execute(sql: "INSERT INTO period_log (organization_id, period, action, at, by) VALUES (?, ?, 'close-year', ?, ?)",
-                               arguments: [organizationID, year * 100 + 12, Store.now(), user])
+                try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: try december(year), action: .closeYear,
+                                                            at: Store.now(), by: user))
             }
             return summary
         }
@@ -42,26 +40,22 @@ public struct YearEndService: SessionService {
     /// cancelled by a posted red-ink voucher, latest first. The reason is logged.
     public func reopenYear(organization: String, year: Int, reason: String) throws -> YearEndSummary {
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
-        return try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let (organizationID, _) = try SQLiteBook.yearEndChecks(db, organization: organization, year: year)
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT v.id FROM voucher v WHERE v.organization_id = ? AND v.period = ? AND v.kind = 'closing' AND v.status = 'posted'
-                  AND v.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM voucher r WHERE r.reverses_id = v.id)
-                ORDER BY v.number DESC
-                """, arguments: [organizationID, year * 100 + 12])
+        return try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let (organizationID, _) = try checkYear(storage, organization: organization, year: year)
+            let standing = try storage.standingClosingVouchers(organizationID: organizationID, period: year * 100 + 12)
+            // All drafts are decided before the first posts: cancelling one closing voucher
+            // changes nothing another's cancellation depends on.
+            let drafts = try standing.map { original in
+                YearEnd.cancellation(of: original.draft, ref: try postedRef(original), organization: organization, preparer: user)
+            }
             var summary = YearEndSummary()
-            var context = PostingContext()
-            for id in ids {
-                let original = try SQLiteBook.fetchVoucher(db, id: id)
-                let ref = original.ref!
-                let draft = VoucherDraft(organization: organization, date: original.draft.date, summary: "注销\(ref.chinese)年终结转凭证",
-                                         preparer: user, reverses: ref, kind: .closing, lines: original.draft.lines.map { $0.reversed() })
-                summary.vouchers.append(try SQLiteBook.postGenerated(db, draft, context: &context, bookkeeper: user))
+            for draft in drafts {
+                summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
             }
             if !summary.vouchers.isEmpty {
-                try db.execute(sql: "INSERT INTO period_log (organization_id, period, action, at, by, reason) VALUES (?, ?, 'reopen-year', ?, ?, ?)",
-                               arguments: [organizationID, year * 100 + 12, Store.now(), user, reason])
+                try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: try december(year), action: .reopenYear,
+                                                            at: Store.now(), by: user, reason: reason))
             }
             return summary
         }
@@ -69,9 +63,49 @@ public struct YearEndService: SessionService {
 
     /// Net balances through the end of `year`, by account, project and fund source.
     public func fundBalances(organization: String, through year: Int) throws -> [FundBalance] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            return try SQLiteBook.fundBalances(db, organizationID: try SQLiteBook.organizationID(db, organization), through: year)
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            return try storage.fundBalances(organizationID: try storage.organizationID(organization), through: year)
+        }
+    }
+
+    /// What both year-end acts require (`YearEnd.problem`): December open, every voucher of the
+    /// year posted. Returns the organisation's row id and chart.
+    private func checkYear(_ storage: any BookStorage, organization: String, year: Int) throws -> (Int64, Chart) {
+        let organizationID = try storage.organizationID(organization)
+        let december = try december(year)
+        let problem = YearEnd.problem(december: december, decemberClosed: try storage.isClosed(organizationID: organizationID, period: december.key),
+                                      unposted: try storage.unpostedVouchers(organizationID: organizationID, year: year))
+        if let problem { throw BookError(problem, organization: organization) }
+        return (organizationID, try storage.chartOfAccounts(organization: organization))
+    }
+
+    /// December of `year`.
+    private func december(_ year: Int) throws -> Period {
+        guard let december = Period(year: year, month: 12) else { throw BookError.yearOutOfRange(year) }
+        return december
+    }
+
+    /// The number a posted voucher carries; a posted voucher without one was changed outside
+    /// FundLedger.
+    private func postedRef(_ voucher: Voucher) throws -> VoucherRef {
+        guard let ref = voucher.ref else {
+            throw BookError.storedValueInvalid(table: "voucher", column: "number", value: "NULL", row: "id " + String(voucher.id))
+        }
+        return ref
+    }
+}
+
+extension BookError {
+    /// The refusal for a year-end problem of `organization`, in the words of the month close.
+    init(_ problem: YearEndProblem, organization: String) {
+        switch problem {
+        case let .decemberClosed(december):
+            self = .periodClosed(organization: organization, period: december)
+        case let .unpostedVouchers(december, vouchers):
+            self = .unpostedVouchers(organization: organization, period: december, vouchers: vouchers)
+        case let .priorYearOpen(year):
+            self = .priorYearOpen(organization: organization, year: year)
         }
     }
 }

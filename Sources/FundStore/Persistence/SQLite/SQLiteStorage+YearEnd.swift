@@ -1,0 +1,69 @@
+import FundCore
+import GRDB
+
+extension SQLiteStorage: GeneratedVoucherStorage {
+    func chartOfAccounts(organization: String) throws -> Chart {
+        try SQLiteBook.chart(db, organization: organization).chart
+    }
+
+    func postGenerated(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher {
+        precondition(draft.kind != .entry, "only generated vouchers are posted without review")
+        var context = PostingContext()
+        let id = try SQLiteBook.insertDraft(db, draft, context: &context, importID: nil)
+        try SQLiteBook.post(db, voucher: try SQLiteBook.fetchVoucher(db, id: id), bookkeeper: bookkeeper, requestedNumber: nil)
+        return try SQLiteBook.fetchVoucher(db, id: id)
+    }
+}
+
+extension SQLiteStorage: YearEndStorage {
+    func fundBalances(organizationID: Int64, through year: Int) throws -> [FundBalance] {
+        try FundBalanceRow.fetchAll(db, sql: """
+            SELECT a.code, b.project, b.source, sum(b.debit - b.credit) AS net
+            FROM balance b JOIN account a ON a.id = b.account_id
+            WHERE b.organization_id = ? AND b.period <= ?
+            GROUP BY a.code, b.project, b.source HAVING net <> 0
+            """, arguments: [organizationID, year * 100 + 12]).map(\.balance)
+    }
+
+    func netBalance(organizationID: Int64, account: String, before period: Int) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT coalesce(sum(b.debit - b.credit), 0) FROM balance b JOIN account a ON a.id = b.account_id
+            WHERE b.organization_id = ? AND b.period < ? AND a.code = ?
+            """, arguments: [organizationID, period, account]) ?? 0
+    }
+
+    func unpostedVouchers(organizationID: Int64, year: Int) throws -> [YearEnd.UnpostedVoucher] {
+        try YearUnpostedVoucherRow.fetchAll(db, sql: """
+            SELECT id, date FROM voucher WHERE organization_id = ? AND period BETWEEN ? AND ? AND status <> 'posted' ORDER BY id
+            """, arguments: [organizationID, year * 100 + 1, year * 100 + 12]).map(\.voucher)
+    }
+
+    func standingClosingVouchers(organizationID: Int64, period: Int) throws -> [Voucher] {
+        try Int64.fetchAll(db, sql: """
+            SELECT v.id FROM voucher v WHERE v.organization_id = ? AND v.period = ? AND v.kind = 'closing' AND v.status = 'posted'
+              AND v.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM voucher r WHERE r.reverses_id = v.id)
+            ORDER BY v.number DESC
+            """, arguments: [organizationID, period]).map { try SQLiteBook.fetchVoucher(db, id: $0) }
+    }
+}
+
+/// A net balance by account, project and fund source, as the year end sums it from the turnover
+/// table (an empty project or source is stored as '').
+private struct FundBalanceRow: FetchableRecord {
+    let balance: FundBalance
+
+    init(row: Row) throws {
+        let project: String = row["project"], source: String = row["source"]
+        balance = FundBalance(accountCode: row["code"], project: project.isEmpty ? nil : project,
+                              source: source.isEmpty ? nil : try row.stored(Column("source"), in: "balance"), netFen: row["net"])
+    }
+}
+
+/// A voucher of the year not yet posted.
+private struct YearUnpostedVoucherRow: FetchableRecord {
+    let voucher: YearEnd.UnpostedVoucher
+
+    init(row: Row) {
+        voucher = YearEnd.UnpostedVoucher(id: row["id"], date: row["date"])
+    }
+}

@@ -62,7 +62,7 @@ public struct SubsidyItem: Hashable, Sendable {
     }
 }
 
-public enum SubsidyError: Error, Sendable, CustomStringConvertible, Equatable {
+public enum SubsidyError: Error, Sendable, CustomStringConvertible, Hashable {
     case badItem(String, String)
 
     public var description: String {

@@ -34,6 +34,8 @@ extension BookError {
         case .priorYearOpen: "prior-year-open"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
+        // The id these refusals printed before they had a case of their own.
+        case .budget: "database"
         case .budgetOverrun: "budget-overrun"
         case .notPermitted: "not-permitted"
         case .access: "bad-role"
@@ -48,6 +50,10 @@ extension BookError {
     /// 403, 409, 422, 503).
     public var category: ErrorCategory {
         switch self {
+        case let .subsidy(problem):
+            problem.category
+        case let .budget(problem):
+            problem.category
         case .bookMissing, .unknownOrganization, .unknownParent, .voucherNotFound, .unknownCounterpart, .noBudget:
             .notFound
         case .notPermitted:
@@ -57,7 +63,7 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy:
             .conflict
         case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .subsidy, .access, .committee, .review:
+             .access, .committee, .review:
             .invalidInput
         case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
             .storage

@@ -31,8 +31,11 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case numberNotNext(organization: String, expected: VoucherRef, found: VoucherRef)
     case unknownCounterpart(String)
     case priorYearOpen(organization: String, year: Int)
-    case subsidy(String)
+    /// An act on a subsidy item broke one of its rules.
+    case subsidy(SubsidyProblem)
     case noBudget(organization: String, year: Int)
+    /// A change to a budget broke one of its rules.
+    case budget(BudgetProblem)
     case budgetOverrun(voucher: String, overruns: [String])
     case notPermitted(user: String, action: Action, organization: String?, roles: [String])
     case access(AccessRefusal)
@@ -105,10 +108,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the counterpart organisation \(code) is not in the book; add it or correct the code"
         case let .priorYearOpen(organization, year):
             return "\(organization) has income or expenditure balances left from \(year); carry \(year) forward first with `fundledger close-year --org \(organization) --year \(year)`"
-        case let .subsidy(message):
-            return message
+        case let .subsidy(problem):
+            return problem.description
         case let .noBudget(organization, year):
             return "\(organization) has no budget for \(year); import one with `fundledger budget import FILE`"
+        case let .budget(problem):
+            return "the book refused the change: \(problem)"
         case let .budgetOverrun(voucher, overruns):
             return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0 }.joined(separator: "\n")
                 + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"

@@ -9,6 +9,7 @@ public enum BudgetLineProblem: Hashable, Sendable, CustomStringConvertible {
     /// A posting would count against both lines.
     case overlap(BudgetKey, BudgetKey)
 
+    /// The sentence the import and the adjustment print.
     public var description: String {
         switch self {
         case let .unknownAccount(account, chart):
@@ -69,6 +70,7 @@ public struct BudgetActivity: Hashable, Sendable {
     public var debitFen: Int64
     public var creditFen: Int64
 
+    /// A turnover as the aggregates hold it; nil dimensions are the ones the line did not carry.
     public init(accountCode: String, expenseType: ExpenseType?, project: String?, counterpart: String?, period: Int, debitFen: Int64, creditFen: Int64) {
         self.accountCode = accountCode
         self.expenseType = expenseType
@@ -92,16 +94,21 @@ public enum BudgetControlMode: String, Sendable, Hashable, CaseIterable {
 
 /// A budget line that spending took over its adjusted amount.
 public struct BudgetOverrun: Hashable, Sendable, CustomStringConvertible {
+    /// The line that is over.
     public var key: BudgetKey
+    /// What was spent on it in the year.
     public var spent: Money
+    /// Its amount after adjustments.
     public var budgeted: Money
 
+    /// An overrun of `key`: `spent` against `budgeted`.
     public init(key: BudgetKey, spent: Money, budgeted: Money) {
         self.key = key
         self.spent = spent
         self.budgeted = budgeted
     }
 
+    /// The sentence the CLI warns with and a refusal lists.
     public var description: String {
         "budget line \(key): spent \(spent.grouped) of \(budgeted.grouped) (over by \(Money(fen: spent.fen - budgeted.fen).grouped))"
     }

@@ -62,6 +62,7 @@ public struct SubsidyItem: Hashable, Sendable {
     }
 }
 
+/// Why an item cannot be recorded as given; `SubsidyProblem.invalidItem` carries it as a refusal.
 public enum SubsidyError: Error, Sendable, CustomStringConvertible, Hashable {
     case badItem(String, String)
 

@@ -17,10 +17,14 @@ public enum SubsidyVoucherRole: String, Sendable, Hashable, CaseIterable {
 
 /// One voucher of a subsidy act, with the book it goes to and what it does for the item.
 public struct SubsidyActVoucher: Hashable, Sendable {
+    /// The voucher to post, prepared and reviewed by the act's people.
     public var draft: VoucherDraft
+    /// Whose book it goes to.
     public var side: SubsidySide
+    /// How the item's register counts it.
     public var role: SubsidyVoucherRole
 
+    /// A voucher of an act, as `SubsidyActs` drafts it.
     public init(draft: VoucherDraft, side: SubsidySide, role: SubsidyVoucherRole) {
         self.draft = draft
         self.side = side
@@ -40,8 +44,11 @@ public struct SubsidyActPlan: Hashable, Sendable {
         case settled(date: LocalDate, returned: Money)
     }
 
+    /// What the item's log records the act as.
     public var action: SubsidyAction
+    /// The item's status once the act is applied.
     public var status: SubsidyStatus
+    /// The vouchers to post, in order; none for an act that moves no money.
     public var vouchers: [SubsidyActVoucher]
     let detail: Detail
 

@@ -7,6 +7,7 @@ public struct SubsidyBalance: Hashable, Sendable {
     public var debitFen: Int64
     public var creditFen: Int64
 
+    /// A turnover as the aggregates hold it.
     public init(organization: String, accountCode: String, counterpart: String?, debitFen: Int64, creditFen: Int64) {
         self.organization = organization
         self.accountCode = accountCode

@@ -94,21 +94,27 @@ public struct Budget: Sendable {
     }
 
     /// Lines must be income or expenditure accounts of the chart, positive or zero, and must not
-    /// overlap (a posting would count twice).
+    /// overlap (a posting would count twice). The problems as sentences; `problems` gives them
+    /// as values.
     public static func check(_ lines: [BudgetLine], chart: Chart) -> [String] {
-        var problems: [String] = []
+        problems(lines, chart: chart).map(\.description)
+    }
+
+    /// What is wrong with a set of budget lines, each problem a value naming its rule.
+    public static func problems(_ lines: [BudgetLine], chart: Chart) -> [BudgetLineProblem] {
+        var problems: [BudgetLineProblem] = []
         for line in lines {
             guard let account = chart.account(line.key.account) else {
-                problems.append("account \(line.key.account) is not in the \(chart.kind.chinese) chart"); continue
+                problems.append(.unknownAccount(account: line.key.account, chart: chart.kind)); continue
             }
             if account.category != .income && account.category != .expenditure {
-                problems.append("account \(line.key.account) \(account.name) is not an income or expenditure account; budgets plan income and spending")
+                problems.append(.notIncomeOrExpenditure(account: line.key.account, name: account.name))
             }
-            if line.original.isNegative { problems.append("line \(line.key) has the negative amount \(line.original)") }
+            if line.original.isNegative { problems.append(.negativeAmount(key: line.key, amount: line.original)) }
         }
         for (i, a) in lines.enumerated() {
             for b in lines[(i + 1)...] where a.key.overlaps(b.key) {
-                problems.append("lines \(a.key) and \(b.key) overlap: a posting would count against both; budget either the account or its details")
+                problems.append(.overlap(a.key, b.key))
             }
         }
         return problems

@@ -62,7 +62,8 @@ public struct SubsidyItem: Hashable, Sendable {
     }
 }
 
-public enum SubsidyError: Error, Sendable, CustomStringConvertible, Equatable {
+/// Why an item cannot be recorded as given; `SubsidyProblem.invalidItem` carries it as a refusal.
+public enum SubsidyError: Error, Sendable, CustomStringConvertible, Hashable {
     case badItem(String, String)
 
     public var description: String {

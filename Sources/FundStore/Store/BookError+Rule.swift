@@ -37,6 +37,8 @@ extension BookError {
         case .fixedAsset, .duplicateAsset: "database"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
+        // The id these refusals printed before they had a case of their own.
+        case .budget: "database"
         case .budgetOverrun: "budget-overrun"
         case .notPermitted: "not-permitted"
         case .access: "bad-role"
@@ -51,6 +53,10 @@ extension BookError {
     /// 403, 409, 422, 503).
     public var category: ErrorCategory {
         switch self {
+        case let .subsidy(problem):
+            problem.category
+        case let .budget(problem):
+            problem.category
         case .bookMissing, .unknownOrganization, .unknownParent, .voucherNotFound, .unknownCounterpart, .noBudget:
             .notFound
         case .notPermitted:
@@ -60,7 +66,7 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy:
             .conflict
         case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .subsidy, .access, .committee, .review, .yearOutOfRange:
+             .access, .committee, .review, .yearOutOfRange:
             .invalidInput
         case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid, .fixedAsset, .duplicateAsset:
             .storage

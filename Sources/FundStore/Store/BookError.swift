@@ -37,8 +37,11 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case fixedAsset(FixedAssetError)
     /// An asset code already in the organisation's register: each code is entered once.
     case duplicateAsset(organization: String, code: String)
-    case subsidy(String)
+    /// An act on a subsidy item broke one of its rules.
+    case subsidy(SubsidyProblem)
     case noBudget(organization: String, year: Int)
+    /// A change to a budget broke one of its rules.
+    case budget(BudgetProblem)
     case budgetOverrun(voucher: String, overruns: [String])
     case notPermitted(user: String, action: Action, organization: String?, roles: [String])
     case access(AccessRefusal)
@@ -117,10 +120,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the book refused the change: \(error.description)"
         case let .duplicateAsset(organization, code):
             return "the book refused the change: asset \(code) is already in the register of \(organization)"
-        case let .subsidy(message):
-            return message
+        case let .subsidy(problem):
+            return problem.description
         case let .noBudget(organization, year):
             return "\(organization) has no budget for \(year); import one with `fundledger budget import FILE`"
+        case let .budget(problem):
+            return "the book refused the change: \(problem)"
         case let .budgetOverrun(voucher, overruns):
             return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0 }.joined(separator: "\n")
                 + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"

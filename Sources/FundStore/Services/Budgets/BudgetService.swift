@@ -1,8 +1,11 @@
 import FundCore
-import GRDB
 
 /// Budgets: draft import, approval, numbered adjustments with every version kept, budget control
 /// (warn or refuse), and actuals against the budget lines.
+///
+/// Whether lines are sound, whether an adjustment may be made, the actuals and the overruns are
+/// decided in FundCore (`Budget.problems`, `BudgetAdjustments`, `BudgetControl`); the service
+/// loads what they need through the storage and applies the answer.
 public struct BudgetService: SessionService {
     public let session: Session
 
@@ -11,31 +14,31 @@ public struct BudgetService: SessionService {
     /// Actuals of every line of the organisation's budget for `year`, in `month` and from January
     /// to `month`, from the aggregates (closing vouchers left out).
     public func budgetActuals(organization: String, year: Int, month: Int) throws -> [BudgetKey: BudgetActual] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            guard let budget = try SQLiteBook.loadBudget(db, organizationID: organizationID, organization: organization, year: year, through: nil) else {
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            guard let budget = try storage.budget(organizationID: organizationID, organization: organization, year: year, through: nil) else {
                 throw BookError.noBudget(organization: organization, year: year)
             }
-            return try SQLiteBook.budgetActuals(db, organizationID: organizationID, budget: budget, year: year, month: month)
+            return try storage.budgetActuals(organizationID: organizationID, budget: budget, year: year, month: month)
         }
     }
 
     /// Overruns caused by a posted voucher, for the CLI to warn about.
     public func budgetOverruns(voucherID: Int64) throws -> [String] {
-        try read { db in
-            let voucher = try SQLiteBook.fetchVoucher(db, id: voucherID)
-            try authorize(db, .read, organization: voucher.draft.organization)
-            return try SQLiteBook.budgetOverruns(db, voucher: voucher)
+        try reading { storage in
+            let voucher = try storage.budgetCheckedVoucher(id: voucherID)
+            try authorize(storage, .read, organization: voucher.draft.organization)
+            return try storage.budgetOverruns(voucher: voucher).map(\.description)
         }
     }
 
     /// Whether postings that overrun the budget only warn (default) or are refused.
     public func setBudgetControl(organization: String, refuse: Bool) throws {
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            _ = try SQLiteBook.organizationID(db, organization)
-            try db.execute(sql: "UPDATE organization SET budget_control = ? WHERE code = ?", arguments: [refuse ? "refuse" : "warn", organization])
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            try storage.setBudgetControlMode(organizationID: organizationID, refuse ? .refuse : .warn)
         }
     }
 
@@ -76,35 +79,33 @@ public struct BudgetService: SessionService {
             guard let amount = try? Money(parsing: values["amount"] ?? "") else { fail("amount", "\"\(values["amount"] ?? "")\" is not an amount"); continue }
             let key = organization + "|" + String(year)
             if groups[key] == nil { groups[key] = (organization, year, record.line, []); order.append(key) }
-            groups[key]!.lines.append(BudgetLine(key: BudgetKey(account: account, expenseType: expense, project: values["project"],
+            groups[key]?.lines.append(BudgetLine(key: BudgetKey(account: account, expenseType: expense, project: values["project"],
                                                                counterpart: values["counterpart"]), original: amount, note: values["note"] ?? ""))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return try write { db in
+        return try writing { storage in
             var result: [(String, Int, Int)] = []
             for key in order {
-                let group = groups[key]!
+                guard let group = groups[key] else { continue }
                 func fail(_ message: String) -> InputErrors {
                     InputErrors([InputError(file: file, line: group.line, column: "org", rule: "bad-budget", message: "\(group.organization) \(group.year): \(message)")])
                 }
-                guard let organizationID = try Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE code = ?", arguments: [group.organization]) else {
+                guard let organizationID = try organizationIDIfAny(group.organization, in: storage) else {
                     throw fail("there is no organisation \(group.organization) in the book")
                 }
-                try authorize(db, .writeBooks, organization: group.organization)
-                let chart = try SQLiteBook.chart(db, organization: group.organization).chart
-                if let problem = Budget.check(group.lines, chart: chart).first { throw fail(problem) }
-                if let row = try Row.fetchOne(db, sql: "SELECT id, status FROM budget WHERE organization_id = ? AND year = ?", arguments: [organizationID, group.year]) {
-                    if row["status"] as String == "approved" {
+                try authorize(storage, .writeBooks, organization: group.organization)
+                let chart = try storage.budgetChart(organization: group.organization)
+                if let problem = Budget.problems(group.lines, chart: chart).first { throw fail(problem.description) }
+                if let existing = try storage.budgetRecord(organizationID: organizationID, year: group.year), let existingID = existing.id {
+                    if existing.status == .approved {
                         throw fail("the budget is approved; it changes only through a numbered adjustment (`fundledger budget adjust`)")
                     }
-                    try db.execute(sql: "DELETE FROM budget_line WHERE budget_id = ?", arguments: [row["id"] as Int64])
-                    try db.execute(sql: "DELETE FROM budget WHERE id = ?", arguments: [row["id"] as Int64])
+                    try storage.deleteDraftBudget(id: existingID)
                 }
-                try db.execute(sql: "INSERT INTO budget (organization_id, year, status, created_at, created_by) VALUES (?, ?, 'draft', ?, ?)",
-                               arguments: [organizationID, group.year, Store.now(), user])
-                let budgetID = db.lastInsertedRowID
+                let budgetID = try storage.insertBudget(BudgetRecord(organizationID: organizationID, year: group.year, status: .draft,
+                                                                     createdAt: Store.now(), createdBy: user))
                 for (position, line) in group.lines.enumerated() {
-                    try SQLiteBook.insertBudgetLine(db, budgetID: budgetID, position: position + 1, line: line, file: file, row: group.line)
+                    try insertLine(line, budgetID: budgetID, position: position + 1, file: file, row: group.line, in: storage)
                 }
                 result.append((group.organization, group.year, group.lines.count))
             }
@@ -115,15 +116,14 @@ public struct BudgetService: SessionService {
     /// Approves a draft budget (批复) under a document number; from then on it changes only by
     /// numbered adjustments.
     public func approveBudget(organization: String, year: Int, document: String) throws {
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            guard let status = try String.fetchOne(db, sql: "SELECT status FROM budget WHERE organization_id = ? AND year = ?", arguments: [organizationID, year]) else {
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            guard let record = try storage.budgetRecord(organizationID: organizationID, year: year), let budgetID = record.id else {
                 throw BookError.noBudget(organization: organization, year: year)
             }
-            if status == "approved" { throw BookError.database("\(organization)'s budget for \(year) is already approved") }
-            try db.execute(sql: "UPDATE budget SET status = 'approved', document = ?, approved_at = ?, approved_by = ? WHERE organization_id = ? AND year = ?",
-                           arguments: [document, Store.now(), user, organizationID, year])
+            if record.status == .approved { throw BookError.budget(.alreadyApproved(organization: organization, year: year)) }
+            try storage.approveBudget(id: budgetID, document: document, at: Store.now(), by: user)
         }
     }
 
@@ -133,39 +133,29 @@ public struct BudgetService: SessionService {
     public func adjustBudget(organization: String, year: Int, document: String, date: LocalDate, reason: String,
                              changes: [BudgetKey: Money]) throws -> Int {
         guard !reason.trimmingWhitespace.isEmpty, !document.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
-        return try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, status FROM budget WHERE organization_id = ? AND year = ?", arguments: [organizationID, year]) else {
+        return try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            guard let record = try storage.budgetRecord(organizationID: organizationID, year: year), let budgetID = record.id,
+                  let current = try storage.budget(organizationID: organizationID, organization: organization, year: year, through: nil) else {
                 throw BookError.noBudget(organization: organization, year: year)
             }
-            guard row["status"] as String == "approved" else {
-                throw BookError.database("\(organization)'s budget for \(year) is a draft; change the draft and import it again, or approve it first")
-            }
-            let budgetID: Int64 = row["id"]
-            var current = try SQLiteBook.loadBudget(db, organizationID: organizationID, organization: organization, year: year, through: nil)!
-            let chart = try SQLiteBook.chart(db, organization: organization).chart
-            let newLines = changes.keys.filter { key in !current.lines.contains { $0.key == key } }.sorted()
-            let added = newLines.map { BudgetLine(key: $0, original: .zero) }
-            if let problem = Budget.check(current.lines + added, chart: chart).first { throw BookError.database(problem) }
+            let chart = try storage.budgetChart(organization: organization)
+            let added = try decided { () throws(BudgetProblem) in try BudgetAdjustments.newLines(current, changes: changes, chart: chart) }
+            var lineIDs: [BudgetKey: Int64] = [:]
+            for line in try storage.budgetLines(budgetID: budgetID) { lineIDs[line.key] = line.record.id }
             var position = current.lines.count
             for line in added {
                 position += 1
-                try SQLiteBook.insertBudgetLine(db, budgetID: budgetID, position: position, line: line, file: "--change", row: 0)
-                current.lines.append(line)
+                lineIDs[line.key] = try insertLine(line, budgetID: budgetID, position: position, file: "--change", row: 0, in: storage)
             }
-            let number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM budget_adjustment WHERE budget_id = ?", arguments: [budgetID]) ?? 0) + 1
-            try db.execute(sql: "INSERT INTO budget_adjustment (budget_id, number, document, date, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [budgetID, number, document, date.description, reason, Store.now(), user])
-            let adjustmentID = db.lastInsertedRowID
-            for (key, delta) in changes where !delta.isZero {
-                let line = current.lines.first { $0.key == key }!
-                if line.adjusted.fen + delta.fen < 0 {
-                    throw BookError.database("line \(key) would fall to \(Money(fen: line.adjusted.fen + delta.fen)); a budget line cannot go below zero")
-                }
-                let lineID = try SQLiteBook.budgetLineID(db, budgetID: budgetID, key: key)
-                try db.execute(sql: "INSERT INTO budget_adjustment_line (adjustment_id, line_id, delta) VALUES (?, ?, ?)",
-                               arguments: [adjustmentID, lineID, delta.fen])
+            let deltas = try decided { () throws(BudgetProblem) in try BudgetAdjustments.deltas(current.lines + added, changes: changes) }
+            let number = (try storage.budgetAdjustments(budgetID: budgetID).last?.number ?? 0) + 1
+            let adjustmentID = try storage.insertBudgetAdjustment(BudgetAdjustmentRecord(budgetID: budgetID, number: number, document: document, date: date,
+                                                                                         reason: reason, createdAt: Store.now(), createdBy: user))
+            for (key, delta) in deltas {
+                guard let lineID = lineIDs[key] else { continue }
+                try storage.insertBudgetAdjustmentLine(BudgetAdjustmentLineRecord(adjustmentID: adjustmentID, lineID: lineID, delta: delta))
             }
             return number
         }
@@ -174,9 +164,42 @@ public struct BudgetService: SessionService {
     /// The organisation's budget for a year, with amounts after every adjustment up to `version`
     /// (nil: all of them; 0: as approved).
     public func budget(organization: String, year: Int, version: Int? = nil) throws -> Budget? {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            return try SQLiteBook.loadBudget(db, organizationID: try SQLiteBook.organizationID(db, organization), organization: organization, year: year, through: version)
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            return try storage.budget(organizationID: try storage.organizationID(organization), organization: organization, year: year, through: version)
+        }
+    }
+
+    // MARK: - Applying decisions
+
+    /// Stores a line, its counterpart resolved to the organisation's row; an unknown counterpart
+    /// is an input error at `file`'s `row`. The line's row id.
+    @discardableResult
+    private func insertLine(_ line: BudgetLine, budgetID: Int64, position: Int, file: String, row: Int, in storage: any BookStorage) throws -> Int64 {
+        var counterpartID: Int64?
+        if let code = line.key.counterpart {
+            guard let id = try organizationIDIfAny(code, in: storage) else {
+                throw InputErrors([InputError(file: file, line: row, column: "counterpart", rule: "unknown-counterpart",
+                                              message: "the counterpart organisation \(code) is not in the book")])
+            }
+            counterpartID = id
+        }
+        return try storage.insertBudgetLine(BudgetLineRecord(budgetID: budgetID, position: position, account: line.key.account,
+                                                             expenseType: line.key.expenseType, project: line.key.project,
+                                                             counterpartID: counterpartID, amount: line.original, note: line.note))
+    }
+
+    /// The decision's answer, or its problem as the book's refusal.
+    private func decided<T>(_ decide: () throws(BudgetProblem) -> T) throws -> T {
+        do throws(BudgetProblem) { return try decide() } catch { throw BookError.budget(error) }
+    }
+
+    private func organizationIDIfAny(_ code: String, in storage: any BookStorage) throws -> Int64? {
+        do {
+            return try storage.organizationID(code)
+        } catch let error as BookError {
+            if case .unknownOrganization = error { return nil }
+            throw error
         }
     }
 }

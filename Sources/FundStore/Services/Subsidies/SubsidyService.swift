@@ -1,8 +1,10 @@
 import FundCore
-import GRDB
 
 /// Per-item subsidies (项目补贴, 一事一补) through their life: registered, approved, disbursed or
 /// accrued, settled, with the lines that spent them and the item's log.
+///
+/// What each act posts and when it is refused is decided by `SubsidyActs` in FundCore; the
+/// service loads the item and its figures, asks, and applies the plan through the storage.
 public struct SubsidyService: SessionService {
     public let session: Session
 
@@ -10,9 +12,9 @@ public struct SubsidyService: SessionService {
 
     /// Records a subsidy item as applied for (已申请), or approved when it carries its document.
     public func addSubsidy(_ item: SubsidyItem) throws {
-        try write { db in
-            try authorize(db, .writeBooks, organization: item.grantor)
-            try SQLiteBook.insertSubsidy(db, item, by: user)
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: item.grantor)
+            try register(item, in: storage)
         }
     }
 
@@ -29,7 +31,7 @@ public struct SubsidyService: SessionService {
             throw InputErrors([InputError(file: file, line: header.line, column: required, rule: "missing-column",
                                           message: "the header has no column \(required); name the columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline")])
         }
-        return try write { db in
+        return try writing { storage in
             for record in records.dropFirst() {
                 var values: [String: String] = [:]
                 for (name, value) in zip(columns, record.fields) where !value.isEmpty { values[name] = value }
@@ -46,10 +48,10 @@ public struct SubsidyService: SessionService {
                                        title: values["title"] ?? "", purpose: values["purpose"] ?? "",
                                        accounts: (values["accounts"] ?? "").split(separator: " ").map(String.init), approved: approved,
                                        document: values["document"], documentDate: documentDate, windowStart: start, deadline: deadline)
-                if !item.grantor.isEmpty, try Int.fetchOne(db, sql: "SELECT count(*) FROM organization WHERE code = ?", arguments: [item.grantor])! > 0 {
-                    try authorize(db, .writeBooks, organization: item.grantor)
+                if !item.grantor.isEmpty, try organizationExists(item.grantor, in: storage) {
+                    try authorize(storage, .writeBooks, organization: item.grantor)
                 }
-                do { try SQLiteBook.insertSubsidy(db, item, by: user) } catch let error as BookError { throw fail("code", error.description) }
+                do { try register(item, in: storage) } catch let error as BookError { throw fail("code", error.description) }
             }
             return records.count - 1
         }
@@ -57,13 +59,12 @@ public struct SubsidyService: SessionService {
 
     /// Approves an applied item under its approval document (批复文号).
     public func approveSubsidy(code: String, document: String, date: LocalDate) throws {
-        try write { db in
-            let (id, item) = try SQLiteBook.subsidyItem(db, code: code)
-            try authorize(db, .writeBooks, organization: item.grantor)
-            guard item.status == .applied else { throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese), not awaiting approval") }
-            try db.execute(sql: "UPDATE subsidy_item SET status = 'approved', document = ?, document_date = ? WHERE id = ?",
-                           arguments: [document, date.description, id])
-            try SQLiteBook.logSubsidy(db, id, user, "approve", document)
+        try writing { storage in
+            let stored = try storedItem(code, in: storage)
+            try authorize(storage, .writeBooks, organization: stored.item.grantor)
+            let plan = try decided { () throws(SubsidyProblem) in try SubsidyActs.approve(stored.item, document: document) }
+            try storage.approveSubsidyItem(id: stored.id, document: document, date: date)
+            try apply(plan, to: stored.id, in: storage, statusSet: true)
         }
     }
 
@@ -71,37 +72,15 @@ public struct SubsidyService: SessionService {
     /// recipient's Dr 102 / Cr 40302, both tagged with the item's project and each other as
     /// counterpart, prepared by `user` and reviewed by `reviewer`.
     public func disburseSubsidy(code: String, amount: Money, date: LocalDate, reviewer: String) throws -> [VoucherRef] {
-        try write { db in
-            let (id, item) = try SQLiteBook.subsidyItem(db, code: code)
-            try authorize(db, .writeBooks, organization: item.grantor)
-            guard item.status == .approved || item.status == .disbursed else {
-                throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is paid")
+        try writing { storage in
+            let stored = try storedItem(code, in: storage)
+            try authorize(storage, .writeBooks, organization: stored.item.grantor)
+            let figures = try storage.subsidyFigures(item: stored.item)
+            let accrued = Money(fen: try storage.subsidyAccruedFen(item: stored.item))
+            let plan = try decided { () throws(SubsidyProblem) in
+                try SubsidyActs.disburse(stored.item, figures: figures, accrued: accrued, amount: amount, date: date, preparer: user, reviewer: reviewer)
             }
-            let figures = try SQLiteBook.subsidyFigures(db, item: item)
-            guard amount.fen > 0 else { throw BookError.subsidy("a tranche of subsidy item \(code) must be a positive amount") }
-            // Paying what a year-end accrual already expensed settles the payable instead.
-            let accrued = try SQLiteBook.accruedOutstanding(db, item: item)
-            if accrued > 0 && amount.fen != accrued {
-                throw BookError.subsidy("subsidy item \(code) has \(Money(fen: accrued).grouped) accrued at year end (21201/13101); pay exactly that first")
-            }
-            if accrued == 0 && figures.disbursed + amount.fen > item.approved.fen {
-                throw BookError.subsidy("paying \(amount.grouped) would take subsidy item \(code) over the approved \(item.approved.grouped)")
-            }
-            let tag = Dimensions(project: code, counterpart: item.recipient), back = Dimensions(project: code, counterpart: item.grantor)
-            let give = VoucherDraft(organization: item.grantor, date: date, summary: "拨付\(item.recipient)\(item.title)（\(code)）", attachments: 1,
-                                    preparer: user, reviewer: reviewer, lines: [
-                                        accrued > 0 ? VoucherLine(accountCode: "21201", side: .debit, amount: amount, dimensions: tag)
-                                            : VoucherLine(accountCode: "50802", side: .debit, amount: amount,
-                                                          dimensions: Dimensions(project: code, expenseType: .project, counterpart: item.recipient)),
-                                        VoucherLine(accountCode: "102", side: .credit, amount: amount)])
-            let receive = VoucherDraft(organization: item.recipient, date: date, summary: "收到\(item.grantor)\(item.title)（\(code)）", attachments: 1,
-                                       preparer: user, reviewer: reviewer, lines: [
-                                           VoucherLine(accountCode: "102", side: .debit, amount: amount),
-                                           VoucherLine(accountCode: accrued > 0 ? "13101" : "40302", side: .credit, amount: amount, dimensions: back)])
-            let refs = try SQLiteBook.postPair(db, item: id, role: "disburse", [(give, "grantor"), (receive, "recipient")], bookkeeper: user)
-            try db.execute(sql: "UPDATE subsidy_item SET status = 'disbursed' WHERE id = ?", arguments: [id])
-            try SQLiteBook.logSubsidy(db, id, user, "disburse", "\(amount) \(refs.map(\.description).joined(separator: " "))")
-            return refs
+            return try apply(plan, to: stored.id, in: storage)
         }
     }
 
@@ -109,29 +88,14 @@ public struct SubsidyService: SessionService {
     /// Dr 50802 / Cr 21201 and the recipient Dr 13101 / Cr 40302, both tagged with the item; the
     /// payment next year then settles 21201 and 13101.
     public func accrueSubsidy(code: String, amount: Money, date: LocalDate, reviewer: String) throws -> [VoucherRef] {
-        try write { db in
-            let (id, item) = try SQLiteBook.subsidyItem(db, code: code)
-            try authorize(db, .writeBooks, organization: item.grantor)
-            guard item.status == .approved || item.status == .disbursed else {
-                throw BookError.subsidy("subsidy item \(code) is \(item.status.chinese); only an approved item is accrued")
+        try writing { storage in
+            let stored = try storedItem(code, in: storage)
+            try authorize(storage, .writeBooks, organization: stored.item.grantor)
+            let figures = try storage.subsidyFigures(item: stored.item)
+            let plan = try decided { () throws(SubsidyProblem) in
+                try SubsidyActs.accrue(stored.item, figures: figures, amount: amount, date: date, preparer: user, reviewer: reviewer)
             }
-            let figures = try SQLiteBook.subsidyFigures(db, item: item)
-            guard amount.fen > 0, figures.disbursed + amount.fen <= item.approved.fen else {
-                throw BookError.subsidy("accruing \(amount.grouped) would take subsidy item \(code) over the approved \(item.approved.grouped)")
-            }
-            let give = VoucherDraft(organization: item.grantor, date: date, summary: "计提应拨\(item.recipient)\(item.title)（\(code)）", attachments: 1,
-                                    preparer: user, reviewer: reviewer, lines: [
-                                        VoucherLine(accountCode: "50802", side: .debit, amount: amount,
-                                                    dimensions: Dimensions(project: code, expenseType: .project, counterpart: item.recipient)),
-                                        VoucherLine(accountCode: "21201", side: .credit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.recipient))])
-            let receive = VoucherDraft(organization: item.recipient, date: date, summary: "应收\(item.grantor)\(item.title)（\(code)）", attachments: 1,
-                                       preparer: user, reviewer: reviewer, lines: [
-                                           VoucherLine(accountCode: "13101", side: .debit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.grantor)),
-                                           VoucherLine(accountCode: "40302", side: .credit, amount: amount, dimensions: Dimensions(project: code, counterpart: item.grantor))])
-            let refs = try SQLiteBook.postPair(db, item: id, role: "disburse", [(give, "grantor"), (receive, "recipient")], bookkeeper: user)
-            try db.execute(sql: "UPDATE subsidy_item SET status = 'disbursed' WHERE id = ?", arguments: [id])
-            try SQLiteBook.logSubsidy(db, id, user, "accrue", "\(amount) \(refs.map(\.description).joined(separator: " "))")
-            return refs
+            return try apply(plan, to: stored.id, in: storage)
         }
     }
 
@@ -140,88 +104,116 @@ public struct SubsidyService: SessionService {
     /// the grantor; in a later year, after the carry-forward, through 32101 and 32201 年初余额调整),
     /// then closes the item to further postings.
     public func settleSubsidy(code: String, date: LocalDate, reviewer: String) throws -> [VoucherRef] {
-        try write { db in
-            let (id, item) = try SQLiteBook.subsidyItem(db, code: code)
-            try authorize(db, .writeBooks, organization: item.grantor)
-            guard item.status != .settled else { throw BookError.subsidy("subsidy item \(code) is already settled") }
-            let figures = try SQLiteBook.subsidyFigures(db, item: item)
-            var refs: [VoucherRef] = []
-            if figures.balance > 0 {
-                let amount = Money(fen: figures.balance)
-                let paidYear = try String.fetchOne(db, sql: """
-                    SELECT min(v.date) FROM subsidy_voucher s JOIN voucher v ON v.id = s.voucher_id WHERE s.item_id = ? AND s.role = 'disburse'
-                    """, arguments: [id]).flatMap { LocalDate(parsing: $0)?.year } ?? date.year
-                let sameYear = paidYear == date.year
-                let back = VoucherDraft(organization: item.recipient, date: date, summary: "退回\(item.grantor)\(item.title)结余（\(code)）", attachments: 1,
-                                        preparer: user, reviewer: reviewer, lines: [
-                                            VoucherLine(accountCode: sameYear ? "40302" : "32101", side: .debit, amount: amount,
-                                                        dimensions: Dimensions(project: code, counterpart: item.grantor)),
-                                            VoucherLine(accountCode: "102", side: .credit, amount: amount)])
-                let recover = VoucherDraft(organization: item.grantor, date: date, summary: "收回\(item.recipient)\(item.title)结余（\(code)）", attachments: 1,
-                                           preparer: user, reviewer: reviewer, lines: [
-                                               VoucherLine(accountCode: "102", side: .debit, amount: amount),
-                                               VoucherLine(accountCode: sameYear ? "50802" : "32201", side: .credit, amount: amount,
-                                                           dimensions: Dimensions(project: code, expenseType: sameYear ? .project : nil, counterpart: item.recipient))])
-                refs = try SQLiteBook.postPair(db, item: id, role: "return", [(back, "recipient"), (recover, "grantor")], bookkeeper: user)
+        try writing { storage in
+            let stored = try storedItem(code, in: storage)
+            try authorize(storage, .writeBooks, organization: stored.item.grantor)
+            let figures = try storage.subsidyFigures(item: stored.item)
+            let firstPaid = figures.balance > 0 ? try storage.subsidyFirstPayment(itemID: stored.id) : nil
+            let plan = try decided { () throws(SubsidyProblem) in
+                try SubsidyActs.settle(stored.item, figures: figures, firstPaid: firstPaid, date: date, preparer: user, reviewer: reviewer)
             }
-            try db.execute(sql: "UPDATE subsidy_item SET status = 'settled' WHERE id = ?", arguments: [id])
-            try SQLiteBook.logSubsidy(db, id, user, "settle", date.description + ": " + (refs.isEmpty ? "nothing to return" : "returned \(Money(fen: figures.balance)) \(refs.map(\.description).joined(separator: " "))"))
-            return refs
+            return try apply(plan, to: stored.id, in: storage)
         }
     }
 
+    /// One item, for those who may read the grantor's or the recipient's books.
     public func subsidy(code: String) throws -> SubsidyItem {
-        try read { db in
-            let item = try SQLiteBook.subsidyItem(db, code: code).1
-            try authorizeSubsidyRead(db, item)
+        try reading { storage in
+            let item = try storedItem(code, in: storage).item
+            try authorizeRead(item, in: storage)
             return item
         }
     }
 
     /// The items a union granted (or received, with `asRecipient`), by code.
     public func subsidies(organization: String, asRecipient: Bool = false) throws -> [(SubsidyItem, SubsidyFigures)] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            let codes = try String.fetchAll(db, sql: "SELECT code FROM subsidy_item WHERE \(asRecipient ? "recipient_id" : "grantor_id") = ? ORDER BY code",
-                                            arguments: [organizationID])
-            return try codes.map { code in
-                let item = try SQLiteBook.subsidyItem(db, code: code).1
-                return (item, try SQLiteBook.subsidyFigures(db, item: item))
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            return try storage.subsidyCodes(organizationID: organizationID, asRecipient: asRecipient).map { code in
+                let item = try storedItem(code, in: storage).item
+                return (item, try storage.subsidyFigures(item: item))
             }
         }
     }
 
     /// Every posted line tagged with the item, in both books.
     public func subsidyLines(code: String) throws -> [(organization: String, line: LedgerLine)] {
-        try read { db in
-            let item = try SQLiteBook.subsidyItem(db, code: code).1
-            try authorizeSubsidyRead(db, item)
-            return try [item.grantor, item.recipient].flatMap { (organization: String) -> [(organization: String, line: LedgerLine)] in
-                try Row.fetchAll(db, sql: """
-                    SELECT v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project
-                    FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
-                    JOIN organization o ON o.id = v.organization_id
-                    WHERE o.code = ? AND v.status = 'posted' AND l.project = ? AND v.kind <> 'closing'
-                    ORDER BY v.date, v.number, l.position
-                    """, arguments: [organization, code]).map { (organization: organization, line: LedgerLine(row: $0)) }
+        try reading { storage in
+            let item = try storedItem(code, in: storage).item
+            try authorizeRead(item, in: storage)
+            return try [item.grantor, item.recipient].flatMap { organization in
+                try storage.subsidyLines(organization: organization, project: code).map { (organization: organization, line: $0) }
             }
         }
     }
 
+    /// The item's log: who applied, approved, paid, accrued and settled it, and when.
     public func subsidyLog(code: String) throws -> [(at: String, by: String, action: String, detail: String)] {
-        try read { db in
-            let (id, item) = try SQLiteBook.subsidyItem(db, code: code)
-            try authorizeSubsidyRead(db, item)
-            return try Row.fetchAll(db, sql: "SELECT * FROM subsidy_log WHERE item_id = ? ORDER BY id", arguments: [id]).map {
-                ($0["at"], $0["by"], $0["action"], $0["detail"])
+        try reading { storage in
+            let stored = try storedItem(code, in: storage)
+            try authorizeRead(stored.item, in: storage)
+            return try storage.subsidyLog(itemID: stored.id).map { ($0.at, $0.by, $0.action.rawValue, $0.detail) }
+        }
+    }
+
+    // MARK: - Applying decisions
+
+    /// Checks and records a new item with the first line of its log.
+    private func register(_ item: SubsidyItem, in storage: any BookStorage) throws {
+        try decided { () throws(SubsidyProblem) in try SubsidyActs.check(item) }
+        let grantorID = try storage.organizationID(item.grantor), recipientID = try storage.organizationID(item.recipient)
+        let codeTaken = try storage.subsidyItem(code: item.code) != nil
+        let plan = try decided { () throws(SubsidyProblem) in try SubsidyActs.register(item, codeTaken: codeTaken) }
+        var registered = item
+        registered.status = plan.status
+        let id = try storage.insertSubsidyItem(SubsidyItemRecord(item: registered, grantorID: grantorID, recipientID: recipientID,
+                                                                 createdAt: Store.now(), createdBy: user))
+        try apply(plan, to: id, in: storage, statusSet: true)
+    }
+
+    /// Posts the plan's vouchers (as the session's user), links them to the item, sets its status
+    /// (unless `statusSet`: recording or approving the item wrote it already) and logs the act;
+    /// the posted vouchers' numbers.
+    @discardableResult
+    private func apply(_ plan: SubsidyActPlan, to itemID: Int64, in storage: any BookStorage, statusSet: Bool = false) throws -> [VoucherRef] {
+        let refs = try plan.vouchers.map { act -> VoucherRef in
+            let voucher = try storage.postSubsidyVoucher(act.draft, bookkeeper: user)
+            try storage.linkSubsidyVoucher(SubsidyVoucherRecord(itemID: itemID, voucherID: voucher.id, role: act.role, side: act.side))
+            guard let ref = voucher.ref else {
+                throw BookError.storedValueInvalid(table: "voucher", column: "number", value: "NULL", row: "id \(voucher.id)")
             }
+            return ref
+        }
+        if !statusSet { try storage.setSubsidyStatus(id: itemID, plan.status) }
+        try storage.appendSubsidyLog(SubsidyLogRecord(itemID: itemID, at: Store.now(), by: user, action: plan.action, detail: plan.logDetail(posted: refs)))
+        return refs
+    }
+
+    /// The decision's answer, or its problem as the book's refusal.
+    @discardableResult
+    private func decided<T>(_ decide: () throws(SubsidyProblem) -> T) throws -> T {
+        do throws(SubsidyProblem) { return try decide() } catch { throw BookError.subsidy(error) }
+    }
+
+    private func storedItem(_ code: String, in storage: any BookStorage) throws -> StoredSubsidyItem {
+        guard let stored = try storage.subsidyItem(code: code) else { throw BookError.subsidy(.unknownItem(code: code)) }
+        return stored
+    }
+
+    private func organizationExists(_ code: String, in storage: any BookStorage) throws -> Bool {
+        do {
+            _ = try storage.organizationID(code)
+            return true
+        } catch let error as BookError {
+            if case .unknownOrganization = error { return false }
+            throw error
         }
     }
 
     /// An item is read by those who may read the grantor's or the recipient's books.
-    func authorizeSubsidyRead(_ db: Database, _ item: SubsidyItem) throws {
-        do { try authorize(db, .read, organization: item.recipient) } catch { try authorize(db, .read, organization: item.grantor) }
+    private func authorizeRead(_ item: SubsidyItem, in storage: any BookStorage) throws {
+        do { try authorize(storage, .read, organization: item.recipient) } catch { try authorize(storage, .read, organization: item.grantor) }
     }
 }
 

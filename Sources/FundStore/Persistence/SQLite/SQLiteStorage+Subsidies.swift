@@ -1,0 +1,146 @@
+import FundCore
+import GRDB
+
+extension SQLiteStorage: SubsidyStorage {
+    func subsidyItem(code: String) throws -> StoredSubsidyItem? {
+        try SubsidyItemRow.fetchOne(db, sql: """
+            SELECT s.*, g.code AS grantor, r.code AS recipient FROM subsidy_item s
+            JOIN organization g ON g.id = s.grantor_id JOIN organization r ON r.id = s.recipient_id WHERE s.code = ?
+            """, arguments: [code])?.stored
+    }
+
+    func insertSubsidyItem(_ record: SubsidyItemRecord) throws -> Int64 {
+        try record.insert(db)
+        return db.lastInsertedRowID
+    }
+
+    func approveSubsidyItem(id: Int64, document: String, date: LocalDate) throws {
+        try db.execute(sql: "UPDATE subsidy_item SET status = 'approved', document = ?, document_date = ? WHERE id = ?",
+                       arguments: [document, date.description, id])
+    }
+
+    func setSubsidyStatus(id: Int64, _ status: SubsidyStatus) throws {
+        try db.execute(sql: "UPDATE subsidy_item SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+    }
+
+    func subsidyCodes(organizationID: Int64, asRecipient: Bool) throws -> [String] {
+        let column = asRecipient ? SubsidyItemRecord.Columns.recipientID : SubsidyItemRecord.Columns.grantorID
+        return try SubsidyItemRecord.select(SubsidyItemRecord.Columns.code, as: String.self).filter(column == organizationID)
+            .order(SubsidyItemRecord.Columns.code).fetchAll(db)
+    }
+
+    func subsidyBalances(item: SubsidyItem) throws -> [SubsidyBalance] {
+        try SubsidyBalanceRow.fetchAll(db, sql: """
+            SELECT o.code AS organization, a.code AS account, c.code AS counterpart, sum(b.debit) AS debit, sum(b.credit) AS credit
+            FROM balance b JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id
+            LEFT JOIN organization c ON c.id = b.counterpart_id
+            WHERE b.project = ? AND b.closing = 0 AND o.code IN (?, ?)
+            GROUP BY o.code, a.code, c.code
+            """, arguments: [item.code, item.grantor, item.recipient]).map(\.balance)
+    }
+
+    func subsidyReturnedFen(code: String) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT coalesce(sum(l.amount), 0) FROM subsidy_voucher s JOIN voucher_line l ON l.voucher_id = s.voucher_id
+            JOIN subsidy_item i ON i.id = s.item_id JOIN account a ON a.id = l.account_id
+            WHERE i.code = ? AND s.role = 'return' AND s.side = 'recipient' AND a.code = '102'
+            """, arguments: [code]) ?? 0
+    }
+
+    func subsidyLastActivity(item: SubsidyItem) throws -> LocalDate? {
+        try DateRow.fetchOne(db, sql: """
+            SELECT max(v.date) AS date FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
+            WHERE l.project = ? AND v.status = 'posted' AND v.kind <> 'closing' AND o.code IN (?, ?)
+            """, arguments: [item.code, item.grantor, item.recipient])?.date
+    }
+
+    func subsidyAccruedFen(item: SubsidyItem) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT coalesce(sum(b.credit - b.debit), 0) FROM balance b JOIN account a ON a.id = b.account_id
+            JOIN organization o ON o.id = b.organization_id WHERE o.code = ? AND a.code = '21201' AND b.project = ?
+            """, arguments: [item.grantor, item.code]) ?? 0
+    }
+
+    func subsidyFirstPayment(itemID: Int64) throws -> LocalDate? {
+        try DateRow.fetchOne(db, sql: """
+            SELECT min(v.date) AS date FROM subsidy_voucher s JOIN voucher v ON v.id = s.voucher_id WHERE s.item_id = ? AND s.role = 'disburse'
+            """, arguments: [itemID])?.date
+    }
+
+    func subsidyLines(organization: String, project: String) throws -> [LedgerLine] {
+        try SubsidyLineRow.fetchAll(db, sql: """
+            SELECT v.id, v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project
+            FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
+            JOIN organization o ON o.id = v.organization_id
+            WHERE o.code = ? AND v.status = 'posted' AND l.project = ? AND v.kind <> 'closing'
+            ORDER BY v.date, v.number, l.position
+            """, arguments: [organization, project]).map(\.line)
+    }
+
+    func appendSubsidyLog(_ entry: SubsidyLogRecord) throws {
+        try entry.insert(db)
+    }
+
+    func subsidyLog(itemID: Int64) throws -> [SubsidyLogRecord] {
+        try SubsidyLogRecord.filter(SubsidyLogRecord.Columns.itemID == itemID).order(SubsidyLogRecord.Columns.id).fetchAll(db)
+    }
+
+    func linkSubsidyVoucher(_ link: SubsidyVoucherRecord) throws {
+        try link.insert(db)
+    }
+
+    func postSubsidyVoucher(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher {
+        var context = PostingContext()
+        let voucherID = try SQLiteBook.insertDraft(db, draft, context: &context, importID: nil)
+        try SQLiteBook.post(db, voucher: try SQLiteBook.fetchVoucher(db, id: voucherID), bookkeeper: bookkeeper, requestedNumber: nil)
+        return try SQLiteBook.fetchVoucher(db, id: voucherID)
+    }
+}
+
+/// A subsidy item's row with its grantor's and recipient's codes.
+private struct SubsidyItemRow: FetchableRecord {
+    let stored: StoredSubsidyItem
+
+    init(row: Row) throws {
+        let record = try SubsidyItemRecord(row: row)
+        guard let id = record.id else { throw row.invalid(SubsidyItemRecord.Columns.id, in: SubsidyItemRecord.databaseTableName) }
+        stored = StoredSubsidyItem(id: id, item: record.item(grantor: row["grantor"], recipient: row["recipient"]))
+    }
+}
+
+/// One account's turnover tagged with an item, in one book, toward one counterpart.
+private struct SubsidyBalanceRow: FetchableRecord {
+    let balance: SubsidyBalance
+
+    init(row: Row) {
+        balance = SubsidyBalance(organization: row["organization"], accountCode: row["account"], counterpart: row["counterpart"],
+                                 debitFen: row["debit"], creditFen: row["credit"])
+    }
+}
+
+/// A date chosen by an aggregate (min or max); nil when no row matched.
+private struct DateRow: FetchableRecord {
+    let date: LocalDate?
+
+    init(row: Row) throws {
+        let text: String? = row["date"]
+        date = text == nil ? nil : try row.storedDate(Column("date"), in: "voucher")
+    }
+}
+
+/// A posted line tagged with an item, as the item's ledger shows it; the line's own summary wins
+/// over the voucher's.
+private struct SubsidyLineRow: FetchableRecord {
+    let line: LedgerLine
+
+    init(row: Row) throws {
+        let table = "voucher"
+        let lineSummary: String = row["line_summary"]
+        let number: Int? = row["number"]
+        guard let number else { throw row.invalid(Column("number"), in: table) }
+        line = LedgerLine(date: try row.storedDate(Column("date"), in: table),
+                          ref: VoucherRef(period: try row.storedPeriod(Column("period"), in: table), word: row["word"], number: number),
+                          summary: lineSummary.isEmpty ? row["summary"] : lineSummary, accountCode: row["code"],
+                          side: try row.stored(Column("side"), in: "voucher_line"), amountFen: row["amount"], project: row["project"])
+    }
+}

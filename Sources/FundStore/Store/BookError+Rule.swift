@@ -34,11 +34,12 @@ extension BookError {
         case .priorYearOpen: "prior-year-open"
         case .yearOutOfRange: "year-out-of-range"
         // Refused by the register's checks before the typed cases existed; the rule id stays.
-        case .fixedAsset, .duplicateAsset: "database"
+        case .fixedAsset: "bad-asset"
+        case .duplicateAsset: "duplicate-asset"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
         // The id these refusals printed before they had a case of their own.
-        case .budget: "database"
+        case .budget: "budget"
         case .budgetOverrun: "budget-overrun"
         case .notPermitted: "not-permitted"
         case .access: "bad-role"
@@ -63,12 +64,12 @@ extension BookError {
             .notPermitted
         case .bookExists, .duplicateOrganization, .parentHasPostings, .wrongStatus, .periodClosed, .periodNotClosed,
              .periodAlreadyClosed, .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .alreadyReversed,
-             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy:
+             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
             .conflict
         case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .access, .committee, .review, .yearOutOfRange:
+             .access, .committee, .review, .yearOutOfRange, .fixedAsset:
             .invalidInput
-        case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid, .fixedAsset, .duplicateAsset:
+        case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
             .storage
         }
     }

@@ -28,7 +28,7 @@ import Testing
         guard case let .duplicateAsset(organization, code)? = error else { Issue.record("entered ZC-001 twice"); return }
         #expect(organization == "FED-01" && code == "ZC-001")
         #expect(error?.description == "the book refused the change: asset ZC-001 is already in the register of FED-01")
-        #expect(error?.rule == "database" && error?.category == .storage)
+        #expect(error?.rule == "duplicate-asset" && error?.category == .conflict)
     }
 
     @Test func anAssetBreakingTheRulesIsATypedRefusal() throws {
@@ -38,7 +38,7 @@ import Testing
         let error = bookError { try book.session("王芳").assets.addFixedAsset(asset) }
         guard case .fixedAsset(.badLife("ZC-001", 1201))? = error else { Issue.record("entered a life of 1201 months"); return }
         #expect(error?.description == "the book refused the change: asset ZC-001 life of 1201 months must be 1 to 1200 months")
-        #expect(error?.rule == "database" && error?.category == .storage)
+        #expect(error?.rule == "bad-asset" && error?.category == .invalidInput)
         #expect(try book.admin.assets.fixedAssets(organization: "FED-01").isEmpty)
     }
 

@@ -70,7 +70,7 @@ import Testing
              .lineBelowZero(key: BudgetKey(account: "50504"), amount: Money(fen: -1)), .invalidInput),
         ]
         for (error, expected, category) in cases {
-            #expect(error?.rule == "database")
+            #expect(error?.rule == "budget")
             #expect(error?.category == category)
             guard case let .budget(problem)? = error else { Issue.record("\(expected): \(String(describing: error))"); continue }
             #expect(problem == expected)

@@ -39,7 +39,7 @@ extension BookError {
         case .access: "bad-role"
         case .committee: "committee"
         case .review: "review"
-        case .database: "database"
+        case .database, .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         }
     }
@@ -57,8 +57,14 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy:
             .conflict
         case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .subsidy, .access, .committee, .review:
+             .subsidy, .access:
             .invalidInput
+        case let .committee(refusal):
+            refusal.category
+        case let .review(refusal):
+            refusal.category
+        case let .storage(failure):
+            failure.category
         case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
             .storage
         }

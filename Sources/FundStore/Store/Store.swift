@@ -52,7 +52,7 @@ public final class Store: Sendable {
             return Store(path: path, database: database)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
-            throw BookError.database(error.message ?? error.description)
+            throw BookError.storage(StorageFailure(error))
         }
     }
 
@@ -64,7 +64,7 @@ public final class Store: Sendable {
             try prepare(database, administrator: administrator)
             return Store(path: ":memory:", database: database)
         } catch let error as DatabaseError {
-            throw BookError.database(error.message ?? error.description)
+            throw BookError.storage(StorageFailure(error))
         }
     }
 
@@ -102,7 +102,7 @@ public final class Store: Sendable {
             let applied = try database.read { db in try migrator.hasCompletedMigrations(db) }
             if !applied { try migrator.migrate(database) }
             let hasCharts = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
-            if hasCharts == 0 { throw BookError.notABook(path: path, reason: "it holds no chart of accounts") }
+            if hasCharts == 0 { throw BookError.notABook(path: path, reason: .noChart) }
             return Store(path: path, database: database)
         } catch let error as DatabaseError {
             throw map(error, path: path)
@@ -120,9 +120,9 @@ public final class Store: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return .readOnly(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notABook(path: path, reason: error.message ?? "corrupt file")
-        case .SQLITE_FULL: return .database("the disk is full; free some space and run the command again (nothing was written)")
-        default: return .database(error.message ?? error.description)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notABook(path: path, reason: .damaged(message: error.message ?? "corrupt file"))
+        case .SQLITE_FULL: return .storage(.diskFull)
+        default: return .storage(StorageFailure(error))
         }
     }
 

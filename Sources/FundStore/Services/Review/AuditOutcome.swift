@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// What a run of the audit did to the findings of the year.
 public struct AuditOutcome: Sendable {

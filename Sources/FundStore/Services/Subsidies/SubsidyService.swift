@@ -204,7 +204,7 @@ public struct SubsidyService: SessionService {
                     JOIN organization o ON o.id = v.organization_id
                     WHERE o.code = ? AND v.status = 'posted' AND l.project = ? AND v.kind <> 'closing'
                     ORDER BY v.date, v.number, l.position
-                    """, arguments: [organization, code]).map { (organization: organization, line: LedgerLine(row: $0)) }
+                    """, arguments: [organization, code]).map { (organization: organization, line: try LedgerLine(row: $0)) }
             }
         }
     }

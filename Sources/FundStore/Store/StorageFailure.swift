@@ -13,6 +13,7 @@ public enum StorageFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// Any other failure of the engine, with the engine's result code and message.
     case engine(code: Int32, message: String)
 
+    /// The text that follows "the book refused the change: " (the engine's own words, or what to do).
     public var description: String {
         switch self {
         case .diskFull: "the disk is full; free some space and run the command again (nothing was written)"
@@ -38,6 +39,7 @@ public enum NotABookReason: Hashable, Sendable, CustomStringConvertible {
     /// A backup to restore fails `verify`.
     case failsVerify(problems: Int, first: VerifyProblem)
 
+    /// The reason as the message prints it in brackets.
     public var description: String {
         switch self {
         case .noChart: "it holds no chart of accounts"

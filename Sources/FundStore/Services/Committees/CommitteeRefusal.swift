@@ -16,6 +16,7 @@ public enum CommitteeRefusal: Error, Equatable, Sendable, CustomStringConvertibl
     /// A name appears once on a committee.
     case alreadyMember(name: String)
 
+    /// The message a finance officer reads: what was refused and what to give instead.
     public var description: String {
         switch self {
         case let .invalid(error):

@@ -31,6 +31,7 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// Only members serving on the date sign.
     case signerNotServing(name: String, organization: String, date: LocalDate)
 
+    /// The message a committee member or finance officer reads: what was refused and what to do.
     public var description: String {
         switch self {
         case let .badSetting(error):

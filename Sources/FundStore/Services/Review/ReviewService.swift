@@ -43,39 +43,42 @@ public struct ReviewService: SessionService {
             func event(_ finding: Int64, _ action: FindingEventRecord.Action, _ text: String) throws {
                 try storage.appendFindingEvent(FindingEventRecord(findingID: finding, auditID: auditID, at: Store.now(), by: user, action: action, text: text))
             }
-            var new = 0, again = 0
-            var seen: Set<Int64> = []
-            for draft in drafts {
-                let findingID: Int64
-                if var finding = try storage.finding(organizationID: organizationID, year: year, rule: draft.rule, key: draft.key), let id = finding.id {
-                    findingID = id
-                    again += 1
-                    let wasResolved = finding.status == .resolved
+            let known = try storage.findings(organizationID: organizationID, year: year).compactMap { finding in
+                finding.id.map { FindingMerge.Known(id: $0, rule: finding.rule, key: finding.key, status: finding.status) }
+            }
+            let merge = FindingMerge.plan(drafts: drafts, known: known)
+            var recorded: [Int: Int64] = [:]
+            for (index, step) in merge.steps.enumerated() {
+                switch step {
+                case let .record(draft, severity):
+                    let id = try storage.insertFinding(FindingRowRecord(organizationID: organizationID, year: year, rule: draft.rule, key: draft.key,
+                                                                        severity: severity, amount: draft.amount, text: draft.text, status: .open,
+                                                                        firstAuditID: auditID, lastAuditID: auditID))
+                    recorded[index] = id
+                    try event(id, .found, draft.text)
+                    for voucher in draft.vouchers { try storage.linkFindingVoucher(FindingVoucherRecord(findingID: id, voucherID: voucher)) }
+                case let .foundAgain(target, draft, reopen):
+                    let id: Int64
+                    switch target {
+                    case let .known(known): id = known
+                    case let .recorded(step):
+                        guard let inserted = recorded[step] else { preconditionFailure("FindingMerge named a later step") }
+                        id = inserted
+                    }
+                    guard var finding = try storage.finding(id: id) else { preconditionFailure("finding #\(id) vanished inside its transaction") }
                     finding.lastAuditID = auditID
                     finding.text = draft.text
                     finding.amount = draft.amount
-                    if wasResolved { finding.status = .open }
+                    if reopen { finding.status = .open }
                     try storage.updateFinding(finding)
                     try event(id, .foundAgain, draft.text)
-                    if wasResolved { try event(id, .reopened, "found again after it was resolved") }
-                } else {
-                    guard let rule = AuditRules.rule(draft.rule) else { preconditionFailure("AuditRules.run drafted a finding of unknown rule \(draft.rule)") }
-                    findingID = try storage.insertFinding(FindingRowRecord(organizationID: organizationID, year: year, rule: draft.rule, key: draft.key,
-                                                                           severity: rule.severity, amount: draft.amount, text: draft.text, status: .open,
-                                                                           firstAuditID: auditID, lastAuditID: auditID))
-                    new += 1
-                    try event(findingID, .found, draft.text)
+                    if reopen { try event(id, .reopened, "found again after it was resolved") }
+                    for voucher in draft.vouchers { try storage.linkFindingVoucher(FindingVoucherRecord(findingID: id, voucherID: voucher)) }
                 }
-                seen.insert(findingID)
-                for voucher in draft.vouchers { try storage.linkFindingVoucher(FindingVoucherRecord(findingID: findingID, voucherID: voucher)) }
             }
-            var gone = 0
-            for finding in try storage.findings(organizationID: organizationID, year: year) {
-                guard let id = finding.id, !seen.contains(id) else { continue }
-                gone += 1
-                try event(id, .notFound, "not found by audit #\(auditID)")
-            }
-            return AuditOutcome(audit: run.audit(id: auditID, organization: organization), new: new, again: again, notFoundAgain: gone,
+            for id in merge.notFound { try event(id, .notFound, "not found by audit #\(auditID)") }
+            return AuditOutcome(audit: run.audit(id: auditID, organization: organization), new: merge.new, again: merge.again,
+                                notFoundAgain: merge.notFound.count,
                                 findings: try findingRecords(storage, organizationID: organizationID, code: organization, year: year))
         }
     }

@@ -7,7 +7,7 @@ extension Reports {
     public static func review(_ book: Session, organization code: String, year: Int) throws -> ReviewReport {
         let organization = try book.organizations.organization(code)
         let audits = try book.review.audits(organization: code, year: year)
-        guard !audits.isEmpty else { throw BookError.review("\(code) \(year) has not been audited; run `fundledger review run --org \(code) --year \(year)` first") }
+        guard !audits.isEmpty else { throw BookError.review(.reportNeedsAudit(organization: code, year: year)) }
         let findings = try book.review.findings(organization: code, year: year)
         var items: [ReviewReport.AuditedItem] = []
         for (item, _) in try book.subsidies.subsidies(organization: code, asRecipient: true) {

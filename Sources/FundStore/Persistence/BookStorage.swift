@@ -8,4 +8,5 @@
 ///
 /// Each concept declares what it stores in a protocol of its own (`AccessStorage`,
 /// `PeriodStorage`, ...), and the book's storage is all of them.
-protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, YearEndStorage, AssetStorage, SubsidyStorage, BudgetStorage {}
+protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, YearEndStorage, AssetStorage, SubsidyStorage, BudgetStorage,
+                     CommitteeStorage, ReviewStorage, RollupStorage, LedgerStorage, VerifyStorage {}

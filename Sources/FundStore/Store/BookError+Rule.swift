@@ -45,7 +45,7 @@ extension BookError {
         case .access: "bad-role"
         case .committee: "committee"
         case .review: "review"
-        case .database: "database"
+        case .database, .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         }
     }
@@ -67,8 +67,14 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
             .conflict
         case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .access, .committee, .review, .yearOutOfRange, .fixedAsset:
+             .access, .yearOutOfRange, .fixedAsset:
             .invalidInput
+        case let .committee(refusal):
+            refusal.category
+        case let .review(refusal):
+            refusal.category
+        case let .storage(failure):
+            failure.category
         case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
             .storage
         }

@@ -5,7 +5,7 @@ import FundCore
 public enum BookError: Error, Sendable, CustomStringConvertible {
     case bookExists(path: String)
     case bookMissing(path: String)
-    case notABook(path: String, reason: String)
+    case notABook(path: String, reason: NotABookReason)
     case readOnly(path: String)
     case busy(path: String)
     case unknownOrganization(String)
@@ -45,9 +45,14 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case budgetOverrun(voucher: String, overruns: [String])
     case notPermitted(user: String, action: Action, organization: String?, roles: [String])
     case access(AccessRefusal)
-    case committee(String)
-    case review(String)
+    /// A review committee or member refused (`CommitteeRefusal`).
+    case committee(CommitteeRefusal)
+    /// An act of the review committee's work refused (`ReviewRefusal`).
+    case review(ReviewRefusal)
+    /// A refusal of budgets and fixed assets not yet given a case of its own.
     case database(String)
+    /// The database engine refused (`StorageFailure`).
+    case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
     case storedValueInvalid(table: String, column: String, value: String, row: String)
 
@@ -135,10 +140,14 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(user) may not \(action.phrase(organization)): \(user) \(has), and this needs \(needs)\(organization.map { " of \($0)" } ?? ""); ask the book's administrator (`fundledger user grant`), or act as someone who may (--as or FUNDLEDGER_USER) [not-permitted]"
         case let .access(refusal):
             return refusal.description
-        case let .committee(message), let .review(message):
-            return message
+        case let .committee(refusal):
+            return refusal.description
+        case let .review(refusal):
+            return refusal.description
         case let .database(message):
             return "the book refused the change: \(message)"
+        case let .storage(failure):
+            return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):
             return "the book's table \(table) holds \(value) in \(column) (\(row)), which FundLedger never writes: the file was changed outside FundLedger; run `fundledger verify` and restore the book from a backup"
         }

@@ -56,7 +56,7 @@ public final class Store: Sendable {
             return Store(path: path, database: database)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
-            throw BookError.database(error.message ?? error.description)
+            throw BookError.storage(StorageFailure(error))
         }
     }
 
@@ -68,7 +68,7 @@ public final class Store: Sendable {
             try prepare(database, administrator: administrator)
             return Store(path: ":memory:", database: database)
         } catch let error as DatabaseError {
-            throw BookError.database(error.message ?? error.description)
+            throw BookError.storage(StorageFailure(error))
         }
     }
 
@@ -104,7 +104,7 @@ public final class Store: Sendable {
     public static func open(at path: String, connections: Connections = .single) throws -> Store {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw BookError.bookMissing(path: path) }
-        if isDirectory.boolValue { throw BookError.notABook(path: path, reason: "it is a folder") }
+        if isDirectory.boolValue { throw BookError.notABook(path: path, reason: .folder) }
         do {
             let probe = try readOnlyQueue(path)
             let migrator = Migrations.migrator
@@ -114,7 +114,7 @@ public final class Store: Sendable {
                 return (true, try migrator.hasCompletedMigrations(db))
             }
             try probe.close()
-            guard isBook else { throw BookError.notABook(path: path, reason: "it holds no FundLedger schema; only `fundledger init` makes a book") }
+            guard isBook else { throw BookError.notABook(path: path, reason: .noSchema) }
             // A book on media that cannot be written opens for reading: a write then says so
             // before it checks anything else.
             let folder = (path as NSString).deletingLastPathComponent
@@ -137,7 +137,7 @@ public final class Store: Sendable {
             }
             if !upToDate, connections != .readOnly { try migrator.migrate(database) }
             let hasCharts = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
-            if hasCharts == 0 { throw BookError.notABook(path: path, reason: "it holds no chart of accounts") }
+            if hasCharts == 0 { throw BookError.notABook(path: path, reason: .noChart) }
             return Store(path: path, database: database, readOnly: connections == .readOnly)
         } catch let error as DatabaseError {
             throw map(error, path: path)
@@ -174,9 +174,9 @@ public final class Store: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return .readOnly(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notABook(path: path, reason: error.message ?? "corrupt file")
-        case .SQLITE_FULL: return .database("the disk is full; free some space and run the command again (nothing was written)")
-        default: return .database(error.message ?? error.description)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notABook(path: path, reason: .damaged(message: error.message ?? "corrupt file"))
+        case .SQLITE_FULL: return .storage(.diskFull)
+        default: return .storage(StorageFailure(error))
         }
     }
 

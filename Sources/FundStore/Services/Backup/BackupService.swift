@@ -1,6 +1,5 @@
 import Foundation
 import FundCore
-import GRDB
 
 /// Backing the book up and putting a backup in its place.
 public struct BackupService: SessionService {
@@ -8,19 +7,12 @@ public struct BackupService: SessionService {
 
     init(session: Session) { self.session = session }
 
-    /// Copies the book to `destination` with SQLite's online backup: a consistent snapshot even
-    /// while another process writes. Refuses to overwrite a file.
+    /// Copies the book to `destination` as a consistent snapshot, even while another process
+    /// writes. Refuses to overwrite a file. Reading the whole book is needed.
     public func backup(to destination: String) throws {
-        try read { db in try authorizeWholeBook(db) }
+        try reading { storage in try session.authorizeWholeBook(storage) }
         if FileManager.default.fileExists(atPath: destination) { throw BookError.bookExists(path: destination) }
-        do {
-            let copy = try DatabaseQueue(path: destination)
-            try session.store.database.backup(to: copy)
-            try copy.close()
-        } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(atPath: destination)
-            throw Store.map(error, path: destination)
-        }
+        try session.store.copy(to: destination)
     }
 
     /// Puts a backup in place of the book at `path`, only if the backup passes `verify`. An
@@ -28,10 +20,10 @@ public struct BackupService: SessionService {
     /// Only an administrator of the backup may restore it.
     public static func restore(from backup: String, to path: String, as user: String) throws -> VerifyReport {
         let copy = try Store.open(at: backup).session(as: user)
-        try copy.read { db in try copy.authorize(db, .administer, organization: nil) }
+        try copy.reading { storage in try copy.authorize(storage, .administer, organization: nil) }
         let report = try copy.verification.verify()
-        guard report.problems.isEmpty else {
-            throw BookError.notABook(path: backup, reason: "it fails verify with \(report.problems.count) problem(s), the first: \(report.problems[0])")
+        if let first = report.problems.first {
+            throw BookError.notABook(path: backup, reason: .failsVerify(problems: report.problems.count, first: first))
         }
         let temporary = path + ".restoring"
         try? FileManager.default.removeItem(atPath: temporary)

@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// Review committees and what their audits are measured against: the audit settings and the work
 /// calendar.
@@ -13,55 +12,53 @@ public struct CommitteeService: SessionService {
     /// Records a review committee elected on `committee.elected`, with its members; each member
     /// gets the committee role of the organisation. The term follows the union's.
     public func addCommittee(_ committee: Committee) throws {
-        do throws(CommitteeError) { try committee.validate() } catch { throw BookError.committee(error.description) }
-        try write { db in
-            try authorize(db, .administer, organization: nil)
-            let organizationID = try SQLiteBook.organizationID(db, committee.organization)
-            if let union = try Int.fetchOne(db, sql: "SELECT term_years FROM organization WHERE id = ?", arguments: [organizationID]),
-               union != committee.termYears {
-                throw BookError.committee("\(committee.organization)'s union committee serves \(union) years, so its review committee does too; give --term \(union)")
+        do throws(CommitteeError) { try committee.validate() } catch { throw BookError.committee(.invalid(error)) }
+        try writing { storage in
+            try authorize(storage, .administer, organization: nil)
+            guard let union = try storage.organization(code: committee.organization), let organizationID = union.id else {
+                throw BookError.unknownOrganization(committee.organization)
             }
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM committee WHERE organization_id = ? AND elected = ?",
-                                arguments: [organizationID, committee.elected.description])! > 0 {
-                throw BookError.committee("\(committee.organization) already has a review committee elected on \(committee.elected)")
+            if let years = union.termYears, years != committee.termYears {
+                throw BookError.committee(.termDiffersFromUnion(organization: committee.organization, unionTermYears: years))
             }
-            try db.execute(sql: "INSERT INTO committee (organization_id, elected, term_years, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [organizationID, committee.elected.description, committee.termYears, Store.now(), user])
-            let committeeID = db.lastInsertedRowID
-            for member in committee.members { try insertMember(db, committeeID: committeeID, organizationID: organizationID, member) }
+            if try storage.hasCommittee(organizationID: organizationID, elected: committee.elected) {
+                throw BookError.committee(.alreadyElected(organization: committee.organization, elected: committee.elected))
+            }
+            let committeeID = try storage.insertCommittee(CommitteeRecord(organizationID: organizationID, elected: committee.elected,
+                                                                          termYears: committee.termYears, createdAt: Store.now(), createdBy: user))
+            for member in committee.members { try insertMember(storage, committeeID: committeeID, organizationID: organizationID, member) }
         }
     }
 
     /// Adds a member to the committee in term on the member's start date.
     public func addCommitteeMember(organization: String, _ member: CommitteeMember) throws {
         if let end = member.end, end < member.start {
-            throw BookError.committee(CommitteeError.memberDates(name: member.name, start: member.start, end: end).description)
+            throw BookError.committee(.invalid(.memberDates(name: member.name, start: member.start, end: end)))
         }
-        try write { db in
-            try authorize(db, .administer, organization: nil)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            guard let committee = try SQLiteBook.committees(db, organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(member.start) }) else {
-                throw BookError.committee("\(organization) has no review committee in term on \(member.start); record the committee first (`fundledger committee add`)")
+        try writing { storage in
+            try authorize(storage, .administer, organization: nil)
+            let organizationID = try storage.organizationID(organization)
+            guard let committee = try storage.committees(organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(member.start) }) else {
+                throw BookError.committee(.noCommitteeInTerm(organization: organization, date: member.start))
             }
-            try insertMember(db, committeeID: committee.id, organizationID: organizationID, member)
+            try insertMember(storage, committeeID: committee.id, organizationID: organizationID, member)
         }
     }
 
-    private func insertMember(_ db: Database, committeeID: Int64, organizationID: Int64, _ member: CommitteeMember) throws {
-        if try Int.fetchOne(db, sql: "SELECT count(*) FROM committee_member WHERE committee_id = ? AND name = ?", arguments: [committeeID, member.name])! > 0 {
-            throw BookError.committee("\(member.name) is already a member of this committee")
+    private func insertMember(_ storage: any BookStorage, committeeID: Int64, organizationID: Int64, _ member: CommitteeMember) throws {
+        if try storage.isCommitteeMember(committeeID: committeeID, name: member.name) {
+            throw BookError.committee(.alreadyMember(name: member.name))
         }
-        try db.execute(sql: "INSERT INTO committee_member (committee_id, name, office, start, end) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [committeeID, member.name, member.office.rawValue, member.start.description, member.end?.description])
-        try db.execute(sql: "INSERT OR IGNORE INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'committee', ?, ?, ?)",
-                       arguments: [member.name, organizationID, Store.now(), user])
+        try storage.insertCommitteeMember(CommitteeMemberRecord(committeeID: committeeID, name: member.name, office: member.office,
+                                                                start: member.start, end: member.end))
+        try storage.insertRole(UserRoleRecord(user: member.name, role: .committee, organizationID: organizationID, grantedAt: Store.now(), grantedBy: user))
     }
 
     /// The organisation's committees, oldest first.
     public func committees(organization: String) throws -> [Committee] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            return try SQLiteBook.committees(db, organizationID: try SQLiteBook.organizationID(db, organization), code: organization).map(\.committee)
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            return try storage.committees(organizationID: try storage.organizationID(organization), code: organization).map(\.committee)
         }
     }
 
@@ -69,9 +66,9 @@ public struct CommitteeService: SessionService {
 
     /// The audit settings of an organisation: the book's defaults, then its own.
     public func auditSettings(organization: String?) throws -> AuditSettings {
-        try read { db in
-            if let organization { try authorize(db, .read, organization: organization) }
-            return try SQLiteBook.auditSettings(db, organizationID: try organization.map { try SQLiteBook.organizationID(db, $0) })
+        try reading { storage in
+            if let organization { try authorize(storage, .read, organization: organization) }
+            return try storage.auditSettings(for: try organization.map { try storage.organizationID($0) })
         }
     }
 
@@ -79,16 +76,15 @@ public struct CommitteeService: SessionService {
     /// committee or an administrator).
     public func setAuditSetting(organization: String?, key: String, value: String) throws {
         var probe = AuditSettings()
-        do throws(AuditSettingError) { try probe.set(key, value) } catch { throw BookError.review(error.description) }
-        try write { db in
+        do throws(AuditSettingError) { try probe.set(key, value) } catch { throw BookError.review(.badSetting(error)) }
+        try writing { storage in
             if let organization {
-                do { try authorize(db, .audit, organization: organization) } catch { try authorize(db, .administer, organization: nil) }
+                do { try authorize(storage, .audit, organization: organization) } catch { try authorize(storage, .administer, organization: nil) }
             } else {
-                try authorize(db, .administer, organization: nil)
+                try authorize(storage, .administer, organization: nil)
             }
-            let organizationID = try organization.map { try SQLiteBook.organizationID(db, $0) }
-            try db.execute(sql: "DELETE FROM audit_setting WHERE ifnull(organization_id, 0) = ? AND key = ?", arguments: [organizationID ?? 0, key])
-            try db.execute(sql: "INSERT INTO audit_setting (organization_id, key, value) VALUES (?, ?, ?)", arguments: [organizationID, key, value])
+            let organizationID = try organization.map { try storage.organizationID($0) }
+            try storage.replaceAuditSetting(AuditSettingRecord(organizationID: organizationID, key: key, value: value))
         }
     }
 
@@ -96,7 +92,7 @@ public struct CommitteeService: SessionService {
     /// workday, or 休 / 班). All or nothing; a date already listed is replaced.
     public func importCalendar(path: String) throws -> Int {
         let (file, records) = try SQLiteBook.readCSVRecords(path: path)
-        var days: [(date: LocalDate, kind: String, name: String)] = []
+        var days: [CalendarDayRecord] = []
         var errors: [InputError] = []
         for record in records.dropFirst() {
             let fields = record.fields
@@ -104,27 +100,26 @@ public struct CommitteeService: SessionService {
                 errors.append(InputError(file: file, line: record.line, column: "date", rule: "bad-calendar", message: "give a date as YYYY-MM-DD, then holiday or workday"))
                 continue
             }
-            let kind: String
+            let kind: CalendarDayRecord.Kind
             switch fields[1] {
-            case "holiday", "休": kind = "holiday"
-            case "workday", "班": kind = "workday"
+            case "holiday", "休": kind = .holiday
+            case "workday", "班": kind = .workday
             default:
                 errors.append(InputError(file: file, line: record.line, column: "kind", rule: "bad-calendar", message: "\(fields[1]) is neither holiday (休) nor workday (班)"))
                 continue
             }
-            days.append((date, kind, fields.count > 2 ? fields[2] : ""))
+            days.append(CalendarDayRecord(date: date, kind: kind, name: fields.count > 2 ? fields[2] : ""))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return try write { db in
-            try authorize(db, .administer, organization: nil)
-            for day in days {
-                try db.execute(sql: "INSERT OR REPLACE INTO calendar_day (date, kind, name) VALUES (?, ?, ?)", arguments: [day.date.description, day.kind, day.name])
-            }
+        return try writing { storage in
+            try authorize(storage, .administer, organization: nil)
+            for day in days { try storage.replaceCalendarDay(day) }
             return days.count
         }
     }
 
-    public func calendar() throws -> WorkCalendar { try read { db in try SQLiteBook.calendar(db) } }
+    /// The work calendar the audit rules count working days by.
+    public func calendar() throws -> WorkCalendar { try reading { storage in try storage.calendar() } }
 }
 
 extension Session {

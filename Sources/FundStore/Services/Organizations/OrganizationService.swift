@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// Organisations and their charts of accounts: the tree of unions, its import, and detail
 /// accounts added under the standard chart.
@@ -10,9 +9,9 @@ public struct OrganizationService: SessionService {
 
     /// Adds an organisation. Its parent, if any, must already be in the book.
     public func addOrganization(_ organization: Organization) throws {
-        try write { db in
-            try authorize(db, .administer, organization: nil)
-            try SQLiteBook.insertOrganization(db, organization, by: user)
+        try writing { storage in
+            try authorize(storage, .administer, organization: nil)
+            try insert(organization, into: storage)
         }
     }
 
@@ -32,8 +31,8 @@ public struct OrganizationService: SessionService {
             throw InputErrors([InputError(file: file, line: header.line, rule: "missing-column", message: "the header has no column \(required); name the columns code,name,level,parent,chart,independent")])
         }
         var errors: [InputError] = []
-        let count: Int = try write { db in
-            try authorize(db, .administer, organization: nil)
+        let count: Int = try writing { storage in
+            try authorize(storage, .administer, organization: nil)
             for record in records.dropFirst() {
                 var values: [String: String] = [:]
                 for (name, value) in zip(columns, record.fields) where !value.isEmpty { values[name] = value }
@@ -65,7 +64,7 @@ public struct OrganizationService: SessionService {
                 let organization = Organization(code: values["code"] ?? "", name: values["name"] ?? "", level: level,
                                                 parentCode: values["parent"], chart: chart, independent: independent,
                                                 termYears: termYears, termStart: termStart)
-                do { try SQLiteBook.insertOrganization(db, organization, by: user) } catch let error as BookError {
+                do { try insert(organization, into: storage) } catch let error as BookError {
                     fail("code", error.rule, error.description)
                 }
             }
@@ -75,11 +74,40 @@ public struct OrganizationService: SessionService {
         return count
     }
 
-    /// Every organisation, parents before children, siblings by code.
-    public func organizations() throws -> [Organization] {
-        try read { db in try SQLiteBook.fetchOrganizations(db) }
+    /// Checks an organisation against the book (a new code, a parent already there, the
+    /// federation's name form) and records it.
+    private func insert(_ organization: Organization, into storage: any BookStorage) throws {
+        do throws(OrganizationError) { try organization.validate() } catch { throw BookError.organization(error) }
+        if try storage.organization(code: organization.code) != nil { throw BookError.duplicateOrganization(organization.code) }
+        var parent: OrganizationRecord?
+        var ancestorNames: [String] = []
+        if let parentCode = organization.parentCode {
+            guard let record = try storage.organization(code: parentCode), let id = record.id else {
+                throw BookError.unknownParent(organization: organization.code, parent: parentCode)
+            }
+            parent = record
+            ancestorNames = try storage.organizationNames(upFrom: id)
+        }
+        do throws(OrganizationError) {
+            try OrganizationRules.checkParent(organization, parentLevel: parent?.level)
+            if organization.level == .federation {
+                try OrganizationRules.checkFederationName(organization.name, code: organization.code, ancestorNames: ancestorNames)
+            }
+        } catch {
+            throw BookError.organization(error)
+        }
+        try storage.insertOrganization(OrganizationRecord(code: organization.code, name: organization.name, level: organization.level,
+                                                          parentID: parent?.id, chart: organization.chart, independent: organization.independent,
+                                                          termYears: organization.termYears, termStart: organization.termStart,
+                                                          createdAt: Store.now(), createdBy: user))
     }
 
+    /// Every organisation, parents before children, siblings by code.
+    public func organizations() throws -> [Organization] {
+        try reading { storage in try storage.organizationTree() }
+    }
+
+    /// One organisation; `BookError.unknownOrganization` when the book has no such code.
     public func organization(_ code: String) throws -> Organization {
         guard let organization = try organizations().first(where: { $0.code == code }) else {
             throw BookError.unknownOrganization(code)
@@ -89,24 +117,24 @@ public struct OrganizationService: SessionService {
 
     /// The organisation's chart: its standard chart plus the detail accounts it added.
     public func chart(for organization: String) throws -> Chart {
-        try read { db in try SQLiteBook.chart(db, organization: organization).chart }
+        try reading { storage in try storage.chart(organization: organization).chart }
     }
 
-    /// Adds a detail account under an existing account of the organisation's chart.
+    /// Adds a detail account under an existing account of the organisation's chart. A detail
+    /// goes in before the first posting to its parent, so no balance is split afterwards.
     public func addAccount(_ account: Account, organization: String) throws {
-        try write { db in
-            try authorize(db, .writeBooks, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            var (chart, ids) = try SQLiteBook.chart(db, organization: organization)
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: organization)
+            var (organizationID, chart, ids) = try storage.chart(organization: organization)
             do throws(ChartError) { try chart.addDetail(account) } catch { throw BookError.chart(error) }
-            let parent = account.parentCode!
-            let posted = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
-                WHERE l.account_id = ? AND v.organization_id = ?
-                """, arguments: [ids[parent], organizationID]) ?? 0
-            if posted > 0 { throw BookError.parentHasPostings(account: account.code, parent: parent, organization: organization) }
-            try db.execute(sql: "INSERT INTO account (chart, organization_id, code, name, parent_id) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [chart.kind.rawValue, organizationID, account.code, account.name, ids[parent]])
+            guard let parent = account.parentCode, let parentID = ids[parent] else {
+                preconditionFailure("Chart.addDetail accepted \(account.code) without its parent in the chart")
+            }
+            if try storage.lineCount(accountID: parentID, organizationID: organizationID) > 0 {
+                throw BookError.parentHasPostings(account: account.code, parent: parent, organization: organization)
+            }
+            try storage.insertAccount(AccountRecord(chart: chart.kind, organizationID: organizationID, code: account.code, name: account.name,
+                                                    parentID: parentID))
         }
     }
 }

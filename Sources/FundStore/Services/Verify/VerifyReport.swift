@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// One thing `verify` found wrong, with the organisation and voucher it concerns.
 public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {

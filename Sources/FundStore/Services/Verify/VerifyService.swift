@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// Checking the whole book: integrity, balances against their lines, numbering, red ink, leaf
 /// accounts, the seal chains, and the registry's warnings.
@@ -12,16 +11,34 @@ public struct VerifyService: SessionService {
     /// posted voucher's balance and line count, gapless numbering, red-ink vouchers against
     /// their originals, and the turnover aggregates recomputed from the lines.
     public func verify() throws -> VerifyReport {
-        try read { db in
-            try authorizeWholeBook(db)
+        try reading { storage in
+            try session.authorizeWholeBook(storage)
             var report = VerifyReport()
-            report.organizations = try Int.fetchOne(db, sql: "SELECT count(*) FROM organization")!
-            report.vouchers = try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher WHERE status = 'posted'")!
-            report.lines = try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'")!
-            for check in SQLiteBook.verifyChecks { report.problems += try check(db) }
-            report.warnings = try SQLiteBook.registryWarnings(db) + SQLiteBook.untaggedSubsidySpending(db)
+            (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
+            report.problems = try storage.verifyProblems()
+            report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending()
             return report
         }
+    }
+
+    /// Federations that manage their funds independently must have a funds review committee
+    /// (经费审查委员会) in term today. Every federation records its term.
+    private func registryWarnings(_ storage: any BookStorage, today: LocalDate) throws -> [VerifyProblem] {
+        var warnings: [VerifyProblem] = []
+        for federation in try storage.allOrganizations() where federation.level == .federation {
+            guard let id = federation.id else { continue }
+            let committees = try storage.committees(organizationID: id)
+            let inTerm = committees.contains { Committee(organization: "", elected: $0.elected, termYears: $0.termYears).inTerm(today) }
+            if federation.independent, !inTerm {
+                warnings.append(VerifyProblem(check: "review-committee", organization: federation.code, voucher: nil,
+                    message: "manages its funds independently (独立管理经费) and so must have a funds review committee (经费审查委员会); \(committees.isEmpty ? "none is recorded" : "none is in term today"); record it with `fundledger committee add`"))
+            }
+            if federation.termYears == nil {
+                warnings.append(VerifyProblem(check: "term", organization: federation.code, voucher: nil,
+                    message: "has no term of office recorded; give its term (3 or 5 years) and start date"))
+            }
+        }
+        return warnings
     }
 }
 

@@ -32,3 +32,13 @@ extension Row {
         return .storedValueInvalid(table: table, column: column.name, value: value, row: rowID.map { "id " + String($0) } ?? description)
     }
 }
+
+extension Row {
+    /// A date stored as YYYY-MM-DD in a column that may be NULL.
+    func storedOptionalDate(_ column: Column, in table: String) throws -> LocalDate? {
+        let text: String? = self[column]
+        guard let text else { return nil }
+        guard let date = LocalDate(parsing: text) else { throw invalid(column, in: table) }
+        return date
+    }
+}

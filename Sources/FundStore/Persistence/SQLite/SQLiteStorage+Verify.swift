@@ -1,0 +1,284 @@
+import FundCore
+import GRDB
+
+extension SQLiteStorage: VerifyStorage {
+    func verifyCounts() throws -> (organizations: Int, vouchers: Int, lines: Int) {
+        (try Int.fetchOne(db, sql: "SELECT count(*) FROM organization") ?? 0,
+         try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher WHERE status = 'posted'") ?? 0,
+         try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'") ?? 0)
+    }
+
+    func verifyProblems() throws -> [VerifyProblem] {
+        try integrity() + foreignKeys() + voucherBalance() + numbering() + reversals() + leafAccounts() + balances() + seals()
+    }
+
+    func untaggedSubsidySpending() throws -> [VerifyProblem] {
+        var warnings: [VerifyProblem] = []
+        for item in try DisbursedItemRow.fetchAll(db, sql: """
+            SELECT s.code, s.recipient_id, r.code AS recipient, s.accounts, s.window_start, s.deadline FROM subsidy_item s
+            JOIN organization r ON r.id = s.recipient_id WHERE s.status = 'disbursed' ORDER BY s.code
+            """) {
+            for account in item.accounts {
+                let vouchers = try VoucherLabelRow.fetchAll(db, sql: """
+                    SELECT DISTINCT v.id, v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+                    JOIN account a ON a.id = l.account_id
+                    WHERE v.organization_id = ? AND v.status = 'posted' AND v.kind = 'entry' AND l.project IS NULL
+                      AND a.code LIKE ? || '%' AND v.date BETWEEN ? AND ? AND l.side = 'D' AND l.amount > 0
+                    ORDER BY v.period, v.number LIMIT 5
+                    """, arguments: [item.recipientID, account, item.windowStart, item.deadline]).map(\.label)
+                if !vouchers.isEmpty {
+                    warnings.append(VerifyProblem(check: "untagged-subsidy-spending", organization: item.recipient, voucher: vouchers.first,
+                        message: "spends on \(account), the purpose of subsidy item \(item.code), without a project tag (\(vouchers.joined(separator: ", "))); tag the lines project:\(item.code) if they spend the item's money"))
+                }
+            }
+        }
+        return warnings
+    }
+
+    /// The seal chain of every organisation (SQLiteBook+Seal.swift): the first broken link of each.
+    private func seals() throws -> [VerifyProblem] {
+        try SQLiteBook.sealProblems(db).map { problem in
+            let parts = problem.label.split(separator: " ", maxSplits: 1).map(String.init)
+            return VerifyProblem(check: "seal", organization: parts.first, voucher: parts.count > 1 ? parts[1] : nil, message: problem.reason)
+        }
+    }
+
+    private func integrity() throws -> [VerifyProblem] {
+        let results = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        return results == ["ok"] ? [] : results.prefix(20).map {
+            VerifyProblem(check: "integrity", organization: nil, voucher: nil, message: "the SQLite file is damaged: \($0); restore the book from a backup")
+        }
+    }
+
+    private func foreignKeys() throws -> [VerifyProblem] {
+        try ForeignKeyViolationRow.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(20).map { violation in
+            VerifyProblem(check: "foreign-key", organization: nil, voucher: nil,
+                          message: "row \(violation.rowID ?? 0) of table \(violation.table) refers to a missing row of \(violation.parent)")
+        }
+    }
+
+    private func voucherBalance() throws -> [VerifyProblem] {
+        try VoucherTotalsRow.fetchAll(db, sql: """
+            SELECT v.id, v.period, v.word, v.number, o.code AS organization, count(l.id) AS lines,
+                   coalesce(sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END), 0) AS debit,
+                   coalesce(sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END), 0) AS credit
+            FROM voucher v JOIN organization o ON o.id = v.organization_id LEFT JOIN voucher_line l ON l.voucher_id = v.id
+            WHERE v.status = 'posted' GROUP BY v.id HAVING debit <> credit OR lines < 2
+            """).map { voucher in
+            let message = voucher.lines < 2 ? "the posted voucher has \(voucher.lines) line(s); a voucher needs a debit and a credit"
+                : "the posted voucher does not balance: debits \(Money(fen: voucher.debit)) and credits \(Money(fen: voucher.credit)); its lines were changed outside FundLedger"
+            return VerifyProblem(check: "voucher-balance", organization: voucher.organization, voucher: voucher.label.label, message: message)
+        }
+    }
+
+    private func numbering() throws -> [VerifyProblem] {
+        var problems: [VerifyProblem] = []
+        let series = try NumberSeriesRow.fetchAll(db, sql: """
+            SELECT o.code AS organization, v.period, v.word, count(*) AS n, max(v.number) AS top, count(DISTINCT v.number) AS distinct_numbers
+            FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.status = 'posted'
+            GROUP BY v.organization_id, v.period, v.word HAVING n <> top OR distinct_numbers <> n
+            """)
+        for series in series {
+            let (organization, period, word) = (series.organization, series.period, series.word)
+            let numbers = try Int.fetchAll(db, sql: """
+                SELECT v.number FROM voucher v JOIN organization o ON o.id = v.organization_id
+                WHERE o.code = ? AND v.period = ? AND v.word = ? AND v.status = 'posted' ORDER BY v.number
+                """, arguments: [organization, period.key, word])
+            let present = Set(numbers)
+            let missing = (1...max(numbers.last ?? 1, 1)).filter { !present.contains($0) }
+            var seen: Set<Int> = []
+            let duplicated = numbers.filter { !seen.insert($0).inserted }
+            if !missing.isEmpty {
+                problems.append(VerifyProblem(check: "numbering", organization: organization, voucher: nil,
+                    message: "\(period) \(word) numbers have gaps: missing \(missing.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: ", "))"))
+            }
+            if !duplicated.isEmpty {
+                problems.append(VerifyProblem(check: "numbering", organization: organization, voucher: nil,
+                    message: "\(period) \(word) numbers are used twice: \(duplicated.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: ", "))"))
+            }
+        }
+        return problems
+    }
+
+    private func reversals() throws -> [VerifyProblem] {
+        try OrganizationVoucherRow.fetchAll(db, sql: """
+            SELECT r.id, r.period, r.word, r.number, o.code AS organization FROM voucher r JOIN organization o ON o.id = r.organization_id
+            WHERE r.reverses_id IS NOT NULL AND r.status = 'posted' AND (
+                (SELECT count(*) FROM voucher_line WHERE voucher_id = r.id) <> (SELECT count(*) FROM voucher_line WHERE voucher_id = r.reverses_id)
+                OR EXISTS (SELECT 1 FROM voucher_line a JOIN voucher_line b ON b.voucher_id = r.reverses_id AND b.position = a.position
+                           WHERE a.voucher_id = r.id AND (a.account_id <> b.account_id OR a.side <> b.side OR a.amount <> -b.amount)))
+            """).map { voucher in
+            VerifyProblem(check: "reversal", organization: voucher.organization, voucher: voucher.label.label,
+                          message: "the red-ink voucher does not exactly cancel the voucher it reverses")
+        }
+    }
+
+    private func leafAccounts() throws -> [VerifyProblem] {
+        try OrganizationVoucherRow.fetchAll(db, sql: """
+            SELECT DISTINCT v.id, v.period, v.word, v.number, o.code AS organization, a.code
+            FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
+            JOIN account a ON a.id = l.account_id
+            WHERE v.status = 'posted' AND EXISTS (SELECT 1 FROM account c WHERE c.parent_id = a.id
+                                                  AND (c.organization_id IS NULL OR c.organization_id = o.id))
+            LIMIT 50
+            """).map { voucher in
+            VerifyProblem(check: "leaf-account", organization: voucher.organization, voucher: voucher.label.label,
+                          message: "posts to \(voucher.account ?? ""), which has detail accounts")
+        }
+    }
+
+    /// Recomputes every turnover aggregate from the posted lines and names the differences with
+    /// the vouchers behind them.
+    private func balances() throws -> [VerifyProblem] {
+        let differences = try BalanceDifferenceRow.fetchAll(db, sql: """
+            WITH recomputed AS (
+                SELECT v.organization_id, l.account_id, v.period, coalesce(l.project, '') AS project,
+                       coalesce(l.fund_source, '') AS source, v.kind = 'closing' AS closing,
+                       coalesce(l.expense_type, '') AS expense, coalesce(l.counterpart_id, 0) AS counterpart_id,
+                       sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END) AS debit,
+                       sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END) AS credit
+                FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'
+                GROUP BY v.organization_id, l.account_id, v.period, coalesce(l.project, ''), coalesce(l.fund_source, ''), v.kind = 'closing',
+                         coalesce(l.expense_type, ''), coalesce(l.counterpart_id, 0)
+            ), compared AS (
+                SELECT r.organization_id, r.account_id, r.period, r.project, r.debit AS want_debit, r.credit AS want_credit,
+                       coalesce(b.debit, 0) AS have_debit, coalesce(b.credit, 0) AS have_credit
+                FROM recomputed r LEFT JOIN balance b ON b.organization_id = r.organization_id AND b.account_id = r.account_id
+                     AND b.period = r.period AND b.project = r.project AND b.source = r.source AND b.closing = r.closing
+                     AND b.expense = r.expense AND b.counterpart_id = r.counterpart_id
+                UNION ALL
+                SELECT b.organization_id, b.account_id, b.period, b.project, 0, 0, b.debit, b.credit
+                FROM balance b WHERE NOT EXISTS (SELECT 1 FROM recomputed r WHERE r.organization_id = b.organization_id
+                     AND r.account_id = b.account_id AND r.period = b.period AND r.project = b.project
+                     AND r.source = b.source AND r.closing = b.closing AND r.expense = b.expense AND r.counterpart_id = b.counterpart_id)
+            )
+            SELECT c.*, o.code AS organization, a.code AS account FROM compared c
+            JOIN organization o ON o.id = c.organization_id JOIN account a ON a.id = c.account_id
+            WHERE c.want_debit <> c.have_debit OR c.want_credit <> c.have_credit
+            ORDER BY o.code, c.period, a.code LIMIT 50
+            """)
+        return try differences.map { difference in
+            let vouchers = try VoucherLabelRow.fetchAll(db, sql: """
+                SELECT DISTINCT v.id, v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+                WHERE v.organization_id = ? AND v.period = ? AND l.account_id = ? AND coalesce(l.project, '') = ? AND v.status = 'posted'
+                ORDER BY v.number LIMIT 5
+                """, arguments: [difference.organizationID, difference.period.key, difference.accountID, difference.project]).map(\.label)
+            let project = difference.project
+            return VerifyProblem(check: "balance", organization: difference.organization, voucher: vouchers.first,
+                message: "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.period): the stored turnover is debit \(Money(fen: difference.haveDebit)) credit \(Money(fen: difference.haveCredit)) but the posted lines give debit \(Money(fen: difference.wantDebit)) credit \(Money(fen: difference.wantCredit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"))
+        }
+    }
+}
+
+/// A voucher named in a problem: its number when it has one ("2026-03/记-0002"), else its row id.
+private struct VoucherLabelRow: FetchableRecord {
+    let label: String
+
+    init(row: Row) throws {
+        if let number: Int = row["number"] {
+            label = VoucherRef(period: try row.storedPeriod(Column("period"), in: "voucher"), word: row["word"], number: number).description
+        } else {
+            label = "#" + String(row["id"] as Int64)
+        }
+    }
+}
+
+/// A voucher named in a problem with its organisation (and, for a posting to a parent account,
+/// the account).
+private struct OrganizationVoucherRow: FetchableRecord {
+    let label: VoucherLabelRow
+    let organization: String
+    let account: String?
+
+    init(row: Row) throws {
+        label = try VoucherLabelRow(row: row)
+        organization = row["organization"]
+        account = row.hasColumn("code") ? row["code"] : nil
+    }
+}
+
+/// A posted voucher's line count and totals.
+private struct VoucherTotalsRow: FetchableRecord {
+    let label: VoucherLabelRow
+    let organization: String
+    let lines: Int
+    let debit: Int64
+    let credit: Int64
+
+    init(row: Row) throws {
+        label = try VoucherLabelRow(row: row)
+        organization = row["organization"]
+        lines = row["lines"]
+        debit = row["debit"]
+        credit = row["credit"]
+    }
+}
+
+/// A month's series of numbers that has gaps or duplicates.
+private struct NumberSeriesRow: FetchableRecord {
+    let organization: String
+    let period: Period
+    let word: String
+
+    init(row: Row) throws {
+        organization = row["organization"]
+        period = try row.storedPeriod(Column("period"), in: "voucher")
+        word = row["word"]
+    }
+}
+
+/// A row `PRAGMA foreign_key_check` reports: the table, the row and the table it refers to.
+private struct ForeignKeyViolationRow: FetchableRecord {
+    let table: String
+    let rowID: Int64?
+    let parent: String
+
+    init(row: Row) {
+        table = row[0]
+        rowID = row[1]
+        parent = row[2]
+    }
+}
+
+/// A turnover aggregate that differs from what the posted lines give.
+private struct BalanceDifferenceRow: FetchableRecord {
+    let organizationID: Int64
+    let accountID: Int64
+    let period: Period
+    let project: String
+    let organization: String
+    let account: String
+    let wantDebit: Int64, wantCredit: Int64, haveDebit: Int64, haveCredit: Int64
+
+    init(row: Row) throws {
+        organizationID = row["organization_id"]
+        accountID = row["account_id"]
+        period = try row.storedPeriod(Column("period"), in: "balance")
+        project = row["project"]
+        organization = row["organization"]
+        account = row["account"]
+        wantDebit = row["want_debit"]
+        wantCredit = row["want_credit"]
+        haveDebit = row["have_debit"]
+        haveCredit = row["have_credit"]
+    }
+}
+
+/// A disbursed subsidy item with its recipient, purpose accounts and window.
+private struct DisbursedItemRow: FetchableRecord {
+    let code: String
+    let recipientID: Int64
+    let recipient: String
+    let accounts: [String]
+    let windowStart: String
+    let deadline: String
+
+    init(row: Row) {
+        code = row["code"]
+        recipientID = row["recipient_id"]
+        recipient = row["recipient"]
+        accounts = (row["accounts"] as String).split(separator: " ").map(String.init)
+        windowStart = row["window_start"]
+        deadline = row["deadline"]
+    }
+}

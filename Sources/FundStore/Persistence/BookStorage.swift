@@ -8,4 +8,4 @@
 ///
 /// Each concept declares what it stores in a protocol of its own (`AccessStorage`,
 /// `PeriodStorage`, ...), and the book's storage is all of them.
-protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage {}
+protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, VoucherStorage, PostingStorage, SealStorage, ImportStorage {}

@@ -39,10 +39,10 @@ public enum SealPayload {
     /// The payload text of a voucher's stored values: "v1", the fields, then each line, with unit
     /// and record separators. Frozen: a change here breaks every seal of every book.
     public static func text(_ fields: [SealValue], _ lines: [[SealValue]]) -> String {
-        var text = "v1\u{1F}" + fields.map(\.canonical).joined(separator: "\u{1F}")
+        var text = "v1\u{1F}" + fields.map { $0.canonical }.joined(separator: "\u{1F}")
         for line in lines {
             text += "\u{1E}"
-            text += line.map(\.canonical).joined(separator: "\u{1F}")
+            text += line.map { $0.canonical }.joined(separator: "\u{1F}")
         }
         return text
     }

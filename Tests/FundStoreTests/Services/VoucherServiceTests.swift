@@ -87,4 +87,15 @@ import Testing
         #expect(error?.rule == "voucher-refused")
         #expect(try vouchers.postVoucher(id: draft.id, bookkeeper: "王芳").ref?.number == 1)
     }
+
+    /// The plan's problems become the refusals they always were, with their rule ids.
+    @Test func postingProblemsKeepTheirRules() {
+        let march = Period(year: 2026, month: 3)!
+        let closed = BookError(PostingProblem.periodClosed(organization: "FED-01", period: march))
+        #expect(closed.rule == "period-closed" && closed.category == .conflict)
+        let number = BookError(PostingProblem.numberNotNext(organization: "FED-01", expected: VoucherRef(period: march, word: "记", number: 2),
+                                                            found: VoucherRef(period: march, word: "记", number: 5)))
+        #expect(number.rule == "number-not-next" && number.category == .conflict)
+        #expect(number.description.hasPrefix("FED-01 voucher number 2026-03/记-0005 does not continue the month: the next number is 2026-03/记-0002"))
+    }
 }

@@ -97,6 +97,16 @@ extension SQLiteStorage: PostingStorage {
                   overrunLabel: voucher.label)
     }
 
+    func postDraft(_ draft: VoucherDraft, context: inout PostingContext, bookkeeper: String) throws -> Int64 {
+        let id = try insertDraft(draft, context: &context, importID: nil)
+        guard let target = context.inserted else { preconditionFailure("insertDraft leaves what it inserted") }
+        var fresh = PostingContext()
+        // Named as before it was posted, as a voucher posted by hand is in a budget refusal.
+        try apply(target, bookkeeper: bookkeeper, requestedNumber: nil, context: &fresh, defersBalances: false,
+                  overrunLabel: target.draft.organization + " #" + String(id))
+        return id
+    }
+
     func postInserted(bookkeeper: String, requestedNumber: Int?, context: inout PostingContext) throws {
         guard let target = context.inserted else { preconditionFailure("postInserted posts what insertDraft just inserted") }
         try apply(target, bookkeeper: bookkeeper, requestedNumber: requestedNumber, context: &context, defersBalances: true, overrunLabel: nil)

@@ -8,5 +8,6 @@
 ///
 /// Each concept declares what it stores in a protocol of its own (`AccessStorage`,
 /// `PeriodStorage`, ...), and the book's storage is all of them.
-protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, YearEndStorage, AssetStorage, SubsidyStorage, BudgetStorage,
+protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, VoucherStorage, PostingStorage, SealStorage, ImportStorage,
+                     YearEndStorage, AssetStorage, SubsidyStorage, BudgetStorage,
                      CommitteeStorage, ReviewStorage, RollupStorage, LedgerStorage, VerifyStorage {}

@@ -15,8 +15,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case chart(ChartError)
     case parentHasPostings(account: String, parent: String, organization: String)
     case voucherProblems(voucher: String, problems: [VoucherProblem])
-    case voucherNotFound(String)
-    case wrongStatus(voucher: String, status: VoucherStatus, act: String)
+    /// The voucher asked for is not in the book.
+    case voucherNotFound(VoucherLookup)
+    /// The voucher's status does not allow the act.
+    case wrongStatus(voucher: String, status: VoucherStatus, act: VoucherAct)
     case periodClosed(organization: String, period: Period)
     case periodNotClosed(organization: String, period: Period)
     case periodAlreadyClosed(organization: String, period: Period)

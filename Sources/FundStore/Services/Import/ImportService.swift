@@ -1,6 +1,5 @@
 import Foundation
 import FundCore
-import GRDB
 
 /// Bulk import of journal and CSV voucher files, all or nothing.
 public struct ImportService: SessionService {
@@ -23,10 +22,10 @@ public struct ImportService: SessionService {
         var errors: [InputError] = []
         var failedSeries: Set<String> = []
         var context = PostingContext()
-        context.authorize = { db, code in try self.authorize(db, .writeBooks, organization: code) }
+        context.authorize = { storage, code in try self.authorize(storage, .writeBooks, organization: code) }
         let maximumErrors = 50
 
-        func handle(_ db: Database, _ entry: JournalEntry, file: String, importID: Int64) throws {
+        func handle(_ storage: any BookStorage, _ entry: JournalEntry, file: String, importID: Int64) throws {
             var draft = entry.draft
             guard let organization = entry.organization ?? defaultOrganization else {
                 errors.append(InputError(file: file, line: entry.headerLine, rule: "missing-org",
@@ -36,7 +35,7 @@ public struct ImportService: SessionService {
             draft.organization = organization
             let series = organization + "/" + draft.period.description + "/" + draft.word
             do {
-                let chart = try context.organization(db, organization).chart
+                let chart = try storage.postingChart(organization, context: &context)
                 for (index, name) in entry.accountNames.enumerated() {
                     guard let name else { continue }
                     let code = draft.lines[index].accountCode
@@ -47,8 +46,8 @@ public struct ImportService: SessionService {
                         return
                     }
                 }
-                _ = try SQLiteBook.insertDraft(db, draft, context: &context, importID: importID)
-                try SQLiteBook.postInserted(db, bookkeeper: user, requestedNumber: draft.number, context: &context)
+                _ = try storage.insertDraft(draft, context: &context, importID: importID)
+                try storage.postInserted(bookkeeper: user, requestedNumber: draft.number, context: &context)
                 summary.vouchers += 1
                 summary.lines += draft.lines.count
                 summary.byOrganization[organization, default: 0] += 1
@@ -62,22 +61,21 @@ public struct ImportService: SessionService {
                     if case let .voucherProblems(_, problems) = error, problems.allSatisfy({ $0.rule == .reversesNothing }) { return }
                 }
                 failedSeries.insert(series)
-                errors.append(contentsOf: SQLiteBook.inputErrors(error, entry: entry, file: file))
+                errors.append(contentsOf: ImportFiles.inputErrors(error, entry: entry, file: file))
             }
         }
 
-        let run: (Database) throws -> Void = { db in
-            try db.execute(sql: "INSERT INTO import_batch (file, imported_at, imported_by, voucher_count) VALUES (?, ?, ?, 0)",
-                           arguments: [paths.joined(separator: " "), Store.now(), user])
-            let importID = db.lastInsertedRowID
+        let run: (any BookStorage) throws -> Void = { storage in
+            let importID = try storage.insertImportBatch(ImportBatchRecord(file: paths.joined(separator: " "), importedAt: Store.now(),
+                                                                           importedBy: user, voucherCount: 0))
             var lastReport: Int64 = 0
             var doneBytes: Int64 = 0
             for index in readers.indices {
                 let file = readers[index].displayName
                 if file.lowercased().hasSuffix(".csv") {
                     do {
-                        for entry in try SQLiteBook.readCSVVouchers(&readers[index], user: user) {
-                            try handle(db, entry, file: file, importID: importID)
+                        for entry in try ImportFiles.readCSVVouchers(&readers[index], user: user) {
+                            try handle(storage, entry, file: file, importID: importID)
                             if errors.count >= maximumErrors { break }
                         }
                     } catch let error as InputErrors {
@@ -92,7 +90,7 @@ public struct ImportService: SessionService {
                 do {
                     while let line = try readers[index].next() {
                         if let entry = try parser.feed(line, line: readers[index].lineNumber) {
-                            try handle(db, entry, file: file, importID: importID)
+                            try handle(storage, entry, file: file, importID: importID)
                         }
                         if errors.count >= maximumErrors { break }
                         let done = doneBytes + readers[index].bytesRead
@@ -102,7 +100,7 @@ public struct ImportService: SessionService {
                         }
                     }
                     if errors.count < maximumErrors, let entry = try parser.finish() {
-                        try handle(db, entry, file: file, importID: importID)
+                        try handle(storage, entry, file: file, importID: importID)
                     }
                 } catch let error as InputError {
                     errors.append(error)
@@ -116,27 +114,10 @@ public struct ImportService: SessionService {
                                          message: "the file holds no transactions; a journal holds vouchers as a dated line followed by indented postings"))
             }
             if !errors.isEmpty { throw InputErrors(errors) }
-            try context.flush(db)
-            try db.execute(sql: "UPDATE import_batch SET voucher_count = ? WHERE id = ?", arguments: [summary.vouchers, importID])
+            try storage.flushBalances(&context)
+            try storage.setImportVoucherCount(batchID: importID, count: summary.vouchers)
         }
-        do {
-            try session.store.database.writeWithoutTransaction { db in
-                // A large import touches the indexes all over; a bigger page cache for its length
-                // keeps them in memory (the default is 2 MiB). Memory stays bounded by this figure.
-                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -\(SQLiteBook.importCacheKiB)")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-                try db.inTransaction(.immediate) {
-                    try run(db)
-                    return dryRun ? .rollback : .commit
-                }
-            }
-        } catch let error as DatabaseError {
-            throw Store.map(error, path: session.path)
-        } catch let error as BookError {
-            session.logRefusal(error)
-            throw error
-        }
+        try session.writingInBulk(rollback: dryRun, run)
         return summary
     }
 }

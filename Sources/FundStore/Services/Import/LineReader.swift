@@ -106,7 +106,8 @@ struct LineReader {
             lineEnding = ending
         }
         if let problem { throw error(problem.0, problem.1) }
-        return Substring(text!)
+        guard let text else { preconditionFailure("a line with no problem is decoded text") }
+        return Substring(text)
     }
 
     func closeFile() { try? handle.close() }

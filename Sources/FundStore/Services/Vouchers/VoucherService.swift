@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// Vouchers (记账凭证) through their life: prepared as drafts, reviewed by someone other than
 /// their preparer, posted with the month's next number, deleted while drafts, reversed by red ink;
@@ -12,27 +11,27 @@ public struct VoucherService: SessionService {
     /// Records a draft voucher (未审核). The book numbers it when it is posted.
     @discardableResult
     public func addVoucher(_ draft: VoucherDraft) throws -> Voucher {
-        try write { db in
-            try authorize(db, .writeBooks, organization: draft.organization)
+        try writing { storage in
+            try authorize(storage, .writeBooks, organization: draft.organization)
             var context = PostingContext()
-            let id = try SQLiteBook.insertDraft(db, draft, context: &context, importID: nil)
-            return try SQLiteBook.fetchVoucher(db, id: id)
+            let id = try storage.insertDraft(draft, context: &context, importID: nil)
+            return try storage.voucher(id: id)
         }
     }
 
     /// Marks a draft as reviewed (审核) by someone other than its preparer.
     @discardableResult
     public func reviewVoucher(id: Int64, reviewer: String) throws -> Voucher {
-        try write { db in
-            let voucher = try SQLiteBook.fetchVoucher(db, id: id)
-            try authorize(db, .writeBooks, organization: voucher.draft.organization)
-            guard voucher.status == .draft else { throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: "reviewed") }
+        try writing { storage in
+            let voucher = try storage.voucher(id: id)
+            try authorize(storage, .writeBooks, organization: voucher.draft.organization)
+            guard voucher.status == .draft else { throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: .review) }
             if reviewer == voucher.draft.preparer {
                 throw BookError.voucherProblems(voucher: voucher.label, problems: [
                     VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)")])
             }
-            try db.execute(sql: "UPDATE voucher SET status = 'reviewed', reviewer = ? WHERE id = ?", arguments: [reviewer, id])
-            return try SQLiteBook.fetchVoucher(db, id: id)
+            try storage.markReviewed(voucherID: id, reviewer: reviewer)
+            return try storage.voucher(id: id)
         }
     }
 
@@ -40,25 +39,24 @@ public struct VoucherService: SessionService {
     /// the balances, all in one transaction.
     @discardableResult
     public func postVoucher(id: Int64, bookkeeper: String) throws -> Voucher {
-        try write { db in
-            let voucher = try SQLiteBook.fetchVoucher(db, id: id)
-            try authorize(db, .writeBooks, organization: voucher.draft.organization)
+        try writing { storage in
+            let voucher = try storage.voucher(id: id)
+            try authorize(storage, .writeBooks, organization: voucher.draft.organization)
             guard voucher.status == .reviewed else {
-                throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status,
-                                            act: voucher.status == .draft ? "posted before it is reviewed (run `voucher review` first)" : "posted again")
+                throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: voucher.status == .draft ? .postUnreviewed : .postAgain)
             }
-            try SQLiteBook.post(db, voucher: voucher, bookkeeper: bookkeeper, requestedNumber: voucher.draft.number)
-            return try SQLiteBook.fetchVoucher(db, id: id)
+            try storage.post(voucher, bookkeeper: bookkeeper, requestedNumber: voucher.draft.number)
+            return try storage.voucher(id: id)
         }
     }
 
     /// Deletes a voucher that is not yet posted. Posted vouchers are never deleted.
     public func deleteDraft(id: Int64) throws {
-        try write { db in
-            let voucher = try SQLiteBook.fetchVoucher(db, id: id)
-            try authorize(db, .writeBooks, organization: voucher.draft.organization)
-            guard voucher.status != .posted else { throw BookError.wrongStatus(voucher: voucher.label, status: .posted, act: "deleted; reverse it with red ink instead") }
-            try db.execute(sql: "DELETE FROM voucher WHERE id = ?", arguments: [id])
+        try writing { storage in
+            let voucher = try storage.voucher(id: id)
+            try authorize(storage, .writeBooks, organization: voucher.draft.organization)
+            guard voucher.status != .posted else { throw BookError.wrongStatus(voucher: voucher.label, status: .posted, act: .delete) }
+            try storage.deleteVoucher(id: id)
         }
     }
 
@@ -66,63 +64,61 @@ public struct VoucherService: SessionService {
     /// with negated amounts on the same sides, linked to the original, as a draft to review and post.
     @discardableResult
     public func reverseVoucher(id: Int64, date: LocalDate, preparer: String, summary: String? = nil) throws -> Voucher {
-        try write { db in
-            let original = try SQLiteBook.fetchVoucher(db, id: id)
-            try authorize(db, .writeBooks, organization: original.draft.organization)
+        try writing { storage in
+            let original = try storage.voucher(id: id)
+            try authorize(storage, .writeBooks, organization: original.draft.organization)
             guard original.status == .posted, let ref = original.ref else {
-                throw BookError.wrongStatus(voucher: original.label, status: original.status, act: "reversed; only posted vouchers are reversed, a draft is corrected or deleted")
+                throw BookError.wrongStatus(voucher: original.label, status: original.status, act: .reverse)
             }
             let text = summary ?? "注销\(original.draft.date.month)月\(original.draft.date.day)日\(ref.chinese)凭证"
             let draft = VoucherDraft(organization: original.draft.organization, date: date, word: original.draft.word,
                                      summary: text, attachments: 0, preparer: preparer, reverses: ref,
                                      kind: original.draft.kind, lines: original.draft.lines.map { $0.reversed() })
             var context = PostingContext()
-            let newID = try SQLiteBook.insertDraft(db, draft, context: &context, importID: nil)
-            return try SQLiteBook.fetchVoucher(db, id: newID)
+            let newID = try storage.insertDraft(draft, context: &context, importID: nil)
+            return try storage.voucher(id: newID)
         }
     }
 
+    /// One voucher by id, for a user who may read its organisation's books.
     public func voucher(id: Int64) throws -> Voucher {
-        try read { db in
-            let voucher = try SQLiteBook.fetchVoucher(db, id: id)
-            try authorize(db, .read, organization: voucher.draft.organization)
+        try reading { storage in
+            let voucher = try storage.voucher(id: id)
+            try authorize(storage, .read, organization: voucher.draft.organization)
             return voucher
         }
     }
 
     /// Finds a voucher by organisation and number (2026-03/记-0007) or by "#id".
     public func voucher(organization: String, reference: String) throws -> Voucher {
-        try read { db in
-            try authorize(db, .read, organization: organization)
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
             if reference.hasPrefix("#"), let id = Int64(reference.dropFirst()) {
-                let voucher = try SQLiteBook.fetchVoucher(db, id: id)
-            try authorize(db, .writeBooks, organization: voucher.draft.organization)
-                guard voucher.draft.organization == organization else { throw BookError.voucherNotFound("\(organization) \(reference)") }
+                let voucher = try storage.voucher(id: id)
+                try authorize(storage, .writeBooks, organization: voucher.draft.organization)
+                guard voucher.draft.organization == organization else {
+                    throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
+                }
                 return voucher
             }
-            if let id = Int64(reference) { return try SQLiteBook.fetchVoucher(db, id: id) }
-            guard let ref = VoucherRef(parsing: reference) else { throw BookError.voucherNotFound("\(organization) \(reference)") }
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            guard let id = try SQLiteBook.postedID(db, organizationID: organizationID, ref: ref) else {
-                throw BookError.voucherNotFound("\(organization) \(ref)")
+            if let id = Int64(reference) { return try storage.voucher(id: id) }
+            guard let ref = VoucherRef(parsing: reference) else {
+                throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
             }
-            return try SQLiteBook.fetchVoucher(db, id: id)
+            let organizationID = try storage.organizationID(organization)
+            guard let id = try storage.postedVoucherID(organizationID: organizationID, ref: ref) else {
+                throw BookError.voucherNotFound(.number(organization: organization, ref: ref))
+            }
+            return try storage.voucher(id: id)
         }
     }
 
     /// The organisation's vouchers, optionally of one month, in number order (drafts last).
     public func vouchers(organization: String, period: Period? = nil) throws -> [Voucher] {
-        try read { db in
-            try authorize(db, .read, organization: organization)
-            let organizationID = try SQLiteBook.organizationID(db, organization)
-            var sql = "SELECT id FROM voucher WHERE organization_id = ?"
-            var arguments: StatementArguments = [organizationID]
-            if let period {
-                sql += " AND period = ?"
-                _ = arguments.append(contentsOf: [period.key])
-            }
-            sql += " ORDER BY period, word, number IS NULL, number, id"
-            return try Int64.fetchAll(db, sql: sql, arguments: arguments).map { try SQLiteBook.fetchVoucher(db, id: $0) }
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            return try storage.voucherIDs(organizationID: organizationID, period: period).map { try storage.voucher(id: $0) }
         }
     }
 }

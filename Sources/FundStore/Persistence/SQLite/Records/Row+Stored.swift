@@ -41,4 +41,13 @@ extension Row {
         guard let date = LocalDate(parsing: text) else { throw invalid(column, in: table) }
         return date
     }
+
+    /// The value of `column` read as an optional stored word: NULL is nil, a word FundLedger
+    /// never writes is an error naming the table and the row.
+    func storedOptional<T: RawRepresentable>(_ column: Column, in table: String) throws -> T? where T.RawValue == String {
+        let text: String? = self[column]
+        guard let text else { return nil }
+        guard let value = T(rawValue: text) else { throw invalid(column, in: table) }
+        return value
+    }
 }

@@ -1,0 +1,68 @@
+/// One stored value as the seal sees it: the five kinds a SQLite column can hold, so that a value
+/// changed behind the book's back (a number written as text, a blob) still gets a payload of its
+/// own and fails its seal instead of being read as something else.
+public enum SealValue: Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    /// The value as text: empty for NULL, otherwise "=" and the value, so that NULL and the empty
+    /// string differ, and an integer is written as its digits. Frozen: every seal depends on it.
+    public var canonical: String {
+        switch self {
+        case .null: ""
+        case let .integer(number): "=" + String(number)
+        case let .real(number): "=d" + String(number)
+        case let .text(text): "=" + text
+        case let .blob(bytes): "=x" + bytes.map { String($0, radix: 16) }.joined()
+        }
+    }
+}
+
+extension SealValue {
+    /// An optional text: NULL when absent.
+    init(_ text: String?) { self = text.map(SealValue.text) ?? .null }
+    /// An optional integer: NULL when absent.
+    init(_ number: Int64?) { self = number.map(SealValue.integer) ?? .null }
+}
+
+/// The canonical content of a posted voucher that its seal hashes (tamper evidence): the
+/// voucher's fields and then each line's, in a fixed order. The book builds it from the voucher it
+/// is posting, and `verify` rebuilds it from the stored rows; both go through `text`, so the two
+/// can only agree when the rows still hold what was posted.
+public enum SealPayload {
+    /// The first link's "previous hash" in every organisation's chain.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The payload text of a voucher's stored values: "v1", the fields, then each line, with unit
+    /// and record separators. Frozen: a change here breaks every seal of every book.
+    public static func text(_ fields: [SealValue], _ lines: [[SealValue]]) -> String {
+        var text = "v1\u{1F}" + fields.map { $0.canonical }.joined(separator: "\u{1F}")
+        for line in lines {
+            text += "\u{1E}"
+            text += line.map { $0.canonical }.joined(separator: "\u{1F}")
+        }
+        return text
+    }
+
+    /// The sealed fields of a voucher, in the order the seal has always used: organisation code,
+    /// id, date, month, word, number, summary, attachments, preparer, reviewer, bookkeeper,
+    /// status, kind, the id of the voucher it reverses, and when it was posted.
+    public static func fields(organization: String, voucherID: Int64, draft: VoucherDraft, number: Int, bookkeeper: String,
+                              status: VoucherStatus, reversesID: Int64?, postedAt: String) -> [SealValue] {
+        [.text(organization), .integer(voucherID), .text(draft.date.description), .integer(Int64(draft.period.key)), .text(draft.word),
+         .integer(Int64(number)), .text(draft.summary), .integer(Int64(draft.attachments)), .text(draft.preparer), SealValue(draft.reviewer),
+         .text(bookkeeper), .text(status.rawValue), .text(draft.kind.rawValue), SealValue(reversesID), .text(postedAt)]
+    }
+
+    /// The sealed values of one line (`position` counts from 1): account code, side, amount,
+    /// summary, project, expense type, economic class, counterpart code and fund source.
+    public static func line(_ line: VoucherLine, position: Int) -> [SealValue] {
+        let d = line.dimensions
+        return [.integer(Int64(position)), .text(line.accountCode), .text(line.side.rawValue), .integer(line.amount.fen), .text(line.summary),
+                SealValue(d.project), SealValue(d.expenseType?.rawValue), SealValue(d.economicClass), SealValue(d.counterpart),
+                SealValue(d.fundSource?.rawValue)]
+    }
+}

@@ -1,0 +1,80 @@
+import FundCore
+import GRDB
+
+/// The context's look-ups on SQLite, each made once per transaction and then kept.
+extension PostingContext {
+    mutating func isClosed(_ db: Database, organizationID: Int64, period: Period) throws -> Bool {
+        if let months = closed[organizationID] { return months.contains(period.key) }
+        let months = Set(try Int.fetchAll(db.cachedStatement(sql: "SELECT period FROM period_close WHERE organization_id = ?"), arguments: [organizationID]))
+        closed[organizationID] = months
+        return months.contains(period.key)
+    }
+
+    /// Adds the pending turnovers to the balance table. Called before anything reads it.
+    mutating func flush(_ db: Database) throws {
+        guard !pending.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO balance (organization_id, account_id, period, project, source, closing, expense, counterpart_id, debit, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (organization_id, period, account_id, project, source, closing, expense, counterpart_id)
+            DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
+            """)
+        for (key, sums) in pending {
+            try upsert.execute(arguments: [key.organizationID, key.accountID, key.period, key.project, key.source, key.closing,
+                                           key.expense, key.counterpartID, sums.debit, sums.credit])
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The subsidy item whose code a line's project names, if any.
+    mutating func subsidy(_ db: Database, _ code: String) throws -> SubsidyItem? {
+        if let cached = subsidies[code] { return cached }
+        let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM subsidy_item WHERE code = ?)"), arguments: [code]) ?? false
+        let item = exists ? try SQLiteBook.subsidyItem(db, code: code).1 : nil
+        subsidies[code] = item
+        return item
+    }
+
+    mutating func organization(_ db: Database, _ code: String) throws -> Entry {
+        if let entry = detailed[code] { return entry }
+        if organizations[code] == nil, let authorize { try authorize(SQLiteStorage(db), code) }
+        if let known = organizations[code], !known.ownDetails, let shared = standard[known.kind] {
+            return (known.id, shared.chart, shared.accountIDs)
+        }
+        guard let row = try PostingOrganizationRow.fetchOne(db, sql: """
+            SELECT o.id, o.chart, EXISTS (SELECT 1 FROM account a WHERE a.organization_id = o.id) AS own
+            FROM organization o WHERE o.code = ?
+            """, arguments: [code]) else { throw BookError.unknownOrganization(code) }
+        organizations[code] = (row.id, row.kind, row.own)
+        let (chart, ids) = try SQLiteBook.chart(db, organization: code)
+        if row.own {
+            detailed[code] = (row.id, chart, ids)
+        } else if standard[row.kind] == nil {
+            standard[row.kind] = (chart, ids)
+        }
+        return (row.id, chart, ids)
+    }
+
+    mutating func counterpartID(_ db: Database, _ code: String) throws -> Int64 {
+        if let id = counterpartIDs[code] { return id }
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM organization WHERE code = ?"), arguments: [code]) else {
+            throw BookError.unknownCounterpart(code)
+        }
+        counterpartIDs[code] = id
+        return id
+    }
+}
+
+/// An organisation as posting needs it: its id, its standard chart, and whether it has detail
+/// accounts of its own.
+private struct PostingOrganizationRow: FetchableRecord {
+    let id: Int64
+    let kind: ChartKind
+    let own: Bool
+
+    init(row: Row) throws {
+        id = row["id"]
+        kind = try row.stored(Column("chart"), in: "organization")
+        own = row["own"]
+    }
+}

@@ -1,0 +1,137 @@
+import FundCore
+import GRDB
+
+extension SQLiteStorage: SealStorage {
+    func sealHead(organizationID: Int64) throws -> SealHead {
+        let last = try VoucherSealRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM voucher_seal WHERE organization_id = ? ORDER BY seq DESC LIMIT 1"),
+                                                  arguments: [organizationID])
+        return last.map { SealHead(seq: $0.seq, hash: $0.hash) } ?? .genesis
+    }
+
+    func insertSeal(_ seal: VoucherSealRecord) throws {
+        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [seal.voucherID, seal.organizationID, seal.seq, seal.previous, seal.hash])
+    }
+
+    func sealPayload(voucherID: Int64) throws -> String? {
+        guard let voucher = try SealValuesRow.fetchOne(db.cachedStatement(sql: """
+            SELECT o.code, v.id, v.date, v.period, v.word, v.number, v.summary, v.attachments, v.preparer, v.reviewer,
+                   v.bookkeeper, v.status, v.kind, v.reverses_id, v.posted_at
+            FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.id = ?
+            """), arguments: [voucherID]) else { return nil }
+        let lines = try SealValuesRow.fetchAll(db.cachedStatement(sql: """
+            SELECT l.position, a.code, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ, c.code, l.fund_source
+            FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
+            WHERE l.voucher_id = ? ORDER BY l.position
+            """), arguments: [voucherID])
+        return SealPayload.text(voucher.values, lines.map(\.values))
+    }
+
+    func sealProblems(organizationID only: Int64?) throws -> [SealProblem] {
+        var problems: [SealProblem] = []
+        let organizations = try SealOrganizationRow.fetchAll(db, sql: "SELECT id, code FROM organization" + (only.map { " WHERE id = \($0)" } ?? "") + " ORDER BY code")
+        for organization in organizations {
+            let code = organization.code
+            var previous = SealPayload.genesis
+            var expectedSeq: Int64 = 1
+            var hashes: [Int64: String] = [:]
+            var linkBroken = false
+            var found: [SealProblem] = []
+            let seals = try VoucherSealRecord.filter(VoucherSealRecord.Columns.organizationID == organization.id)
+                .order(VoucherSealRecord.Columns.seq).fetchCursor(db)
+            while let seal = try seals.next() {
+                let voucherID = seal.voucherID, seq = seal.seq
+                hashes[seq] = seal.hash
+                defer { previous = seal.hash; expectedSeq = seq + 1 }
+                guard found.count < SQLiteBook.maximumSealProblems else { continue }
+                func problem(_ reason: String) throws -> SealProblem {
+                    SealProblem(voucherID: voucherID, label: try voucherLabel(id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason)
+                }
+                // Each voucher against its own seal: the content check does not depend on the
+                // links, so every changed voucher is named, not only the first. The status is in
+                // the sealed content, so it is read apart only to say why a seal fails.
+                if let payload = try sealPayload(voucherID: voucherID) {
+                    if SealHash.sha256(seal.previous, payload) != seal.hash {
+                        let posted = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) == "posted"
+                        found.append(try problem(posted ? "its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted"
+                                                        : "it was sealed when posted but is no longer posted"))
+                    }
+                } else {
+                    found.append(try problem("the voucher was deleted from the book after posting (seal \(seq) of \(code) points to nothing)"))
+                }
+                // The links: reported once, at the first break.
+                if !linkBroken, seq != expectedSeq {
+                    linkBroken = true
+                    found.append(try problem("the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed"))
+                } else if !linkBroken, seal.previous != previous {
+                    linkBroken = true
+                    found.append(try problem("its seal does not follow the seal before it: the chain of \(code) was rewritten here"))
+                }
+            }
+            problems += found
+            if !found.isEmpty { continue }
+            if let id = try Int64.fetchOne(db, sql: """
+                SELECT v.id FROM voucher v LEFT JOIN voucher_seal s ON s.voucher_id = v.id
+                WHERE v.organization_id = ? AND v.status = 'posted' AND s.voucher_id IS NULL ORDER BY v.id LIMIT 1
+                """, arguments: [organization.id]) {
+                problems.append(SealProblem(voucherID: id, label: try voucherLabel(id: id) ?? "#\(id)",
+                                            reason: "it is posted but has no seal: it was put into the book outside FundLedger"))
+                continue
+            }
+            let anchors = try SealAnchorRow.fetchAll(db, sql: "SELECT id, run_at, seal_seq, seal_hash FROM audit WHERE organization_id = ? AND seal_seq > 0 ORDER BY id",
+                                                     arguments: [organization.id])
+            for anchor in anchors where hashes[anchor.seq] != anchor.hash {
+                problems.append(SealProblem(voucherID: nil, label: "\(code) seal \(anchor.seq)",
+                                            reason: "the chain no longer holds the seal that audit #\(anchor.id) saw on \(anchor.runAt.prefix(10)): the vouchers up to it were rewritten after that audit"))
+                break
+            }
+        }
+        return problems
+    }
+}
+
+/// A row of stored values as the seal reads them, column by column.
+private struct SealValuesRow: FetchableRecord {
+    let values: [SealValue]
+
+    init(row: Row) { values = row.databaseValues.map(SealValue.init) }
+}
+
+/// An organisation whose chain is walked.
+private struct SealOrganizationRow: FetchableRecord {
+    let id: Int64
+    let code: String
+
+    init(row: Row) {
+        id = row["id"]
+        code = row["code"]
+    }
+}
+
+/// The head of a chain an audit recorded.
+private struct SealAnchorRow: FetchableRecord {
+    let id: Int64
+    let runAt: String
+    let seq: Int64
+    let hash: String?
+
+    init(row: Row) {
+        id = row["id"]
+        runAt = row["run_at"]
+        seq = row["seal_seq"]
+        hash = row["seal_hash"]
+    }
+}
+
+extension SealValue {
+    /// A stored value as the seal sees it.
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case let .int64(number): self = .integer(number)
+        case let .double(number): self = .real(number)
+        case let .string(text): self = .text(text)
+        case let .blob(data): self = .blob(Array(data))
+        }
+    }
+}

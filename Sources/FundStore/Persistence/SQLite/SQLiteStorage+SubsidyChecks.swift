@@ -1,0 +1,59 @@
+import FundCore
+import GRDB
+
+extension SQLiteStorage {
+    /// 专款专用: a line tagged with a subsidy item is refused at the recipient when its account is
+    /// outside the item's purpose, when it falls outside the spending window, or when it would
+    /// take spending above what was received; and in either book once the item is settled.
+    func subsidyProblems(_ draft: VoucherDraft, context: inout PostingContext) throws -> [VoucherProblem] {
+        // Red ink cancels what was posted; closing vouchers carry posted balances forward by rule.
+        guard !draft.isRedInk, draft.kind == .entry else { return [] }
+        var problems: [VoucherProblem] = []
+        var thisVoucher: [String: Int64] = [:]
+        var paying: [String: Int64] = [:]
+        var items: [String: SubsidyItem] = [:]
+        for (index, line) in draft.lines.enumerated() {
+            guard let code = line.dimensions.project, let item = try context.subsidy(db, code) else { continue }
+            guard draft.organization == item.recipient || draft.organization == item.grantor else { continue }
+            items[code] = item
+            if item.status == .settled {
+                problems.append(VoucherProblem(.subsidySettled, line: index, "line \(index + 1) is tagged with subsidy item \(code) (\(item.title)), which is settled (已结项) and takes no more postings"))
+                continue
+            }
+            if draft.organization == item.grantor, line.accountCode.hasPrefix("508"), line.side == .debit {
+                if item.status == .applied {
+                    problems.append(VoucherProblem(.subsidyNotApproved, line: index, "line \(index + 1) pays subsidy item \(code) (\(item.title)), which is not approved yet; approve it first (`fundledger subsidy approve`)"))
+                } else {
+                    paying[code, default: 0] += line.amount.fen
+                }
+                continue
+            }
+            guard draft.organization == item.recipient, AccountCategory(code: line.accountCode) == .expenditure else { continue }
+            if !item.allows(account: line.accountCode) {
+                problems.append(VoucherProblem(.subsidyPurpose, line: index, "line \(index + 1) spends subsidy item \(code) (\(item.title)) on \(line.accountCode), outside its purpose (专款专用): it may be spent only on \(item.accounts.joined(separator: ", ")); post it to one of those accounts or without the project tag"))
+            }
+            if !item.inWindow(draft.date) {
+                problems.append(VoucherProblem(.subsidyWindow, line: index, "line \(index + 1) spends subsidy item \(code) on \(draft.date), outside its spending window \(item.windowStart) to \(item.deadline)"))
+            }
+            thisVoucher[code, default: 0] += line.signedFen
+        }
+        // The figures below read the balance table: an import's pending turnovers go in first.
+        if !paying.isEmpty || thisVoucher.contains(where: { $0.value > 0 }) { try context.flush(db) }
+        for (code, amount) in paying.sorted(by: { $0.key < $1.key }) {
+            guard let item = items[code] else { continue }
+            let figures = try SQLiteBook.subsidyFigures(db, item: item)
+            if figures.disbursed + amount > item.approved.fen {
+                problems.append(VoucherProblem(.subsidyOverApproved, "the voucher pays \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), taking it to \(Money(fen: figures.disbursed + amount).grouped), over the approved \(item.approved.grouped)"))
+            }
+        }
+        for (code, amount) in thisVoucher.sorted(by: { $0.key < $1.key }) where amount > 0 {
+            guard let item = items[code] else { continue }
+            let figures = try SQLiteBook.subsidyFigures(db, item: item)
+            let available = figures.received - figures.returned
+            if figures.spent + amount > available {
+                problems.append(VoucherProblem(.subsidyOverspent, "the voucher spends \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), but only \(Money(fen: max(0, available - figures.spent)).grouped) of the \(Money(fen: available).grouped) received is left; spend no more than was received"))
+            }
+        }
+        return problems
+    }
+}

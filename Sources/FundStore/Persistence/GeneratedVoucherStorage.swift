@@ -6,7 +6,15 @@ import FundCore
 protocol GeneratedVoucherStorage {
     /// The chart of accounts `organization` posts to, with its own detail accounts.
     func chartOfAccounts(organization: String) throws -> Chart
-    /// Inserts a generated draft (any kind but `.entry`) and posts it under the same checks as a
-    /// reviewed voucher: open month, next number, turnovers, seal. Returns the posted voucher.
-    func postGenerated(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher
+}
+
+extension BookStorage {
+    /// Inserts a draft a rule of the books made (a carry-forward, depreciation, a subsidy act)
+    /// and posts it through the one posting path, `PostingStorage.postDraft`, under the same
+    /// checks as a reviewed voucher: open month, next number, turnovers, seal. Returns the
+    /// posted voucher as the book now holds it.
+    func postGenerated(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher {
+        var context = PostingContext()
+        return try voucher(id: try postDraft(draft, context: &context, bookkeeper: bookkeeper))
+    }
 }

@@ -11,10 +11,6 @@ protocol ReviewStorage {
     /// The lines of the organisation's approved budget for `year` against the year's actuals;
     /// empty without an approved budget.
     func auditedBudget(organizationID: Int64, organization: String, year: Int) throws -> [AuditedBudgetLine]
-    /// The broken links of the organisation's seal chain.
-    func sealProblems(organizationID: Int64) throws -> [SealProblem]
-    /// The head of the organisation's seal chain: the last seal's sequence number and hash.
-    func sealHead(organizationID: Int64) throws -> (seq: Int64, hash: String)
 
     /// Records an audit and returns its row id.
     func insertAudit(_ audit: AuditRowRecord) throws -> Int64

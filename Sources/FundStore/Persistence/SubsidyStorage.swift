@@ -31,11 +31,6 @@ protocol SubsidyStorage {
     func subsidyLog(itemID: Int64) throws -> [SubsidyLogRecord]
     /// Links a posted voucher to the item whose act posted it.
     func linkSubsidyVoucher(_ link: SubsidyVoucherRecord) throws
-    /// Posts a voucher a subsidy act drafted (checked, numbered and added to the balances as any
-    /// voucher is), with `bookkeeper` as who posted it; the voucher as posted.
-    ///
-    /// The one place subsidy acts reach the posting path.
-    func postSubsidyVoucher(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher
 }
 
 extension SubsidyStorage {

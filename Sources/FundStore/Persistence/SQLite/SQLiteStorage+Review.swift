@@ -34,14 +34,6 @@ extension SQLiteStorage: ReviewStorage {
         return budget.lines.map { AuditedBudgetLine(key: $0.key, budget: $0.adjusted, actual: Money(fen: actuals[$0.key]?.yearToDate ?? 0)) }
     }
 
-    func sealProblems(organizationID: Int64) throws -> [SealProblem] {
-        try SQLiteBook.sealProblems(db, organizationID: organizationID)
-    }
-
-    func sealHead(organizationID: Int64) throws -> (seq: Int64, hash: String) {
-        try SQLiteBook.sealHead(db, organizationID: organizationID)
-    }
-
     func insertAudit(_ audit: AuditRowRecord) throws -> Int64 {
         try audit.insert(db)
         return db.lastInsertedRowID

@@ -89,12 +89,6 @@ extension SQLiteStorage: SubsidyStorage {
         try link.insert(db)
     }
 
-    func postSubsidyVoucher(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher {
-        var context = PostingContext()
-        let voucherID = try SQLiteBook.insertDraft(db, draft, context: &context, importID: nil)
-        try SQLiteBook.post(db, voucher: try SQLiteBook.fetchVoucher(db, id: voucherID), bookkeeper: bookkeeper, requestedNumber: nil)
-        return try SQLiteBook.fetchVoucher(db, id: voucherID)
-    }
 }
 
 /// A subsidy item's row with its grantor's and recipient's codes.

@@ -6,13 +6,6 @@ extension SQLiteStorage: GeneratedVoucherStorage {
         try SQLiteBook.chart(db, organization: organization).chart
     }
 
-    func postGenerated(_ draft: VoucherDraft, bookkeeper: String) throws -> Voucher {
-        precondition(draft.kind != .entry, "only generated vouchers are posted without review")
-        var context = PostingContext()
-        let id = try SQLiteBook.insertDraft(db, draft, context: &context, importID: nil)
-        try SQLiteBook.post(db, voucher: try SQLiteBook.fetchVoucher(db, id: id), bookkeeper: bookkeeper, requestedNumber: nil)
-        return try SQLiteBook.fetchVoucher(db, id: id)
-    }
 }
 
 extension SQLiteStorage: YearEndStorage {

@@ -58,7 +58,7 @@ public struct AssetService: SessionService {
     /// or 单位, 编号, 名称, 原值, 使用月数, 取得日期), all or nothing.
     @discardableResult
     public func importFixedAssets(path: String) throws -> Int {
-        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
+        let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns org,code,name,cost,life_months,acquired")])
         }

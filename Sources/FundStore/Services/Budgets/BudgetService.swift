@@ -48,7 +48,7 @@ public struct BudgetService: SessionService {
     /// changes only through `adjustBudget`.
     @discardableResult
     public func importBudgets(path: String) throws -> [(organization: String, year: Int, lines: Int)] {
-        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
+        let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns org,year,account,expense,project,counterpart,amount,note")])
         }

@@ -91,7 +91,7 @@ public struct CommitteeService: SessionService {
     /// Loads public holidays and working weekends from CSV (date,kind,name; kind is holiday or
     /// workday, or 休 / 班). All or nothing; a date already listed is replaced.
     public func importCalendar(path: String) throws -> Int {
-        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
+        let (file, records) = try ImportFiles.readCSVRecords(path: path)
         var days: [CalendarDayRecord] = []
         var errors: [InputError] = []
         for record in records.dropFirst() {

@@ -20,7 +20,7 @@ public struct OrganizationService: SessionService {
     /// nothing. Parents must come before their children.
     @discardableResult
     public func importOrganizations(path: String) throws -> Int {
-        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
+        let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns code,name,level,parent,chart,independent")])
         }

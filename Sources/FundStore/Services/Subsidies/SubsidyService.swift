@@ -22,7 +22,7 @@ public struct SubsidyService: SessionService {
     /// separated by spaces, approved, document, document_date, window_start, deadline), all or nothing.
     @discardableResult
     public func importSubsidies(path: String) throws -> Int {
-        let (file, records) = try SQLiteBook.readCSVRecords(path: path)
+        let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
             throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns")])
         }
@@ -178,7 +178,7 @@ public struct SubsidyService: SessionService {
     @discardableResult
     private func apply(_ plan: SubsidyActPlan, to itemID: Int64, in storage: any BookStorage, statusSet: Bool = false) throws -> [VoucherRef] {
         let refs = try plan.vouchers.map { act -> VoucherRef in
-            let voucher = try storage.postSubsidyVoucher(act.draft, bookkeeper: user)
+            let voucher = try storage.postGenerated(act.draft, bookkeeper: user)
             try storage.linkSubsidyVoucher(SubsidyVoucherRecord(itemID: itemID, voucherID: voucher.id, role: act.role, side: act.side))
             guard let ref = voucher.ref else {
                 throw BookError.storedValueInvalid(table: "voucher", column: "number", value: "NULL", row: "id \(voucher.id)")

@@ -4,34 +4,37 @@ public enum YearEndProblem: Hashable, Sendable {
     /// December is closed (已结账): the closing vouchers, dated 31 December, could not post.
     case decemberClosed(Period)
     /// Vouchers of the year are not posted; they are named "#id date", in id order.
-    case unpostedVouchers(december: Period, vouchers: [String])
+    case unpostedVouchers(december: Period, vouchers: [UnpostedVoucher])
     /// Income or expenditure is left from `year`, an earlier year not yet carried forward.
     case priorYearOpen(year: Int)
+}
+
+/// A voucher that is not posted yet, as a month or year close that it stops names it (#id date).
+public struct UnpostedVoucher: Hashable, Sendable {
+    /// The voucher's row id, as the refusal names it (#id).
+    public let id: Int64
+    /// The voucher's date, YYYY-MM-DD.
+    public let date: String
+
+    /// The voucher as the store found it.
+    public init(id: Int64, date: String) {
+        self.id = id
+        self.date = date
+    }
+
+    /// How a refusal names it.
+    public var label: String { "#" + String(id) + " " + date }
 }
 
 /// The year end's decisions besides the carry-forward itself (`CarryForward`), as pure
 /// functions: whether the year may be closed or reopened, and the red-ink vouchers that cancel a
 /// carry-forward. The store loads what they need, calls them, and applies the result.
 public enum YearEnd {
-    /// A voucher of the year that is not posted yet, as the store lists it.
-    public struct UnpostedVoucher: Hashable, Sendable {
-        /// The voucher's row id, as the refusal names it (#id).
-        public let id: Int64
-        /// The voucher's date, YYYY-MM-DD.
-        public let date: String
-
-        /// The voucher as the store found it.
-        public init(id: Int64, date: String) {
-            self.id = id
-            self.date = date
-        }
-    }
-
     /// What both `close-year` and `reopen-year` require: December still open, and every voucher
     /// dated in the year posted. December's closure is checked first.
     public static func problem(december: Period, decemberClosed: Bool, unposted: [UnpostedVoucher]) -> YearEndProblem? {
         if decemberClosed { return .decemberClosed(december) }
-        if !unposted.isEmpty { return .unpostedVouchers(december: december, vouchers: unposted.map { "#\($0.id) \($0.date)" }) }
+        if !unposted.isEmpty { return .unpostedVouchers(december: december, vouchers: unposted) }
         return nil
     }
 

@@ -6,10 +6,11 @@ import Testing
 
     /// Rule order: a closed December is reported before unposted vouchers.
     @Test func decemberClosedComesFirst() {
-        let unposted = [YearEnd.UnpostedVoucher(id: 7, date: "2026-03-01"), YearEnd.UnpostedVoucher(id: 9, date: "2026-05-02")]
+        let unposted = [UnpostedVoucher(id: 7, date: "2026-03-01"), UnpostedVoucher(id: 9, date: "2026-05-02")]
         #expect(YearEnd.problem(december: december, decemberClosed: true, unposted: unposted) == .decemberClosed(december))
         #expect(YearEnd.problem(december: december, decemberClosed: false, unposted: unposted)
-            == .unpostedVouchers(december: december, vouchers: ["#7 2026-03-01", "#9 2026-05-02"]))
+            == .unpostedVouchers(december: december, vouchers: unposted))
+        #expect(unposted.map(\.label) == ["#7 2026-03-01", "#9 2026-05-02"])
         #expect(YearEnd.problem(december: december, decemberClosed: false, unposted: []) == nil)
     }
 

@@ -9,7 +9,7 @@ protocol PeriodStorage {
     /// The latest closed month after `period`.
     func latestClosedPeriod(organizationID: Int64, after period: Int) throws -> Period?
     /// Vouchers dated in `period` that are not posted, by id.
-    func unpostedVouchers(organizationID: Int64, period: Int) throws -> [(id: Int64, date: String)]
+    func unpostedVouchers(organizationID: Int64, period: Int) throws -> [UnpostedVoucher]
     /// The debit and credit turnover of every account in `period`.
     func periodTotals(organizationID: Int64, period: Int) throws -> (debitFen: Int64, creditFen: Int64)
     /// Records a close.

@@ -9,7 +9,7 @@ protocol YearEndStorage: GeneratedVoucherStorage {
     /// The net balance (debit minus credit) of `account` in all months before `period`.
     func netBalance(organizationID: Int64, account: String, before period: Int) throws -> Int64
     /// The vouchers dated in `year` that are not posted, by id.
-    func unpostedVouchers(organizationID: Int64, year: Int) throws -> [YearEnd.UnpostedVoucher]
+    func unpostedVouchers(organizationID: Int64, year: Int) throws -> [UnpostedVoucher]
     /// The posted closing vouchers of `period` that are neither red ink nor reversed, latest
     /// number first.
     func standingClosingVouchers(organizationID: Int64, period: Int) throws -> [Voucher]

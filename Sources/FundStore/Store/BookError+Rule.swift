@@ -45,7 +45,7 @@ extension BookError {
         case .access: "bad-role"
         case .committee: "committee"
         case .review: "review"
-        case .database, .storage: "database"
+        case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         }
     }
@@ -75,7 +75,7 @@ extension BookError {
             refusal.category
         case let .storage(failure):
             failure.category
-        case .notABook, .readOnly, .periodUnbalanced, .database, .storedValueInvalid:
+        case .notABook, .readOnly, .periodUnbalanced, .storedValueInvalid:
             .storage
         }
     }

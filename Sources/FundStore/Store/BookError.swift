@@ -24,7 +24,7 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case periodAlreadyClosed(organization: String, period: Period)
     case closeOutOfOrder(organization: String, period: Period, open: Period)
     case reopenOutOfOrder(organization: String, period: Period, closed: Period)
-    case unpostedVouchers(organization: String, period: Period, vouchers: [String])
+    case unpostedVouchers(organization: String, period: Period, vouchers: [UnpostedVoucher])
     case periodUnbalanced(organization: String, period: Period, debits: Money, credits: Money)
     case missingReason
     case alreadyReversed(voucher: String, by: String)
@@ -44,15 +44,14 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case noBudget(organization: String, year: Int)
     /// A change to a budget broke one of its rules.
     case budget(BudgetProblem)
-    case budgetOverrun(voucher: String, overruns: [String])
-    case notPermitted(user: String, action: Action, organization: String?, roles: [String])
+    case budgetOverrun(voucher: String, overruns: [BudgetOverrun])
+    case notPermitted(user: String, action: Action, organization: String?, roles: [RoleGrant])
     case access(AccessRefusal)
     /// A review committee or member refused (`CommitteeRefusal`).
     case committee(CommitteeRefusal)
     /// An act of the review committee's work refused (`ReviewRefusal`).
     case review(ReviewRefusal)
     /// A refusal of budgets and fixed assets not yet given a case of its own.
-    case database(String)
     /// The database engine refused (`StorageFailure`).
     case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
@@ -104,7 +103,7 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .reopenOutOfOrder(organization, period, closed):
             return "\(organization) cannot reopen \(period) while the later month \(closed) is closed; reopen \(closed) first"
         case let .unpostedVouchers(organization, period, vouchers):
-            return "\(organization) cannot close \(period): \(vouchers.count) voucher(s) dated in it are not posted (\(vouchers.prefix(5).joined(separator: ", "))); post or delete them first"
+            return "\(organization) cannot close \(period): \(vouchers.count) voucher(s) dated in it are not posted (\(vouchers.prefix(5).map(\.label).joined(separator: ", "))); post or delete them first"
         case let .periodUnbalanced(organization, period, debits, credits):
             return "\(organization) cannot close \(period): its debits \(debits) do not equal its credits \(credits); run `fundledger verify`"
         case .missingReason:
@@ -134,10 +133,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .budget(problem):
             return "the book refused the change: \(problem)"
         case let .budgetOverrun(voucher, overruns):
-            return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0 }.joined(separator: "\n")
+            return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0.description }.joined(separator: "\n")
                 + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"
         case let .notPermitted(user, action, organization, roles):
-            let has = roles.isEmpty ? "has no role in this book" : "is " + roles.joined(separator: ", ")
+            let has = roles.isEmpty ? "has no role in this book" : "is " + roles.map(\.description).joined(separator: ", ")
             let needs = action.roles.map(\.rawValue).sorted().joined(separator: " or ")
             return "\(user) may not \(action.phrase(organization)): \(user) \(has), and this needs \(needs)\(organization.map { " of \($0)" } ?? ""); ask the book's administrator (`fundledger user grant`), or act as someone who may (--as or FUNDLEDGER_USER) [not-permitted]"
         case let .access(refusal):
@@ -146,8 +145,6 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return refusal.description
         case let .review(refusal):
             return refusal.description
-        case let .database(message):
-            return "the book refused the change: \(message)"
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):

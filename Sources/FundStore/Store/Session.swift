@@ -75,7 +75,7 @@ public struct Session: Sendable {
         let grants = try storage.grants(user: user)
         let ancestors = try organization.map { try storage.ancestors(of: $0) } ?? []
         guard Access.permits(grants, action, organization: organization, ancestors: ancestors) else {
-            throw BookError.notPermitted(user: user, action: action, organization: organization, roles: grants.map(\.description))
+            throw BookError.notPermitted(user: user, action: action, organization: organization, roles: grants)
         }
     }
 
@@ -95,7 +95,7 @@ public struct Session: Sendable {
             while let code = current { ancestors.append(code); current = parent[code] }
             ancestors += above
             guard Access.permits(grants, .read, organization: member.code, ancestors: ancestors) else {
-                throw BookError.notPermitted(user: user, action: .read, organization: member.code, roles: grants.map(\.description))
+                throw BookError.notPermitted(user: user, action: .read, organization: member.code, roles: grants)
             }
         }
     }
@@ -108,7 +108,7 @@ public struct Session: Sendable {
         let roots = try storage.rootOrganizationCodes()
         let superiorOf = Set(grants.filter { $0.role == .superior }.compactMap(\.organization))
         guard !roots.isEmpty, roots.allSatisfy(superiorOf.contains) else {
-            throw BookError.notPermitted(user: user, action: .read, organization: nil, roles: grants.map(\.description))
+            throw BookError.notPermitted(user: user, action: .read, organization: nil, roles: grants)
         }
     }
 

@@ -36,7 +36,7 @@ import Testing
         let actuals = try officer.budgetActuals(organization: "FED-01", year: 2026, month: 3)
         #expect(actuals[BudgetKey(account: "401")] == BudgetActual(month: 500_000, yearToDate: 500_000))
         #expect(actuals[business] == BudgetActual(month: 16_000, yearToDate: 16_000))
-        #expect(try officer.budgetOverruns(voucherID: over.id) == ["budget line 50504: spent 160.00 of 150.00 (over by 10.00)"])
+        #expect(try officer.budgetOverruns(voucherID: over.id).map(\.description) == ["budget line 50504: spent 160.00 of 150.00 (over by 10.00)"])
         try officer.setBudgetControl(organization: "FED-01", refuse: true)
         #expect(bookError { try book.post("2026-03-12", [("50504", 1), ("102", -1)]) }?.rule == "budget-overrun")
         let (mode, decision) = try book.store.database.read { db in

@@ -8,11 +8,4 @@ extension SQLiteBook {
     static func budgetActuals(_ db: Database, organizationID: Int64, budget: Budget, year: Int, month: Int) throws -> [BudgetKey: BudgetActual] {
         try SQLiteStorage(db).budgetActuals(organizationID: organizationID, budget: budget, year: year, month: month)
     }
-
-    /// Budget lines of an approved budget that a posted voucher's spending took over their
-    /// adjusted amount, as sentences.
-    // Transitional: callers outside subsidies and budgets still use this.
-    static func budgetOverruns(_ db: Database, voucher: Voucher) throws -> [String] {
-        try SQLiteStorage(db).budgetOverruns(voucher: voucher).map(\.description)
-    }
 }

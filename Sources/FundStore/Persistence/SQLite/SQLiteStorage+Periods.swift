@@ -19,9 +19,9 @@ extension SQLiteStorage: PeriodStorage {
                                arguments: [organizationID, period])?.period(in: PeriodCloseRecord.databaseTableName)
     }
 
-    func unpostedVouchers(organizationID: Int64, period: Int) throws -> [(id: Int64, date: String)] {
+    func unpostedVouchers(organizationID: Int64, period: Int) throws -> [UnpostedVoucher] {
         try UnpostedVoucherRow.fetchAll(db, sql: "SELECT id, date FROM voucher WHERE organization_id = ? AND period = ? AND status <> 'posted' ORDER BY id",
-                                        arguments: [organizationID, period]).map { ($0.id, $0.date) }
+                                        arguments: [organizationID, period]).map { UnpostedVoucher(id: $0.id, date: $0.date) }
     }
 
     func periodTotals(organizationID: Int64, period: Int) throws -> (debitFen: Int64, creditFen: Int64) {

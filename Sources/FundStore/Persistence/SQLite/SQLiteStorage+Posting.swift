@@ -156,15 +156,18 @@ extension SQLiteStorage: PostingStorage {
         if let cached = context.refusesOverBudget[organizationID] {
             refuses = cached
         } else {
-            refuses = try String.fetchOne(db.cachedStatement(sql: "SELECT budget_control FROM organization WHERE id = ?"), arguments: [organizationID]) == "refuse"
+            refuses = try budgetControlMode(organizationID: organizationID) == .refuse
             context.refusesOverBudget[organizationID] = refuses
         }
+        // Only an organisation that refuses overruns pays for the budget's figures here; one that
+        // warns hears of them from the command that posted.
         if draft.kind == .entry, refuses {
             try context.flush(db)
             let voucher = Voucher(id: target.id, draft: draft, status: .posted, number: plan.number, reviewer: draft.reviewer, bookkeeper: bookkeeper,
                                   reversesID: target.reversesID, reversedByID: nil)
-            let overruns = try SQLiteBook.budgetOverruns(db, voucher: voucher)
-            if !overruns.isEmpty { throw BookError.budgetOverrun(voucher: overrunLabel ?? voucher.label, overruns: overruns) }
+            if case let .refuse(overruns) = BudgetControl.decide(try budgetOverruns(voucher: voucher), mode: .refuse, kind: draft.kind) {
+                throw BookError.budgetOverrun(voucher: overrunLabel ?? voucher.label, overruns: overruns)
+            }
         }
     }
 

@@ -25,7 +25,7 @@ extension SQLiteStorage: YearEndStorage {
             """, arguments: [organizationID, period, account]) ?? 0
     }
 
-    func unpostedVouchers(organizationID: Int64, year: Int) throws -> [YearEnd.UnpostedVoucher] {
+    func unpostedVouchers(organizationID: Int64, year: Int) throws -> [UnpostedVoucher] {
         try YearUnpostedVoucherRow.fetchAll(db, sql: """
             SELECT id, date FROM voucher WHERE organization_id = ? AND period BETWEEN ? AND ? AND status <> 'posted' ORDER BY id
             """, arguments: [organizationID, year * 100 + 1, year * 100 + 12]).map(\.voucher)
@@ -54,9 +54,9 @@ private struct FundBalanceRow: FetchableRecord {
 
 /// A voucher of the year not yet posted.
 private struct YearUnpostedVoucherRow: FetchableRecord {
-    let voucher: YearEnd.UnpostedVoucher
+    let voucher: UnpostedVoucher
 
     init(row: Row) {
-        voucher = YearEnd.UnpostedVoucher(id: row["id"], date: row["date"])
+        voucher = UnpostedVoucher(id: row["id"], date: row["date"])
     }
 }

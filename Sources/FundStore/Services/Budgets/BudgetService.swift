@@ -25,11 +25,11 @@ public struct BudgetService: SessionService {
     }
 
     /// Overruns caused by a posted voucher, for the CLI to warn about.
-    public func budgetOverruns(voucherID: Int64) throws -> [String] {
+    public func budgetOverruns(voucherID: Int64) throws -> [BudgetOverrun] {
         try reading { storage in
             let voucher = try storage.budgetCheckedVoucher(id: voucherID)
             try authorize(storage, .read, organization: voucher.draft.organization)
-            return try storage.budgetOverruns(voucher: voucher).map(\.description)
+            return try storage.budgetOverruns(voucher: voucher)
         }
     }
 

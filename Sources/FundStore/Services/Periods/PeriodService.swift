@@ -20,7 +20,7 @@ public struct PeriodService: SessionService {
             }
             let unposted = try storage.unpostedVouchers(organizationID: organizationID, period: period.key)
             if !unposted.isEmpty {
-                throw BookError.unpostedVouchers(organization: organization, period: period, vouchers: unposted.map { "#\($0.id) \($0.date)" })
+                throw BookError.unpostedVouchers(organization: organization, period: period, vouchers: unposted)
             }
             let totals = try storage.periodTotals(organizationID: organizationID, period: period.key)
             let debits = Money(fen: totals.debitFen), credits = Money(fen: totals.creditFen)

@@ -72,6 +72,8 @@ public struct Session: Sendable {
 
     /// Refuses, with `BookError.notPermitted`, what the acting user's roles do not allow.
     func authorize(_ storage: any BookStorage, _ action: Action, organization: String?) throws {
+        // An organisation that is not in the book is unknown, whoever asks.
+        if let organization { _ = try storage.organizationID(organization) }
         let grants = try storage.grants(user: user)
         let ancestors = try organization.map { try storage.ancestors(of: $0) } ?? []
         guard Access.permits(grants, action, organization: organization, ancestors: ancestors) else {

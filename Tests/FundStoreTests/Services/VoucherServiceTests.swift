@@ -117,3 +117,34 @@ import Testing
         #expect(problems.isEmpty)
     }
 }
+
+/// Whatever is found by id is checked against the organisation named and the session's rights.
+@Suite struct VoucherLookupTests {
+    @Test func anIdOfAnotherOrganisationIsNotFound() throws {
+        let book = try InMemoryBook()
+        try book.admin.access.grant(RoleGrant(user: "县会计", role: .officer, organization: "CTY-01"))
+        let draft = VoucherDraft(organization: "FED-01", date: LocalDate(parsing: "2026-03-02")!, summary: "联合会草稿", attachments: 0, preparer: "王芳",
+                                 lines: [VoucherLine(accountCode: "102", side: .debit, amount: Money(fen: 5)),
+                                         VoucherLine(accountCode: "401", side: .credit, amount: Money(fen: 5))])
+        let fed = try book.session("王芳").vouchers.addVoucher(draft)
+        let county = book.session("县会计").vouchers
+        for reference in ["#\(fed.id)", "\(fed.id)"] {
+            #expect(bookError { _ = try county.voucher(organization: "CTY-01", reference: reference) }?.rule == "voucher-not-found")
+        }
+        #expect(bookError { _ = try county.voucher(organization: "CTY-01", reference: "#999") }?.rule == "voucher-not-found")
+    }
+
+    @Test func readingByIdNeedsReadRightsOnly() throws {
+        let book = try InMemoryBook()
+        let posted = try book.post("2026-03-02", [("102", 300), ("401", -300)])
+        try book.admin.access.grant(RoleGrant(user: "陈静", role: .committee, organization: "FED-01"))
+        let found = try book.session("陈静").vouchers.voucher(organization: "FED-01", reference: "#\(posted.id)")
+        #expect(found.id == posted.id)
+    }
+
+    @Test func anUnknownOrganisationIsUnknownNotForbidden() throws {
+        let book = try InMemoryBook()
+        let error = bookError { _ = try book.session("王芳").vouchers.vouchers(organization: "NOPE") }
+        #expect(error?.rule == "unknown-org" && error?.category == .notFound)
+    }
+}

@@ -93,15 +93,18 @@ public struct VoucherService: SessionService {
     public func voucher(organization: String, reference: String) throws -> Voucher {
         try reading { storage in
             try authorize(storage, .read, organization: organization)
-            if reference.hasPrefix("#"), let id = Int64(reference.dropFirst()) {
-                let voucher = try storage.voucher(id: id)
-                try authorize(storage, .writeBooks, organization: voucher.draft.organization)
+            // By id ("#12", or a bare 12): only a voucher of the organisation named, whatever
+            // else the user may read.
+            if let id = Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference) {
+                let voucher: Voucher
+                do { voucher = try storage.voucher(id: id) } catch BookError.voucherNotFound(_) {
+                    throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
+                }
                 guard voucher.draft.organization == organization else {
                     throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
                 }
                 return voucher
             }
-            if let id = Int64(reference) { return try storage.voucher(id: id) }
             guard let ref = VoucherRef(parsing: reference) else {
                 throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
             }

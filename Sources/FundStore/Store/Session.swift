@@ -1,6 +1,5 @@
 import Foundation
 import FundCore
-import GRDB
 
 /// One identity acting on a store: a command of the CLI, or one request of the desk.
 ///
@@ -24,40 +23,6 @@ public struct Session: Sendable {
 
     /// The book file.
     public var path: String { store.path }
-
-    /// Runs `body` in one write transaction, turning database errors into `BookError`. The
-    /// transaction is IMMEDIATE: it takes the write lock at its start, so a second writer waits
-    /// (up to `busyTimeout`) instead of failing when it would upgrade a read lock.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        if store.readOnly { throw BookError.readOnly(path: path) }
-        do {
-            return try store.database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        } catch let error as DatabaseError {
-            throw Store.map(error, path: path)
-        } catch let error as BookError {
-            logRefusal(error)
-            throw error
-        }
-    }
-
-    /// Runs `body` in one read transaction, turning database errors into `BookError`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try store.database.read(body)
-        } catch let error as DatabaseError {
-            throw Store.map(error, path: path)
-        } catch let error as BookError {
-            logRefusal(error)
-            throw error
-        }
-    }
 
     /// Runs `body` in one read transaction on the book's storage.
     func reading<T>(_ body: (any BookStorage) throws -> T) throws -> T {
@@ -114,28 +79,4 @@ public struct Session: Sendable {
         }
     }
 
-    // The same checks for services whose statements are not yet behind `BookStorage`.
-    func authorize(_ db: Database, _ action: Action, organization: String?) throws {
-        try authorize(SQLiteStorage(db), action, organization: organization)
-    }
-
-    func authorizeTree(_ db: Database, _ members: [Organization]) throws { try authorizeTree(SQLiteStorage(db), members) }
-
-    func authorizeWholeBook(_ db: Database) throws { try authorizeWholeBook(SQLiteStorage(db)) }
-
-    /// Records a refusal in the access log, in a transaction of its own (the refused one was
-    /// rolled back). Best effort: a book that cannot be written (read-only disk) keeps no log.
-    func logRefusal(_ error: BookError) {
-        guard case let .notPermitted(user, action, organization, _) = error else { return }
-        let entry = AccessLogRecord(at: Store.now(), user: user, outcome: .refused, action: action.rawValue, organization: organization,
-                                    detail: error.description)
-        if store.readOnly {
-            // A reading command's store cannot write: the refusal goes in through a connection of its own.
-            guard let writer = try? DatabaseQueue(path: path, configuration: Store.configuration()) else { return }
-            try? writer.write { db in try SQLiteStorage(db).appendAccessLog(entry) }
-            try? writer.close()
-        } else {
-            try? store.database.write { db in try SQLiteStorage(db).appendAccessLog(entry) }
-        }
-    }
 }

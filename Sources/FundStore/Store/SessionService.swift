@@ -1,5 +1,4 @@
 import FundCore
-import GRDB
 
 /// What every service of the store shares: the session it acts in. The forwarding below lets a
 /// service read, write and check roles as its session's user without naming the session each
@@ -12,10 +11,6 @@ extension SessionService {
     /// Who is acting.
     var user: String { session.user }
 
-    func write<T>(_ body: (Database) throws -> T) throws -> T { try session.write(body) }
-
-    func read<T>(_ body: (Database) throws -> T) throws -> T { try session.read(body) }
-
     func reading<T>(_ body: (any BookStorage) throws -> T) throws -> T { try session.reading(body) }
 
     func writing<T>(_ body: (any BookStorage) throws -> T) throws -> T { try session.writing(body) }
@@ -24,11 +19,7 @@ extension SessionService {
         try session.authorize(storage, action, organization: organization)
     }
 
-    func authorize(_ db: Database, _ action: Action, organization: String?) throws {
-        try session.authorize(db, action, organization: organization)
-    }
+    func authorizeTree(_ storage: any BookStorage, _ members: [Organization]) throws { try session.authorizeTree(storage, members) }
 
-    func authorizeTree(_ db: Database, _ members: [Organization]) throws { try session.authorizeTree(db, members) }
-
-    func authorizeWholeBook(_ db: Database) throws { try session.authorizeWholeBook(db) }
+    func authorizeWholeBook(_ storage: any BookStorage) throws { try session.authorizeWholeBook(storage) }
 }

@@ -195,13 +195,13 @@ import Testing
                 let id: Int64 = seal["voucher_id"]
                 let payload = try FrozenSealV1.payload(db, voucherID: id)
                 #expect(payload != nil)
-                #expect(payload == (try SQLiteBook.sealPayload(db, voucherID: id)))
+                #expect(payload == (try SQLiteStorage(db).sealPayload(voucherID: id)))
                 #expect(FrozenSealV1.sha256(seal["previous"], payload ?? "") == seal["hash"])
             }
         }
         // Both seal functions, run again over the posted vouchers in chain order, rebuild the
         // chains the live code sealed as it posted.
-        for reseal in [FrozenSealV1.seal, SQLiteBook.seal] {
+        for reseal in [FrozenSealV1.seal, Self.liveSeal] {
             try queue.inTransaction { db in
                 try db.execute(sql: "DROP TRIGGER voucher_seal_undeletable; DELETE FROM voucher_seal")
                 for seal in sealed { try reseal(db, seal["voucher_id"]) }
@@ -215,8 +215,19 @@ import Testing
                                        0.databaseValue, (-1).databaseValue, Int64.max.databaseValue, Int64.min.databaseValue,
                                        1.5.databaseValue, (-0.0).databaseValue, 1e300.databaseValue,
                                        Data().databaseValue, Data([0x00, 0x0A, 0xFF, 0x10]).databaseValue]
-        #expect(values.map(FrozenSealV1.canonical) == values.map(SQLiteBook.canonical))
-        #expect(FrozenSealV1.text(values, [values, [], values.reversed()]) == SQLiteBook.sealText(values, [values, [], values.reversed()]))
-        #expect(FrozenSealV1.genesis == SQLiteBook.genesis)
+        #expect(values.map(FrozenSealV1.canonical) == values.map { SealValue($0).canonical })
+        #expect(FrozenSealV1.text(values, [values, [], values.reversed()]) == SealPayload.text(values.map(SealValue.init), [values, [], values.reversed()].map { $0.map(SealValue.init) }))
+        #expect(FrozenSealV1.genesis == SealPayload.genesis)
+    }
+
+    /// Seals a posted voucher from its stored rows with today's code: the next link of its
+    /// organisation's chain, as the posting path computes it.
+    static func liveSeal(_ db: Database, voucherID: Int64) throws {
+        let storage = SQLiteStorage(db)
+        guard let organizationID = try Int64.fetchOne(db, sql: "SELECT organization_id FROM voucher WHERE id = ?", arguments: [voucherID]),
+              let payload = try storage.sealPayload(voucherID: voucherID) else { throw BookError.voucherNotFound(.id(voucherID)) }
+        let head = try storage.sealHead(organizationID: organizationID)
+        try storage.insertSeal(VoucherSealRecord(voucherID: voucherID, organizationID: organizationID, seq: head.seq + 1, previous: head.hash,
+                                                 hash: SealHash.sha256(head.hash, payload)))
     }
 }

@@ -59,7 +59,7 @@ import Testing
     }
 
     static func byProject(_ t: TestBook, _ code: String, year: Int = 2026) throws -> [String: Int64] {
-        let balances = try t.book.read { db in try SQLiteBook.fundBalances(db, organizationID: try SQLiteBook.organizationID(db, "FED-01"), through: year) }
+        let balances = try t.book.reading { storage in try storage.fundBalances(organizationID: try storage.organizationID("FED-01"), through: year) }
         var result: [String: Int64] = [:]
         for balance in balances where balance.accountCode == code { result[balance.project ?? "", default: 0] += -balance.netFen }
         return result.filter { $0.value != 0 }

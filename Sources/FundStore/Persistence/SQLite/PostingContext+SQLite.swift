@@ -30,7 +30,7 @@ extension PostingContext {
     mutating func subsidy(_ db: Database, _ code: String) throws -> SubsidyItem? {
         if let cached = subsidies[code] { return cached }
         let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM subsidy_item WHERE code = ?)"), arguments: [code]) ?? false
-        let item = exists ? try SQLiteBook.subsidyItem(db, code: code).1 : nil
+        let item = exists ? try SQLiteStorage(db).subsidyItem(code: code)?.item : nil
         subsidies[code] = item
         return item
     }
@@ -46,7 +46,7 @@ extension PostingContext {
             FROM organization o WHERE o.code = ?
             """, arguments: [code]) else { throw BookError.unknownOrganization(code) }
         organizations[code] = (row.id, row.kind, row.own)
-        let (chart, ids) = try SQLiteBook.chart(db, organization: code)
+        let (_, chart, ids) = try SQLiteStorage(db).chart(organization: code)
         if row.own {
             detailed[code] = (row.id, chart, ids)
         } else if standard[row.kind] == nil {

@@ -76,11 +76,11 @@ extension SQLiteStorage: BudgetStorage {
     }
 
     func budgetChart(organization: String) throws -> Chart {
-        try SQLiteBook.chart(db, organization: organization).chart
+        try chart(organization: organization).chart
     }
 
     func budgetCheckedVoucher(id: Int64) throws -> Voucher {
-        try SQLiteBook.fetchVoucher(db, id: id)
+        try voucher(id: id)
     }
 }
 

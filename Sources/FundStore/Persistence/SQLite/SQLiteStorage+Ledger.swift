@@ -82,7 +82,7 @@ extension SQLiteStorage: LedgerStorage {
     }
 
     func postedVoucher(id: Int64) throws -> Voucher {
-        try SQLiteBook.fetchVoucher(db, id: id)
+        try voucher(id: id)
     }
 }
 

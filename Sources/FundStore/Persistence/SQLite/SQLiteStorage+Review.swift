@@ -7,13 +7,14 @@ extension SQLiteStorage: ReviewStorage {
             SELECT id FROM voucher WHERE organization_id = ? AND status = 'posted' AND period BETWEEN ? AND ?
             ORDER BY date, period, word, number
             """, arguments: [organizationID, year * 100 + 1, year * 100 + 12])
-        return try ids.map { try SQLiteBook.fetchVoucher(db, id: $0) }
+        return try ids.map { try voucher(id: $0) }
     }
 
     func auditedSubsidies(organizationID: Int64, year: Int) throws -> [AuditedSubsidy] {
         var subsidies: [AuditedSubsidy] = []
         for itemCode in try String.fetchAll(db, sql: "SELECT code FROM subsidy_item WHERE recipient_id = ? ORDER BY code", arguments: [organizationID]) {
-            let (itemID, item) = try SQLiteBook.subsidyItem(db, code: itemCode)
+            guard let stored = try subsidyItem(code: itemCode) else { throw BookError.subsidy(.unknownItem(code: itemCode)) }
+        let (itemID, item) = (stored.id, stored.item)
             let before = try SubsidyBeforeRow.fetchOne(db, sql: """
                 SELECT coalesce(sum(CASE WHEN a.code LIKE '4%' THEN (CASE l.side WHEN 'C' THEN l.amount ELSE -l.amount END) ELSE 0 END), 0) AS received,
                        coalesce(sum(CASE WHEN a.code LIKE '5%' THEN (CASE l.side WHEN 'D' THEN l.amount ELSE -l.amount END) ELSE 0 END), 0) AS spent
@@ -28,9 +29,9 @@ extension SQLiteStorage: ReviewStorage {
     }
 
     func auditedBudget(organizationID: Int64, organization: String, year: Int) throws -> [AuditedBudgetLine] {
-        guard let budget = try SQLiteBook.loadBudget(db, organizationID: organizationID, organization: organization, year: year, through: nil),
+        guard let budget = try budget(organizationID: organizationID, organization: organization, year: year, through: nil),
               budget.status == .approved else { return [] }
-        let actuals = try SQLiteBook.budgetActuals(db, organizationID: organizationID, budget: budget, year: year, month: 12)
+        let actuals = try budgetActuals(organizationID: organizationID, budget: budget, year: year, month: 12)
         return budget.lines.map { AuditedBudgetLine(key: $0.key, budget: $0.adjusted, actual: Money(fen: actuals[$0.key]?.yearToDate ?? 0)) }
     }
 
@@ -78,7 +79,7 @@ extension SQLiteStorage: ReviewStorage {
 
     func findingVoucherLabels(findingID: Int64) throws -> [String] {
         try FindingVoucherRecord.filter(FindingVoucherRecord.Columns.findingID == findingID).order(FindingVoucherRecord.Columns.voucherID).fetchAll(db)
-            .map { try SQLiteBook.voucherLabel(db, id: $0.voucherID) ?? "#\($0.voucherID)" }
+            .map { try voucherLabel(id: $0.voucherID) ?? "#\($0.voucherID)" }
     }
 
     func appendFindingEvent(_ event: FindingEventRecord) throws {

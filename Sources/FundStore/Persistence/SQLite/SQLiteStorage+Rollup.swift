@@ -26,7 +26,7 @@ extension SQLiteStorage: RollupStorage {
             SELECT o.id, o.code FROM budget b JOIN rollup_member m ON m.id = b.organization_id JOIN organization o ON o.id = b.organization_id
             WHERE b.year = ?
             """, arguments: [root, year]) {
-            budgets[member.code] = try SQLiteBook.loadBudget(db, organizationID: member.id, organization: member.code, year: year, through: nil)
+            budgets[member.code] = try budget(organizationID: member.id, organization: member.code, year: year, through: nil)
         }
         return budgets
     }

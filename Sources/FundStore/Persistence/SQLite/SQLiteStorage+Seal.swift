@@ -2,6 +2,9 @@ import FundCore
 import GRDB
 
 extension SQLiteStorage: SealStorage {
+    /// How many broken links `verify` names per organisation at most.
+    static let maximumSealProblems = 20
+
     func sealHead(organizationID: Int64) throws -> SealHead {
         let last = try VoucherSealRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM voucher_seal WHERE organization_id = ? ORDER BY seq DESC LIMIT 1"),
                                                   arguments: [organizationID])
@@ -43,7 +46,7 @@ extension SQLiteStorage: SealStorage {
                 let voucherID = seal.voucherID, seq = seal.seq
                 hashes[seq] = seal.hash
                 defer { previous = seal.hash; expectedSeq = seq + 1 }
-                guard found.count < SQLiteBook.maximumSealProblems else { continue }
+                guard found.count < SQLiteStorage.maximumSealProblems else { continue }
                 func problem(_ reason: String) throws -> SealProblem {
                     SealProblem(voucherID: voucherID, label: try voucherLabel(id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason)
                 }

@@ -41,14 +41,14 @@ extension SQLiteStorage {
         if !paying.isEmpty || thisVoucher.contains(where: { $0.value > 0 }) { try context.flush(db) }
         for (code, amount) in paying.sorted(by: { $0.key < $1.key }) {
             guard let item = items[code] else { continue }
-            let figures = try SQLiteBook.subsidyFigures(db, item: item)
+            let figures = try subsidyFigures(item: item)
             if figures.disbursed + amount > item.approved.fen {
                 problems.append(VoucherProblem(.subsidyOverApproved, "the voucher pays \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), taking it to \(Money(fen: figures.disbursed + amount).grouped), over the approved \(item.approved.grouped)"))
             }
         }
         for (code, amount) in thisVoucher.sorted(by: { $0.key < $1.key }) where amount > 0 {
             guard let item = items[code] else { continue }
-            let figures = try SQLiteBook.subsidyFigures(db, item: item)
+            let figures = try subsidyFigures(item: item)
             let available = figures.received - figures.returned
             if figures.spent + amount > available {
                 problems.append(VoucherProblem(.subsidyOverspent, "the voucher spends \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), but only \(Money(fen: max(0, available - figures.spent)).grouped) of the \(Money(fen: available).grouped) received is left; spend no more than was received"))

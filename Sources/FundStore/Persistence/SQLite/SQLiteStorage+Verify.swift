@@ -35,9 +35,9 @@ extension SQLiteStorage: VerifyStorage {
         return warnings
     }
 
-    /// The seal chain of every organisation (SQLiteBook+Seal.swift): the first broken link of each.
+    /// The seal chain of every organisation (SQLiteStorage+Seal.swift): the first broken link of each.
     private func seals() throws -> [VerifyProblem] {
-        try SQLiteBook.sealProblems(db).map { problem in
+        try sealProblems(organizationID: nil).map { problem in
             let parts = problem.label.split(separator: " ", maxSplits: 1).map(String.init)
             return VerifyProblem(check: "seal", organization: parts.first, voucher: parts.count > 1 ? parts[1] : nil, message: problem.reason)
         }

@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteStorage: GeneratedVoucherStorage {
     func chartOfAccounts(organization: String) throws -> Chart {
-        try SQLiteBook.chart(db, organization: organization).chart
+        try chart(organization: organization).chart
     }
 
 }
@@ -36,7 +36,7 @@ extension SQLiteStorage: YearEndStorage {
             SELECT v.id FROM voucher v WHERE v.organization_id = ? AND v.period = ? AND v.kind = 'closing' AND v.status = 'posted'
               AND v.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM voucher r WHERE r.reverses_id = v.id)
             ORDER BY v.number DESC
-            """, arguments: [organizationID, period]).map { try SQLiteBook.fetchVoucher(db, id: $0) }
+            """, arguments: [organizationID, period]).map { try voucher(id: $0) }
     }
 }
 

@@ -53,6 +53,7 @@ public struct BudgetLine: Hashable, Sendable {
     }
 }
 
+/// Where a budget is in its life: a draft until approved, then only adjusted by numbered documents.
 public enum BudgetStatus: String, Sendable, Codable {
     case draft, approved
     public var chinese: String { self == .draft ? "草案" : "已批复" }

@@ -20,6 +20,7 @@ public enum CommitteeOffice: String, Sendable, CaseIterable, Codable {
     }
 }
 
+/// A member of a review committee: name, office and the part of the term they serve.
 public struct CommitteeMember: Hashable, Sendable {
     public var name: String
     public var office: CommitteeOffice
@@ -72,6 +73,7 @@ public struct Committee: Hashable, Sendable {
     }
 }
 
+/// Why a committee or a member was refused: the term, the offices, the dates.
 public enum CommitteeError: Error, Equatable, Sendable, CustomStringConvertible {
     case badTerm(organization: String, years: Int)
     case memberDates(name: String, start: LocalDate, end: LocalDate)

@@ -34,6 +34,7 @@ public struct FixedAsset: Hashable, Sendable {
     }
 }
 
+/// Why a fixed asset was refused: its code, name, cost or life breaks the register's rules.
 public enum FixedAssetError: Error, Equatable, Sendable, CustomStringConvertible {
     case badCode(String)
     case badName(String)

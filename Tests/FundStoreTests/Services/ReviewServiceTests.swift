@@ -35,6 +35,21 @@ import Testing
         #expect(try book.session("王芳").review.findings(organization: "FED-01", year: 2026) == second.findings)
     }
 
+    /// One person can answer and accept the same finding: whoever answered a finding (here an
+    /// officer who also holds a committee role) cannot resolve or accept it.
+    @Test func whoeverAnsweredAFindingCannotCloseIt() throws {
+        let book = try book()
+        try book.admin.access.grant(RoleGrant(user: "王芳", role: .committee, organization: "FED-01"))
+        let finding = try #require(try book.session("陈静").review.runAudit(organization: "FED-01", year: 2026).findings.first)
+        try book.session("王芳").review.answerFinding(id: finding.id, text: "已说明")
+        for accepted in [false, true] {
+            let error = bookError { try book.session("王芳").review.closeFinding(id: finding.id, accepted: accepted, text: "认可") }
+            #expect(error == .review(.answererCloses(id: finding.id, user: "王芳")))
+            #expect(error?.category == .conflict && error?.rule == "review")
+        }
+        try book.session("陈静").review.closeFinding(id: finding.id, accepted: true, text: "认可")
+    }
+
     @Test func anOpinionIsSignedByServingMembersAndKept() throws {
         let book = try book()
         let chair = book.session("陈静").review

@@ -30,6 +30,8 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case noCommitteeInTerm(organization: String, date: LocalDate)
     /// Only members serving on the date sign.
     case signerNotServing(name: String, organization: String, date: LocalDate)
+    /// Whoever answered a finding cannot resolve or accept it.
+    case answererCloses(id: Int64, user: String)
 
     /// The message a committee member or finance officer reads: what was refused and what to do.
     public var description: String {
@@ -59,6 +61,8 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(organization) has no review committee in term on \(date)"
         case let .signerNotServing(name, organization, date):
             return "\(name) is not a member of \(organization)'s review committee on \(date); only serving members sign its opinion"
+        case let .answererCloses(id, user):
+            return "\(user) answered finding #\(id) and cannot also resolve or accept it; another member of the committee judges the answer"
         }
     }
 
@@ -67,7 +71,7 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .badSetting, .emptyAnswer, .emptyReopenReason, .emptyOpinion, .noSigners, .signerNotServing: .invalidInput
         case .findingNotFound, .noCommitteeInTerm: .notFound
-        case .findingStatus, .notAudited, .reportNeedsAudit, .opinionExists: .conflict
+        case .findingStatus, .notAudited, .reportNeedsAudit, .opinionExists, .answererCloses: .conflict
         }
     }
 }

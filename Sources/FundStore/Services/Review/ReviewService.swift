@@ -140,6 +140,11 @@ public struct ReviewService: SessionService {
             guard from.contains(finding.status) else {
                 throw BookError.review(.findingStatus(id: id, status: finding.status, act: event.rawValue, allowed: from))
             }
+            // Whoever answered a finding does not also judge the answer.
+            if event == .resolved || event == .accepted,
+               try storage.findingEvents(findingID: id).contains(where: { $0.action == .answered && $0.by == user }) {
+                throw BookError.review(.answererCloses(id: id, user: user))
+            }
             finding.status = to
             try storage.updateFinding(finding)
             try storage.appendFindingEvent(FindingEventRecord(findingID: id, auditID: nil, at: Store.now(), by: user, action: event, text: text))

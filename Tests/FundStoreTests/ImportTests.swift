@@ -132,3 +132,36 @@ import Testing
         }
     }
 }
+
+/// Whole files that the reader must name for what they are, and journals that must come back as
+/// they were written.
+@Suite struct ImportFileFormTests {
+    static let journal = "2026-03-05 * 收到会费  ; org:FED-01\n    102  1\n    401  -1\n"
+
+    static func firstError(_ t: TestBook, _ data: Data, name: String = "f.journal", org: String? = nil) throws -> InputError? {
+        let file = t.folder + "/" + name
+        try data.write(to: URL(fileURLWithPath: file))
+        do {
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: org, dryRun: true)
+            return nil
+        } catch let errors as InputErrors {
+            return errors.errors.first
+        }
+    }
+
+    @Test func csvOfSeveralOrganisationsGroupsVouchersByOrganisationAndNumber() throws {
+        let t = try TestBook()
+        let csv = """
+            单位,日期,凭证号,摘要,科目编码,借方,贷方
+            FED-01,2026-03-05,记-0001,收到会员会费,102,500.00,
+            CTY-01,2026-03-05,记-0001,拨付补贴,50802,300.00,
+            FED-01,2026-03-05,记-0001,收到会员会费,401,,500.00
+            CTY-01,2026-03-05,记-0001,拨付补贴,102,,300.00
+            """
+        let summary = try t.book.imports.importJournal(paths: [try t.write("two.csv", csv)], defaultOrganization: nil)
+        #expect(summary.vouchers == 2 && summary.byOrganization == ["FED-01": 1, "CTY-01": 1])
+        #expect(try t.book.vouchers.vouchers(organization: "CTY-01").map { $0.ref?.description } == ["2026-03/记-0001"])
+        #expect(try t.netBalances("CTY-01") == ["50802": 30_000, "102": -30_000])
+        #expect(try t.netBalances() == ["102": 50_000, "401": -50_000])
+    }
+}

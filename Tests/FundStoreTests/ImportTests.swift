@@ -149,6 +149,58 @@ import Testing
         }
     }
 
+    @Test func utf16FilesAreNamedWithTheFix() throws {
+        let t = try TestBook()
+        let text = ImportFileFormTests.journal
+        let cases: [Data] = [
+            Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!,
+            Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!,
+            text.data(using: .utf16LittleEndian)!,
+            text.data(using: .utf16BigEndian)!,
+            "单位,日期,凭证号,摘要,科目编码,借方,贷方\n".data(using: .utf16LittleEndian)!,
+        ]
+        for (index, data) in cases.enumerated() {
+            let error = try ImportFileFormTests.firstError(t, data, name: index == 4 ? "f.csv" : "f.journal")
+            #expect(error?.rule == "utf-16", "case \(index): \(String(describing: error))")
+            #expect(error?.line == 0)
+            #expect(error?.message.contains("the file is UTF-16") == true && error?.message.contains("save it as UTF-8 (in Excel: Save As, CSV UTF-8") == true)
+        }
+        // One NUL byte in a UTF-8 line is still damage, not UTF-16.
+        #expect(try ImportFileFormTests.firstError(t, Data("2026-03-05 x\0  ; org:FED-01\n".utf8))?.rule == "nul-byte")
+    }
+
+    @Test func crOnlyLineEndingsAreNamedWithTheFix() throws {
+        let t = try TestBook()
+        let short = ImportFileFormTests.journal.replacingOccurrences(of: "\n", with: "\r")
+        let long = String(repeating: short, count: 200)
+        for text in [short, long, "日期,凭证号,摘要,科目编码,借方,贷方\r2026-03-05,1,x,102,1,\r"] {
+            let error = try ImportFileFormTests.firstError(t, Data(text.utf8), name: text.hasPrefix("日期") ? "f.csv" : "f.journal")
+            #expect(error?.rule == "cr-line-endings", "\(String(describing: error))")
+            #expect(error?.description == "\(t.folder)/f.\(text.hasPrefix("日期") ? "csv" : "journal"): lines end with CR only (old Mac line endings), so the file reads as one line; save it with LF or CRLF line endings (in a text editor: line endings Unix or Windows) [cr-line-endings]")
+        }
+        // CRLF throughout is fine.
+        #expect(try ImportFileFormTests.firstError(t, Data(ImportFileFormTests.journal.replacingOccurrences(of: "\n", with: "\r\n").utf8)) == nil)
+    }
+
+    @Test func unknownOrganisationSaysWhereItIsNamedAndHowToFix() throws {
+        let t = try TestBook()
+        let tagged = try ImportFileFormTests.firstError(t, Data((ImportFileFormTests.journal + "\n" + ImportFileFormTests.journal).replacingOccurrences(of: "FED-01", with: "FED-99").utf8))
+        #expect(tagged?.description == "\(t.folder)/f.journal:1: there is no organisation FED-99 in the book; correct the tag org:FED-99, or add it with `fundledger org add` (`fundledger org list` shows the codes) [unknown-org]")
+        let option = try ImportFileFormTests.firstError(t, Data(ImportFileFormTests.journal.replacingOccurrences(of: "  ; org:FED-01", with: "").utf8), org: "FED-98")
+        #expect(option?.message == "there is no organisation FED-98 in the book; correct --org FED-98, or add it with `fundledger org add` (`fundledger org list` shows the codes)")
+        let csv = try ImportFileFormTests.firstError(t, Data("单位,日期,凭证号,摘要,科目编码,借方,贷方\nFED-97,2026-03-05,1,x,102,1,\nFED-97,2026-03-05,1,x,401,,1\n".utf8), name: "f.csv")
+        #expect(csv?.message.hasPrefix("there is no organisation FED-97 in the book; correct the 单位 (org) column, or add it") == true)
+    }
+
+    @Test func unknownOrganisationIsReportedOncePerCode() throws {
+        let t = try TestBook()
+        let file = try t.write("u.journal", (ImportFileFormTests.journal + "\n" + ImportFileFormTests.journal).replacingOccurrences(of: "FED-01", with: "FED-99"))
+        #expect(throws: InputErrors.self) { try t.book.imports.importJournal(paths: [file], defaultOrganization: nil) }
+        do { _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil) } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.rule) == ["unknown-org"])
+        }
+    }
+
     @Test func csvOfSeveralOrganisationsGroupsVouchersByOrganisationAndNumber() throws {
         let t = try TestBook()
         let csv = """

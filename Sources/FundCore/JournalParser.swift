@@ -253,7 +253,8 @@ public struct JournalParser {
         return nil
     }
 
-    /// Parses "name:value, name:value" into pairs; every element must be a tag with a value.
+    /// Parses "name:value, name:value" into pairs; every element must be a tag with a value, and
+    /// no tag may appear twice (one value would otherwise silently replace the other).
     private func tags(_ comment: Substring?, line: Int) throws(InputError) -> [(String, String)] {
         guard let comment else { return [] }
         var result: [(String, String)] = []
@@ -273,6 +274,9 @@ public struct JournalParser {
             }
             guard value.count <= Limits.tagValueCharacters || name == "memo" else {
                 throw error(line, "bad-tag", "the value of \(name) has \(value.count) characters, more than \(Limits.tagValueCharacters)")
+            }
+            if let earlier = result.first(where: { $0.0 == name }) {
+                throw error(line, "duplicate-tag", "the tag \(name) appears twice (\(name):\(earlier.1) and \(name):\(value)); keep the one that is right and remove the other")
             }
             result.append((name, value))
         }

@@ -131,6 +131,34 @@ func parse(_ text: String, file: String = "t.journal") throws(InputError) -> [Jo
     }
 }
 
+@Suite struct JournalTagTests {
+    @Test func duplicateAttachmentsTagIsRefused() {
+        do {
+            _ = try parse("2026-02-03 x  ; org:FED-01, attachments:1, attachments:2\n    102  1\n    401  -1")
+            Issue.record("a second attachments: tag was accepted")
+        } catch {
+            #expect(error.description == "t.journal:1: the tag attachments appears twice (attachments:1 and attachments:2); keep the one that is right and remove the other [duplicate-tag]")
+        }
+    }
+
+    @Test(arguments: ["org:FED-01, org:FED-02", "preparer:王芳, preparer:李强", "reviewer:李强, reviewer:赵六",
+                      "reverses:2026-02/记-0001, reverses:2026-02/记-0002", "kind:closing, kind:depreciation",
+                      "org:FED-01, org:FED-01"])
+    func duplicateHeaderTagsAreRefused(tags: String) {
+        #expect(throws: InputError.self) { try parse("2026-02-03 x  ; " + tags + "\n    102  1\n    401  -1") }
+        do { _ = try parse("2026-02-03 x  ; " + tags + "\n    102  1\n    401  -1") } catch { #expect(error.rule == "duplicate-tag" && error.line == 1) }
+    }
+
+    @Test func duplicatePostingTagIsRefused() {
+        do {
+            _ = try parse("2026-02-03 x\n    102  1  ; project:A, project:B\n    401  -1")
+            Issue.record("a second project: tag was accepted")
+        } catch {
+            #expect(error.rule == "duplicate-tag" && error.line == 2)
+        }
+    }
+}
+
 @Suite struct CSVParserTests {
     @Test func quotedFieldsAndLines() throws {
         var parser = CSVParser(file: "o.csv")

@@ -125,13 +125,13 @@ func parse(_ text: String, file: String = "t.journal") throws(InputError) -> [Jo
         draft.reviewer = "李强"
         let voucher = Voucher(id: 1, draft: draft, status: .posted, number: 1, reviewer: "李强", bookkeeper: "b", reversesID: nil, reversedByID: nil)
         let back = try parse(JournalWriter.transaction(voucher, chart: chart, reversesRef: nil))
-        #expect(back[0].draft.summary == "a；b，c d")
+        #expect(back[0].draft.summary == "a；b，c\nd")
         #expect(back[0].draft.preparer == "王，芳")
         #expect(back[0].draft.lines[0].summary == "x；y")
     }
 }
 
-@Suite struct JournalTagTests {
+@Suite struct JournalTagAndEscapeTests {
     @Test func duplicateAttachmentsTagIsRefused() {
         do {
             _ = try parse("2026-02-03 x  ; org:FED-01, attachments:1, attachments:2\n    102  1\n    401  -1")
@@ -156,6 +156,34 @@ func parse(_ text: String, file: String = "t.journal") throws(InputError) -> [Jo
         } catch {
             #expect(error.rule == "duplicate-tag" && error.line == 2)
         }
+    }
+
+    @Test func escapesRoundTrip() {
+        for text in ["plain 文本", "a\nb", "a\r\nb", "tab\there", "back\\slash", "\\n is not a line break", "nul\u{0}bell\u{7}del\u{7F}", "\\", "end\\"] {
+            let escaped = JournalText.escape(text)
+            #expect(!escaped.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(escaped)")
+            #expect(JournalText.unescape(escaped) == text, "\(escaped)")
+        }
+        #expect(JournalText.escape("a\nb") == #"a\nb"#)
+        #expect(JournalText.unescape(#"C:\data\x"#) == #"C:\data\x"#)
+        #expect(JournalText.unescape(#"\u12"#) == #"\u12"#)
+    }
+
+    @Test func exportKeepsSummaryLineBreaksEscaped() throws {
+        let chart = Chart.standard(.grassroots)
+        var draft = VoucherDraft(organization: "FED-01", date: LocalDate(year: 2026, month: 1, day: 2)!, summary: "第一行\n第二行\\n",
+                                 preparer: "王\t芳", lines: [VoucherLine(accountCode: "102", side: .debit, amount: Money(fen: 1), summary: "x\ry"),
+                                                             VoucherLine(accountCode: "401", side: .credit, amount: Money(fen: 1))])
+        draft.reviewer = "李\n强"
+        let voucher = Voucher(id: 1, draft: draft, status: .posted, number: 1, reviewer: "李\n强", bookkeeper: "b", reversesID: nil, reversedByID: nil)
+        let text = JournalWriter.transaction(voucher, chart: chart, reversesRef: nil)
+        #expect(text.hasPrefix(#"2026-01-02 * (2026-01/记-0001) 第一行\n第二行\\n  ; org:FED-01, attachments:0, preparer:王\t芳, reviewer:李\n强"#), "\(text)")
+        #expect(text.split(separator: "\n").count == 3)
+        let back = try parse(text)
+        #expect(back[0].draft.summary == draft.summary)
+        #expect(back[0].draft.preparer == draft.preparer)
+        #expect(back[0].draft.reviewer == draft.reviewer)
+        #expect(back[0].draft.lines[0].summary == "x\ry")
     }
 }
 

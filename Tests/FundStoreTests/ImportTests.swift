@@ -1,6 +1,7 @@
 import Foundation
 import FundCore
 import FundTesting
+import GRDB
 import Testing
 @testable import FundStore
 
@@ -215,5 +216,79 @@ import Testing
         #expect(try t.book.vouchers.vouchers(organization: "CTY-01").map { $0.ref?.description } == ["2026-03/记-0001"])
         #expect(try t.netBalances("CTY-01") == ["50802": 30_000, "102": -30_000])
         #expect(try t.netBalances() == ["102": 50_000, "401": -50_000])
+    }
+
+    /// The seal payload of a voucher without what a new book gives it anew (its id, bookkeeper
+    /// and posting time, and the id of the voucher it reverses).
+    static func sealedContent(_ voucher: Voucher) -> String {
+        SealPayload.text(SealPayload.fields(organization: voucher.draft.organization, voucherID: 0, draft: voucher.draft, number: voucher.number ?? 0,
+                                            bookkeeper: "", status: voucher.status, reversesID: nil, postedAt: ""),
+                         voucher.draft.lines.enumerated().map { SealPayload.line($0.element, position: $0.offset + 1) })
+    }
+
+    static func exportJournal(_ t: TestBook) throws -> String {
+        var text = ""
+        try t.book.ledger.forEachPostedVoucher(organization: nil) { voucher, chart in
+            text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"
+        }
+        return text
+    }
+
+    @Test func exportJournalThenImportSealsTheSameText() throws {
+        let t = try TestBook()
+        try t.post("FED-01", "2026-03-05", [("102", 50_000), ("401", -50_000)], summary: #"收到会费 C:\报销\n单 \\ 反斜杠"#)
+        var draft = VoucherDraft(organization: "FED-01", date: LocalDate(year: 2026, month: 3, day: 6)!, summary: "支付奖品（三月）", attachments: 2,
+                                 preparer: #"王\芳"#, lines: [VoucherLine(accountCode: "50301", side: .debit, amount: Money(fen: 12_000), summary: #"奖品\t单"#,
+                                                                         dimensions: Dimensions(project: "XB-1")),
+                                                             VoucherLine(accountCode: "102", side: .credit, amount: Money(fen: 12_000))])
+        draft.reviewer = nil
+        let added = try t.book.vouchers.addVoucher(draft)
+        try t.book.vouchers.reviewVoucher(id: added.id, reviewer: "李强")
+        try t.book.vouchers.postVoucher(id: added.id, bookkeeper: "张会计")
+        let text = try ImportFileFormTests.exportJournal(t)
+        let copy = try TestBook()
+        _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil)
+        let original = try t.book.vouchers.vouchers(organization: "FED-01"), imported = try copy.book.vouchers.vouchers(organization: "FED-01")
+        #expect(imported.map(\.draft.summary) == [#"收到会费 C:\报销\n单 \\ 反斜杠"#, "支付奖品（三月）"])
+        #expect(imported.map(\.draft.preparer) == original.map(\.draft.preparer))
+        #expect(imported.map(ImportFileFormTests.sealedContent) == original.map(ImportFileFormTests.sealedContent))
+        #expect(try ImportFileFormTests.exportJournal(copy) == text)
+    }
+
+    /// A book from before control characters were refused may hold a line break in a summary:
+    /// its export spells it `\n`, and importing that restores the line break and refuses it.
+    @Test func anOldBooksLineBreakIsExportedEscapedAndRefusedOnImport() throws {
+        let t = try TestBook()
+        let voucher = try t.post("FED-01", "2026-03-05", [("102", 100), ("401", -100)], summary: "第一行")
+        let queue = try DatabaseQueue(path: t.path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER voucher_posted_immutable")
+            try db.execute(sql: "UPDATE voucher SET summary = ? WHERE id = ?", arguments: ["第一行\n第二行", voucher.id])
+        }
+        try queue.close()
+        let text = try ImportFileFormTests.exportJournal(t)
+        #expect(text.hasPrefix(#"2026-03-05 * (2026-03/记-0001) 第一行\n第二行  ; org:FED-01"#), "\(text)")
+        #expect(text.split(separator: "\n").count == 3)
+        let copy = try TestBook()
+        do {
+            _ = try copy.book.imports.importJournal(paths: [try copy.write("old.journal", text)], defaultOrganization: nil)
+            Issue.record("a summary with a line break was imported")
+        } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.rule) == ["control-character"])
+            #expect(errors.errors.first?.line == 1)
+        }
+    }
+
+    @Test func anEscapedLineBreakIsRestoredAndRefusedAsAControlCharacter() throws {
+        let t = try TestBook()
+        let file = try t.write("old.journal", #"2026-03-05 * (2026-03/记-0001) 第一行\n第二行  ; org:FED-01, attachments:0, preparer:王芳"# + "\n    102  1\n    401  -1\n")
+        do {
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
+            Issue.record("a summary with a line break was imported")
+        } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.rule) == ["control-character"])
+            #expect(errors.errors.first?.line == 1)
+            #expect(errors.errors.first?.message.contains("U+000A") == true)
+        }
     }
 }

@@ -116,11 +116,12 @@ public struct CSVVoucherReader {
                      amounts.isEmpty ? "the row has no amount; write it under 借方 or 贷方" : "the row has amounts under both 借方 and 贷方; a line is either a debit or a credit")
                 continue
             }
-            var (side, amount) = amounts[0]
+            let (side, amount) = amounts[0]
             if amount.isNegative && value("reverses") == nil {
-                // A negative debit is a credit of the same amount, as in the journal.
-                side = side == .debit ? .credit : .debit
-                amount = Money(fen: -amount.fen)
+                // A column names the side, so a negative amount in it is a mistake, not the other side.
+                let field = side == .debit ? "debit" : "credit", other = side == .debit ? "credit" : "debit"
+                fail(field, "negative-amount", "the amount \(amount) under \(columnName(field)) is negative; write \(Money(fen: -amount.fen)) under \(columnName(other)) instead (negative amounts belong only to a red-ink voucher, with \(columnName("reverses")) filled)")
+                continue
             }
             var line = VoucherLine(accountCode: account, side: side, amount: amount)
             line.dimensions.project = value("project")
@@ -146,9 +147,11 @@ public struct CSVVoucherReader {
                 entry.accountNames.append(value("account_name"))
                 grouped[key] = entry
             } else {
-                if let organization, let other = grouped.values.first(where: { $0.draft.period == date.period && $0.draft.word == word
-                                                                                && $0.draft.number == number && $0.organization != organization }) {
-                    fail("org", "mixed-organizations", "voucher \(voucherText) has rows of \(other.organization ?? "no organisation") and of \(organization); a voucher belongs to one organisation")
+                // Vouchers are numbered per organisation: two organisations' 记-0001 are two vouchers.
+                // Rows of one number with and without an organisation cannot be told apart.
+                if let other = grouped.values.first(where: { $0.draft.period == date.period && $0.draft.word == word
+                                                             && $0.draft.number == number && ($0.organization == nil) != (organization == nil) }) {
+                    fail("org", "mixed-organizations", "voucher \(voucherText) has rows of \(other.organization ?? "no organisation") and of \(organization ?? "no organisation"); fill \(columnName("org")) on every row of the voucher")
                     continue
                 }
                 var draft = VoucherDraft(organization: "", date: date, word: word, number: number, summary: value("summary") ?? "",

@@ -118,7 +118,7 @@ public struct JournalParser {
             word = ref.word
             rest = Substring(rest[rest.index(after: close)...].trimmingWhitespace)
         }
-        let summary = String(rest)
+        let summary = JournalText.unescape(rest)
         var draft = VoucherDraft(organization: "", date: date, word: word, number: number, summary: summary,
                                  attachments: 0, preparer: defaultPreparer, lines: [])
         var organization: String?
@@ -130,8 +130,8 @@ public struct JournalParser {
                     throw error(line, "bad-tag", "attachments:\(value) is not a count; write the number of supporting documents, such as attachments:2")
                 }
                 draft.attachments = count
-            case "preparer": draft.preparer = value
-            case "reviewer": draft.reviewer = value
+            case "preparer": draft.preparer = JournalText.unescape(value)
+            case "reviewer": draft.reviewer = JournalText.unescape(value)
             case "kind":
                 guard let kind = VoucherKind(rawValue: value) else {
                     throw error(line, "bad-tag", "kind:\(value) is not a voucher kind; write kind:closing (year-end carry-forward) or kind:depreciation, or leave the tag out")
@@ -218,7 +218,7 @@ public struct JournalParser {
                     throw error(line, "bad-tag", "source:\(value) is not a fund source; write source:appropriation (财政拨款) or source:union (工会资金)")
                 }
                 target.dimensions.fundSource = source
-            case "memo": target.summary = value
+            case "memo": target.summary = JournalText.unescape(value)
             default:
                 throw error(line, "unknown-tag", "\"\(name)\" is not a posting tag; use one of \(JournalTag.lineTags.sorted().joined(separator: ", "))")
             }
@@ -253,7 +253,8 @@ public struct JournalParser {
         return nil
     }
 
-    /// Parses "name:value, name:value" into pairs; every element must be a tag with a value.
+    /// Parses "name:value, name:value" into pairs; every element must be a tag with a value, and
+    /// no tag may appear twice (one value would otherwise silently replace the other).
     private func tags(_ comment: Substring?, line: Int) throws(InputError) -> [(String, String)] {
         guard let comment else { return [] }
         var result: [(String, String)] = []
@@ -273,6 +274,9 @@ public struct JournalParser {
             }
             guard value.count <= Limits.tagValueCharacters || name == "memo" else {
                 throw error(line, "bad-tag", "the value of \(name) has \(value.count) characters, more than \(Limits.tagValueCharacters)")
+            }
+            if let earlier = result.first(where: { $0.0 == name }) {
+                throw error(line, "duplicate-tag", "the tag \(name) appears twice (\(name):\(earlier.1) and \(name):\(value)); keep the one that is right and remove the other")
             }
             result.append((name, value))
         }

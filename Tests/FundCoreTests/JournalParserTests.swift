@@ -125,9 +125,65 @@ func parse(_ text: String, file: String = "t.journal") throws(InputError) -> [Jo
         draft.reviewer = "李强"
         let voucher = Voucher(id: 1, draft: draft, status: .posted, number: 1, reviewer: "李强", bookkeeper: "b", reversesID: nil, reversedByID: nil)
         let back = try parse(JournalWriter.transaction(voucher, chart: chart, reversesRef: nil))
-        #expect(back[0].draft.summary == "a；b，c d")
+        #expect(back[0].draft.summary == "a；b，c\nd")
         #expect(back[0].draft.preparer == "王，芳")
         #expect(back[0].draft.lines[0].summary == "x；y")
+    }
+}
+
+@Suite struct JournalTagAndEscapeTests {
+    @Test func duplicateAttachmentsTagIsRefused() {
+        do {
+            _ = try parse("2026-02-03 x  ; org:FED-01, attachments:1, attachments:2\n    102  1\n    401  -1")
+            Issue.record("a second attachments: tag was accepted")
+        } catch {
+            #expect(error.description == "t.journal:1: the tag attachments appears twice (attachments:1 and attachments:2); keep the one that is right and remove the other [duplicate-tag]")
+        }
+    }
+
+    @Test(arguments: ["org:FED-01, org:FED-02", "preparer:王芳, preparer:李强", "reviewer:李强, reviewer:赵六",
+                      "reverses:2026-02/记-0001, reverses:2026-02/记-0002", "kind:closing, kind:depreciation",
+                      "org:FED-01, org:FED-01"])
+    func duplicateHeaderTagsAreRefused(tags: String) {
+        #expect(throws: InputError.self) { try parse("2026-02-03 x  ; " + tags + "\n    102  1\n    401  -1") }
+        do { _ = try parse("2026-02-03 x  ; " + tags + "\n    102  1\n    401  -1") } catch { #expect(error.rule == "duplicate-tag" && error.line == 1) }
+    }
+
+    @Test func duplicatePostingTagIsRefused() {
+        do {
+            _ = try parse("2026-02-03 x\n    102  1  ; project:A, project:B\n    401  -1")
+            Issue.record("a second project: tag was accepted")
+        } catch {
+            #expect(error.rule == "duplicate-tag" && error.line == 2)
+        }
+    }
+
+    @Test func escapesRoundTrip() {
+        for text in ["plain 文本", "a\nb", "a\r\nb", "tab\there", "back\\slash", "\\n is not a line break", "nul\u{0}bell\u{7}del\u{7F}", "\\", "end\\"] {
+            let escaped = JournalText.escape(text)
+            #expect(!escaped.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(escaped)")
+            #expect(JournalText.unescape(escaped) == text, "\(escaped)")
+        }
+        #expect(JournalText.escape("a\nb") == #"a\nb"#)
+        #expect(JournalText.unescape(#"C:\data\x"#) == #"C:\data\x"#)
+        #expect(JournalText.unescape(#"\u12"#) == #"\u12"#)
+    }
+
+    @Test func exportKeepsSummaryLineBreaksEscaped() throws {
+        let chart = Chart.standard(.grassroots)
+        var draft = VoucherDraft(organization: "FED-01", date: LocalDate(year: 2026, month: 1, day: 2)!, summary: "第一行\n第二行\\n",
+                                 preparer: "王\t芳", lines: [VoucherLine(accountCode: "102", side: .debit, amount: Money(fen: 1), summary: "x\ry"),
+                                                             VoucherLine(accountCode: "401", side: .credit, amount: Money(fen: 1))])
+        draft.reviewer = "李\n强"
+        let voucher = Voucher(id: 1, draft: draft, status: .posted, number: 1, reviewer: "李\n强", bookkeeper: "b", reversesID: nil, reversedByID: nil)
+        let text = JournalWriter.transaction(voucher, chart: chart, reversesRef: nil)
+        #expect(text.hasPrefix(#"2026-01-02 * (2026-01/记-0001) 第一行\n第二行\\n  ; org:FED-01, attachments:0, preparer:王\t芳, reviewer:李\n强"#), "\(text)")
+        #expect(text.split(separator: "\n").count == 3)
+        let back = try parse(text)
+        #expect(back[0].draft.summary == draft.summary)
+        #expect(back[0].draft.preparer == draft.preparer)
+        #expect(back[0].draft.reviewer == draft.reviewer)
+        #expect(back[0].draft.lines[0].summary == "x\ry")
     }
 }
 

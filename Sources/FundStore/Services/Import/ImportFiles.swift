@@ -35,6 +35,21 @@ enum ImportFiles {
         }
     }
 
+    /// An organisation the book does not have, told where the file (or `--org`) names it and
+    /// with both fixes: correct the code, or add the organisation.
+    static func unknownOrganization(_ code: String, entry: JournalEntry, file: String) -> InputError {
+        let source: String
+        if entry.organization == nil {
+            source = "correct --org \(code)"
+        } else if file.lowercased().hasSuffix(".csv") {
+            source = "correct the 单位 (org) column"
+        } else {
+            source = "correct the tag org:\(code)"
+        }
+        return InputError(file: file, line: entry.headerLine, rule: "unknown-org",
+                          message: "there is no organisation \(code) in the book; \(source), or add it with `fundledger org add` (`fundledger org list` shows the codes)")
+    }
+
     /// Places a book error at the journal lines it concerns.
     static func inputErrors(_ error: BookError, entry: JournalEntry, file: String) -> [InputError] {
         if case let .voucherProblems(_, problems) = error {

@@ -21,6 +21,7 @@ public struct ImportService: SessionService {
         summary.dryRun = dryRun
         var errors: [InputError] = []
         var failedSeries: Set<String> = []
+        var unknownOrganizations: Set<String> = []
         var context = PostingContext()
         context.authorize = { storage, code in try self.authorize(storage, .writeBooks, organization: code) }
         let maximumErrors = 50
@@ -53,6 +54,11 @@ public struct ImportService: SessionService {
                 summary.byOrganization[organization, default: 0] += 1
             } catch let error as BookError where error.isNotPermitted {
                 throw error
+            } catch let BookError.unknownOrganization(code) {
+                // Said once per organisation, where it is first named: every later voucher of it fails alike.
+                if unknownOrganizations.insert(code).inserted {
+                    errors.append(ImportFiles.unknownOrganization(code, entry: entry, file: file))
+                }
             } catch let error as BookError {
                 // A voucher that failed earlier in the same month makes later numbers and
                 // reversals of it fail too; report only the first cause.

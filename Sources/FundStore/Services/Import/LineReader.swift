@@ -46,6 +46,9 @@ struct LineReader {
                 return try decode(start..<newline, terminated: true)
             }
             if count - position > Limits.lineBytes {
+                if lineNumber == 0, let problem = buffer.withUnsafeBytes({ LineReader.fileFormatProblem(UnsafeRawBufferPointer(rebasing: $0[position..<count])) }) {
+                    throw InputError(file: displayName, line: 0, rule: problem.0, message: problem.1)
+                }
                 lineNumber += 1
                 throw error("line-too-long", "the line is longer than the limit of \(Limits.lineBytes) bytes; a journal line holds one transaction header or one posting")
             }
@@ -65,8 +68,34 @@ struct LineReader {
         }
     }
 
+    /// A whole file in a form the reader cannot take, judged on its first line's raw bytes: UTF-16
+    /// (by its byte-order mark, or by the zero byte beside every ASCII character), or lines ended
+    /// by CR alone (a carriage return inside the first line). Nil for anything else.
+    static func fileFormatProblem(_ bytes: UnsafeRawBufferPointer) -> (String, String)? {
+        let fix = "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in a text editor: encoding UTF-8)"
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return ("utf-16", "the file is UTF-16 (it starts with a UTF-16 byte-order mark); " + fix)
+        }
+        var zerosAtEven = 0, zerosAtOdd = 0
+        for (index, byte) in bytes.prefix(Limits.lineBytes).enumerated() where byte == 0 {
+            if index.isMultiple(of: 2) { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        if zerosAtEven + zerosAtOdd >= 2, zerosAtEven == 0 || zerosAtOdd == 0 {
+            return ("utf-16", "the file is UTF-16 (a zero byte stands beside every letter of its first line); " + fix)
+        }
+        var body = bytes
+        if body.last == 0x0D { body = UnsafeRawBufferPointer(rebasing: body.dropLast()) }
+        if body.contains(0x0D) {
+            return ("cr-line-endings", "lines end with CR only (old Mac line endings), so the file reads as one line; save it with LF or CRLF line endings (in a text editor: line endings Unix or Windows)")
+        }
+        return nil
+    }
+
     /// Checks and decodes the bytes of one line, straight from the buffer.
     private mutating func decode(_ range: Range<Int>, terminated: Bool) throws(InputError) -> Substring {
+        if lineNumber == 0, let problem = buffer.withUnsafeBytes({ LineReader.fileFormatProblem(UnsafeRawBufferPointer(rebasing: $0[range])) }) {
+            throw InputError(file: displayName, line: 0, rule: problem.0, message: problem.1)
+        }
         lineNumber += 1
         let first = lineNumber == 1
         // (text or nil, the ending, the problem found) worked out on the raw bytes in one pass.

@@ -3,29 +3,32 @@ import FundApp
 import FundStore
 
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Copy the book consistently, even while others write (SQLite online backup).")
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the whole book to one self-contained file, consistently even while others write, and print its SHA-256.")
     @OptionGroup var options: BookOptions
     @Option(name: .shortAndLong, help: "The backup file to create.") var output: String
 
     func run() throws {
         try reporting {
             try OutputTarget.prepare(output, kind: .book, protecting: [options.book])
-            try options.openReading().backups.backup(to: output)
+            let copy = try options.openReading().backups.backup(to: output)
             emit("backed up \(options.book) to \(output)\n")
+            emit("SHA-256 \(copy.sha256)  \(output)\n")
         }
     }
 }
 
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Put a backup in place of the book, only if it passes verify; the replaced book is kept beside it.")
+        abstract: "Put a backup in place of the book, only if it passes verify; the backup is never written to, and the replaced book is kept whole beside it.")
     @OptionGroup var options: BookOptions
     @Argument(help: "The backup file.") var file: String
 
     func run() throws {
         try reporting {
-            let report = try BackupService.restore(from: file, to: options.book, as: options.user)
-            emit("restored \(options.book) from \(file): \(report.vouchers) posted vouchers verified\n")
+            let restoration = try BackupService.restore(from: file, to: options.book, as: options.user)
+            emit("restored \(options.book) from \(file): \(restoration.verified.vouchers) posted vouchers verified\n")
+            if let kept = restoration.replaced { emit("the replaced book is kept as \(kept)\n") }
         }
     }
 }

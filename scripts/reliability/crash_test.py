@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Crash safety: kills fundledger with SIGKILL at random moments during an import, a month's
 close, a year-end close and a subsidy payment, then checks that `verify` passes and that each act happened whole
-or not at all (both books or neither for the payment).
+or not at all (both books or neither for the payment). Kills `backup` (nothing partial under the
+backup's name) and `restore` (the book verifies and holds either its old content or the backup's,
+and every kept copy is whole), and restores a book while another process imports into it (the
+import lands whole in the restored book or in the kept copy, or fails cleanly).
 
 usage: crash_test.py FUNDLEDGER [TRIALS]       (TRIALS per act, default 20; `make stress` runs 200)
 """
-import os, random, signal, sqlite3, subprocess, sys, tempfile, time
+import glob, os, random, signal, sqlite3, subprocess, sys, tempfile, time
 
 fundledger = os.path.abspath(sys.argv[1])
 trials = int(sys.argv[2]) if len(sys.argv) > 2 else 20
@@ -23,6 +26,28 @@ def run(*args, check=True):
 def count(book, sql):
     with sqlite3.connect(f"file:{book}?mode=ro", uri=True) as db:
         return db.execute(sql).fetchone()[0]
+
+
+def content(book):
+    """Every row of every table, in a canonical order: two books with equal content are equal."""
+    with sqlite3.connect(f"file:{book}?mode=ro", uri=True) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {table: sorted(repr(row) for row in db.execute(f'SELECT * FROM "{table}"')) for table in tables}
+
+
+def alone(path, folder):
+    """A copy of the one file at `path`, without any -wal or -shm beside it."""
+    copy = os.path.join(folder, "alone.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(copy + suffix):
+            os.remove(copy + suffix)
+    subprocess.run(["cp", path, copy], check=True)
+    return copy
+
+
+def remove(pattern):
+    for path in glob.glob(pattern):
+        os.remove(path)
 
 
 def killed_at_random(args, duration):
@@ -146,7 +171,115 @@ with tempfile.TemporaryDirectory() as folder:
         backups += 1
     print(f"backup during import: {backups} backups restored, none half an import")
 
+    # A killed backup leaves nothing under the backup's name, or the whole book: one file that
+    # needs no -wal.
+    timed_content = content(timed)
+    start = time.time()
+    run("backup", "-o", timed + ".probe.backup", "--book", timed)
+    backup_seconds = time.time() - start
+    seen = outcomes.setdefault("backup", [])
+    for index in range(trials):
+        target = os.path.join(folder, f"killed{index}.backup")
+        killed_at_random(["backup", "-o", target, "--book", timed], backup_seconds)
+        if not os.path.exists(target):
+            seen.append("none")
+        elif os.path.exists(target + "-wal"):
+            failures.append(f"backup {index}: a -wal beside the backup")
+        elif content(alone(target, folder)) != timed_content:
+            failures.append(f"backup {index}: the file under the backup's name is not the whole book")
+        else:
+            seen.append("all")
+        remove(target + "*")
+    print(f"backup: {trials} kills ({seen.count('none')} left none, {seen.count('all')} left all), "
+          f"{sum(1 for f in failures if f.startswith('backup '))} failures")
+
+    # A killed restore leaves the book verifying, with its old content or the backup's; every
+    # kept copy of the replaced book is whole. Half the trials restore the small book over the
+    # large one, half the large over the small.
+    base_backup = base + ".backup"
+    timed_backup = timed + ".backup"
+    run("backup", "-o", base_backup, "--book", base)
+    run("backup", "-o", timed_backup, "--book", timed)
+    base_content = content(base)
+    durations = {}
+    for backup, live in ((base_backup, timed), (timed_backup, base)):
+        probe = live + ".restore-probe.sqlite"
+        subprocess.run(["cp", live, probe], check=True)
+        start = time.time()
+        run("restore", backup, "--book", probe)
+        durations[backup] = time.time() - start
+    seen = outcomes.setdefault("restore", [])
+    for index in range(trials):
+        backup, live = (base_backup, timed) if index % 2 == 0 else (timed_backup, base)
+        old, new = (timed_content, base_content) if index % 2 == 0 else (base_content, timed_content)
+        copy = os.path.join(folder, f"restoring{index}.sqlite")
+        subprocess.run(["cp", live, copy], check=True)
+        killed_at_random(["restore", backup, "--book", copy], durations[backup])
+        now = content(copy)
+        if now not in (old, new):
+            failures.append(f"restore {index}: the book holds neither its old content nor the backup's")
+        else:
+            seen.append("none" if now == old else "all")
+        verify = run("verify", "--book", copy, check=False)
+        if verify.returncode != 0:
+            failures.append(f"restore {index}: verify failed: {verify.stdout.strip()} {verify.stderr.strip()}")
+        for kept in glob.glob(copy + ".replaced-*"):
+            if content(alone(kept, folder)) != old:
+                failures.append(f"restore {index}: the kept copy {os.path.basename(kept)} is not the whole replaced book")
+        if now == new and not glob.glob(copy + ".replaced-*"):
+            failures.append(f"restore {index}: restored, but no copy of the replaced book is kept")
+        remove(copy + "*")
+    print(f"restore: {trials} kills ({seen.count('none')} left none, {seen.count('all')} left all), "
+          f"{sum(1 for f in failures if f.startswith('restore '))} failures")
+
+    # A restore while another process imports into the book: the import lands whole in the
+    # restored book or in the kept copy of the replaced one (never in a file moved away), or
+    # fails cleanly.
+    landed = {"restored book": 0, "kept copy": 0, "refused": 0}
+    probe = base + ".restore-probe.sqlite"
+    subprocess.run(["cp", base, probe], check=True)
+    start = time.time()
+    run("restore", base_backup, "--book", probe)
+    small_restore_seconds = time.time() - start
+    for index in range(max(3, trials // 4)):
+        live = os.path.join(folder, f"importing{index}.sqlite")
+        subprocess.run(["cp", base, live], check=True)
+        def start(*args):
+            return subprocess.Popen([fundledger, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=root, text=True)
+        # Every other trial starts the restore first, so that the import waits for it.
+        if index % 2 == 0:
+            importing = start("import", journal, "--book", live)
+            time.sleep(rng.uniform(0, import_seconds * 1.2))
+            restoring = start("restore", base_backup, "--book", live)
+        else:
+            restoring = start("restore", base_backup, "--book", live)
+            time.sleep(rng.uniform(0.5, 1.0) * small_restore_seconds)
+            importing = start("import", journal, "--book", live)
+        restored = subprocess.CompletedProcess([], restoring.wait(), "", restoring.stderr.read())
+        imported = importing.wait() == 0
+        import_error = importing.stderr.read()
+        kept = glob.glob(live + ".replaced-*")
+        in_live = count(live, "SELECT count(*) FROM voucher WHERE status = 'posted'")
+        in_kept = count(kept[0], "SELECT count(*) FROM voucher WHERE status = 'posted'") if kept else 0
+        if restored.returncode != 0 and "stayed locked" not in restored.stderr:
+            failures.append(f"restore during import {index}: restore failed: {restored.stderr.strip()}")
+        elif restored.returncode == 0 and len(kept) != 1:
+            failures.append(f"restore during import {index}: {len(kept)} kept copies")
+        elif imported and sorted((in_live, in_kept)) != [0, total]:
+            failures.append(f"restore during import {index}: the import reported success, but the book holds {in_live} and the kept copy {in_kept} of {total}")
+        elif not imported and (in_live, in_kept) != (0, 0):
+            failures.append(f"restore during import {index}: a failed import left {in_live} and {in_kept} vouchers")
+        elif not imported and not import_error.startswith("error: "):
+            failures.append(f"restore during import {index}: the import failed without a clear error: {import_error.strip()[:200]}")
+        else:
+            landed["restored book" if imported and in_live == total else "kept copy" if imported else "refused"] += 1
+        if run("verify", "--book", live, check=False).returncode != 0:
+            failures.append(f"restore during import {index}: the book fails verify")
+        remove(live + "*")
+    print(f"restore during import: the import landed in the restored book {landed['restored book']} times, "
+          f"in the kept copy {landed['kept copy']} times, was refused {landed['refused']} times")
+
 for failure in failures[:20]:
     print("FAIL " + failure)
-print(f"crash safety: {4 * trials + max(3, trials // 4) - len(failures)} passed, {len(failures)} failed")
+print(f"crash safety: {6 * trials + 2 * max(3, trials // 4) - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

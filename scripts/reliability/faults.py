@@ -90,6 +90,23 @@ with tempfile.TemporaryDirectory() as folder:
                 failures.append(f"the book changed or fails verify after the full disk: {after.stderr.strip()}")
             else:
                 passed += 1
+            # A backup onto the full disk fails clearly and leaves nothing under its name.
+            filler = os.path.join(mount, "filler")
+            descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT)
+            try:
+                while os.write(descriptor, b"\0" * 4096) > 0:
+                    pass
+            except OSError:
+                pass
+            os.close(descriptor)
+            target = os.path.join(mount, "backup.sqlite")
+            expect_clear_error(run("backup", "-o", target, "--book", book), ["disk is full", "full"], "backup onto a full disk")
+            left = sorted(name for name in os.listdir(mount) if name.startswith("backup.sqlite"))
+            if left:
+                failures.append(f"a failed backup left {left}")
+            else:
+                passed += 1
+            os.remove(filler)
             subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
             expect_clear_error(run("close", "--org", "FED-01", "--period", "2026-02", "--book", book), ["read-only", "readonly"], "close on a read-only disk")
             # Commands that only read work on read-only media.

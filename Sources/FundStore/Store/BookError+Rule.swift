@@ -45,6 +45,7 @@ extension BookError {
         case .access: "bad-role"
         case .committee: "committee"
         case .review: "review"
+        case let .backup(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         }
@@ -72,6 +73,8 @@ extension BookError {
         case let .committee(refusal):
             refusal.category
         case let .review(refusal):
+            refusal.category
+        case let .backup(refusal):
             refusal.category
         case let .storage(failure):
             failure.category

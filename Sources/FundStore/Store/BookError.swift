@@ -52,6 +52,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// An act of the review committee's work refused (`ReviewRefusal`).
     case review(ReviewRefusal)
     /// A refusal of budgets and fixed assets not yet given a case of its own.
+    /// A backup or a restore refused (`BackupRefusal`).
+    case backup(BackupRefusal)
     /// The database engine refused (`StorageFailure`).
     case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
@@ -144,6 +146,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .committee(refusal):
             return refusal.description
         case let .review(refusal):
+            return refusal.description
+        case let .backup(refusal):
             return refusal.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"

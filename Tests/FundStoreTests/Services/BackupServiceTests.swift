@@ -15,7 +15,7 @@ import Testing
         #expect(bookError { try book.admin.backups.backup(to: copy) }?.rule == "book-exists")
         #expect(bookError { try book.session("王芳").backups.backup(to: folder + "/other.sqlite") }?.category == .notPermitted)
         let restored = folder + "/restored.sqlite"
-        let report = try BackupService.restore(from: copy, to: restored, as: "admin")
+        let report = try BackupService.restore(from: copy, to: restored, as: "admin").verified
         #expect(report.problems.isEmpty && report.vouchers == 1)
         #expect(try Store.open(at: restored).session(as: "admin").ledger.ledgerLines(organization: "FED-01", account: "102", year: 2026).count == 1)
     }

@@ -105,7 +105,7 @@ extension Store {
     /// A read-only connection to the book. On media that cannot be written (no `-shm` file can
     /// be made beside the book) and with no unfinished log (`-wal`) to read, the file is opened
     /// as immutable, which needs no `-shm`.
-    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
         do {
             try queue.read { db in try db.execute(sql: "SELECT 1 FROM sqlite_master LIMIT 1") }

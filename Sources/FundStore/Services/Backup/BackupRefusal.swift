@@ -1,0 +1,71 @@
+import FundCore
+
+/// Why a backup or a restore was refused. Nothing was written: the book, and the backup, are as
+/// they were.
+///
+/// Wrapped as `BookError.backup`; each case renders its message in `description` and says what
+/// kind of refusal it is in `category`.
+public enum BackupRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A backup copies the whole book: only someone who may read all of it takes one.
+    case wholeBookNeeded(user: String, roles: [RoleGrant])
+    /// There is no file at the backup's path.
+    case backupMissing(path: String)
+    /// The backup's file is there but cannot be read (its permissions).
+    case backupUnreadable(path: String)
+    /// The backup is not a FundLedger book that passes `verify`.
+    case backupNotABook(path: String, reason: NotABookReason)
+    /// The folder a file is to go into does not exist.
+    case folderMissing(folder: String, file: String)
+    /// The folder a file is to go into cannot be written.
+    case folderNotWritable(folder: String, file: String)
+    /// A `-wal` or `-shm` file is beside a book path that holds no book: restoring there would
+    /// mix it into the restored book.
+    case strayLog(path: String)
+
+    /// The message a finance officer reads: what was refused and what to do instead.
+    public var description: String {
+        let text = switch self {
+        case let .wholeBookNeeded(user, roles):
+            "\(user) may not back up the book: a backup is a copy of the whole book, and \(user) "
+                + (roles.isEmpty ? "has no role in it" : "is " + roles.map(\.description).joined(separator: ", "))
+                + "; a backup needs the administrator, a role over every organisation, or the superior of every top-level union. "
+                + "Ask the book's administrator for a backup, or write what you may read: `fundledger export-journal --org ORG -o FILE` and the `fundledger export` workbooks"
+        case let .backupMissing(path):
+            "there is no backup at \(path); give the file `fundledger backup -o` wrote (nothing was restored)"
+        case let .backupUnreadable(path):
+            "the backup \(path) cannot be read (permission denied); make it readable for this user, or copy it somewhere readable (nothing was restored)"
+        case let .backupNotABook(path, reason):
+            "\(path) is not a readable FundLedger backup (\(reason)); nothing was restored and the book is unchanged: give another backup"
+        case let .folderMissing(folder, file):
+            "the folder \(folder) does not exist, so \(file) cannot be written there; create the folder first, or choose a file in an existing folder"
+        case let .folderNotWritable(folder, file):
+            "the folder \(folder) cannot be written (permission denied), and \(file) is written through a working file beside it; make the folder writable, or choose another folder"
+        case let .strayLog(path):
+            "\(path) is left beside a path that holds no book (a log of a book that was moved or deleted); move it away first, so that it cannot mix into the restored book"
+        }
+        return text + " [\(rule)]"
+    }
+
+    /// The rule's id, as the message prints it in brackets.
+    public var rule: String {
+        switch self {
+        case .wholeBookNeeded: "backup-whole-book"
+        case .backupMissing: "backup-missing"
+        case .backupUnreadable: "backup-unreadable"
+        case .backupNotABook: "backup-not-a-book"
+        case .folderMissing: "folder-missing"
+        case .folderNotWritable: "folder-not-writable"
+        case .strayLog: "stray-log"
+        }
+    }
+
+    /// What kind of refusal this is, for a caller that answers with a status.
+    public var category: ErrorCategory {
+        switch self {
+        case .wholeBookNeeded: .notPermitted
+        case .backupMissing, .folderMissing: .notFound
+        case .strayLog: .conflict
+        case .backupUnreadable, .backupNotABook, .folderNotWritable: .storage
+        }
+    }
+}

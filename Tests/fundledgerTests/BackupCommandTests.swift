@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `backup` and `restore` as an officer runs them: the backup's SHA-256 printed, the kept copy
+/// named, and each refusal naming its real problem.
+@Suite struct BackupCommandTests {
+    let folder: String
+    let book: String
+
+    init() throws {
+        folder = try CLI.temporaryFolder()
+        book = folder + "/book.sqlite"
+        #expect(try CLI.run(["init", "--book", book]).status == 0)
+        #expect(try CLI.run(["org", "add", "--book", book, "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+    }
+
+    /// What `sha256sum` says of `path`.
+    static func sha256sum(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(String(decoding: data, as: UTF8.self).prefix(64))
+    }
+
+    @Test func backupPrintsTheSHA256OfWhatItWrote() throws {
+        let backup = folder + "/backups/b.sqlite"
+        let result = try CLI.run(["backup", "--book", book, "-o", backup])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "backed up \(book) to \(backup)")
+        #expect(lines.last == "SHA-256 \(try Self.sha256sum(backup))  \(backup)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/backups") == ["b.sqlite"])
+    }
+
+    @Test func restoreNamesTheKeptCopyOfTheReplacedBook() throws {
+        let backup = folder + "/b.sqlite"
+        #expect(try CLI.run(["backup", "--book", book, "-o", backup]).status == 0)
+        #expect(try CLI.run(["org", "add", "--book", book, "--code", "CTY-02", "--name", "另一县总工会", "--level", "county"]).status == 0)
+        let first = try CLI.run(["restore", backup, "--book", book])
+        let second = try CLI.run(["restore", backup, "--book", book])
+        #expect(first.status == 0 && second.status == 0)
+        let kept = [first, second].compactMap { $0.stdout.split(separator: "\n").last.map(String.init) }
+        #expect(kept.count == 2 && kept[0] != kept[1] && kept.allSatisfy { $0.hasPrefix("the replaced book is kept as \(book).replaced-") })
+        let orgs = try CLI.run(["org", "list", "--book", book, "--format", "csv"]).stdout
+        #expect(orgs.contains("CTY-01") && !orgs.contains("CTY-02"))
+    }
+
+    @Test func restoreSaysWhatIsMissing() throws {
+        let missing = try CLI.run(["restore", folder + "/nope.sqlite", "--book", book])
+        #expect(missing.status == 1 && missing.stderr.hasPrefix("error: there is no backup at \(folder)/nope.sqlite;"))
+        let backup = folder + "/b.sqlite"
+        #expect(try CLI.run(["backup", "--book", book, "-o", backup]).status == 0)
+        let noFolder = try CLI.run(["restore", backup, "--book", folder + "/missing/book.sqlite"])
+        #expect(noFolder.status == 1 && noFolder.stderr.hasPrefix("error: the folder \(folder)/missing does not exist"))
+    }
+
+    @Test func backupTellsAnOfficerOfOneOrganisationWhatSheMayWrite() throws {
+        #expect(try CLI.run(["user", "grant", "王芳", "officer", "--org", "CTY-01", "--book", book]).status == 0)
+        let result = try CLI.run(["backup", "--book", book, "-o", folder + "/b.sqlite"], environment: ["FUNDLEDGER_USER": "王芳"])
+        #expect(result.status == 1 && result.stderr.contains("王芳 may not back up the book") && result.stderr.contains("[backup-whole-book]"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/b.sqlite"))
+    }
+}

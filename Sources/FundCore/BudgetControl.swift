@@ -8,6 +8,8 @@ public enum BudgetLineProblem: Hashable, Sendable, CustomStringConvertible {
     case negativeAmount(key: BudgetKey, amount: Money)
     /// A posting would count against both lines.
     case overlap(BudgetKey, BudgetKey)
+    /// A line's amount is larger than one voucher line may be (`Limits.lineAmountFen`).
+    case amountTooLarge(key: BudgetKey, amount: Money)
 
     /// The sentence the import and the adjustment print.
     public var description: String {
@@ -20,6 +22,8 @@ public enum BudgetLineProblem: Hashable, Sendable, CustomStringConvertible {
             "line \(key) has the negative amount \(amount)"
         case let .overlap(a, b):
             "lines \(a) and \(b) overlap: a posting would count against both; budget either the account or its details"
+        case let .amountTooLarge(key, amount):
+            "line \(key) has the amount \(amount.grouped), over the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per line [amount-too-large]; split it over several lines"
         }
     }
 }
@@ -34,6 +38,9 @@ public enum BudgetProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidLine(BudgetLineProblem)
     /// A line's amount after the adjustment would be negative.
     case lineBelowZero(key: BudgetKey, amount: Money)
+    /// An adjustment, or a line's amount after it, is larger than one voucher line may be
+    /// (`Limits.lineAmountFen`).
+    case adjustmentTooLarge(key: BudgetKey, amount: Money)
 
     /// The message, without the book's prefix (`BookError` renders it).
     public var description: String {
@@ -46,6 +53,8 @@ public enum BudgetProblem: Error, Hashable, Sendable, CustomStringConvertible {
             problem.description
         case let .lineBelowZero(key, amount):
             "line \(key) would fall to \(amount); a budget line cannot go below zero"
+        case let .adjustmentTooLarge(key, amount):
+            "line \(key): \(amount.grouped) is over the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan for a budget line or an adjustment [amount-too-large]; adjust by smaller amounts or split the line"
         }
     }
 
@@ -53,7 +62,7 @@ public enum BudgetProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var category: ErrorCategory {
         switch self {
         case .alreadyApproved, .notApproved: .conflict
-        case .invalidLine, .lineBelowZero: .invalidInput
+        case .invalidLine, .lineBelowZero, .adjustmentTooLarge: .invalidInput
         }
     }
 }
@@ -188,6 +197,11 @@ public enum BudgetAdjustments {
         var result: [(key: BudgetKey, delta: Money)] = []
         for (key, delta) in changes.sorted(by: { $0.key < $1.key }) where !delta.isZero {
             let adjusted = lines.first { $0.key == key }?.adjusted.fen ?? 0
+            // Both within the limit, so their sum cannot overflow.
+            if delta.fen.magnitude > UInt64(Limits.lineAmountFen) || adjusted.magnitude > UInt64(Limits.lineAmountFen) {
+                throw .adjustmentTooLarge(key: key, amount: delta)
+            }
+            if adjusted + delta.fen > Limits.lineAmountFen { throw .adjustmentTooLarge(key: key, amount: Money(fen: adjusted + delta.fen)) }
             if adjusted + delta.fen < 0 { throw .lineBelowZero(key: key, amount: Money(fen: adjusted + delta.fen)) }
             result.append((key, delta))
         }

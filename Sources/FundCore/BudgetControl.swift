@@ -119,7 +119,8 @@ public struct BudgetOverrun: Hashable, Sendable, CustomStringConvertible {
 
     /// The sentence the CLI warns with and a refusal lists.
     public var description: String {
-        "budget line \(key): spent \(spent.grouped) of \(budgeted.grouped) (over by \(Money(fen: spent.fen - budgeted.fen).grouped))"
+        let over = spent.fen.subtractingReportingOverflow(budgeted.fen)
+        return "budget line \(key): spent \(spent.grouped) of \(budgeted.grouped) (over by \(over.overflow ? "more than 92,233,720,368,547,758.07" : Money(fen: over.partialValue).grouped))"
     }
 }
 
@@ -137,16 +138,19 @@ public enum BudgetControlDecision: Hashable, Sendable {
 /// that the store only loads the figures and applies the answer.
 public enum BudgetControl {
     /// Actuals of every line for `month` and from January to `month` of `year`: income lines count
-    /// credits less debits, spending lines debits less credits.
-    public static func actuals(of budget: Budget, activity: [BudgetActivity], year: Int, month: Int) -> [BudgetKey: BudgetActual] {
+    /// credits less debits, spending lines debits less credits. A sum past Int64 fen throws
+    /// `SumOverflow` naming the line's account.
+    public static func actuals(of budget: Budget, activity: [BudgetActivity], year: Int, month: Int) throws(SumOverflow) -> [BudgetKey: BudgetActual] {
         var result: [BudgetKey: BudgetActual] = [:]
         let from = year * 100 + 1, through = year * 100 + month
         for line in budget.lines {
+            let overflow = SumOverflow(organization: budget.organization, account: line.key.account,
+                                       period: (Period(key: from) ?? Period(year: 1900, month: 1)!)...(Period(key: through) ?? Period(year: 1900, month: 12)!))
             var actual = BudgetActual()
             for row in activity where (from...through).contains(row.period) && row.counts(against: line.key) {
-                let amount = line.key.isIncome ? row.creditFen - row.debitFen : row.debitFen - row.creditFen
-                actual.yearToDate += amount
-                if row.period == through { actual.month += amount }
+                let amount = try line.key.isIncome ? row.creditFen.subtracting(row.debitFen, or: overflow) : row.debitFen.subtracting(row.creditFen, or: overflow)
+                actual.yearToDate = try actual.yearToDate.adding(amount, or: overflow)
+                if row.period == through { actual.month = try actual.month.adding(amount, or: overflow) }
             }
             result[line.key] = actual
         }
@@ -165,9 +169,12 @@ public enum BudgetControl {
     }
 
     /// The line's overrun given the year's turnovers on its account, if spending is above its
-    /// adjusted amount.
-    public static func overrun(of line: BudgetLine, activity: [BudgetActivity]) -> BudgetOverrun? {
-        let spent = activity.filter { $0.counts(against: line.key) }.reduce(Int64(0)) { $0 + $1.debitFen - $1.creditFen }
+    /// adjusted amount. A sum past Int64 fen throws `overflow`.
+    public static func overrun(of line: BudgetLine, activity: [BudgetActivity], overflow: SumOverflow) throws(SumOverflow) -> BudgetOverrun? {
+        var spent: Int64 = 0
+        for row in activity where row.counts(against: line.key) {
+            spent = try spent.adding(row.debitFen, or: overflow).subtracting(row.creditFen, or: overflow)
+        }
         guard spent > line.adjusted.fen else { return nil }
         return BudgetOverrun(key: line.key, spent: Money(fen: spent), budgeted: line.adjusted)
     }

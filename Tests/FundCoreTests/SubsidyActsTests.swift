@@ -130,9 +130,9 @@ import Testing
                 == .notAwaitingApproval(code: "XB-1", status: .approved))
     }
 
-    @Test func figuresComeFromBothBooksTurnovers() {
+    @Test func figuresComeFromBothBooksTurnovers() throws {
         let item = Self.item()
-        let figures = SubsidyFigures(item: item, balances: [
+        let figures = try SubsidyFigures(item: item, balances: [
             SubsidyBalance(organization: "CTY-01", accountCode: "50802", counterpart: "FED-01", debitFen: 900, creditFen: 100),
             SubsidyBalance(organization: "CTY-01", accountCode: "50802", counterpart: "OTHER", debitFen: 5, creditFen: 0),
             SubsidyBalance(organization: "FED-01", accountCode: "40302", counterpart: "CTY-01", debitFen: 100, creditFen: 900),

@@ -76,7 +76,7 @@ extension BudgetStorage {
     /// Actuals of every line of `budget` in `month` and from January to `month` of `year`.
     func budgetActuals(organizationID: Int64, budget: Budget, year: Int, month: Int) throws -> [BudgetKey: BudgetActual] {
         let activity = try budgetActivity(organizationID: organizationID, from: year * 100 + 1, through: year * 100 + month, accountPrefix: nil)
-        return BudgetControl.actuals(of: budget, activity: activity, year: year, month: month)
+        return try BookError.summing { () throws(SumOverflow) in try BudgetControl.actuals(of: budget, activity: activity, year: year, month: month) }
     }
 
 }
@@ -93,7 +93,8 @@ extension BookStorage {
         return try BudgetControl.linesTouched(by: voucher.draft, in: budget).compactMap { line in
             let activity = try budgetActivity(organizationID: organizationID, from: year * 100 + 1, through: year * 100 + 12,
                                               accountPrefix: line.key.account)
-            return BudgetControl.overrun(of: line, activity: activity)
+            let overflow = SumOverflow(organization: voucher.draft.organization, account: line.key.account, year: year)
+            return try BookError.summing { () throws(SumOverflow) in try BudgetControl.overrun(of: line, activity: activity, overflow: overflow) }
         }
     }
 

@@ -19,6 +19,17 @@ extension Row {
 }
 
 extension SQLiteStorage {
+    /// One sum in fen (`SELECT coalesce(sum(...), 0) ...`), read without trapping on a REAL.
+    func fetchSum(_ sql: String, arguments: StatementArguments) throws -> Int64 {
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return 0 }
+        let value: DatabaseValue = row[0]
+        switch value.storage {
+        case let .int64(fen): return fen
+        case .null: return 0
+        default: throw SumNotInteger()
+        }
+    }
+
     /// Runs a query that sums amounts of the balance table over the months `from...to` (keys,
     /// 202601), for one organisation or, when nil, for all. SQLite's "integer overflow" of `sum()`
     /// and a sum come back as REAL become `BookError.sumOverflow`, naming the organisation and the

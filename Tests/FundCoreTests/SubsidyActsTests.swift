@@ -130,6 +130,17 @@ import Testing
                 == .notAwaitingApproval(code: "XB-1", status: .approved))
     }
 
+    @Test func payingOrAccruingPastInt64IsOverApprovedNotATrap() {
+        let item = Self.item()
+        let figures = Self.figures(disbursed: Int64.max)
+        #expect(problem { () throws(SubsidyProblem) in
+            try SubsidyActs.disburse(item, figures: figures, accrued: .zero, amount: Money(fen: 1), date: Self.day("2026-05-06"), preparer: "王芳", reviewer: "李强")
+        } == .payingOverApproved(code: "XB-1", amount: Money(fen: 1), approved: item.approved))
+        #expect(problem { () throws(SubsidyProblem) in
+            try SubsidyActs.accrue(item, figures: figures, amount: Money(fen: 1), date: Self.day("2026-12-31"), preparer: "王芳", reviewer: "李强")
+        } == .accruingOverApproved(code: "XB-1", amount: Money(fen: 1), approved: item.approved))
+    }
+
     @Test func figuresComeFromBothBooksTurnovers() throws {
         let item = Self.item()
         let figures = try SubsidyFigures(item: item, balances: [

@@ -37,8 +37,8 @@ public struct SumOverflow: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The sentence `BookError` prints after its prefix.
     public var description: String {
-        let what = account.map { "account \($0)" } ?? "the total over accounts"
-        return "the sum of \(what) of \(organization) in \(periodText) is too large to hold exactly (more than 92,233,720,368,547,758.07 yuan); "
+        let what = account.map { "the sum of account \($0)" } ?? "the total over the accounts"
+        return "\(what) of \(organization) in \(periodText) is too large to hold exactly (more than 92,233,720,368,547,758.07 yuan); "
             + "correct the lines that are too large, or spread the amounts over several organisations or years"
     }
 }

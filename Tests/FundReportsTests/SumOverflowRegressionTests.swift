@@ -1,5 +1,6 @@
 import FundCore
 import FundReports
+import FundStore
 import Testing
 
 /// One regression test per report whose sums trapped past Int64 (SIGILL): built from values,
@@ -17,6 +18,15 @@ import Testing
             guard let overflow = error as? SumOverflow else { return false }
             return overflow.organization == "FED-01" && overflow.account == account
         }
+    }
+
+    @Test func theRefusalNamesTheOrganisationTheAccountAndTheMonths() {
+        let month = BookError.sumOverflow(SumOverflow(organization: "FED-01", account: "102", month: Self.may))
+        #expect(month.description == "the sum of account 102 of FED-01 in 2026-05 is too large to hold exactly (more than 92,233,720,368,547,758.07 yuan); "
+            + "correct the lines that are too large, or spread the amounts over several organisations or years")
+        #expect(month.rule == "sum-overflow" && month.category == .invalidInput)
+        let year = SumOverflow(organization: "FED-01", account: nil, year: 2026)
+        #expect(year.description.hasPrefix("the total over the accounts of FED-01 in 2026-01 to 2026-12 is too large"))
     }
 
     @Test func trialBalanceOfDetailsPastInt64IsRefused() {

@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "FundReportsTests", dependencies: [
-            "FundCore", "FundStore", "FundReports", "FundApp", "FundTesting",
+            "FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp", "FundTesting",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
         .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp", "FundTesting"],

@@ -7,7 +7,7 @@ extension Reports {
     public static func budgetExecution(_ book: Session, organization code: String, year: Int, month: Int?) throws -> BudgetExecution {
         guard let budget = try book.budgets.budget(organization: code, year: year) else { throw BookError.noBudget(organization: code, year: year) }
         let through = month ?? 12
-        return BudgetExecution(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), budget: budget,
-                               actuals: try book.budgets.budgetActuals(organization: code, year: year, month: through), month: through)
+        return try summing { try BudgetExecution(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), budget: budget,
+                               actuals: try book.budgets.budgetActuals(organization: code, year: year, month: through), month: through) }
     }
 }

@@ -7,8 +7,8 @@ extension Reports {
     /// of every reconciliation difference.
     public static func rollup(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Rollup {
         let through = month ?? 12
-        return try Rollup(data: try book.rollup.rollupData(root: code, year: year, month: through), year: year, month: through) { organization, account, counterpart, project in
+        return try summing { try Rollup(data: try book.rollup.rollupData(root: code, year: year, month: through), year: year, month: through) { organization, account, counterpart, project in
             try book.rollup.pairVouchers(organization: organization, accountPrefix: account, counterpart: counterpart, project: project)
-        }
+        } }
     }
 }

@@ -8,7 +8,7 @@ extension Reports {
         let items = try book.subsidies.subsidies(organization: grantor).filter { item, _ in
             item.windowStart.year <= year && (item.deadline.year >= year || item.status != .settled)
         }
-        return SubsidyRegister(grantor: try book.organizations.organization(grantor), items: items,
-                               asOf: asOf ?? LocalDate(year: year, month: 12, day: 31)!)
+        return try summing { try SubsidyRegister(grantor: try book.organizations.organization(grantor), items: items,
+                               asOf: asOf ?? LocalDate(year: year, month: 12, day: 31)!) }
     }
 }

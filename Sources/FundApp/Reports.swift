@@ -10,25 +10,35 @@ public enum Reports {
         return (Period(year: year, month: 1)!, Period(year: year, month: 12)!)
     }
 
+    /// Runs a report's sums: a `SumOverflow` comes out as `BookError.sumOverflow`, as every other
+    /// refusal of the book does.
+    static func summing<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let overflow as SumOverflow { throw BookError.sumOverflow(overflow) }
+    }
+
     /// 科目余额表 of one month, or of the whole year when `month` is nil.
     public static func trialBalance(_ book: Session, organization code: String, year: Int, month: Int?, includeZero: Bool = false) throws -> TrialBalance {
         let (from, to) = range(year: year, month: month)
-        return TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
+        return try summing { try TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
                             turnovers: try book.ledger.turnovers(organization: code, from: from, to: to), from: from, to: to,
-                            includeZero: includeZero)
+                            includeZero: includeZero) }
     }
 
     /// 资产负债表 at the end of `month`, or of the year when `month` is nil.
     public static func balanceSheet(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         let period = Period(year: year, month: month ?? 12)!
         let turnovers = try book.ledger.turnovers(organization: code, from: Period(year: year, month: 1)!, to: period)
+        let organization = try book.organizations.organization(code)
         var closing: [String: Int64] = [:], opening: [String: Int64] = [:]
         for t in turnovers {
-            closing[t.code] = t.closingNetFen
+            guard let net = t.closingNetIfRepresentable else {
+                throw BookError.sumOverflow(SumOverflow(organization: code, account: t.code, period: Period(year: year, month: 1)!...period))
+            }
+            closing[t.code] = net
             opening[t.code] = t.openingNetFen
         }
-        return BalanceSheet.form(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), period: period,
-                                 annual: month == nil, closingNet: closing, openingNet: opening)
+        return try summing { try BalanceSheet.form(organization: organization, chart: try book.organizations.chart(for: code), period: period,
+                                 annual: month == nil, closingNet: closing, openingNet: opening) }
     }
 
     /// 收入支出表 of `month` beside the year to date, or of the year beside the year before.
@@ -41,9 +51,14 @@ public enum Reports {
             let yearActivity = try book.ledger.activity(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 12)!,
                                                  excludingClosing: true)
             let carried = try book.yearEnd.fundBalances(organization: code, through: from.year - 1)
-            let earmarked = CarryForward.earmarkedProjects(carried + yearActivity.map {
-                FundBalance(accountCode: $0.code, project: $0.project, source: $0.source, netFen: $0.netFen)
-            })
+            var balances = carried
+            for a in yearActivity {
+                guard let net = a.netIfRepresentable else {
+                    throw BookError.sumOverflow(SumOverflow(organization: code, account: a.code, year: from.year))
+                }
+                balances.append(FundBalance(accountCode: a.code, project: a.project, source: a.source, netFen: net))
+            }
+            let earmarked = CarryForward.earmarkedProjects(balances)
             return IncomeExpenditure.Column(activity: activity, openingFunds: Dictionary(uniqueKeysWithValues: opening.map { ($0.code, $0.openingNetFen) }),
                                             earmarkedProjects: earmarked)
         }
@@ -55,15 +70,15 @@ public enum Reports {
             columns = [try column(Period(year: year, month: 1)!, Period(year: year, month: 12)!),
                        try column(Period(year: year - 1, month: 1)!, Period(year: year - 1, month: 12)!)]
         }
-        return IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
-                                      period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns)
+        return try summing { try IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
+                                      period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns) }
     }
 
     /// 总账 of the year through `month` (December when nil).
     public static func generalLedger(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Ledger {
         let (opening, months) = try book.ledger.monthlyTurnovers(organization: code, year: year)
-        return Ledger.general(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), year: year,
-                              throughMonth: month ?? 12, opening: opening, months: months)
+        return try summing { try Ledger.general(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code), year: year,
+                              throughMonth: month ?? 12, opening: opening, months: months) }
     }
 
     /// 明细账 of one account and its details; an account outside the chart is refused.
@@ -74,7 +89,7 @@ public enum Reports {
                 "account \(account) is not in the chart of \(code); check it with `fundledger account list --org \(code)`")])
         }
         let (opening, _) = try book.ledger.monthlyTurnovers(organization: code, year: year)
-        return Ledger.detail(organization: try book.organizations.organization(code), chart: chart, account: account, year: year,
-                             opening: opening, lines: try book.ledger.ledgerLines(organization: code, account: account, year: year))
+        return try summing { try Ledger.detail(organization: try book.organizations.organization(code), chart: chart, account: account, year: year,
+                             opening: opening, lines: try book.ledger.ledgerLines(organization: code, account: account, year: year)) }
     }
 }

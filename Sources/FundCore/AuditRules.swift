@@ -5,7 +5,8 @@ public struct AuditRule: Sendable {
     public let english: String
     public let severity: Severity
     public let explanation: String
-    public let check: @Sendable (AuditInput) -> [FindingDraft]
+    /// The rule's findings; a sum over the year past Int64 fen throws `SumOverflow`.
+    public let check: @Sendable (AuditInput) throws(SumOverflow) -> [FindingDraft]
 }
 
 /// The audit rules, in the order their findings are listed.
@@ -67,7 +68,11 @@ public enum AuditRules {
     public static func rule(_ id: String) -> AuditRule? { all.first { $0.id == id } }
 
     /// Runs every rule.
-    public static func run(_ input: AuditInput) -> [FindingDraft] { all.flatMap { $0.check(input) } }
+    public static func run(_ input: AuditInput) throws(SumOverflow) -> [FindingDraft] {
+        var findings: [FindingDraft] = []
+        for rule in all { findings += try rule.check(input) }
+        return findings
+    }
 
     static func isPayment(_ line: VoucherLine) -> Bool {
         line.side == .credit && (line.accountCode.hasPrefix("101") || line.accountCode.hasPrefix("102"))
@@ -96,7 +101,7 @@ public enum AuditRules {
         return result
     }
 
-    static func subsidyOverspent(_ input: AuditInput) -> [FindingDraft] {
+    static func subsidyOverspent(_ input: AuditInput) throws(SumOverflow) -> [FindingDraft] {
         var result: [FindingDraft] = []
         for audited in input.subsidies {
             let item = audited.item
@@ -106,13 +111,15 @@ public enum AuditRules {
             // Carry-forward vouchers move the item's balance between accounts, not money.
             for voucher in input.vouchers where voucher.draft.kind != .closing {
                 for line in voucher.draft.lines where line.dimensions.project == item.code {
+                    let overflow = SumOverflow(organization: input.organization.code, account: line.accountCode, year: input.year)
                     switch AccountCategory(code: line.accountCode) {
-                    case .income: received -= line.signedFen
-                    case .expenditure: spent += line.signedFen
+                    case .income: received = try received.subtracting(line.signedFen, or: overflow)
+                    case .expenditure: spent = try spent.adding(line.signedFen, or: overflow)
                     default: continue
                     }
                 }
                 if spent > received, !flagged {
+                    _ = try spent.subtracting(received, or: SumOverflow(organization: input.organization.code, account: nil, year: input.year))
                     flagged = true
                     result.append(FindingDraft(rule: "subsidy-overspent", key: item.code, vouchers: [voucher.id], amount: Money(fen: spent - received),
                                                text: "by \(voucher.label) dated \(voucher.draft.date), \(Money(fen: spent).grouped) of subsidy item \(item.code) (\(item.title)) was spent against \(Money(fen: received).grouped) received: \(Money(fen: spent - received).grouped) too much"))
@@ -270,16 +277,20 @@ public enum AuditRules {
         return red + reopened
     }
 
-    static func welfareCap(_ input: AuditInput) -> [FindingDraft] {
+    static func welfareCap(_ input: AuditInput) throws(SumOverflow) -> [FindingDraft] {
         guard let cap = input.settings.welfareCapPerMember, let members = input.settings.members, members > 0 else { return [] }
         var total: Int64 = 0
         var ids: [Int64] = []
         for voucher in input.vouchers where voucher.draft.kind == .entry {
             let amount = voucher.draft.lines.filter { line in input.settings.welfareAccounts.contains { line.accountCode.hasPrefix($0) } }.reduce(0) { $0 + $1.signedFen }
-            if amount != 0 { total += amount; ids.append(voucher.id) }
+            if amount != 0 {
+                total = try total.adding(amount, or: SumOverflow(organization: input.organization.code, account: nil, year: input.year))
+                ids.append(voucher.id)
+            }
         }
         let perMember = total / Int64(members)
         guard perMember > cap.fen else { return [] }
+        // perMember > cap, so cap × members ≤ total fits.
         let over = Money(fen: total - cap.fen * Int64(members))
         return [FindingDraft(rule: "welfare-cap", key: String(input.year), vouchers: ids.suffix(20).map { $0 }, amount: over,
                              text: "welfare spending on \(input.settings.welfareAccounts.joined(separator: ", ")) in \(input.year) is \(Money(fen: total).grouped) for \(members) members, \(Money(fen: perMember).grouped) each, above the cap of \(cap.grouped) per member: \(over.grouped) over")]

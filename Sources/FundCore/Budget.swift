@@ -112,6 +112,7 @@ public struct Budget: Sendable {
                 problems.append(.notIncomeOrExpenditure(account: line.key.account, name: account.name))
             }
             if line.original.isNegative { problems.append(.negativeAmount(key: line.key, amount: line.original)) }
+            if line.original.fen.magnitude > UInt64(Limits.lineAmountFen) { problems.append(.amountTooLarge(key: line.key, amount: line.original)) }
         }
         for (i, a) in lines.enumerated() {
             for b in lines[(i + 1)...] where a.key.overlaps(b.key) {

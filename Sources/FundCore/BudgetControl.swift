@@ -8,6 +8,8 @@ public enum BudgetLineProblem: Hashable, Sendable, CustomStringConvertible {
     case negativeAmount(key: BudgetKey, amount: Money)
     /// A posting would count against both lines.
     case overlap(BudgetKey, BudgetKey)
+    /// A line's amount is larger than one voucher line may be (`Limits.lineAmountFen`).
+    case amountTooLarge(key: BudgetKey, amount: Money)
 
     /// The sentence the import and the adjustment print.
     public var description: String {
@@ -20,6 +22,8 @@ public enum BudgetLineProblem: Hashable, Sendable, CustomStringConvertible {
             "line \(key) has the negative amount \(amount)"
         case let .overlap(a, b):
             "lines \(a) and \(b) overlap: a posting would count against both; budget either the account or its details"
+        case let .amountTooLarge(key, amount):
+            "line \(key) has the amount \(amount.grouped), over the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per line [amount-too-large]; split it over several lines"
         }
     }
 }
@@ -34,6 +38,9 @@ public enum BudgetProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidLine(BudgetLineProblem)
     /// A line's amount after the adjustment would be negative.
     case lineBelowZero(key: BudgetKey, amount: Money)
+    /// An adjustment, or a line's amount after it, is larger than one voucher line may be
+    /// (`Limits.lineAmountFen`).
+    case adjustmentTooLarge(key: BudgetKey, amount: Money)
 
     /// The message, without the book's prefix (`BookError` renders it).
     public var description: String {
@@ -46,6 +53,8 @@ public enum BudgetProblem: Error, Hashable, Sendable, CustomStringConvertible {
             problem.description
         case let .lineBelowZero(key, amount):
             "line \(key) would fall to \(amount); a budget line cannot go below zero"
+        case let .adjustmentTooLarge(key, amount):
+            "line \(key): \(amount.grouped) is over the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan for a budget line or an adjustment [amount-too-large]; adjust by smaller amounts or split the line"
         }
     }
 
@@ -53,7 +62,7 @@ public enum BudgetProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var category: ErrorCategory {
         switch self {
         case .alreadyApproved, .notApproved: .conflict
-        case .invalidLine, .lineBelowZero: .invalidInput
+        case .invalidLine, .lineBelowZero, .adjustmentTooLarge: .invalidInput
         }
     }
 }
@@ -110,7 +119,8 @@ public struct BudgetOverrun: Hashable, Sendable, CustomStringConvertible {
 
     /// The sentence the CLI warns with and a refusal lists.
     public var description: String {
-        "budget line \(key): spent \(spent.grouped) of \(budgeted.grouped) (over by \(Money(fen: spent.fen - budgeted.fen).grouped))"
+        let over = spent.fen.subtractingReportingOverflow(budgeted.fen)
+        return "budget line \(key): spent \(spent.grouped) of \(budgeted.grouped) (over by \(over.overflow ? "more than 92,233,720,368,547,758.07" : Money(fen: over.partialValue).grouped))"
     }
 }
 
@@ -128,16 +138,19 @@ public enum BudgetControlDecision: Hashable, Sendable {
 /// that the store only loads the figures and applies the answer.
 public enum BudgetControl {
     /// Actuals of every line for `month` and from January to `month` of `year`: income lines count
-    /// credits less debits, spending lines debits less credits.
-    public static func actuals(of budget: Budget, activity: [BudgetActivity], year: Int, month: Int) -> [BudgetKey: BudgetActual] {
+    /// credits less debits, spending lines debits less credits. A sum past Int64 fen throws
+    /// `SumOverflow` naming the line's account.
+    public static func actuals(of budget: Budget, activity: [BudgetActivity], year: Int, month: Int) throws(SumOverflow) -> [BudgetKey: BudgetActual] {
         var result: [BudgetKey: BudgetActual] = [:]
         let from = year * 100 + 1, through = year * 100 + month
         for line in budget.lines {
+            let overflow = SumOverflow(organization: budget.organization, account: line.key.account,
+                                       period: (Period(key: from) ?? Period(year: 1900, month: 1)!)...(Period(key: through) ?? Period(year: 1900, month: 12)!))
             var actual = BudgetActual()
             for row in activity where (from...through).contains(row.period) && row.counts(against: line.key) {
-                let amount = line.key.isIncome ? row.creditFen - row.debitFen : row.debitFen - row.creditFen
-                actual.yearToDate += amount
-                if row.period == through { actual.month += amount }
+                let amount = try line.key.isIncome ? row.creditFen.subtracting(row.debitFen, or: overflow) : row.debitFen.subtracting(row.creditFen, or: overflow)
+                actual.yearToDate = try actual.yearToDate.adding(amount, or: overflow)
+                if row.period == through { actual.month = try actual.month.adding(amount, or: overflow) }
             }
             result[line.key] = actual
         }
@@ -156,9 +169,12 @@ public enum BudgetControl {
     }
 
     /// The line's overrun given the year's turnovers on its account, if spending is above its
-    /// adjusted amount.
-    public static func overrun(of line: BudgetLine, activity: [BudgetActivity]) -> BudgetOverrun? {
-        let spent = activity.filter { $0.counts(against: line.key) }.reduce(Int64(0)) { $0 + $1.debitFen - $1.creditFen }
+    /// adjusted amount. A sum past Int64 fen throws `overflow`.
+    public static func overrun(of line: BudgetLine, activity: [BudgetActivity], overflow: SumOverflow) throws(SumOverflow) -> BudgetOverrun? {
+        var spent: Int64 = 0
+        for row in activity where row.counts(against: line.key) {
+            spent = try spent.adding(row.debitFen, or: overflow).subtracting(row.creditFen, or: overflow)
+        }
         guard spent > line.adjusted.fen else { return nil }
         return BudgetOverrun(key: line.key, spent: Money(fen: spent), budgeted: line.adjusted)
     }
@@ -188,6 +204,11 @@ public enum BudgetAdjustments {
         var result: [(key: BudgetKey, delta: Money)] = []
         for (key, delta) in changes.sorted(by: { $0.key < $1.key }) where !delta.isZero {
             let adjusted = lines.first { $0.key == key }?.adjusted.fen ?? 0
+            // Both within the limit, so their sum cannot overflow.
+            if delta.fen.magnitude > UInt64(Limits.lineAmountFen) || adjusted.magnitude > UInt64(Limits.lineAmountFen) {
+                throw .adjustmentTooLarge(key: key, amount: delta)
+            }
+            if adjusted + delta.fen > Limits.lineAmountFen { throw .adjustmentTooLarge(key: key, amount: Money(fen: adjusted + delta.fen)) }
             if adjusted + delta.fen < 0 { throw .lineBelowZero(key: key, amount: Money(fen: adjusted + delta.fen)) }
             result.append((key, delta))
         }

@@ -71,60 +71,71 @@ public enum CarryForward {
     ]
 
     /// Step 1 vouchers: one for income (结转本年收入), one for expenditure (结转本年支出), split
-    /// when very many projects need more lines than one voucher holds.
+    /// when very many projects need more lines than one voucher holds. A contra line whose sum
+    /// passes Int64 fen throws `SumOverflow` naming its target account.
     public static func periodEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
-                                 preparer: String) -> [VoucherDraft] {
+                                 preparer: String) throws(SumOverflow) -> [VoucherDraft] {
         let closing = balances.filter { $0.netFen != 0 && closesAtPeriodEnd($0.accountCode) }
         let earmarked = earmarkedProjects(balances)
         let income = closing.filter { AccountCategory(code: $0.accountCode) == .income }
         let expenditure = closing.filter { AccountCategory(code: $0.accountCode) == .expenditure }
-        return vouchers(organization: organization, year: year, summary: "结转\(year)年收入", balances: income, preparer: preparer) {
+        return try vouchers(organization: organization, year: year, summary: "结转\(year)年收入", balances: income, preparer: preparer) {
             target(of: $0, chart: chart, earmarked: earmarked)
         } + vouchers(organization: organization, year: year, summary: "结转\(year)年支出", balances: expenditure, preparer: preparer) {
             target(of: $0, chart: chart, earmarked: earmarked)
         }
     }
 
-    /// Step 2 vouchers from the net-asset detail balances after step 1.
+    /// Step 2 vouchers from the net-asset detail balances after step 1; `SumOverflow` as for
+    /// `periodEnd`.
     public static func yearEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
-                               preparer: String) -> [VoucherDraft] {
+                               preparer: String) throws(SumOverflow) -> [VoucherDraft] {
         let clearing = balances.filter { $0.netFen != 0 && yearEndTargets[$0.accountCode] != nil && chart.account($0.accountCode) != nil }
-        return vouchers(organization: organization, year: year, summary: "结转\(year)年资金结转结余至累计", balances: clearing,
+        return try vouchers(organization: organization, year: year, summary: "结转\(year)年资金结转结余至累计", balances: clearing,
                         preparer: preparer) { yearEndTargets[$0.accountCode]! }
     }
 
     /// Lines that empty each balance, with their contra lines on the target accounts summed by
     /// target and project; chunked so that no voucher grows past `linesPerVoucher`.
     static func vouchers(organization: String, year: Int, summary: String, balances: [FundBalance], preparer: String,
-                         target: (FundBalance) -> String) -> [VoucherDraft] {
+                         target: (FundBalance) -> String) throws(SumOverflow) -> [VoucherDraft] {
         guard !balances.isEmpty else { return [] }
         let sorted = balances.sorted { ($0.accountCode, $0.project ?? "", $0.source?.rawValue ?? "") < ($1.accountCode, $1.project ?? "", $1.source?.rawValue ?? "") }
         let chunks = stride(from: 0, to: sorted.count, by: linesPerVoucher / 2).map { Array(sorted[$0..<min($0 + linesPerVoucher / 2, sorted.count)]) }
         let date = LocalDate(year: year, month: 12, day: 31)!
-        return chunks.enumerated().map { index, chunk in
+        var drafts: [VoucherDraft] = []
+        for (index, chunk) in chunks.enumerated() {
             var lines: [VoucherLine] = []
             var contra: [String: (code: String, project: String?, source: FundSource?, net: Int64)] = [:]
             for balance in chunk {
-                lines.append(line(balance.accountCode, emptying: balance.netFen, project: balance.project, source: balance.source))
+                lines.append(try line(balance.accountCode, emptying: balance.netFen, project: balance.project, source: balance.source,
+                                      organization: organization, year: year))
                 let code = target(balance)
                 // Appropriation funds keep their source tag; other funds keep only the project.
                 let source: FundSource? = code.hasPrefix("33") ? balance.source : nil
                 let key = code + "|" + (balance.project ?? "") + "|" + (source?.rawValue ?? "")
-                contra[key, default: (code, balance.project, source, 0)].net += balance.netFen
+                var entry = contra[key] ?? (code, balance.project, source, 0)
+                entry.net = try entry.net.adding(balance.netFen, or: SumOverflow(organization: organization, account: code, year: year))
+                contra[key] = entry
             }
             for key in contra.keys.sorted() {
-                let entry = contra[key]!
-                if entry.net != 0 { lines.append(line(entry.code, emptying: -entry.net, project: entry.project, source: entry.source)) }
+                guard let entry = contra[key], entry.net != 0 else { continue }
+                let overflow = SumOverflow(organization: organization, account: entry.code, year: year)
+                lines.append(try line(entry.code, emptying: try entry.net.negated(or: overflow), project: entry.project, source: entry.source,
+                                      organization: organization, year: year))
             }
             let part = chunks.count > 1 ? "（\(index + 1)/\(chunks.count)）" : ""
-            return VoucherDraft(organization: organization, date: date, summary: summary + part, attachments: 0,
-                                preparer: preparer, kind: .closing, lines: lines)
+            drafts.append(VoucherDraft(organization: organization, date: date, summary: summary + part, attachments: 0,
+                                       preparer: preparer, kind: .closing, lines: lines))
         }
+        return drafts
     }
 
     /// The line that brings a balance of `netFen` (debit minus credit) to zero.
-    static func line(_ code: String, emptying netFen: Int64, project: String?, source: FundSource?) -> VoucherLine {
-        VoucherLine(accountCode: code, side: netFen > 0 ? .credit : .debit, amount: Money(fen: netFen.magnitude > UInt64(Int64.max) ? Int64.max : Int64(netFen.magnitude)),
-                    dimensions: Dimensions(project: project, fundSource: source))
+    static func line(_ code: String, emptying netFen: Int64, project: String?, source: FundSource?,
+                     organization: String, year: Int) throws(SumOverflow) -> VoucherLine {
+        let magnitude = try netFen < 0 ? netFen.negated(or: SumOverflow(organization: organization, account: code, year: year)) : netFen
+        return VoucherLine(accountCode: code, side: netFen > 0 ? .credit : .debit, amount: Money(fen: magnitude),
+                           dimensions: Dimensions(project: project, fundSource: source))
     }
 }

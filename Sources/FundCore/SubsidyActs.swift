@@ -109,7 +109,9 @@ public enum SubsidyActs {
         guard amount.fen > 0 else { throw .trancheNotPositive(code: code) }
         let settlesAccrual = accrued.fen > 0
         if settlesAccrual && amount.fen != accrued.fen { throw .accruedFirst(code: code, accrued: accrued) }
-        if !settlesAccrual && figures.disbursed + amount.fen > item.approved.fen {
+        // A sum past Int64 is certainly over the approved amount (itself within the line limit).
+        let paid = figures.disbursed.addingReportingOverflow(amount.fen)
+        if !settlesAccrual && (paid.overflow || paid.partialValue > item.approved.fen) {
             throw .payingOverApproved(code: code, amount: amount, approved: item.approved)
         }
         let tag = Dimensions(project: code, counterpart: item.recipient), back = Dimensions(project: code, counterpart: item.grantor)
@@ -135,7 +137,8 @@ public enum SubsidyActs {
                               preparer: String, reviewer: String) throws(SubsidyProblem) -> SubsidyActPlan {
         let code = item.code
         guard item.status == .approved || item.status == .disbursed else { throw .notAccruable(code: code, status: item.status) }
-        guard amount.fen > 0, figures.disbursed + amount.fen <= item.approved.fen else {
+        let accruedTotal = figures.disbursed.addingReportingOverflow(amount.fen)
+        guard amount.fen > 0, !accruedTotal.overflow, accruedTotal.partialValue <= item.approved.fen else {
             throw .accruingOverApproved(code: code, amount: amount, approved: item.approved)
         }
         let give = VoucherDraft(organization: item.grantor, date: date, summary: "计提应拨\(item.recipient)\(item.title)（\(code)）", attachments: 1,

@@ -22,21 +22,27 @@ extension SubsidyFigures {
     /// the recipient), what the recipient received (40302 credits) and spent (expenditure, and how
     /// much of it outside the purpose), with the returns linked to the item and its last activity.
     /// A same-year return debits 40302; `received` counts credits only, so the return is counted
-    /// once, in `returnedFen`.
-    public init(item: SubsidyItem, balances: [SubsidyBalance], returnedFen: Int64, lastActivity: LocalDate?) {
+    /// once, in `returnedFen`. A figure (or the balance) past Int64 fen throws `SumOverflow`
+    /// naming the book and the account.
+    public init(item: SubsidyItem, balances: [SubsidyBalance], returnedFen: Int64, lastActivity: LocalDate?) throws(SumOverflow) {
         self.init()
+        let months = item.windowStart.period...max(item.windowStart.period, item.deadline.period)
         for balance in balances {
             let account = balance.accountCode
+            let overflow = SumOverflow(organization: balance.organization, account: account, period: months)
             if balance.organization == item.grantor, account.hasPrefix("50802"), balance.counterpart == item.recipient {
-                disbursed += balance.debitFen
+                disbursed = try disbursed.adding(balance.debitFen, or: overflow)
             } else if balance.organization == item.recipient, account.hasPrefix("40302") {
-                received += balance.creditFen
+                received = try received.adding(balance.creditFen, or: overflow)
             } else if balance.organization == item.recipient, AccountCategory(code: account) == .expenditure {
-                spent += balance.debitFen - balance.creditFen
-                if !item.allows(account: account) { outsidePurpose += balance.debitFen - balance.creditFen }
+                let net = try balance.debitFen.subtracting(balance.creditFen, or: overflow)
+                spent = try spent.adding(net, or: overflow)
+                if !item.allows(account: account) { outsidePurpose = try outsidePurpose.adding(net, or: overflow) }
             }
         }
         returned = returnedFen
         self.lastActivity = lastActivity
+        let overflow = SumOverflow(organization: item.recipient, account: nil, period: months)
+        _ = try received.subtracting(spent, or: overflow).subtracting(returned, or: overflow)
     }
 }

@@ -22,6 +22,11 @@ public struct AccountActivity: Hashable, Sendable {
     public let debitFen: Int64
     public let creditFen: Int64
     public var netFen: Int64 { debitFen - creditFen }
+    /// Debit minus credit, or nil when the difference does not fit in Int64 fen.
+    public var netIfRepresentable: Int64? {
+        let (net, overflow) = debitFen.subtractingReportingOverflow(creditFen)
+        return overflow ? nil : net
+    }
 
     public init(code: String, project: String?, source: FundSource?, debitFen: Int64, creditFen: Int64) {
         self.code = code
@@ -49,4 +54,10 @@ public struct AccountTurnover: Hashable, Sendable {
     }
 
     public var closingNetFen: Int64 { openingNetFen + debitFen - creditFen }
+    /// Opening plus debits less credits, or nil when that does not fit in Int64 fen.
+    public var closingNetIfRepresentable: Int64? {
+        let (withDebits, o1) = openingNetFen.addingReportingOverflow(debitFen)
+        let (net, o2) = withDebits.subtractingReportingOverflow(creditFen)
+        return o1 || o2 ? nil : net
+    }
 }

@@ -30,12 +30,18 @@ public struct BudgetExecution: Sendable {
     public let status: BudgetStatus
     public let adjustments: Int
     public let rows: [Row]
+    /// 收入合计 of the income lines.
+    public let incomeTotal: Row
+    /// 支出合计 of the spending lines.
+    public let expenditureTotal: Row
 
     public static let title = "预算执行情况表"
     public static let headers = ["科目编码", "预算项目", "年初预算", "调整后预算", "本月执行", "累计执行", "预算余额", "执行率", "提示"]
     public static let keys = ["account", "item", "original", "adjusted", "month", "year_to_date", "remaining", "rate", "flag"]
 
-    public init(organization: Organization, chart: Chart, budget: Budget, actuals: [BudgetKey: BudgetActual], month: Int) {
+    /// The report of `budget` with its `actuals` through `month`. A total or a remaining amount
+    /// past Int64 fen throws `SumOverflow` naming the line's account.
+    public init(organization: Organization, chart: Chart, budget: Budget, actuals: [BudgetKey: BudgetActual], month: Int) throws(SumOverflow) {
         self.organization = organization
         year = budget.year
         self.month = month
@@ -48,18 +54,31 @@ public struct BudgetExecution: Sendable {
                        original: line.original.fen, adjusted: line.adjusted.fen, month: actual.month, yearToDate: actual.yearToDate,
                        isIncome: line.key.isIncome)
         }
+        let months = (Period(year: budget.year, month: 1) ?? Period(year: 1900, month: 1)!)...(Period(year: budget.year, month: month) ?? Period(year: 1900, month: 12)!)
+        let incomeRows = rows.filter { $0.key.isIncome }, expenditureRows = rows.filter { !$0.key.isIncome }
+        incomeTotal = try BudgetExecution.total("收入合计", incomeRows, income: true, organization: organization.code, months: months)
+        expenditureTotal = try BudgetExecution.total("支出合计", expenditureRows, income: false, organization: organization.code, months: months)
+        for row in rows + [incomeTotal, expenditureTotal] {
+            _ = try row.adjusted.subtracting(row.yearToDate, or: SumOverflow(organization: organization.code, account: row.key.account.isEmpty ? nil : row.key.account,
+                                                                              period: months))
+        }
     }
 
     public var incomeRows: [Row] { rows.filter { $0.key.isIncome } }
     public var expenditureRows: [Row] { rows.filter { !$0.key.isIncome } }
 
-    static func total(_ label: String, _ rows: [Row], income: Bool) -> Row {
-        Row(key: BudgetKey(account: ""), name: label, original: rows.reduce(0) { $0 + $1.original }, adjusted: rows.reduce(0) { $0 + $1.adjusted },
-            month: rows.reduce(0) { $0 + $1.month }, yearToDate: rows.reduce(0) { $0 + $1.yearToDate }, isIncome: income)
+    static func total(_ label: String, _ rows: [Row], income: Bool, organization: String, months: ClosedRange<Period>) throws(SumOverflow) -> Row {
+        let overflow = SumOverflow(organization: organization, account: nil, period: months)
+        var original: Int64 = 0, adjusted: Int64 = 0, month: Int64 = 0, yearToDate: Int64 = 0
+        for row in rows {
+            original = try original.adding(row.original, or: overflow)
+            adjusted = try adjusted.adding(row.adjusted, or: overflow)
+            month = try month.adding(row.month, or: overflow)
+            yearToDate = try yearToDate.adding(row.yearToDate, or: overflow)
+        }
+        return Row(key: BudgetKey(account: ""), name: label, original: original, adjusted: adjusted, month: month, yearToDate: yearToDate, isIncome: income)
     }
 
-    public var incomeTotal: Row { BudgetExecution.total("收入合计", incomeRows, income: true) }
-    public var expenditureTotal: Row { BudgetExecution.total("支出合计", expenditureRows, income: false) }
 
     public static func rateText(_ row: Row) -> String {
         guard let bp = row.rateBasisPoints else { return "—" }

@@ -81,6 +81,13 @@ public struct Form: Sendable {
 struct PanelBuilder {
     var rows: [FormRow] = []
     let columns: Int
+    /// What a total too large for Int64 fen is reported as (the organisation and the months).
+    let overflow: SumOverflow
+
+    init(columns: Int, overflow: SumOverflow) {
+        self.columns = columns
+        self.overflow = overflow
+    }
 
     @discardableResult
     mutating func heading(_ label: String) -> Int {
@@ -97,10 +104,10 @@ struct PanelBuilder {
     /// A total row followed by its parts, as forms print them (三、收入合计 above the income lines).
     /// Returns the index of the total row.
     @discardableResult
-    mutating func totalAbove(_ label: String, parts: [(label: String, values: [Int64])]) -> Int {
+    mutating func totalAbove(_ label: String, parts: [(label: String, values: [Int64])]) throws(SumOverflow) -> Int {
         let totalRow = rows.count
         var values = [Int64](repeating: 0, count: columns)
-        for part in parts { for c in 0..<columns { values[c] += part.values[c] } }
+        for part in parts { for c in 0..<columns { values[c] = try values[c].adding(part.values[c], or: overflow) } }
         rows.append(FormRow(label: label, kind: .total, values: values.map { $0 },
                             terms: parts.indices.map { FormRow.Term(row: totalRow + 1 + $0, sign: 1) }))
         for part in parts { item(part.label, indent: 1, part.values) }
@@ -109,10 +116,13 @@ struct PanelBuilder {
 
     /// A total of `terms` (row index and sign), its values computed now.
     @discardableResult
-    mutating func total(_ label: String, indent: Int = 0, _ terms: [(Int, Int64)]) -> Int {
+    mutating func total(_ label: String, indent: Int = 0, _ terms: [(Int, Int64)]) throws(SumOverflow) -> Int {
         var values = [Int64](repeating: 0, count: columns)
         for (row, sign) in terms {
-            for c in 0..<columns { values[c] += sign * (rows[row].values[c] ?? 0) }
+            for c in 0..<columns {
+                let value = rows[row].values[c] ?? 0
+                values[c] = try sign < 0 ? values[c].subtracting(value, or: overflow) : values[c].adding(value, or: overflow)
+            }
         }
         rows.append(FormRow(label: label, kind: .total, indent: indent, values: values.map { $0 },
                             terms: terms.map { FormRow.Term(row: $0.0, sign: $0.1) }))

@@ -35,12 +35,17 @@ public struct Ledger: Sendable {
     public static let keys = ["account", "kind", "date", "voucher", "summary", "debit", "credit", "direction", "balance"]
 
     /// 总账: for each level-1 account with a balance or activity, the opening balance and, for
-    /// each month with activity up to `throughMonth`, 本月合计 and 本年累计.
+    /// each month with activity up to `throughMonth`, 本月合计 and 本年累计. A sum too large for
+    /// Int64 fen throws `SumOverflow` naming the account and the month.
     public static func general(organization: Organization, chart: Chart, year: Int, throughMonth: Int = 12,
-                               opening: [String: Int64], months: [MonthlyTurnover]) -> Ledger {
+                               opening: [String: Int64], months: [MonthlyTurnover]) throws(SumOverflow) -> Ledger {
         var sections: [LedgerSection] = []
         for account in chart.levelOneAccounts {
-            let open = opening.filter { $0.key.hasPrefix(account.code) }.values.reduce(0, +)
+            func overflow(_ month: Int) -> SumOverflow {
+                SumOverflow(organization: organization.code, account: account.code, month: Period(year: year, month: month) ?? Period(year: 1900, month: 1)!)
+            }
+            var open: Int64 = 0
+            for (code, value) in opening where code.hasPrefix(account.code) { open = try open.adding(value, or: overflow(1)) }
             let mine = months.filter { $0.code.hasPrefix(account.code) && $0.month <= throughMonth }
             if open == 0 && mine.isEmpty { continue }
             var rows = [LedgerRow(kind: .opening, date: "\(year)-01-01", voucher: "", summary: "上年结转", balanceFen: open)]
@@ -48,10 +53,14 @@ public struct Ledger: Sendable {
             for month in 1...throughMonth {
                 let these = mine.filter { $0.month == month }
                 if these.isEmpty { continue }
-                let debit = these.reduce(0) { $0 + $1.debitFen }, credit = these.reduce(0) { $0 + $1.creditFen }
-                balance += debit - credit
-                yearDebit += debit
-                yearCredit += credit
+                var debit: Int64 = 0, credit: Int64 = 0
+                for turnover in these {
+                    debit = try debit.adding(turnover.debitFen, or: overflow(month))
+                    credit = try credit.adding(turnover.creditFen, or: overflow(month))
+                }
+                balance = try balance.adding(debit, or: overflow(month)).subtracting(credit, or: overflow(month))
+                yearDebit = try yearDebit.adding(debit, or: overflow(month))
+                yearCredit = try yearCredit.adding(credit, or: overflow(month))
                 let end = Period(year: year, month: month)!.lastDay.description
                 rows.append(LedgerRow(kind: .monthTotal, date: end, voucher: "", summary: "本月合计", debitFen: debit, creditFen: credit, balanceFen: balance))
                 rows.append(LedgerRow(kind: .yearTotal, date: end, voucher: "", summary: "本年累计", debitFen: yearDebit, creditFen: yearCredit, balanceFen: balance))
@@ -62,10 +71,14 @@ public struct Ledger: Sendable {
     }
 
     /// 明细账 of one account (with its details): every posted line with a running balance, and
-    /// 本月合计 / 本年累计 after each month.
+    /// 本月合计 / 本年累计 after each month. A sum too large for Int64 fen throws `SumOverflow`.
     public static func detail(organization: Organization, chart: Chart, account: String, year: Int,
-                              opening: [String: Int64], lines: [LedgerLine]) -> Ledger {
-        let open = opening.filter { $0.key.hasPrefix(account) }.values.reduce(0, +)
+                              opening: [String: Int64], lines: [LedgerLine]) throws(SumOverflow) -> Ledger {
+        func overflow(_ month: Int) -> SumOverflow {
+            SumOverflow(organization: organization.code, account: account, month: Period(year: year, month: month) ?? Period(year: 1900, month: 1)!)
+        }
+        var open: Int64 = 0
+        for (code, value) in opening where code.hasPrefix(account) { open = try open.adding(value, or: overflow(1)) }
         var rows = [LedgerRow(kind: .opening, date: "\(year)-01-01", voucher: "", summary: "上年结转", balanceFen: open)]
         var balance = open, yearDebit: Int64 = 0, yearCredit: Int64 = 0
         for month in 1...12 {
@@ -74,16 +87,16 @@ public struct Ledger: Sendable {
             var debit: Int64 = 0, credit: Int64 = 0
             for line in these {
                 let d = line.side == .debit ? line.amountFen : 0, c = line.side == .credit ? line.amountFen : 0
-                balance += d - c
-                debit += d
-                credit += c
+                balance = try balance.adding(d, or: overflow(month)).subtracting(c, or: overflow(month))
+                debit = try debit.adding(d, or: overflow(month))
+                credit = try credit.adding(c, or: overflow(month))
                 let detail = line.accountCode == account ? "" : "[\(line.accountCode)] "
                 rows.append(LedgerRow(kind: .line, date: line.date.description, voucher: line.ref.word + "-" + String(line.ref.number),
                                       summary: detail + line.summary, debitFen: line.side == .debit ? d : nil,
                                       creditFen: line.side == .credit ? c : nil, balanceFen: balance))
             }
-            yearDebit += debit
-            yearCredit += credit
+            yearDebit = try yearDebit.adding(debit, or: overflow(month))
+            yearCredit = try yearCredit.adding(credit, or: overflow(month))
             let end = Period(year: year, month: month)!.lastDay.description
             rows.append(LedgerRow(kind: .monthTotal, date: end, voucher: "", summary: "本月合计", debitFen: debit, creditFen: credit, balanceFen: balance))
             rows.append(LedgerRow(kind: .yearTotal, date: end, voucher: "", summary: "本年累计", debitFen: yearDebit, creditFen: yearCredit, balanceFen: balance))

@@ -67,6 +67,15 @@ public struct Rollup: Sendable {
         for member in members { depth[member.code] = member.parentCode.flatMap { depth[$0].map { $0 + 1 } } ?? 0 }
         self.depth = depth
         let codes = Set(members.map(\.code))
+        let months = (Period(year: year, month: 1) ?? Period(year: 1900, month: 1)!)...(Period(year: year, month: month) ?? Period(year: 1900, month: 12)!)
+        let rootCode = data.members[0].code
+        /// `total += amount`, or `SumOverflow` naming the organisation and the account.
+        func add(_ total: inout Int64, _ amount: Int64, _ organization: String, _ account: String?) throws(SumOverflow) {
+            total = try total.adding(amount, or: SumOverflow(organization: organization, account: account, period: months))
+        }
+        func negated(_ amount: Int64, _ organization: String, _ account: String?) throws(SumOverflow) -> Int64 {
+            try amount.negated(or: SumOverflow(organization: organization, account: account, period: months))
+        }
         let parent = Dictionary(uniqueKeysWithValues: members.map { ($0.code, $0.parentCode) })
 
         // Income and expenditure by level-1 account, both charts' accounts in code order.
@@ -74,7 +83,8 @@ public struct Rollup: Sendable {
                                uniquingKeysWith: { first, _ in first })
         var activity: [String: [String: Int64]] = [:]
         for b in data.balances where b.account.first == "4" || b.account.first == "5" {
-            activity[String(b.account.prefix(3)), default: [:]][b.organization, default: 0] += b.account.first == "4" ? -b.activityNet : b.activityNet
+            try add(&activity[String(b.account.prefix(3)), default: [:]][b.organization, default: 0],
+                    b.account.first == "4" ? negated(b.activityNet, b.organization, b.account) : b.activityNet, b.organization, b.account)
         }
         let used = activity.keys.sorted()
         income = used.filter { $0.first == "4" }.map { Line(label: names[$0] ?? $0, isTotal: false, values: activity[$0]!, elimination: 0) }
@@ -85,16 +95,18 @@ public struct Rollup: Sendable {
         var given: [Key: Int64] = [:], received: [Key: Int64] = [:]
         for b in data.balances {
             if b.account.hasPrefix("508"), let to = b.counterpart, codes.contains(to) {
-                given[Key(upper: b.organization, lower: to, kind: String(b.account.suffix(2)), project: b.project), default: 0] += b.activityNet
+                try add(&given[Key(upper: b.organization, lower: to, kind: String(b.account.suffix(2)), project: b.project), default: 0], b.activityNet,
+                        b.organization, b.account)
             } else if b.account.hasPrefix("403"), let from = b.counterpart, codes.contains(from) {
-                received[Key(upper: from, lower: b.organization, kind: String(b.account.suffix(2)), project: b.project), default: 0] -= b.activityNet
+                try add(&received[Key(upper: from, lower: b.organization, kind: String(b.account.suffix(2)), project: b.project), default: 0],
+                        negated(b.activityNet, b.organization, b.account), b.organization, b.account)
             }
         }
         var transferElimination: Int64 = 0
         var differences: [ReconciliationDifference] = []
         for key in Set(given.keys).union(received.keys).sorted(by: { ($0.upper, $0.lower, $0.kind, $0.project ?? "") < ($1.upper, $1.lower, $1.kind, $1.project ?? "") }) {
             let g = given[key] ?? 0, r = received[key] ?? 0
-            transferElimination += max(0, min(g, r))
+            try add(&transferElimination, max(0, min(g, r)), rootCode, "508")
             if g != r {
                 differences.append(ReconciliationDifference(pair: "5080\(key.kind.suffix(1)) ↔ 4030\(key.kind.suffix(1))", upper: key.upper, lower: key.lower,
                                                             project: key.project, upperAmount: g, lowerAmount: r))
@@ -104,16 +116,17 @@ public struct Rollup: Sendable {
         if let index = expenditure.firstIndex(where: { $0.label == names["508"] }) { expenditure[index].elimination = -transferElimination }
 
         // Balance sheet items, and the payable/receivable pairs between members.
-        func item(_ label: String, _ prefixes: [String], credit: Bool) -> Line {
+        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> Line {
             var values: [String: Int64] = [:]
             for b in data.balances where prefixes.contains(where: { b.account.hasPrefix($0) }) {
-                values[b.organization, default: 0] += credit ? -b.closingNet : b.closingNet
+                try add(&values[b.organization, default: 0], credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, b.organization, b.account)
             }
             return Line(label: label, isTotal: false, values: values, elimination: 0)
         }
-        var assets = Rollup.assetItems.map { item($0.0, $0.1, credit: false) }
-        var liabilities = Rollup.liabilityItems.map { item($0.0, $0.1, credit: true) }
-        let netAssets = Rollup.netAssetItems.map { item($0.0, $0.1, credit: true) }
+        var assets: [Line] = [], liabilities: [Line] = [], netAssets: [Line] = []
+        for (label, prefixes) in Rollup.assetItems { assets.append(try item(label, prefixes, credit: false)) }
+        for (label, prefixes) in Rollup.liabilityItems { liabilities.append(try item(label, prefixes, credit: true)) }
+        for (label, prefixes) in Rollup.netAssetItems { netAssets.append(try item(label, prefixes, credit: true)) }
         let pairs: [(name: String, upperAccount: String, lowerAccount: String, upperItem: String, lowerItem: String, upperIsLiability: Bool)] = [
             ("21201 ↔ 13101", "21201", "13101", "应付下级经费", "应收上级经费", true),
             ("21202 ↔ 13102", "21202", "13102", "应付下级经费", "应收上级经费", true),
@@ -123,15 +136,17 @@ public struct Rollup: Sendable {
             var upperSide: [Key: Int64] = [:], lowerSide: [Key: Int64] = [:]
             for b in data.balances {
                 if b.account.hasPrefix(pair.upperAccount), let other = b.counterpart, codes.contains(other) {
-                    upperSide[Key(upper: b.organization, lower: other, kind: "", project: b.project), default: 0] += pair.upperIsLiability ? -b.closingNet : b.closingNet
+                    try add(&upperSide[Key(upper: b.organization, lower: other, kind: "", project: b.project), default: 0],
+                            pair.upperIsLiability ? negated(b.closingNet, b.organization, b.account) : b.closingNet, b.organization, b.account)
                 } else if b.account.hasPrefix(pair.lowerAccount), let other = b.counterpart ?? (pair.lowerAccount == "211" ? parent[b.organization] ?? nil : nil), codes.contains(other) {
-                    lowerSide[Key(upper: other, lower: b.organization, kind: "", project: b.project), default: 0] += pair.upperIsLiability ? b.closingNet : -b.closingNet
+                    try add(&lowerSide[Key(upper: other, lower: b.organization, kind: "", project: b.project), default: 0],
+                            pair.upperIsLiability ? b.closingNet : negated(b.closingNet, b.organization, b.account), b.organization, b.account)
                 }
             }
             var matched: Int64 = 0
             for key in Set(upperSide.keys).union(lowerSide.keys).sorted(by: { ($0.upper, $0.lower, $0.project ?? "") < ($1.upper, $1.lower, $1.project ?? "") }) {
                 let u = upperSide[key] ?? 0, l = lowerSide[key] ?? 0
-                matched += max(0, min(u, l))
+                try add(&matched, max(0, min(u, l)), rootCode, pair.upperAccount)
                 // A tagged payment against an untagged lump liability leaves a debit on the upper
                 // side with nothing on the lower: not a disagreement between two books.
                 if u != l && (u > 0 || l > 0) {
@@ -140,23 +155,26 @@ public struct Rollup: Sendable {
                 }
             }
             for label in [pair.upperItem, pair.lowerItem] {
-                if let index = assets.firstIndex(where: { $0.label == label }) { assets[index].elimination -= matched }
-                if let index = liabilities.firstIndex(where: { $0.label == label }) { liabilities[index].elimination -= matched }
+                if let index = assets.firstIndex(where: { $0.label == label }) { try add(&assets[index].elimination, negated(matched, rootCode, nil), rootCode, nil) }
+                if let index = liabilities.firstIndex(where: { $0.label == label }) { try add(&liabilities[index].elimination, negated(matched, rootCode, nil), rootCode, nil) }
             }
         }
-        func total(_ label: String, _ lines: [Line]) -> Line {
-            var values: [String: Int64] = [:]
-            for line in lines { for (code, value) in line.values { values[code, default: 0] += value } }
-            return Line(label: label, isTotal: true, values: values, elimination: lines.reduce(0) { $0 + $1.elimination })
+        func total(_ label: String, _ lines: [Line]) throws(SumOverflow) -> Line {
+            var values: [String: Int64] = [:], elimination: Int64 = 0
+            for line in lines {
+                for (code, value) in line.values { try add(&values[code, default: 0], value, code, nil) }
+                try add(&elimination, line.elimination, rootCode, nil)
+            }
+            return Line(label: label, isTotal: true, values: values, elimination: elimination)
         }
-        let incomeTotal = total("收入合计", income), expenditureTotal = total("支出合计", expenditure)
-        var difference = total("收支差额", [incomeTotal])
-        for (code, value) in expenditureTotal.values { difference.values[code, default: 0] -= value }
-        difference.elimination -= expenditureTotal.elimination
+        let incomeTotal = try total("收入合计", income), expenditureTotal = try total("支出合计", expenditure)
+        var difference = try total("收支差额", [incomeTotal])
+        for (code, value) in expenditureTotal.values { try add(&difference.values[code, default: 0], negated(value, code, nil), code, nil) }
+        try add(&difference.elimination, negated(expenditureTotal.elimination, rootCode, nil), rootCode, nil)
         income.append(incomeTotal)
         expenditure.append(expenditureTotal)
         expenditure.append(difference)
-        balance = assets + [total("资产总计", assets)] + liabilities + [total("负债合计", liabilities)] + netAssets + [total("净资产合计", netAssets)]
+        balance = assets + [try total("资产总计", assets)] + liabilities + [try total("负债合计", liabilities)] + netAssets + [try total("净资产合计", netAssets)]
 
         // Budget execution: expenditure budgets and actuals; budget lines funding members are
         // eliminated with the transfers they plan.
@@ -164,11 +182,11 @@ public struct Rollup: Sendable {
         var plannedInternal: Int64 = 0
         for (code, budget) in data.budgets {
             for line in budget.lines where !line.key.isIncome {
-                planned.values[code, default: 0] += line.adjusted.fen
-                if line.key.account.hasPrefix("508"), let to = line.key.counterpart, codes.contains(to) { plannedInternal += line.adjusted.fen }
+                try add(&planned.values[code, default: 0], line.adjusted.fen, code, line.key.account)
+                if line.key.account.hasPrefix("508"), let to = line.key.counterpart, codes.contains(to) { try add(&plannedInternal, line.adjusted.fen, code, line.key.account) }
             }
         }
-        planned.elimination = -plannedInternal
+        planned.elimination = try negated(plannedInternal, rootCode, "508")
         var actual = expenditureTotal
         actual = Line(label: "实际支出", isTotal: false, values: actual.values, elimination: actual.elimination)
         budget = [planned, actual]
@@ -183,6 +201,20 @@ public struct Rollup: Sendable {
             }
         }
         self.differences = differences
+        // Every column group, sum and consolidated figure the renderings add must fit: the
+        // magnitudes of each line's figures together do.
+        for (_, line) in allLines {
+            var magnitude: UInt64 = line.elimination.magnitude
+            for (code, value) in line.values {
+                let (next, overflow) = magnitude.addingReportingOverflow(value.magnitude)
+                if overflow || next > UInt64(Int64.max) { throw SumOverflow(organization: code, account: nil, period: months) }
+                magnitude = next
+            }
+            if magnitude > UInt64(Int64.max) { throw SumOverflow(organization: rootCode, account: nil, period: months) }
+        }
+        for d in differences where d.upperAmount.magnitude + d.lowerAmount.magnitude > UInt64(Int64.max) {
+            throw SumOverflow(organization: d.upper, account: String(d.pair.prefix(while: { $0 != " " })), period: months)
+        }
     }
 
     public var allLines: [(section: String, line: Line)] {

@@ -20,7 +20,10 @@ public struct SubsidyRegister: Sendable {
     /// Days without spending after which an item with money left is flagged as idle.
     public static let idleDays = 90
 
-    public init(grantor: Organization, items: [(SubsidyItem, SubsidyFigures)], asOf: LocalDate) {
+    /// The register as of `asOf`. Every total the renderings and the workbook add (over all
+    /// items or one recipient's) must fit in Int64 fen; when the figures' magnitudes together do
+    /// not, the register throws `SumOverflow` naming the grantor.
+    public init(grantor: Organization, items: [(SubsidyItem, SubsidyFigures)], asOf: LocalDate) throws(SumOverflow) {
         self.grantor = grantor
         self.asOf = asOf
         rows = items.map { item, figures in
@@ -33,6 +36,22 @@ public struct SubsidyRegister: Sendable {
             if figures.outsidePurpose != 0 { flags.append("超范围支出\(Money(fen: figures.outsidePurpose).grouped)") }
             if figures.disbursed != figures.received { flags.append("拨付与收到不符") }
             return Row(item: item, figures: figures, flags: flags)
+        }
+        let overflow = SumOverflow(organization: grantor.code, account: nil, period: Period(year: asOf.year, month: 1)!...asOf.period)
+        var approved: UInt64 = 0, disbursed: UInt64 = 0, flows: UInt64 = 0, balance: UInt64 = 0
+        func add(_ total: inout UInt64, _ magnitude: UInt64) throws(SumOverflow) {
+            let (sum, overflowed) = total.addingReportingOverflow(magnitude)
+            if overflowed || sum > UInt64(Int64.max) { throw overflow }
+            total = sum
+        }
+        for row in rows {
+            let f = row.figures
+            try add(&approved, row.item.approved.fen.magnitude)
+            try add(&disbursed, f.disbursed.magnitude)
+            try add(&flows, f.received.magnitude)
+            try add(&flows, f.spent.magnitude)
+            try add(&flows, f.returned.magnitude)
+            try add(&balance, f.balance.magnitude)
         }
     }
 

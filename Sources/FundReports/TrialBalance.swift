@@ -41,19 +41,21 @@ public struct TrialBalance: Sendable {
     public static let keys = ["code", "name", "level", "opening_debit", "opening_credit", "period_debit", "period_credit", "closing_debit", "closing_credit"]
 
     /// Builds the report from the leaf turnovers of the book. Accounts with no balance and no
-    /// activity are left out unless `includeZero`.
+    /// activity are left out unless `includeZero`. A sum too large for Int64 fen (an account with
+    /// its details, or the totals) throws `SumOverflow` naming the account.
     public init(organization: Organization, chart: Chart, turnovers: [AccountTurnover], from: Period, to: Period,
-                includeZero: Bool = false) {
+                includeZero: Bool = false) throws(SumOverflow) {
         self.organization = organization
         self.from = from
         self.to = to
+        func overflow(_ account: String?) -> SumOverflow { SumOverflow(organization: organization.code, account: account, period: from...to) }
         var opening: [String: Int64] = [:], debit: [String: Int64] = [:], credit: [String: Int64] = [:]
         for turnover in turnovers {
             var code: String? = turnover.code
             while let current = code {
-                opening[current, default: 0] += turnover.openingNetFen
-                debit[current, default: 0] += turnover.debitFen
-                credit[current, default: 0] += turnover.creditFen
+                opening[current] = try (opening[current] ?? 0).adding(turnover.openingNetFen, or: overflow(current))
+                debit[current] = try (debit[current] ?? 0).adding(turnover.debitFen, or: overflow(current))
+                credit[current] = try (credit[current] ?? 0).adding(turnover.creditFen, or: overflow(current))
                 code = AccountCode.parent(of: current)
             }
         }
@@ -64,18 +66,18 @@ public struct TrialBalance: Sendable {
             let open = opening[account.code] ?? 0
             row.periodDebit = debit[account.code] ?? 0
             row.periodCredit = credit[account.code] ?? 0
-            let close = open + row.periodDebit - row.periodCredit
-            (row.openingDebit, row.openingCredit) = open >= 0 ? (open, 0) : (0, -open)
-            (row.closingDebit, row.closingCredit) = close >= 0 ? (close, 0) : (0, -close)
+            let close = try open.adding(row.periodDebit, or: overflow(account.code)).subtracting(row.periodCredit, or: overflow(account.code))
+            (row.openingDebit, row.openingCredit) = open >= 0 ? (open, 0) : (0, try open.negated(or: overflow(account.code)))
+            (row.closingDebit, row.closingCredit) = close >= 0 ? (close, 0) : (0, try close.negated(or: overflow(account.code)))
             if row.isZero && !includeZero { continue }
             rows.append(row)
             if account.level == 1 {
-                totals.openingDebit += row.openingDebit
-                totals.openingCredit += row.openingCredit
-                totals.periodDebit += row.periodDebit
-                totals.periodCredit += row.periodCredit
-                totals.closingDebit += row.closingDebit
-                totals.closingCredit += row.closingCredit
+                totals.openingDebit = try totals.openingDebit.adding(row.openingDebit, or: overflow(nil))
+                totals.openingCredit = try totals.openingCredit.adding(row.openingCredit, or: overflow(nil))
+                totals.periodDebit = try totals.periodDebit.adding(row.periodDebit, or: overflow(nil))
+                totals.periodCredit = try totals.periodCredit.adding(row.periodCredit, or: overflow(nil))
+                totals.closingDebit = try totals.closingDebit.adding(row.closingDebit, or: overflow(nil))
+                totals.closingCredit = try totals.closingCredit.adding(row.closingCredit, or: overflow(nil))
             }
         }
         self.rows = rows

@@ -62,11 +62,15 @@ public enum JournalWorkbook {
             if line.side == .debit {
                 try sheet.write(fen: line.amountFen, row: row, column: 5, format: money)
                 try sheet.write("", row: row, column: 6, format: money)
-                debitTotal += line.amountFen
+                let (sum, overflow) = debitTotal.addingReportingOverflow(line.amountFen)
+                if overflow { throw SumOverflow(organization: organization.code, account: nil, period: from...to) }
+                debitTotal = sum
             } else {
                 try sheet.write("", row: row, column: 5, format: money)
                 try sheet.write(fen: line.amountFen, row: row, column: 6, format: money)
-                creditTotal += line.amountFen
+                let (sum, overflow) = creditTotal.addingReportingOverflow(line.amountFen)
+                if overflow { throw SumOverflow(organization: organization.code, account: nil, period: from...to) }
+                creditTotal = sum
             }
             try sheet.write(line.project ?? "", row: row, column: 7, format: text)
             row += 1

@@ -171,8 +171,12 @@ public enum ReviewWorkbook {
         }
         try sheet.write("合计", row: row, column: 2, style: .totalText)
         for column in [0, 1, 3, 6] { try sheet.write("", row: row, column: column, style: .totalText) }
-        let debit = audited.lines.filter { $0.side == .debit }.reduce(0) { $0 + $1.amountFen }
-        let credit = audited.lines.filter { $0.side == .credit }.reduce(0) { $0 + $1.amountFen }
+        let overflow = SumOverflow(organization: audited.item.recipient, account: nil,
+                                   period: audited.item.windowStart.period...max(audited.item.windowStart.period, audited.item.deadline.period))
+        var debit: Int64 = 0, credit: Int64 = 0
+        for line in audited.lines {
+            if line.side == .debit { debit = try debit.adding(line.amountFen, or: overflow) } else { credit = try credit.adding(line.amountFen, or: overflow) }
+        }
         try sheet.write(formula: "=SUM(E\(first + 1):E\(row))", cachedFen: debit, row: row, column: 4)
         try sheet.write(formula: "=SUM(F\(first + 1):F\(row))", cachedFen: credit, row: row, column: 5)
         sheet.freezePanes(row: header + 1, column: 0)

@@ -70,7 +70,10 @@ public enum RollupWorkbook {
             guard let kids = children[code], !kids.isEmpty else { return total }
             for kid in kids {
                 let sub = try visit(kid)
-                for index in total.indices { total[index] += sub[index] }
+                for index in total.indices {
+                    total[index] = try total[index].adding(sub[index], or: SumOverflow(organization: code, account: nil,
+                        period: (Period(year: rollup.year, month: 1) ?? Period(year: 1900, month: 1)!)...(Period(year: rollup.year, month: rollup.month) ?? Period(year: 1900, month: 12)!)))
+                }
             }
             try sheet.write("", row: row, column: 0, style: .totalText)
             try sheet.write("\(member.name) 小计", row: row, column: 1, style: CellStyle(bold: true, border: true, indent: UInt8(clamping: depth + 1)))

@@ -104,6 +104,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let error as OutputError {
         note("error: " + error.description)
         throw ExitCode(1)
+    } catch let error as SumOverflow {
+        note("error: " + BookError.sumOverflow(error).description)
+        throw ExitCode(1)
     } catch let error as CLIError {
         note("error: " + error.message)
         throw ExitCode(1)

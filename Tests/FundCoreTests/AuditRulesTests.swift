@@ -42,7 +42,7 @@ import Testing
     }
 
     static func found(_ rule: String, _ input: AuditInput) -> [FindingDraft] {
-        AuditRules.rule(rule)!.check(input)
+        do { return try AuditRules.rule(rule)!.check(input) } catch { Issue.record("\(error)"); return [] }
     }
 
     @Test func everyRuleHasAnIdTitlesAndAnExplanation() {
@@ -56,8 +56,14 @@ import Testing
     /// The clean book every rule is tried on: received, then spent within purpose and window.
     static let clean = [receive(1, "2026-04-08", 12_000_00), spend(2, "2026-05-12", "50301", 3_000_00)]
 
-    @Test func aCleanBookFindsNothing() {
-        let findings = AuditRules.run(Self.input(Self.clean))
+    @Test func subsidySpendingPastInt64IsRefusedNotTrapped() {
+        let half = Int64.max / 2 + 1
+        let vouchers = [Self.receive(1, "2026-04-08", 12_000_00), Self.spend(2, "2026-05-12", "50301", half), Self.spend(3, "2026-05-13", "50301", half)]
+        #expect(throws: SumOverflow.self) { try AuditRules.run(Self.input(vouchers)) }
+    }
+
+    @Test func aCleanBookFindsNothing() throws {
+        let findings = try AuditRules.run(Self.input(Self.clean))
         #expect(findings.isEmpty, "\(findings.map(\.text))")
     }
 

@@ -9,6 +9,8 @@ import Testing
         Budget(organization: "FED-01", year: 2026, status: status, document: status == .approved ? "批1" : nil, lines: lines, adjustments: [])
     }
 
+    static let overflow = SumOverflow(organization: "FED-01", account: "50504", year: 2026)
+
     static func activity(_ code: String, _ period: Int, debit: Int64 = 0, credit: Int64 = 0, expense: ExpenseType? = nil,
                          project: String? = nil) -> BudgetActivity {
         BudgetActivity(accountCode: code, expenseType: expense, project: project, counterpart: nil, period: period, debitFen: debit, creditFen: credit)
@@ -20,14 +22,14 @@ import Testing
             VoucherLine(accountCode: "102", side: .credit, amount: Money(fen: fen))])
     }
 
-    @Test func actualsCountIncomeAsCreditsAndSpendingAsDebits() {
+    @Test func actualsCountIncomeAsCreditsAndSpendingAsDebits() throws {
         let dues = BudgetKey(account: "401"), contest = BudgetKey(account: "50301", expenseType: .project, project: "XB-1")
         let budget = Self.budget([BudgetLine(key: dues, original: Money(fen: 8_000_00)), BudgetLine(key: contest, original: Money(fen: 5_000_00))])
         let activity = [Self.activity("401", 202603, credit: 5_000_00), Self.activity("40101", 202604, debit: 100, credit: 1_100),
                         Self.activity("50301", 202604, debit: 800, expense: .project, project: "XB-1"),
                         Self.activity("50301", 202604, debit: 999, project: "XB-1"),
                         Self.activity("401", 202605, credit: 7)]
-        let actuals = BudgetControl.actuals(of: budget, activity: activity, year: 2026, month: 4)
+        let actuals = try BudgetControl.actuals(of: budget, activity: activity, year: 2026, month: 4)
         #expect(actuals[dues] == BudgetActual(month: 1_000, yearToDate: 501_000))
         #expect(actuals[contest] == BudgetActual(month: 800, yearToDate: 800))
     }
@@ -40,10 +42,10 @@ import Testing
         #expect(BudgetControl.linesTouched(by: Self.spending("50504", 1, date: "2027-01-05"), in: Self.budget(lines, status: .approved)).isEmpty)
     }
 
-    @Test func anOverrunIsSpendingAboveTheAdjustedAmountAndWarnsOrRefuses() {
+    @Test func anOverrunIsSpendingAboveTheAdjustedAmountAndWarnsOrRefuses() throws {
         let line = BudgetLine(key: BudgetKey(account: "50504"), original: Money(fen: 10_000))
-        #expect(BudgetControl.overrun(of: line, activity: [Self.activity("50504", 202603, debit: 10_000)]) == nil)
-        let overrun = BudgetControl.overrun(of: line, activity: [Self.activity("50504", 202603, debit: 8_000), Self.activity("50504", 202603, debit: 3_000)])
+        #expect(try BudgetControl.overrun(of: line, activity: [Self.activity("50504", 202603, debit: 10_000)], overflow: Self.overflow) == nil)
+        let overrun = try BudgetControl.overrun(of: line, activity: [Self.activity("50504", 202603, debit: 8_000), Self.activity("50504", 202603, debit: 3_000)], overflow: Self.overflow)
         #expect(overrun?.description == "budget line 50504: spent 110.00 of 100.00 (over by 10.00)")
         let overruns = [overrun].compactMap { $0 }
         #expect(BudgetControl.decide([], mode: .refuse) == .withinBudget)

@@ -130,9 +130,20 @@ import Testing
                 == .notAwaitingApproval(code: "XB-1", status: .approved))
     }
 
-    @Test func figuresComeFromBothBooksTurnovers() {
+    @Test func payingOrAccruingPastInt64IsOverApprovedNotATrap() {
         let item = Self.item()
-        let figures = SubsidyFigures(item: item, balances: [
+        let figures = Self.figures(disbursed: Int64.max)
+        #expect(problem { () throws(SubsidyProblem) in
+            try SubsidyActs.disburse(item, figures: figures, accrued: .zero, amount: Money(fen: 1), date: Self.day("2026-05-06"), preparer: "王芳", reviewer: "李强")
+        } == .payingOverApproved(code: "XB-1", amount: Money(fen: 1), approved: item.approved))
+        #expect(problem { () throws(SubsidyProblem) in
+            try SubsidyActs.accrue(item, figures: figures, amount: Money(fen: 1), date: Self.day("2026-12-31"), preparer: "王芳", reviewer: "李强")
+        } == .accruingOverApproved(code: "XB-1", amount: Money(fen: 1), approved: item.approved))
+    }
+
+    @Test func figuresComeFromBothBooksTurnovers() throws {
+        let item = Self.item()
+        let figures = try SubsidyFigures(item: item, balances: [
             SubsidyBalance(organization: "CTY-01", accountCode: "50802", counterpart: "FED-01", debitFen: 900, creditFen: 100),
             SubsidyBalance(organization: "CTY-01", accountCode: "50802", counterpart: "OTHER", debitFen: 5, creditFen: 0),
             SubsidyBalance(organization: "FED-01", accountCode: "40302", counterpart: "CTY-01", debitFen: 100, creditFen: 900),

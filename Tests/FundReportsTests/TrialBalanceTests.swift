@@ -19,7 +19,7 @@ func demoBook() throws -> Session {
 
 func trialBalance(_ book: Session, _ code: String, _ from: String, _ to: String, includeZero: Bool = false) throws -> TrialBalance {
     let from = Period(parsing: from)!, to = Period(parsing: to)!
-    return TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
+    return try TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
                         turnovers: try book.ledger.turnovers(organization: code, from: from, to: to), from: from, to: to,
                         includeZero: includeZero)
 }

@@ -14,6 +14,28 @@ import Testing
         CTY-01,2026,50801,basic,,FED-01,30000.00,联合会建设和工作经费
         """
 
+    @Test func budgetAmountsOverTheLineLimitAreRefusedAtImportAndAdjustment() throws {
+        let t = try TestBook()
+        let over = Money(fen: Limits.lineAmountFen + 1).description
+        #expect {
+            try t.book.budgets.importBudgets(path: try t.write("big.csv", "org,year,account,expense,project,counterpart,amount,note\nFED-01,2026,401,,,,\(over),\n"))
+        } throws: { error in
+            (error as? InputErrors)?.errors.first.map { $0.rule == "amount-too-large" && $0.line == 2 && $0.column == "amount" } ?? false
+        }
+        let limit = Money(fen: Limits.lineAmountFen).description
+        try t.book.budgets.importBudgets(path: try t.write("limit.csv", "org,year,account,expense,project,counterpart,amount,note\nFED-01,2026,401,,,,\(limit),\n"))
+        try t.book.budgets.approveBudget(organization: "FED-01", year: 2026, document: "工联发〔2026〕1号")
+        let key = BudgetKey(account: "401")
+        #expect {
+            try t.book.budgets.adjustBudget(organization: "FED-01", year: 2026, document: "调1", date: LocalDate(parsing: "2026-06-30")!,
+                                            reason: "追加", changes: [key: Money(fen: 1)])
+        } throws: { error in
+            guard case let .budget(problem) = error as? BookError else { return false }
+            return problem == .adjustmentTooLarge(key: key, amount: Money(fen: Limits.lineAmountFen + 1)) && problem.category == .invalidInput
+        }
+        #expect(try t.book.budgets.budget(organization: "FED-01", year: 2026)?.adjustments.isEmpty == true)
+    }
+
     @Test func budgetsKeepEveryVersion() throws {
         let t = try TestBook()
         let stored = try t.book.budgets.importBudgets(path: try t.write("b.csv", BudgetTests.csv))

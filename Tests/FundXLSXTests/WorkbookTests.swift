@@ -63,7 +63,7 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
 
     func trialBalance(_ t: TestBook, _ organization: Organization) throws -> TrialBalance {
         let from = Period(year: 2026, month: 1)!, to = Period(year: 2026, month: 12)!
-        return TrialBalance(organization: organization, chart: try t.book.organizations.chart(for: organization.code),
+        return try TrialBalance(organization: organization, chart: try t.book.organizations.chart(for: organization.code),
                             turnovers: try t.book.ledger.turnovers(organization: organization.code, from: from, to: to), from: from, to: to)
     }
 

@@ -46,10 +46,15 @@ extension BudgetStorage {
         let numbers = Dictionary(adjustments.compactMap { a in a.id.map { ($0, a.number) } }, uniquingKeysWith: { first, _ in first })
         let changes = try budgetAdjustmentLines(budgetID: budgetID).filter { numbers[$0.adjustmentID] != nil }
         var deltas: [Int64: Int64] = [:]
-        for change in changes { deltas[change.lineID, default: 0] += change.delta.fen }
-        let lines = stored.map { line in
-            BudgetLine(key: line.key, original: line.record.amount,
-                       adjusted: Money(fen: line.record.amount.fen + (line.record.id.flatMap { deltas[$0] } ?? 0)), note: line.record.note)
+        let overflow = SumOverflow(organization: organization, account: nil, year: year)
+        var lines: [BudgetLine] = []
+        try BookError.summing { () throws(SumOverflow) in
+            for change in changes { deltas[change.lineID] = try (deltas[change.lineID] ?? 0).adding(change.delta.fen, or: overflow) }
+            for line in stored {
+                let delta = line.record.id.flatMap { deltas[$0] } ?? 0
+                let adjusted = try line.record.amount.fen.adding(delta, or: SumOverflow(organization: organization, account: line.key.account, year: year))
+                lines.append(BudgetLine(key: line.key, original: line.record.amount, adjusted: Money(fen: adjusted), note: line.record.note))
+            }
         }
         var keys: [Int64: BudgetKey] = [:]
         for line in stored { if let id = line.record.id { keys[id] = line.key } }
@@ -71,7 +76,7 @@ extension BudgetStorage {
     /// Actuals of every line of `budget` in `month` and from January to `month` of `year`.
     func budgetActuals(organizationID: Int64, budget: Budget, year: Int, month: Int) throws -> [BudgetKey: BudgetActual] {
         let activity = try budgetActivity(organizationID: organizationID, from: year * 100 + 1, through: year * 100 + month, accountPrefix: nil)
-        return BudgetControl.actuals(of: budget, activity: activity, year: year, month: month)
+        return try BookError.summing { () throws(SumOverflow) in try BudgetControl.actuals(of: budget, activity: activity, year: year, month: month) }
     }
 
 }
@@ -88,7 +93,8 @@ extension BookStorage {
         return try BudgetControl.linesTouched(by: voucher.draft, in: budget).compactMap { line in
             let activity = try budgetActivity(organizationID: organizationID, from: year * 100 + 1, through: year * 100 + 12,
                                               accountPrefix: line.key.account)
-            return BudgetControl.overrun(of: line, activity: activity)
+            let overflow = SumOverflow(organization: voucher.draft.organization, account: line.key.account, year: year)
+            return try BookError.summing { () throws(SumOverflow) in try BudgetControl.overrun(of: line, activity: activity, overflow: overflow) }
         }
     }
 

@@ -36,7 +36,9 @@ protocol SubsidyStorage {
 extension SubsidyStorage {
     /// The item's figures from the aggregates of both books, plus the returns linked to it.
     func subsidyFigures(item: SubsidyItem) throws -> SubsidyFigures {
-        SubsidyFigures(item: item, balances: try subsidyBalances(item: item), returnedFen: try subsidyReturnedFen(code: item.code),
-                       lastActivity: try subsidyLastActivity(item: item))
+        let balances = try subsidyBalances(item: item), returned = try subsidyReturnedFen(code: item.code), last = try subsidyLastActivity(item: item)
+        return try BookError.summing { () throws(SumOverflow) in
+            try SubsidyFigures(item: item, balances: balances, returnedFen: returned, lastActivity: last)
+        }
     }
 }

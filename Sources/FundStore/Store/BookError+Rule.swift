@@ -48,6 +48,7 @@ extension BookError {
         case let .backup(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
+        case .sumOverflow: "sum-overflow"
         }
     }
 
@@ -67,7 +68,7 @@ extension BookError {
              .periodAlreadyClosed, .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .alreadyReversed,
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
             .conflict
-        case .organization, .chart, .voucherProblems, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
+        case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
              .access, .yearOutOfRange, .fixedAsset:
             .invalidInput
         case let .committee(refusal):

@@ -58,6 +58,9 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
     case storedValueInvalid(table: String, column: String, value: String, row: String)
+    /// A sum of amounts (a balance, a report's line or total) too large for Int64 fen, naming the
+    /// organisation, the account and the months.
+    case sumOverflow(SumOverflow)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -134,6 +137,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(organization) has no budget for \(year); import one with `fundledger budget import FILE`"
         case let .budget(problem):
             return "the book refused the change: \(problem)"
+        case let .sumOverflow(overflow):
+            return overflow.description
         case let .budgetOverrun(voucher, overruns):
             return "voucher \(voucher) would overrun its budget and this organisation refuses overruns:\n" + overruns.map { "  - " + $0.description }.joined(separator: "\n")
                 + "\nadjust the budget first (`fundledger budget adjust`), or set the organisation to warn"
@@ -154,5 +159,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .storedValueInvalid(table, column, value, row):
             return "the book's table \(table) holds \(value) in \(column) (\(row)), which FundLedger never writes: the file was changed outside FundLedger; run `fundledger verify` and restore the book from a backup"
         }
+    }
+}
+
+extension BookError {
+    /// Runs a sum of FundCore: a `SumOverflow` comes out as `BookError.sumOverflow`.
+    public static func summing<T>(_ body: () throws(SumOverflow) -> T) throws(BookError) -> T {
+        do { return try body() } catch { throw .sumOverflow(error) }
     }
 }

@@ -10,7 +10,9 @@ extension PostingContext {
         return months.contains(period.key)
     }
 
-    /// Adds the pending turnovers to the balance table. Called before anything reads it.
+    /// Adds the pending turnovers to the balance table. Called before anything reads it. A row
+    /// whose sum would pass Int64 (SQLite makes it REAL, which the table's CHECK refuses) is
+    /// `BookError.sumOverflow` naming the organisation, the account and the month.
     mutating func flush(_ db: Database) throws {
         guard !pending.isEmpty else { return }
         let upsert = try db.cachedStatement(sql: """
@@ -20,8 +22,15 @@ extension PostingContext {
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         for (key, sums) in pending {
-            try upsert.execute(arguments: [key.organizationID, key.accountID, key.period, key.project, key.source, key.closing,
-                                           key.expense, key.counterpartID, sums.debit, sums.credit])
+            do {
+                try upsert.execute(arguments: [key.organizationID, key.accountID, key.period, key.project, key.source, key.closing,
+                                               key.expense, key.counterpartID, sums.debit, sums.credit])
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("typeof") {
+                let organization = try String.fetchOne(db, sql: "SELECT code FROM organization WHERE id = ?", arguments: [key.organizationID]) ?? ""
+                let account = try String.fetchOne(db, sql: "SELECT code FROM account WHERE id = ?", arguments: [key.accountID])
+                throw BookError.sumOverflow(SumOverflow(organization: organization, account: account,
+                                                        month: Period(key: key.period) ?? Period(year: 1900, month: 1)!))
+            }
         }
         pending.removeAll(keepingCapacity: true)
     }

@@ -54,13 +54,13 @@ extension SQLiteStorage: BudgetStorage {
     }
 
     func budgetActivity(organizationID: Int64, from: Int, through: Int, accountPrefix: String?) throws -> [BudgetActivity] {
-        try BudgetActivityRow.fetchAll(db, sql: """
+        try summing(organizationID: organizationID, from: from, to: through) { try BudgetActivityRow.fetchAll(db, sql: """
             SELECT a.code, b.expense, b.project, c.code AS counterpart, b.period, sum(b.debit) AS debit, sum(b.credit) AS credit
             FROM balance b JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
             WHERE b.organization_id = ? AND b.period BETWEEN ? AND ? AND b.closing = 0
               AND (a.code LIKE '4%' OR a.code LIKE '5%') AND a.code LIKE ? || '%'
             GROUP BY a.code, b.expense, b.project, b.counterpart_id, b.period
-            """, arguments: [organizationID, from, through, accountPrefix ?? ""]).map(\.activity)
+            """, arguments: [organizationID, from, through, accountPrefix ?? ""]).map(\.activity) }
     }
 
     func budgetControlMode(organizationID: Int64) throws -> BudgetControlMode {
@@ -101,7 +101,7 @@ private struct BudgetActivityRow: FetchableRecord {
         let expense: String = row["expense"], project: String = row["project"]
         activity = BudgetActivity(accountCode: row["code"], expenseType: expense.isEmpty ? nil : try row.stored(Column("expense"), in: "balance") as ExpenseType,
                                   project: project.isEmpty ? nil : project, counterpart: row["counterpart"], period: row["period"],
-                                  debitFen: row["debit"], creditFen: row["credit"])
+                                  debitFen: try row.sumFen("debit"), creditFen: try row.sumFen("credit"))
     }
 }
 

@@ -4,29 +4,29 @@ import GRDB
 extension SQLiteStorage: LedgerStorage {
     func openingNets(organizationID: Int64, before: Int) throws -> [String: Int64] {
         var opening: [String: Int64] = [:]
-        for net in try AccountNetRow.fetchAll(db, sql: """
+        for net in try summing(organizationID: organizationID, from: 190001, to: Period(key: before)?.previous.key ?? before, { try AccountNetRow.fetchAll(db, sql: """
             SELECT a.code, sum(b.debit - b.credit) AS net FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period < ? GROUP BY a.code
-            """, arguments: [organizationID, before]) {
+            """, arguments: [organizationID, before]) }) {
             opening[net.code] = net.net
         }
         return opening
     }
 
     func monthlyTurnovers(organizationID: Int64, from: Int, to: Int) throws -> [MonthlyTurnover] {
-        try MonthlyTurnoverRow.fetchAll(db, sql: """
+        try summing(organizationID: organizationID, from: from, to: to) { try MonthlyTurnoverRow.fetchAll(db, sql: """
             SELECT a.code, b.period, sum(b.debit) AS debit, sum(b.credit) AS credit FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period BETWEEN ? AND ? GROUP BY a.code, b.period ORDER BY a.code, b.period
-            """, arguments: [organizationID, from, to]).map(\.turnover)
+            """, arguments: [organizationID, from, to]).map(\.turnover) }
     }
 
     func activity(organizationID: Int64, from: Period, to: Period, excludingClosing: Bool) throws -> [AccountActivity] {
-        try AccountActivityRow.fetchAll(db, sql: """
+        try summing(organizationID: organizationID, from: from.key, to: to.key) { try AccountActivityRow.fetchAll(db, sql: """
             SELECT a.code, b.project, b.source, sum(b.debit) AS debit, sum(b.credit) AS credit
             FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period BETWEEN ? AND ? AND (? = 0 OR b.closing = 0)
             GROUP BY a.code, b.project, b.source
-            """, arguments: [organizationID, from.key, to.key, excludingClosing ? 1 : 0]).map(\.activity)
+            """, arguments: [organizationID, from.key, to.key, excludingClosing ? 1 : 0]).map(\.activity) }
     }
 
     func ledgerLines(organizationID: Int64, account: String, year: Int) throws -> [LedgerLine] {
@@ -39,7 +39,7 @@ extension SQLiteStorage: LedgerStorage {
     }
 
     func turnovers(organizationID: Int64, from: Period, to: Period) throws -> [AccountTurnover] {
-        try AccountTurnoverRow.fetchAll(db, sql: """
+        try summing(organizationID: organizationID, from: 190001, to: to.key) { try AccountTurnoverRow.fetchAll(db, sql: """
             SELECT a.code,
                    sum(CASE WHEN b.period < ? THEN b.debit - b.credit ELSE 0 END) AS opening,
                    sum(CASE WHEN b.period >= ? THEN b.debit ELSE 0 END) AS debit,
@@ -47,7 +47,7 @@ extension SQLiteStorage: LedgerStorage {
             FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period <= ?
             GROUP BY a.code ORDER BY a.code
-            """, arguments: [from.key, from.key, from.key, organizationID, to.key]).map(\.turnover)
+            """, arguments: [from.key, from.key, from.key, organizationID, to.key]).map(\.turnover) }
     }
 
     func journalLineCount(organizationID: Int64, from: Period, to: Period) throws -> Int {
@@ -103,9 +103,9 @@ private struct AccountNetRow: FetchableRecord {
     let code: String
     let net: Int64
 
-    init(row: Row) {
+    init(row: Row) throws {
         code = row["code"]
-        net = row["net"]
+        net = try row.sumFen("net")
     }
 }
 
@@ -113,8 +113,8 @@ private struct AccountNetRow: FetchableRecord {
 private struct MonthlyTurnoverRow: FetchableRecord {
     let turnover: MonthlyTurnover
 
-    init(row: Row) {
-        turnover = MonthlyTurnover(code: row["code"], month: (row["period"] as Int) % 100, debitFen: row["debit"], creditFen: row["credit"])
+    init(row: Row) throws {
+        turnover = MonthlyTurnover(code: row["code"], month: (row["period"] as Int) % 100, debitFen: try row.sumFen("debit"), creditFen: try row.sumFen("credit"))
     }
 }
 
@@ -122,10 +122,10 @@ private struct MonthlyTurnoverRow: FetchableRecord {
 private struct AccountActivityRow: FetchableRecord {
     let activity: AccountActivity
 
-    init(row: Row) {
+    init(row: Row) throws {
         let project: String = row["project"], source: String = row["source"]
         activity = AccountActivity(code: row["code"], project: project.isEmpty ? nil : project, source: FundSource(rawValue: source),
-                                   debitFen: row["debit"], creditFen: row["credit"])
+                                   debitFen: try row.sumFen("debit"), creditFen: try row.sumFen("credit"))
     }
 }
 
@@ -133,8 +133,8 @@ private struct AccountActivityRow: FetchableRecord {
 private struct AccountTurnoverRow: FetchableRecord {
     let turnover: AccountTurnover
 
-    init(row: Row) {
-        turnover = AccountTurnover(code: row["code"], openingNetFen: row["opening"], debitFen: row["debit"], creditFen: row["credit"])
+    init(row: Row) throws {
+        turnover = AccountTurnover(code: row["code"], openingNetFen: try row.sumFen("opening"), debitFen: try row.sumFen("debit"), creditFen: try row.sumFen("credit"))
     }
 }
 

@@ -25,8 +25,10 @@ extension SQLiteStorage: PeriodStorage {
     }
 
     func periodTotals(organizationID: Int64, period: Int) throws -> (debitFen: Int64, creditFen: Int64) {
-        let totals = try TotalsRow.fetchOne(db, sql: "SELECT coalesce(sum(debit), 0) AS debit, coalesce(sum(credit), 0) AS credit FROM balance WHERE organization_id = ? AND period = ?",
-                                            arguments: [organizationID, period])
+        let totals = try summing(organizationID: organizationID, from: period, to: period) {
+            try TotalsRow.fetchOne(db, sql: "SELECT coalesce(sum(debit), 0) AS debit, coalesce(sum(credit), 0) AS credit FROM balance WHERE organization_id = ? AND period = ?",
+                                   arguments: [organizationID, period])
+        }
         return (totals?.debit ?? 0, totals?.credit ?? 0)
     }
 
@@ -67,9 +69,9 @@ struct TotalsRow: FetchableRecord {
     let debit: Int64
     let credit: Int64
 
-    init(row: Row) {
-        debit = row["debit"]
-        credit = row["credit"]
+    init(row: Row) throws {
+        debit = try row.sumFen("debit")
+        credit = try row.sumFen("credit")
     }
 }
 

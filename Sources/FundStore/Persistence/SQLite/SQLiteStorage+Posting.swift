@@ -143,7 +143,7 @@ extension SQLiteStorage: PostingStorage {
         try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?")
             .execute(arguments: [plan.number, bookkeeper, postedAt, target.id])
         context.nextNumbers[series] = plan.number + 1
-        context.add(plan.balanceChanges, of: target)
+        try context.add(plan.balanceChanges, of: target)
         // Bounded memory: a province's import has a million distinct keys.
         if !defersBalances || context.pending.count >= PostingContext.maximumPending { try context.flush(db) }
         let hash = SealHash.sha256(plan.seal.previous, plan.seal.payload)

@@ -15,12 +15,12 @@ extension SQLiteStorage: ReviewStorage {
         for itemCode in try String.fetchAll(db, sql: "SELECT code FROM subsidy_item WHERE recipient_id = ? ORDER BY code", arguments: [organizationID]) {
             guard let stored = try subsidyItem(code: itemCode) else { throw BookError.subsidy(.unknownItem(code: itemCode)) }
         let (itemID, item) = (stored.id, stored.item)
-            let before = try SubsidyBeforeRow.fetchOne(db, sql: """
+            let before = try summing(organizationID: organizationID, from: 190001, to: (year - 1) * 100 + 12) { try SubsidyBeforeRow.fetchOne(db, sql: """
                 SELECT coalesce(sum(CASE WHEN a.code LIKE '4%' THEN (CASE l.side WHEN 'C' THEN l.amount ELSE -l.amount END) ELSE 0 END), 0) AS received,
                        coalesce(sum(CASE WHEN a.code LIKE '5%' THEN (CASE l.side WHEN 'D' THEN l.amount ELSE -l.amount END) ELSE 0 END), 0) AS spent
                 FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
                 WHERE v.organization_id = ? AND v.status = 'posted' AND v.kind <> 'closing' AND l.project = ? AND v.period < ?
-                """, arguments: [organizationID, itemCode, year * 100 + 1])
+                """, arguments: [organizationID, itemCode, year * 100 + 1]) }
             let settled = try String.fetchOne(db, sql: "SELECT detail FROM subsidy_log WHERE item_id = ? AND action = 'settle' ORDER BY id DESC LIMIT 1",
                                               arguments: [itemID]).flatMap { LocalDate(parsing: $0.prefix(10)) }
             subsidies.append(AuditedSubsidy(item: item, receivedBefore: before?.received ?? 0, spentBefore: before?.spent ?? 0, settledOn: settled))
@@ -116,8 +116,8 @@ private struct SubsidyBeforeRow: FetchableRecord {
     let received: Int64
     let spent: Int64
 
-    init(row: Row) {
-        received = row["received"]
-        spent = row["spent"]
+    init(row: Row) throws {
+        received = try row.sumFen("received")
+        spent = try row.sumFen("spent")
     }
 }

@@ -9,7 +9,7 @@ extension SQLiteStorage: RollupStorage {
         """
 
     func rollupBalances(root: String, yearStart: Int, through: Int) throws -> [RollupBalance] {
-        try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
+        try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
             SELECT o.code AS organization, a.code AS account, b.project, c.code AS counterpart,
                    sum(b.debit - b.credit) AS closing_net,
                    sum(CASE WHEN b.period >= ? AND b.closing = 0 THEN b.debit - b.credit ELSE 0 END) AS activity_net
@@ -17,7 +17,7 @@ extension SQLiteStorage: RollupStorage {
             JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
             WHERE b.period <= ?
             GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id
-            """, arguments: [root, yearStart, through]).map(\.balance)
+            """, arguments: [root, yearStart, through]).map(\.balance) }
     }
 
     func rollupBudgets(root: String, year: Int) throws -> [String: Budget] {
@@ -47,10 +47,10 @@ extension SQLiteStorage: RollupStorage {
 private struct RollupBalanceRow: FetchableRecord {
     let balance: RollupBalance
 
-    init(row: Row) {
+    init(row: Row) throws {
         let project: String = row["project"]
         balance = RollupBalance(organization: row["organization"], account: row["account"], project: project.isEmpty ? nil : project,
-                                counterpart: row["counterpart"], closingNet: row["closing_net"], activityNet: row["activity_net"])
+                                counterpart: row["counterpart"], closingNet: try row.sumFen("closing_net"), activityNet: try row.sumFen("activity_net"))
     }
 }
 

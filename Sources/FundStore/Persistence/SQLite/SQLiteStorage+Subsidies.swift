@@ -30,21 +30,21 @@ extension SQLiteStorage: SubsidyStorage {
     }
 
     func subsidyBalances(item: SubsidyItem) throws -> [SubsidyBalance] {
-        try SubsidyBalanceRow.fetchAll(db, sql: """
+        try summing(organizationID: nil, from: 190001, to: 999912) { try SubsidyBalanceRow.fetchAll(db, sql: """
             SELECT o.code AS organization, a.code AS account, c.code AS counterpart, sum(b.debit) AS debit, sum(b.credit) AS credit
             FROM balance b JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id
             LEFT JOIN organization c ON c.id = b.counterpart_id
             WHERE b.project = ? AND b.closing = 0 AND o.code IN (?, ?)
             GROUP BY o.code, a.code, c.code
-            """, arguments: [item.code, item.grantor, item.recipient]).map(\.balance)
+            """, arguments: [item.code, item.grantor, item.recipient]).map(\.balance) }
     }
 
     func subsidyReturnedFen(code: String) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        try summing(organizationID: nil, from: 190001, to: 999912) { try fetchSum("""
             SELECT coalesce(sum(l.amount), 0) FROM subsidy_voucher s JOIN voucher_line l ON l.voucher_id = s.voucher_id
             JOIN subsidy_item i ON i.id = s.item_id JOIN account a ON a.id = l.account_id
             WHERE i.code = ? AND s.role = 'return' AND s.side = 'recipient' AND a.code = '102'
-            """, arguments: [code]) ?? 0
+            """, arguments: [code]) }
     }
 
     func subsidyLastActivity(item: SubsidyItem) throws -> LocalDate? {
@@ -55,10 +55,10 @@ extension SQLiteStorage: SubsidyStorage {
     }
 
     func subsidyAccruedFen(item: SubsidyItem) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        try summing(organizationID: nil, from: 190001, to: 999912) { try fetchSum("""
             SELECT coalesce(sum(b.credit - b.debit), 0) FROM balance b JOIN account a ON a.id = b.account_id
             JOIN organization o ON o.id = b.organization_id WHERE o.code = ? AND a.code = '21201' AND b.project = ?
-            """, arguments: [item.grantor, item.code]) ?? 0
+            """, arguments: [item.grantor, item.code]) }
     }
 
     func subsidyFirstPayment(itemID: Int64) throws -> LocalDate? {
@@ -106,9 +106,9 @@ private struct SubsidyItemRow: FetchableRecord {
 private struct SubsidyBalanceRow: FetchableRecord {
     let balance: SubsidyBalance
 
-    init(row: Row) {
+    init(row: Row) throws {
         balance = SubsidyBalance(organization: row["organization"], accountCode: row["account"], counterpart: row["counterpart"],
-                                 debitFen: row["debit"], creditFen: row["credit"])
+                                 debitFen: try row.sumFen("debit"), creditFen: try row.sumFen("credit"))
     }
 }
 

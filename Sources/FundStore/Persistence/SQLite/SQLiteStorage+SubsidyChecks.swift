@@ -42,16 +42,24 @@ extension SQLiteStorage {
         for (code, amount) in paying.sorted(by: { $0.key < $1.key }) {
             guard let item = items[code] else { continue }
             let figures = try subsidyFigures(item: item)
-            if figures.disbursed + amount > item.approved.fen {
-                problems.append(VoucherProblem(.subsidyOverApproved, "the voucher pays \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), taking it to \(Money(fen: figures.disbursed + amount).grouped), over the approved \(item.approved.grouped)"))
+            let overflow = SumOverflow(organization: item.grantor, account: "50802", year: draft.date.year)
+            let total = try BookError.summing { () throws(SumOverflow) in try figures.disbursed.adding(amount, or: overflow) }
+            if total > item.approved.fen {
+                problems.append(VoucherProblem(.subsidyOverApproved, "the voucher pays \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), taking it to \(Money(fen: total).grouped), over the approved \(item.approved.grouped)"))
             }
         }
         for (code, amount) in thisVoucher.sorted(by: { $0.key < $1.key }) where amount > 0 {
             guard let item = items[code] else { continue }
             let figures = try subsidyFigures(item: item)
-            let available = figures.received - figures.returned
-            if figures.spent + amount > available {
-                problems.append(VoucherProblem(.subsidyOverspent, "the voucher spends \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), but only \(Money(fen: max(0, available - figures.spent)).grouped) of the \(Money(fen: available).grouped) received is left; spend no more than was received"))
+            let overflow = SumOverflow(organization: item.recipient, account: nil, year: draft.date.year)
+            let (available, spending) = try BookError.summing { () throws(SumOverflow) in
+                (try figures.received.subtracting(figures.returned, or: overflow), try figures.spent.adding(amount, or: overflow))
+            }
+            if spending > available {
+                // Here spending exceeds what is available, so a difference past Int64 is below zero.
+                let difference = available.subtractingReportingOverflow(figures.spent)
+                let left = difference.overflow ? 0 : max(0, difference.partialValue)
+                problems.append(VoucherProblem(.subsidyOverspent, "the voucher spends \(Money(fen: amount).grouped) of subsidy item \(code) (\(item.title)), but only \(Money(fen: left).grouped) of the \(Money(fen: available).grouped) received is left; spend no more than was received"))
             }
         }
         return problems

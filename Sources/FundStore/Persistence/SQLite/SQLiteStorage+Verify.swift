@@ -58,13 +58,13 @@ extension SQLiteStorage: VerifyStorage {
     }
 
     private func voucherBalance() throws -> [VerifyProblem] {
-        try VoucherTotalsRow.fetchAll(db, sql: """
+        try summing(organizationID: nil, from: 190001, to: 999912) { try VoucherTotalsRow.fetchAll(db, sql: """
             SELECT v.id, v.period, v.word, v.number, o.code AS organization, count(l.id) AS lines,
                    coalesce(sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END), 0) AS debit,
                    coalesce(sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END), 0) AS credit
             FROM voucher v JOIN organization o ON o.id = v.organization_id LEFT JOIN voucher_line l ON l.voucher_id = v.id
             WHERE v.status = 'posted' GROUP BY v.id HAVING debit <> credit OR lines < 2
-            """).map { voucher in
+            """) }.map { voucher in
             let message = voucher.lines < 2 ? "the posted voucher has \(voucher.lines) line(s); a voucher needs a debit and a credit"
                 : "the posted voucher does not balance: debits \(Money(fen: voucher.debit)) and credits \(Money(fen: voucher.credit)); its lines were changed outside FundLedger"
             return VerifyProblem(check: "voucher-balance", organization: voucher.organization, voucher: voucher.label.label, message: message)
@@ -130,7 +130,7 @@ extension SQLiteStorage: VerifyStorage {
     /// Recomputes every turnover aggregate from the posted lines and names the differences with
     /// the vouchers behind them.
     private func balances() throws -> [VerifyProblem] {
-        let differences = try BalanceDifferenceRow.fetchAll(db, sql: """
+        let differences = try summing(organizationID: nil, from: 190001, to: 999912) { try BalanceDifferenceRow.fetchAll(db, sql: """
             WITH recomputed AS (
                 SELECT v.organization_id, l.account_id, v.period, coalesce(l.project, '') AS project,
                        coalesce(l.fund_source, '') AS source, v.kind = 'closing' AS closing,
@@ -156,7 +156,7 @@ extension SQLiteStorage: VerifyStorage {
             JOIN organization o ON o.id = c.organization_id JOIN account a ON a.id = c.account_id
             WHERE c.want_debit <> c.have_debit OR c.want_credit <> c.have_credit
             ORDER BY o.code, c.period, a.code LIMIT 50
-            """)
+            """) }
         return try differences.map { difference in
             let vouchers = try VoucherLabelRow.fetchAll(db, sql: """
                 SELECT DISTINCT v.id, v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
@@ -209,8 +209,8 @@ private struct VoucherTotalsRow: FetchableRecord {
         label = try VoucherLabelRow(row: row)
         organization = row["organization"]
         lines = row["lines"]
-        debit = row["debit"]
-        credit = row["credit"]
+        debit = try row.sumFen("debit")
+        credit = try row.sumFen("credit")
     }
 }
 
@@ -257,8 +257,8 @@ private struct BalanceDifferenceRow: FetchableRecord {
         project = row["project"]
         organization = row["organization"]
         account = row["account"]
-        wantDebit = row["want_debit"]
-        wantCredit = row["want_credit"]
+        wantDebit = try row.sumFen("want_debit")
+        wantCredit = try row.sumFen("want_credit")
         haveDebit = row["have_debit"]
         haveCredit = row["have_credit"]
     }

@@ -10,19 +10,19 @@ extension SQLiteStorage: GeneratedVoucherStorage {
 
 extension SQLiteStorage: YearEndStorage {
     func fundBalances(organizationID: Int64, through year: Int) throws -> [FundBalance] {
-        try FundBalanceRow.fetchAll(db, sql: """
+        try summing(organizationID: organizationID, from: 190001, to: year * 100 + 12) { try FundBalanceRow.fetchAll(db, sql: """
             SELECT a.code, b.project, b.source, sum(b.debit - b.credit) AS net
             FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period <= ?
             GROUP BY a.code, b.project, b.source HAVING net <> 0
-            """, arguments: [organizationID, year * 100 + 12]).map(\.balance)
+            """, arguments: [organizationID, year * 100 + 12]).map(\.balance) }
     }
 
     func netBalance(organizationID: Int64, account: String, before period: Int) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        try summing(organizationID: organizationID, from: 190001, to: Period(key: period)?.previous.key ?? period) { try fetchSum("""
             SELECT coalesce(sum(b.debit - b.credit), 0) FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period < ? AND a.code = ?
-            """, arguments: [organizationID, period, account]) ?? 0
+            """, arguments: [organizationID, period, account]) }
     }
 
     func unpostedVouchers(organizationID: Int64, year: Int) throws -> [UnpostedVoucher] {
@@ -48,7 +48,7 @@ private struct FundBalanceRow: FetchableRecord {
     init(row: Row) throws {
         let project: String = row["project"], source: String = row["source"]
         balance = FundBalance(accountCode: row["code"], project: project.isEmpty ? nil : project,
-                              source: source.isEmpty ? nil : try row.stored(Column("source"), in: "balance"), netFen: row["net"])
+                              source: source.isEmpty ? nil : try row.stored(Column("source"), in: "balance"), netFen: try row.sumFen("net"))
     }
 }
 

@@ -77,6 +77,11 @@ public struct BudgetService: SessionService {
                 expense = type
             }
             guard let amount = try? Money(parsing: values["amount"] ?? "") else { fail("amount", "\"\(values["amount"] ?? "")\" is not an amount"); continue }
+            guard amount.fen.magnitude <= UInt64(Limits.lineAmountFen) else {
+                errors.append(InputError(file: file, line: record.line, column: "amount", rule: "amount-too-large",
+                                         message: "the amount \(amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per budget line; split it over several lines"))
+                continue
+            }
             let key = organization + "|" + String(year)
             if groups[key] == nil { groups[key] = (organization, year, record.line, []); order.append(key) }
             groups[key]?.lines.append(BudgetLine(key: BudgetKey(account: account, expenseType: expense, project: values["project"],

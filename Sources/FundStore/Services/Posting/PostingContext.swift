@@ -53,15 +53,23 @@ struct PostingContext {
         let counterpartID: Int64
     }
 
-    /// Adds a plan's balance changes (one per line) to the pending turnovers.
-    mutating func add(_ changes: [BalanceChange], of target: PostingTarget) {
+    /// Adds a plan's balance changes (one per line) to the pending turnovers. A key whose
+    /// turnover would pass Int64 is `BookError.sumOverflow` naming the organisation, the account
+    /// and the month; the refusal rolls the whole transaction back.
+    mutating func add(_ changes: [BalanceChange], of target: PostingTarget) throws {
         for (index, change) in changes.enumerated() {
             let key = StoredBalanceKey(organizationID: target.organizationID, accountID: target.accountIDs[index], period: change.key.period.key,
                                        project: change.key.project, source: change.key.source, closing: change.key.closing,
                                        expense: change.key.expense, counterpartID: target.counterpartIDs[index] ?? 0)
             var sums = pending[key] ?? (0, 0)
-            sums.debit += change.debitFen
-            sums.credit += change.creditFen
+            let (debit, debitOverflow) = sums.debit.addingReportingOverflow(change.debitFen)
+            let (credit, creditOverflow) = sums.credit.addingReportingOverflow(change.creditFen)
+            if debitOverflow || creditOverflow {
+                let account = index < target.draft.lines.count ? target.draft.lines[index].accountCode : nil
+                throw BookError.sumOverflow(SumOverflow(organization: target.draft.organization, account: account, month: change.key.period))
+            }
+            sums.debit = debit
+            sums.credit = credit
             pending[key] = sums
         }
     }

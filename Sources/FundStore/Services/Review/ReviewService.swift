@@ -33,7 +33,7 @@ public struct ReviewService: SessionService {
         try writing { storage in
             try authorize(storage, .audit, organization: organization)
             let input = try auditInput(storage, organization: organization, year: year)
-            let drafts = AuditRules.run(input)
+            let drafts = try BookError.summing { () throws(SumOverflow) in try AuditRules.run(input) }
             let organizationID = try storage.organizationID(organization)
             let head = try storage.sealHead(organizationID: organizationID)
             let now = Store.now()

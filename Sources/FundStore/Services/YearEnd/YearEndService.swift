@@ -21,11 +21,15 @@ public struct YearEndService: SessionService {
                 if let problem = YearEnd.problem(year: year, earlierNetFen: earlier) { throw BookError(problem, organization: organization) }
             }
             var summary = YearEndSummary()
-            for draft in CarryForward.periodEnd(organization: organization, year: year, chart: chart, balances: before, preparer: user) {
+            for draft in try BookError.summing({ () throws(SumOverflow) in
+                try CarryForward.periodEnd(organization: organization, year: year, chart: chart, balances: before, preparer: user)
+            }) {
                 summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
             }
             let after = try storage.fundBalances(organizationID: organizationID, through: year)
-            for draft in CarryForward.yearEnd(organization: organization, year: year, chart: chart, balances: after, preparer: user) {
+            for draft in try BookError.summing({ () throws(SumOverflow) in
+                try CarryForward.yearEnd(organization: organization, year: year, chart: chart, balances: after, preparer: user)
+            }) {
                 summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
             }
             if !summary.vouchers.isEmpty {

@@ -48,6 +48,7 @@ extension BookError {
         case let .backup(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
+        case .textRefused: "control-character"
         case .sumOverflow: "sum-overflow"
         }
     }
@@ -69,7 +70,7 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
             .conflict
         case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .access, .yearOutOfRange, .fixedAsset:
+             .access, .yearOutOfRange, .fixedAsset, .textRefused:
             .invalidInput
         case let .committee(refusal):
             refusal.category

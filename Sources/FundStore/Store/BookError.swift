@@ -58,6 +58,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
     case storedValueInvalid(table: String, column: String, value: String, row: String)
+    /// A text holds a control or bidirectional character (`TextRules`); the field is named.
+    case textRefused(field: String, character: String)
     /// A sum of amounts (a balance, a report's line or total) too large for Int64 fen, naming the
     /// organisation, the account and the months.
     case sumOverflow(SumOverflow)
@@ -158,6 +160,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):
             return "the book's table \(table) holds \(value) in \(column) (\(row)), which FundLedger never writes: the file was changed outside FundLedger; run `fundledger verify` and restore the book from a backup"
+        case let .textRefused(field, character):
+            return "\(field) holds the control character \(character); remove it (line breaks, tabs and direction marks are not kept in the books) [control-character]"
         }
     }
 }

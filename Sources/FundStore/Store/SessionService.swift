@@ -11,6 +11,16 @@ extension SessionService {
     /// Who is acting.
     var user: String { session.user }
 
+    /// Refuses a text that holds a control or bidirectional character (`TextRules`), naming
+    /// its field; nil values are skipped.
+    func checkText(_ fields: KeyValuePairs<String, String?>) throws {
+        for (field, value) in fields {
+            if let value, let scalar = TextRules.firstRefused(in: value) {
+                throw BookError.textRefused(field: field, character: TextRules.name(scalar))
+            }
+        }
+    }
+
     func reading<T>(_ body: (any BookStorage) throws -> T) throws -> T { try session.reading(body) }
 
     func writing<T>(_ body: (any BookStorage) throws -> T) throws -> T { try session.writing(body) }

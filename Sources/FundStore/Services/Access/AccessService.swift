@@ -12,6 +12,7 @@ public struct AccessService: SessionService {
     public func grant(_ grant: RoleGrant) throws {
         var grant = grant
         grant.user = PersonName.normalized(grant.user)
+        try checkText(["the user's name": grant.user])
         try writing { storage in
             try authorize(storage, .administer, organization: nil)
             let organizationID = try grant.organization.map { try storage.organizationID($0) }

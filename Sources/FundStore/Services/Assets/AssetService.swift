@@ -11,6 +11,7 @@ public struct AssetService: SessionService {
     /// `BookError.duplicateAsset`.
     public func addFixedAsset(_ asset: FixedAsset) throws {
         do throws(FixedAssetError) { try asset.validate() } catch { throw BookError.fixedAsset(error) }
+        try checkText(["the asset code": asset.code, "the asset name": asset.name])
         try writing { storage in
             let organizationID = try storage.organizationID(asset.organization)
             try authorize(storage, .writeBooks, organization: asset.organization)

@@ -121,6 +121,7 @@ public struct BudgetService: SessionService {
     /// Approves a draft budget (批复) under a document number; from then on it changes only by
     /// numbered adjustments.
     public func approveBudget(organization: String, year: Int, document: String) throws {
+        try checkText(["the document": document])
         try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)
             let organizationID = try storage.organizationID(organization)
@@ -137,6 +138,7 @@ public struct BudgetService: SessionService {
     @discardableResult
     public func adjustBudget(organization: String, year: Int, document: String, date: LocalDate, reason: String,
                              changes: [BudgetKey: Money]) throws -> Int {
+        try checkText(["the document": document, "the reason": reason])
         guard !reason.trimmingWhitespace.isEmpty, !document.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
         return try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)

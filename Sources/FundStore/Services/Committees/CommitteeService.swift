@@ -46,6 +46,7 @@ public struct CommitteeService: SessionService {
     }
 
     private func insertMember(_ storage: any BookStorage, committeeID: Int64, organizationID: Int64, _ member: CommitteeMember) throws {
+        try checkText(["the member's name": member.name])
         if try storage.isCommitteeMember(committeeID: committeeID, name: member.name) {
             throw BookError.committee(.alreadyMember(name: member.name))
         }

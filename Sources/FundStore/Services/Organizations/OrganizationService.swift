@@ -77,6 +77,7 @@ public struct OrganizationService: SessionService {
     /// Checks an organisation against the book (a new code, a parent already there, the
     /// federation's name form) and records it.
     private func insert(_ organization: Organization, into storage: any BookStorage) throws {
+        try checkText(["the organisation code": organization.code, "the organisation name": organization.name, "the parent": organization.parentCode])
         do throws(OrganizationError) { try organization.validate() } catch { throw BookError.organization(error) }
         if try storage.organization(code: organization.code) != nil { throw BookError.duplicateOrganization(organization.code) }
         var parent: OrganizationRecord?

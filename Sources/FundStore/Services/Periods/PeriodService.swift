@@ -36,6 +36,7 @@ public struct PeriodService: SessionService {
     /// Reopens a closed month (反结账), the latest closed one first; the reason is logged.
     public func reopen(organization: String, period: Period, reason: String) throws {
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
+        try checkText(["the reason": reason])
         try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)
             let organizationID = try storage.organizationID(organization)

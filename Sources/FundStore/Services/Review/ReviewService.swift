@@ -132,6 +132,7 @@ public struct ReviewService: SessionService {
     }
 
     private func changeFinding(id: Int64, action: Action, from: Set<FindingStatus>, to: FindingStatus, event: FindingEventRecord.Action, text: String) throws {
+        try checkText(["the text": text])
         try writing { storage in
             guard var finding = try storage.finding(id: id), let organization = try storage.organization(id: finding.organizationID) else {
                 throw BookError.review(.findingNotFound(id: id))
@@ -158,6 +159,8 @@ public struct ReviewService: SessionService {
     public func recordOpinion(organization: String, year: Int, text: String, signers: [String], on date: LocalDate) throws {
         guard !text.allSatisfy({ $0 == " " }) else { throw BookError.review(.emptyOpinion) }
         guard !signers.isEmpty else { throw BookError.review(.noSigners) }
+        try checkText(["the opinion": text])
+        for signer in signers { try checkText(["a signer's name": signer]) }
         try writing { storage in
             try authorize(storage, .audit, organization: organization)
             let organizationID = try storage.organizationID(organization)

@@ -59,6 +59,7 @@ public struct SubsidyService: SessionService {
 
     /// Approves an applied item under its approval document (批复文号).
     public func approveSubsidy(code: String, document: String, date: LocalDate) throws {
+        try checkText(["the document": document])
         try writing { storage in
             let stored = try storedItem(code, in: storage)
             try authorize(storage, .writeBooks, organization: stored.item.grantor)
@@ -161,6 +162,7 @@ public struct SubsidyService: SessionService {
 
     /// Checks and records a new item with the first line of its log.
     private func register(_ item: SubsidyItem, in storage: any BookStorage) throws {
+        try checkText(["the item code": item.code, "the title": item.title, "the purpose": item.purpose, "the document": item.document])
         try decided { () throws(SubsidyProblem) in try SubsidyActs.check(item) }
         let grantorID = try storage.organizationID(item.grantor), recipientID = try storage.organizationID(item.recipient)
         let codeTaken = try storage.subsidyItem(code: item.code) != nil

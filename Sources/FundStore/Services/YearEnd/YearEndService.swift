@@ -43,6 +43,7 @@ public struct YearEndService: SessionService {
     /// Undoes `close-year` (反年结): every closing voucher of the year that still stands is
     /// cancelled by a posted red-ink voucher, latest first. The reason is logged.
     public func reopenYear(organization: String, year: Int, reason: String) throws -> YearEndSummary {
+        try checkText(["the reason": reason])
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
         return try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)

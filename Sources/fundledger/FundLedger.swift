@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct FundLedger: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundledger",
@@ -17,4 +16,30 @@ struct FundLedger: ParsableCommand {
             UserCommand.self, CommitteeCommand.self, ReviewCommand.self, Demo.self,
         ]
     )
+}
+
+/// The program's entry: the options every command shares (`--book`, `--as`) may come before the
+/// subcommand as well as after it, as `hledger -f FILE bal` takes them.
+@main
+enum Entry {
+    static func main() {
+        FundLedger.main(sharedOptionsLast(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// The arguments with `--book PATH` and `--as NAME` (or `--book=PATH`) given before the
+    /// subcommand moved behind it, where each command declares them.
+    static func sharedOptionsLast(_ arguments: [String]) -> [String] {
+        var leading: [String] = [], rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--") {
+            let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+            guard name == "--book" || name == "--as" else { break }
+            leading.append(first)
+            rest = rest.dropFirst()
+            if !first.contains("="), let value = rest.first {
+                leading.append(value)
+                rest = rest.dropFirst()
+            }
+        }
+        return Array(rest) + leading
+    }
 }

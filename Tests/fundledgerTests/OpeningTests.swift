@@ -45,3 +45,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == before)
     }
 }
+
+/// `--book` and `--as` work before the subcommand as after it.
+@Suite struct SharedOptionTests {
+    @Test func theBookAndTheUserMayComeFirst() throws {
+        let folder = try CLI.temporaryFolder()
+        let book = folder + "/book.sqlite"
+        #expect(try CLI.run(["--book", book, "init"]).status == 0)
+        #expect(try CLI.run(["--book=" + book, "--as", "测试员", "org", "add", "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+        let listed = try CLI.run(["--as", "测试员", "--book", book, "org", "list", "--format", "csv"])
+        #expect(listed.status == 0 && listed.stdout.contains("CTY-01"))
+        #expect(try CLI.run(["org", "list", "--book", book, "--format", "csv"]).stdout == listed.stdout)
+    }
+}

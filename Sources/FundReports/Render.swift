@@ -61,11 +61,9 @@ public enum Render {
         return String(result)
     }
 
+    /// What the book refuses in text (`TextRules`), and the C1 controls a terminal also obeys.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        TextRules.isRefused(scalar) || (0x80...0x9F).contains(scalar.value)
     }
 
     /// A signed decimal number with optional thousands separators: an amount, a count.

@@ -71,8 +71,10 @@ extension Store {
                 guard migrated, try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations").contains("v1-book") else { return (false, false) }
                 return (true, try migrator.hasCompletedMigrations(db))
             }
-            try probe.close()
-            guard isBook else { throw BookError.notABook(path: path, reason: .noSchema) }
+            guard isBook else {
+                try probe.close()
+                throw BookError.notABook(path: path, reason: .noSchema)
+            }
             // A book on media that cannot be written opens for reading: a write then says so
             // before it checks anything else.
             let folder = (path as NSString).deletingLastPathComponent
@@ -80,17 +82,21 @@ extension Store {
             let connections = writable ? connections : .readOnly
             let database: any DatabaseWriter
             switch connections {
+            case .readOnly where upToDate:
+                // The probe is the read-only connection the command needs.
+                database = probe
             case .readOnly:
-                if !upToDate {
-                    // A book written by an earlier version is upgraded once, by whichever command opens it first.
-                    let upgrade = try DatabaseQueue(path: path, configuration: configuration())
-                    try migrator.migrate(upgrade)
-                    try upgrade.close()
-                }
+                // A book written by an earlier version is upgraded once, by whichever command opens it first.
+                try probe.close()
+                let upgrade = try DatabaseQueue(path: path, configuration: configuration())
+                try migrator.migrate(upgrade)
+                try upgrade.close()
                 database = try readOnlyQueue(path)
             case .single:
+                try probe.close()
                 database = try DatabaseQueue(path: path, configuration: configuration())
             case .pool:
+                try probe.close()
                 database = try DatabasePool(path: path, configuration: configuration())
             }
             if !upToDate, connections != .readOnly { try migrator.migrate(database) }

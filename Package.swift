@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +30,8 @@ let package = Package(
             "FundCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            // Voucher sheets imported straight from .xlsx (the sheet XML is read with XMLParser).
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "FundReports", dependencies: ["FundCore"]),
         .target(name: "FundXLSX", dependencies: ["FundCore", "FundReports", "CXLSXWriter"]),

@@ -78,7 +78,7 @@ public struct CSVVoucherReader {
             func fail(_ field: String, _ rule: String, _ message: String) {
                 errors.append(InputError(file: file, line: record.line, column: columnName(field), rule: rule, message: message))
             }
-            guard let dateText = value("date"), let date = LocalDate(parsing: dateText) else {
+            guard let dateText = value("date"), let date = LocalDate(input: dateText) else {
                 fail("date", "bad-date", "\"\(value("date") ?? "")\" is not a date; write YYYY-MM-DD, such as 2026-03-05")
                 continue
             }
@@ -104,7 +104,7 @@ public struct CSVVoucherReader {
             for (field, side) in [("debit", Side.debit), ("credit", Side.credit)] {
                 guard let text = value(field) else { continue }
                 do {
-                    let amount = try Money(parsing: text)
+                    let amount = try Money(input: text)
                     if !amount.isZero { amounts.append((side, amount)) }
                 } catch {
                     fail(field, "bad-amount", error.description)

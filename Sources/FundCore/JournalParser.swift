@@ -18,6 +18,11 @@ public struct JournalParser {
                                           "tag", "test", "year", "Y", "=", "~"]
     /// The user to record as preparer when a transaction names none.
     public var defaultPreparer: String
+    /// Postings as a person types them on the command line: the amount is the last word,
+    /// after any whitespace (`102 85000`), and may be written as people write it (`¥1,234.56`,
+    /// full-width digits; `Money(input:)`). A journal file keeps hledger's form: two spaces
+    /// or a tab before a plain amount.
+    public var typedPostings = false
 
     public init(file: String, defaultPreparer: String) {
         self.file = file
@@ -154,16 +159,20 @@ public struct JournalParser {
     private mutating func parsePosting(_ body: Substring, line: Int) throws(InputError) {
         let (content, comment) = splitComment(body)
         let trimmed = Substring(content.trimmingWhitespace)
-        guard let separator = amountSeparator(in: trimmed) else {
+        guard let separator = typedPostings ? lastWhitespace(in: trimmed) : amountSeparator(in: trimmed) else {
+            if typedPostings {
+                throw error(line, "missing-amount", "the posting \"\(trimmed)\" has no amount; write the account, a space, then the amount (positive for debit, negative for credit)")
+            }
             throw error(line, "missing-amount", "the posting \"\(trimmed)\" has no amount; write the account, at least two spaces, then the amount (positive for debit, negative for credit)")
         }
         let accountText = Substring(trimmed[..<separator.lowerBound].trimmingWhitespace)
         let amountText = trimmed[separator.upperBound...]
         let code: Substring
         var name: String?
-        if let space = accountText.firstIndex(of: " ") {
+        if let space = typedPostings ? accountText.firstIndex(where: { $0.isWhitespace }) : accountText.firstIndex(of: " ") {
             code = accountText[..<space]
-            name = String(accountText[accountText.index(after: space)...])
+            name = typedPostings ? accountText[accountText.index(after: space)...].trimmingWhitespace
+                : String(accountText[accountText.index(after: space)...])
         } else {
             code = accountText
         }
@@ -172,7 +181,7 @@ public struct JournalParser {
         }
         let amount: Money
         do {
-            amount = try Money(parsing: amountText)
+            amount = typedPostings ? try Money(input: amountText) : try Money(parsing: amountText)
         } catch {
             throw self.error(line, "bad-amount", error.description)
         }
@@ -251,6 +260,14 @@ public struct JournalParser {
             index = before
         }
         return nil
+    }
+
+    /// The last run of whitespace, which separates a typed posting's account from its amount.
+    private func lastWhitespace(in text: Substring) -> Range<Substring.Index>? {
+        guard let last = text.lastIndex(where: { $0.isWhitespace }) else { return nil }
+        var start = last
+        while start > text.startIndex, text[text.index(before: start)].isWhitespace { start = text.index(before: start) }
+        return start..<text.index(after: last)
     }
 
     /// Parses "name:value, name:value" into pairs; every element must be a tag with a value, and

@@ -78,6 +78,10 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDigits(text: String)
     case outOfRange(text: String)
     case overflow(operation: String)
+    /// A typed amount (`Money(input:)`) whose commas do not group its digits in threes.
+    case ambiguousGrouping(text: String)
+    /// A typed amount (`Money(input:)`) holding a character no form of an amount has.
+    case invalidInputCharacter(text: String, character: Character)
 
     public var description: String {
         switch self {
@@ -95,6 +99,10 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\"\(text)\" is too large: amounts must lie within ±92,233,720,368,547,758.07 yuan"
         case let .overflow(operation):
             return "the sum \(operation) is too large to hold exactly; split the amounts over several vouchers"
+        case let .ambiguousGrouping(text):
+            return "\"\(text)\" is ambiguous: a ',' must separate thousands, three digits to a group before the '.', such as 1,234.56 or 12,345,678"
+        case let .invalidInputCharacter(text, character):
+            return "\"\(text)\" is not an amount: '\(character)' is not allowed; write digits with at most one '.', optionally ¥ before them and ',' between thousands, such as ¥1,234.50"
         }
     }
 }

@@ -38,23 +38,51 @@ struct FormatOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// Year and optional month of a report.
+/// Year and optional month of a report: `--period 2026-05` alone, as every command that takes a
+/// month writes it, or `--year 2026` for the whole year (and, as before, `--year 2026 --period 5`).
 struct PeriodOptions: ParsableArguments {
-    @Option(name: .long, help: "The fiscal year.")
-    var year: Int
+    @Option(name: .customLong("year"), help: "The fiscal year (not needed with --period YYYY-MM).")
+    var yearOption: Int?
 
-    @Option(name: .long, help: "A month of the year (1-12); without it the whole year.")
-    var period: Int?
+    @Option(name: .customLong("period"), help: ArgumentHelp("One month, YYYY-MM (or a month 1-12 of --year); without it the whole year.", valueName: "YYYY-MM"))
+    var periodOption: String?
 
     func validate() throws {
-        guard (1900...9999).contains(year) else { throw ValidationError("--year \(year) is not a year; give four digits such as 2026") }
-        if let period, !(1...12).contains(period) {
-            throw ValidationError("--period \(period) is not a month; give 1 to 12")
+        if let yearOption, !(1900...9999).contains(yearOption) {
+            throw ValidationError("--year \(yearOption) is not a year; give four digits such as 2026")
+        }
+        guard let periodOption else {
+            if yearOption == nil { throw ValidationError("give the month as --period YYYY-MM (such as --period 2026-05), or the whole year as --year YYYY") }
+            return
+        }
+        if let month = Int(periodOption) {
+            guard (1...12).contains(month) else { throw ValidationError("--period \(periodOption) is not a month; give 1 to 12") }
+            guard yearOption != nil else { throw ValidationError("--period \(periodOption) needs its year; write --period YYYY-MM, such as --period 2026-05") }
+            return
+        }
+        guard let period = Period(input: periodOption) else {
+            throw ValidationError("--period \(periodOption) is not a month; write YYYY-MM, such as 2026-05")
+        }
+        if let yearOption, yearOption != period.year {
+            throw ValidationError("--period \(periodOption) is not in --year \(yearOption); give one of them")
         }
     }
 
+    /// The month asked for, if any (validated).
+    private var month: Period? {
+        guard let periodOption else { return nil }
+        if let month = Int(periodOption) { return yearOption.flatMap { Period(year: $0, month: month) } }
+        return Period(input: periodOption)
+    }
+
+    /// The fiscal year.
+    var year: Int { month?.year ?? yearOption ?? 0 }
+
+    /// The month of the year, or nil for the whole year.
+    var period: Int? { month?.month }
+
     var range: (from: Period, to: Period) {
-        if let period { let p = Period(year: year, month: period)!; return (p, p) }
+        if let month { return (month, month) }
         return (Period(year: year, month: 1)!, Period(year: year, month: 12)!)
     }
 
@@ -62,16 +90,16 @@ struct PeriodOptions: ParsableArguments {
 }
 
 extension Period: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
+    public init?(argument: String) { self.init(input: argument) }
 }
 
 extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
+    public init?(argument: String) { self.init(input: argument) }
 }
 
 /// An amount given on the command line, with the parser's reason when it is not one.
 func parseAmount(_ text: String, option: String) throws -> Money {
-    do { return try Money(parsing: text) } catch { throw CLIError("\(option): \(error)") }
+    do { return try Money(input: text) } catch { throw CLIError("\(option): \(error)") }
 }
 
 /// Writes text to standard output as it is.

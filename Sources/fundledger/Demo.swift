@@ -115,7 +115,7 @@ struct Demo: ParsableCommand {
                 written += 1
             }
             let verification = try ledger.verification.verify()
-            emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.problems.isEmpty ? "no problems" : "\(verification.problems.count) problems")\n")
+            emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.summary)\n")
             emit("\n" + rollup.rendered(.table, byLevel: true))
             if !verification.problems.isEmpty {
                 emit(verification.problems.map { "  - \($0)\n" }.joined())

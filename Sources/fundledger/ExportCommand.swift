@@ -132,7 +132,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func validate() throws {
-            if common.periods.period == nil { throw ValidationError("monthly-pack needs --period (1-12)") }
+            if common.periods.period == nil { throw ValidationError("monthly-pack needs --period YYYY-MM, such as --period 2026-05") }
         }
 
         func run() throws {

@@ -1,21 +1,28 @@
 import ArgumentParser
 import FundStore
 
+extension TextEncoding: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { ["auto", "utf-8", "gbk"] }
+}
+
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import journal files (and CSV files of voucher lines, by their .csv ending) as posted vouchers, all or nothing.",
+        abstract: "Import journal files (and voucher lines kept in a spreadsheet, by their .csv or .xlsx ending) as posted vouchers, all or nothing.",
         discussion: "Every transaction must balance, use leaf accounts of its organisation's chart and continue its month's numbering. At the first problems nothing is written and every problem is listed with its file and line.")
     @OptionGroup var options: BookOptions
     @Option(help: "The organisation for transactions without an org: tag.") var org: String?
+    @Option(help: "The files' text encoding: auto (UTF-8, and a CSV file that is GBK, as Excel and WPS save it on Chinese Windows, read as GBK), utf-8 or gbk.")
+    var encoding: TextEncoding = .automatic
     @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
-    @Argument(help: "Journal or CSV files.") var files: [String]
+    @Argument(help: "Journal, CSV or XLSX files.") var files: [String]
 
     func run() throws {
         try reporting {
             let book = try options.open()
             let progress = ProgressLine("importing", unit: "B")
             defer { progress.finish() }
-            let summary = try book.imports.importJournal(paths: files, defaultOrganization: org, dryRun: dryRun) {
+            let summary = try book.imports.importJournal(paths: files, defaultOrganization: org, encoding: encoding, dryRun: dryRun) {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()

@@ -14,7 +14,7 @@ struct OrgCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an organisation.")
         @OptionGroup var options: BookOptions
-        @Option(help: "A short code such as FED-01.") var code: String
+        @Option(name: [.customLong("code"), .customLong("org")], help: "A short code such as FED-01 (--org says the same).") var code: String
         @Option(help: "The full name, e.g. 某某县开发区物流行业工会联合会.") var name: String
         @Option(help: "county, township, federation or grassroots.") var level: OrganizationLevel
         @Option(help: "The code of the union above it.") var parent: String?
@@ -50,7 +50,16 @@ struct OrgCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one organisation and its closed months.")
         @OptionGroup var options: BookOptions
-        @Argument(help: "The organisation's code.") var code: String
+        @Option(name: .customLong("org"), help: "The organisation, as every command names it.") var org: String?
+        @Argument(help: "The organisation's code (the same as --org).") var positional: String?
+
+        func validate() throws {
+            if org == nil && positional == nil { throw ValidationError("name the organisation: org show --org CODE") }
+            if let org, let positional, org != positional { throw ValidationError("--org \(org) and \(positional) name two organisations; give one") }
+        }
+
+        /// The organisation named, by --org or as the argument.
+        var code: String { org ?? positional ?? "" }
 
         func run() throws {
             try reporting {

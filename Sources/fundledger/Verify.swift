@@ -11,11 +11,8 @@ struct Verify: ParsableCommand {
             let report = try options.openReading().verification.verify()
             let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
             let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
-            if report.problems.isEmpty {
-                emit("verified \(scope): no problems\n" + warnings)
-                return
-            }
-            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings)
+            emit("verified \(scope): \(report.summary)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings)
+            if report.problems.isEmpty { return }
             throw ExitCode(1)
         }
     }

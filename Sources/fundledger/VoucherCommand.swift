@@ -8,29 +8,55 @@ struct VoucherCommand: ParsableCommand {
         commandName: "voucher", abstract: "Prepare, review, post, reverse and inspect vouchers (记账凭证).",
         subcommands: [Add.self, Review.self, Post.self, Reverse.self, Show.self, List.self, Delete.self])
 
-    /// Which voucher: its number (2026-03/记-0007) or its id (#12 or 12).
+    /// Which voucher: its number with its month (2026-03/记-0007), its word and number with
+    /// --period (记-0007), or its internal id (#12); never a bare number.
     struct Target: ParsableArguments {
         @Option(help: "The organisation.") var org: String
-        @Argument(help: "The voucher: its number such as 2026-03/记-0007, or its id such as 12.") var voucher: String
+        @Option(help: ArgumentHelp("The month of a voucher named by word and number alone (记-0007).", valueName: "YYYY-MM")) var period: Period?
+        @Argument(help: "The voucher: its number such as 2026-03/记-0007 (or 记-0007 with --period), or its internal id such as #12.") var voucher: String
 
-        func find(in book: Session) throws -> Voucher { try book.vouchers.voucher(organization: org, reference: voucher) }
+        func find(in book: Session) throws -> Voucher { try book.vouchers.voucher(organization: org, reference: voucher, period: period) }
+    }
+
+    /// Several vouchers of one organisation, or all its vouchers not yet posted.
+    struct Targets: ParsableArguments {
+        @Option(help: "The organisation.") var org: String
+        @Option(help: ArgumentHelp("The month: of vouchers named by word and number alone (记-0007), and the only month --all-drafts takes.", valueName: "YYYY-MM")) var period: Period?
+        @Flag(help: "Every voucher of the organisation not yet posted (of --period, if given).") var allDrafts = false
+        @Argument(help: "The vouchers: their internal ids such as #12 (drafts have no number yet), or numbers such as 2026-03/记-0007.") var vouchers: [String] = []
+
+        func validate() throws {
+            if allDrafts && !vouchers.isEmpty { throw ValidationError("give the vouchers or --all-drafts, not both") }
+            if !allDrafts && vouchers.isEmpty { throw ValidationError("name the vouchers (such as #12 #13) or give --all-drafts") }
+        }
+
+        /// The vouchers' ids, in the order given (or oldest first for --all-drafts).
+        func ids(in book: Session) throws -> [Int64] {
+            if allDrafts {
+                let ids = try book.vouchers.unpostedVoucherIDs(organization: org, period: period)
+                if ids.isEmpty { throw CLIError("\(org) has no voucher waiting\(period.map { " in \($0)" } ?? ""); `fundledger voucher list --org \(org)` lists them") }
+                return ids
+            }
+            return try vouchers.map { try book.vouchers.voucher(organization: org, reference: $0, period: period).id }
+        }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Prepare a draft voucher; the acting user is the preparer (制单).",
             discussion: """
-                Each --line is a posting as the journal writes it: the account code, two spaces, the amount \
-                (positive debit, negative credit), and optional tags after ';'. For example:
-                  --line "102  5000.00" --line "40302  -5000.00 ; project:XB-2026-017"
+                Each --line is a posting: the account code (optionally its name, which must be the chart's), \
+                a space, the amount (positive debit, negative credit; 1,234.56 and ¥1,234.56 are read too), and \
+                optional tags after ';'. For example:
+                  --line "102 5000.00" --line "40302 专项转移支付补助 -5000.00 ; project:XB-2026-017"
                 """)
         @OptionGroup var options: BookOptions
         @Option(help: "The organisation.") var org: String
-        @Option(help: "The voucher date, YYYY-MM-DD.") var date: LocalDate
+        @Option(help: "The voucher date: 2026-03-05, 2026/3/5 or 2026年3月5日.") var date: LocalDate
         @Option(help: "The summary (摘要).") var summary: String
         @Option(help: "Number of supporting documents (附件).") var attachments = 0
         @Option(help: "The voucher word (凭证字).") var word = "记"
-        @Option(name: .customLong("line"), help: "A posting: \"CODE  AMOUNT [; tag:value, ...]\". Repeat for each line.")
+        @Option(name: .customLong("line"), help: "A posting: \"CODE [NAME] AMOUNT [; tag:value, ...]\". Repeat for each line.")
         var lines: [String] = []
         @Flag(help: "Add the fixed asset and its 资产基金 (Dr 162 / Cr 301) for each equipment purchase line.")
         var assetPair = false
@@ -39,6 +65,7 @@ struct VoucherCommand: ParsableCommand {
             try reporting {
                 let book = try options.open()
                 var parser = JournalParser(file: "--line", defaultPreparer: options.user)
+                parser.typedPostings = true
                 _ = try parser.feed(Substring(date.description + " * x"), line: 0)
                 for (index, line) in lines.enumerated() {
                     _ = try parser.feed(Substring("    " + line), line: index + 1)
@@ -49,40 +76,52 @@ struct VoucherCommand: ParsableCommand {
                 draft.summary = summary
                 draft.attachments = attachments
                 draft.word = word
-                if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: try book.organizations.chart(for: org)) }
+                let chart = try book.organizations.chart(for: org)
+                let mismatches = entry.accountNameMismatches(in: chart)
+                if !mismatches.isEmpty {
+                    throw CLIError(mismatches.map { InputError(file: "--line", line: $0.lineIndex + 1, rule: AccountNameMismatch.rule, message: $0.description).description }
+                        .joined(separator: "\n"))
+                }
+                if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: chart) }
                 let voucher = try book.vouchers.addVoucher(draft)
-                emit("prepared draft #\(voucher.id) for \(org) dated \(date); next: `fundledger voucher review --org \(org) \(voucher.id)` by another person\n")
+                emit("prepared draft #\(voucher.id) for \(org) dated \(date); next: `fundledger voucher review --org \(org) #\(voucher.id)` by another person\n")
             }
         }
     }
 
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Review (审核) a draft; the acting user is the reviewer and must not be its preparer.")
+        static let configuration = CommandConfiguration(
+            abstract: "Review (审核) drafts; the acting user is the reviewer and must not be their preparer.",
+            discussion: "Several vouchers (or --all-drafts) are reviewed in one transaction: all of them, or, if any cannot be, none, with every one that failed and why.")
         @OptionGroup var options: BookOptions
-        @OptionGroup var target: Target
+        @OptionGroup var targets: Targets
 
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try target.find(in: book)
-                try book.vouchers.reviewVoucher(id: voucher.id, reviewer: options.user)
-                emit("reviewed #\(voucher.id)\n")
+                let reviewed = try book.vouchers.reviewVouchers(ids: try targets.ids(in: book), reviewer: options.user)
+                emit("reviewed " + reviewed.map { "#\($0.id)" }.joined(separator: ", ") + "\n")
             }
         }
     }
 
     struct Post: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Post (记账) a reviewed voucher; it gets the next number of its month.")
+        static let configuration = CommandConfiguration(
+            abstract: "Post (记账) reviewed vouchers; each gets the next number of its month.",
+            discussion: "Several vouchers (or --all-drafts) are posted in one transaction, numbered in the order given: all of them, or, if any cannot be, none, with every one that failed and why.")
         @OptionGroup var options: BookOptions
-        @OptionGroup var target: Target
+        @OptionGroup var targets: Targets
 
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let voucher = try target.find(in: book)
-                let posted = try book.vouchers.postVoucher(id: voucher.id, bookkeeper: options.user)
-                emit("posted #\(posted.id) as \(posted.ref!.description) (\(posted.ref!.chinese))\n")
-                for overrun in try book.budgets.budgetOverruns(voucherID: posted.id) { note("warning: \(overrun)") }
+                let posted = try book.vouchers.postVouchers(ids: try targets.ids(in: book), bookkeeper: options.user)
+                for voucher in posted {
+                    emit("posted #\(voucher.id) as \(voucher.ref!.description) (\(voucher.ref!.chinese))\n")
+                }
+                for voucher in posted {
+                    for overrun in try book.budgets.budgetOverruns(voucherID: voucher.id) { note("warning: \(overrun)") }
+                }
             }
         }
     }

@@ -208,14 +208,16 @@ import Testing
         #expect(saturday.status == .open)
         try t.opened(as: "刘敏").review.answerFinding(id: saturday.id, text: "周六加班收取会费")
         try chair.review.closeFinding(id: saturday.id, accepted: false, text: "已核实")
-        // Found again after it was resolved: reopened, with every step kept.
+        // Found again on the same facts (the posted voucher cannot change): it stays resolved,
+        // with every step kept.
         let second = try chair.review.runAudit(organization: "FED-01", year: 2026)
         #expect(second.new == 0)
         let again = try #require(second.findings.first { $0.id == saturday.id })
-        #expect(again.status == .open)
-        #expect(again.history.map(\.action) == ["found", "answered", "resolved", "found-again", "reopened"])
+        #expect(again.status == .resolved)
+        #expect(again.history.map(\.action) == ["found", "answered", "resolved", "found-again"])
         #expect(again.firstAudit == first.audit.id && again.lastAudit == second.audit.id)
-        // Once accepted it stays accepted on later runs.
+        // The committee may still reopen it; once accepted it stays accepted on later runs.
+        try chair.review.reopenFinding(id: saturday.id, text: "需补充说明")
         try t.opened(as: "刘敏").review.answerFinding(id: saturday.id, text: "会费当日入账")
         try chair.review.closeFinding(id: saturday.id, accepted: true, text: "认可")
         let third = try chair.review.runAudit(organization: "FED-01", year: 2026)

@@ -2,7 +2,7 @@ import Foundation
 import FundTesting
 import Testing
 
-/// Every journal and CSV file in ledgers/errors/ must be refused: the error on standard error
+/// Every journal, CSV and XLSX file in ledgers/errors/ must be refused: the error on standard error
 /// is golden (ledgers/errors/NAME.expected), the exit status is 1, and the book file is
 /// byte-identical afterwards.
 @Suite(.serialized) struct ErrorCorpusTests {
@@ -25,7 +25,7 @@ import Testing
 
     static let cases: [String] = {
         let folder = CLI.root.appendingPathComponent("ledgers/errors").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".journal") || $0.hasSuffix(".csv") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".journal") || $0.hasSuffix(".csv") || $0.hasSuffix(".xlsx") }.sorted()
     }()
 
     @Test func theCorpusIsLarge() {
@@ -43,7 +43,7 @@ import Testing
             #expect(result.status == 1, "\(name) exited \(result.status)")
             #expect(result.stdout.isEmpty, "\(name) printed \(result.stdout)")
             #expect(result.stderr.hasPrefix("error: ledgers/errors/" + name), "\(name): \(result.stderr)")
-            let stem = name.replacingOccurrences(of: ".journal", with: "").replacingOccurrences(of: ".csv", with: "")
+            let stem = name.replacingOccurrences(of: ".journal", with: "").replacingOccurrences(of: ".csv", with: "").replacingOccurrences(of: ".xlsx", with: "")
             Golden.assert(result.stderr, "ledgers/errors/" + stem + ".expected")
             #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == original, "\(name) changed the book")
         }

@@ -33,6 +33,8 @@ protocol ReviewStorage {
     func linkFindingVoucher(_ link: FindingVoucherRecord) throws
     /// The vouchers a finding names, as labels ("FED-01 2026-03/记-0002"), by row id.
     func findingVoucherLabels(findingID: Int64) throws -> [String]
+    /// The ids of the vouchers a finding concerns, in id order.
+    func findingVoucherIDs(findingID: Int64) throws -> [Int64]
     /// Appends a step to a finding's history.
     func appendFindingEvent(_ event: FindingEventRecord) throws
     /// A finding's history, oldest first.

@@ -50,6 +50,8 @@ extension BookError {
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
         case .sumOverflow: "sum-overflow"
+        case let .voucherName(problem): problem.rule
+        case .batchRefused: "batch-refused"
         }
     }
 
@@ -80,6 +82,10 @@ extension BookError {
             refusal.category
         case let .storage(failure):
             failure.category
+        case .voucherName:
+            .invalidInput
+        case let .batchRefused(_, failures):
+            failures.first?.error.category ?? .conflict
         case .notABook, .readOnly, .periodUnbalanced, .storedValueInvalid:
             .storage
         }

@@ -63,6 +63,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// A sum of amounts (a balance, a report's line or total) too large for Int64 fen, naming the
     /// organisation, the account and the months.
     case sumOverflow(SumOverflow)
+    /// A voucher named in a form that does not say which voucher (a bare number, or 记-0003
+    /// without its month); the message gives both forms a voucher is named by.
+    case voucherName(VoucherNameProblem)
+    /// Several vouchers reviewed or posted together, refused whole: every voucher that could not
+    /// be taken, each with its own refusal. None of them was written.
+    case batchRefused(act: VoucherBatchAct, failures: [VoucherBatchFailure])
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -162,6 +168,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "the book's table \(table) holds \(value) in \(column) (\(row)), which FundLedger never writes: the file was changed outside FundLedger; run `fundledger verify` and restore the book from a backup"
         case let .textRefused(field, character):
             return "\(field) holds the control character \(character); remove it (line breaks, tabs and direction marks are not kept in the books) [control-character]"
+        case let .voucherName(problem):
+            return problem.description
+        case let .batchRefused(act, failures):
+            return "\(failures.count) of the vouchers cannot be \(act); none was \(act), fix these and run it again:\n"
+                + failures.map { "  - \($0.voucher): " + $0.error.description.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") + " [\($0.error.rule)]" }
+                .joined(separator: "\n")
         }
     }
 }

@@ -29,10 +29,24 @@ import Testing
         let second = try chair.runAudit(organization: "FED-01", year: 2026)
         #expect(second.new == 0 && second.again == first.findings.count)
         let again = try #require(second.findings.first { $0.id == saturday.id })
-        #expect(again.history.map(\.action) == ["found", "answered", "resolved", "found-again", "reopened"])
+        // The voucher is as it was when the finding was resolved: the resolution holds.
+        #expect(again.status == .resolved && again.history.map(\.action) == ["found", "answered", "resolved", "found-again"])
         #expect(again.history.first?.audit == first.audit.id && again.history[1].audit == nil)
         #expect(try chair.audits(organization: "FED-01", year: 2026).map(\.id) == [first.audit.id, second.audit.id])
         #expect(try book.session("王芳").review.findings(organization: "FED-01", year: 2026) == second.findings)
+    }
+
+    /// A resolved finding is reopened when the rule finds it on other facts than it was
+    /// resolved on (here a welfare cap overrun that grew), and not while they hold.
+    @Test func aResolvedFindingReopensOnlyWhenItsFactsChange() throws {
+        let known = FindingMerge.Known(id: 1, rule: "welfare-cap", key: "2026", status: .resolved,
+                                       facts: FindingFacts(amount: Money(fen: 500), vouchers: [3, 4]))
+        let same = FindingDraft(rule: "welfare-cap", key: "2026", vouchers: [4], amount: Money(fen: 500), text: "超出")
+        let grown = FindingDraft(rule: "welfare-cap", key: "2026", vouchers: [4, 9], amount: Money(fen: 800), text: "超出")
+        #expect(FindingMerge.plan(drafts: [same], known: [known]).steps == [.foundAgain(.known(id: 1), same, reopen: false)])
+        #expect(FindingMerge.plan(drafts: [grown], known: [known]).steps == [.foundAgain(.known(id: 1), grown, reopen: true)])
+        #expect(FindingFacts(amount: nil, vouchers: [2, 1]).description == FindingFacts(amount: nil, vouchers: [1, 2]).description)
+        #expect(FindingFacts(amount: nil, vouchers: [1]).description != FindingFacts(amount: Money(fen: 1), vouchers: [1]).description)
     }
 
     /// One person can answer and accept the same finding: whoever answered a finding (here an

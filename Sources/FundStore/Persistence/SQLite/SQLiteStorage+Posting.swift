@@ -62,8 +62,8 @@ extension SQLiteStorage: PostingStorage {
         if !problems.isEmpty { throw BookError.voucherProblems(voucher: label, problems: problems) }
 
         try db.cachedStatement(sql: """
-            INSERT INTO voucher (organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
+            INSERT INTO voucher (id, organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
+            VALUES ((SELECT high + 1 FROM voucher_id_high), ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
             """).execute(arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
                                      draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, Store.now()])
         let voucherID = db.lastInsertedRowID

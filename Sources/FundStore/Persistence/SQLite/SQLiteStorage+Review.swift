@@ -82,6 +82,11 @@ extension SQLiteStorage: ReviewStorage {
             .map { try voucherLabel(id: $0.voucherID) ?? "#\($0.voucherID)" }
     }
 
+    func findingVoucherIDs(findingID: Int64) throws -> [Int64] {
+        try FindingVoucherRecord.filter(FindingVoucherRecord.Columns.findingID == findingID).order(FindingVoucherRecord.Columns.voucherID).fetchAll(db)
+            .map(\.voucherID)
+    }
+
     func appendFindingEvent(_ event: FindingEventRecord) throws {
         try event.insert(db)
     }

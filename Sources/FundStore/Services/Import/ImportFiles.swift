@@ -3,6 +3,34 @@ import FundCore
 
 /// Reading import files into entries, and placing the book's refusals at the lines they concern.
 enum ImportFiles {
+    /// A reader of `path` in `encoding`: a GBK file (given as such, or a CSV file found to be
+    /// one) is converted to UTF-8 in memory, within the import size limit; anything else is read
+    /// from the file as UTF-8, with the reader's checks.
+    static func reader(path: String, encoding: TextEncoding) throws(InputError) -> LineReader {
+        // A workbook is read whole by `XLSXSheet`; its reader only carries the name and size.
+        if isWorkbook(path) {
+            let plain = try LineReader(path: path)
+            plain.closeFile()
+            return LineReader(data: Data(), displayName: path)
+        }
+        let isCSV = path.lowercased().hasSuffix(".csv")
+        guard encoding == .gbk || (encoding == .automatic && isCSV) else { return try LineReader(path: path) }
+        // The limit and the file's existence are checked as for any file, before it is read whole.
+        let plain = try LineReader(path: path)
+        plain.closeFile()
+        guard let bytes = FileManager.default.contents(atPath: path) else { return try LineReader(path: path) }
+        if encoding == .automatic {
+            if String(validating: bytes, as: UTF8.self) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try LineReader(path: path) }
+            guard let decoded = GB18030.utf8(bytes), GB18030.isLikelyText(bytes, decoded: decoded) else { return try LineReader(path: path) }
+            return LineReader(data: decoded, displayName: path)
+        }
+        guard let decoded = GB18030.utf8(bytes) else {
+            throw InputError(file: path, line: 0, rule: "bad-gbk",
+                             message: "the file is not valid GBK text (--encoding gbk); save it again as CSV, or as CSV UTF-8 and import it without --encoding")
+        }
+        return LineReader(data: decoded, displayName: path)
+    }
+
     /// Every record of a CSV file (blank lines skipped), with the name errors should use.
     static func readCSVRecords(path: String) throws -> (file: String, records: [(line: Int, fields: [String])]) {
         var reader: LineReader
@@ -18,6 +46,20 @@ enum ImportFiles {
             try parser.finish()
         } catch { throw InputErrors([error]) }
         return (reader.displayName, records)
+    }
+
+    /// Whether `path` is an Excel workbook of voucher lines, by its ending.
+    static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
+
+    /// Reads the first sheet of a workbook of voucher lines into entries, with the columns and
+    /// messages of a CSV file.
+    static func readWorkbookVouchers(path: String, user: String) throws -> [JournalEntry] {
+        let records: [(line: Int, fields: [String])]
+        do throws(InputError) { records = try XLSXSheet.records(path: path) } catch { throw InputErrors([error]) }
+        switch CSVVoucherReader(file: path, defaultPreparer: user).entries(records) {
+        case let .success(entries): return entries
+        case let .failure(errors): throw errors
+        }
     }
 
     /// Reads a CSV file of voucher lines into entries (the whole file: rows of one voucher may be
@@ -41,7 +83,7 @@ enum ImportFiles {
         let source: String
         if entry.organization == nil {
             source = "correct --org \(code)"
-        } else if file.lowercased().hasSuffix(".csv") {
+        } else if file.lowercased().hasSuffix(".csv") || isWorkbook(file) {
             source = "correct the 单位 (org) column"
         } else {
             source = "correct the tag org:\(code)"

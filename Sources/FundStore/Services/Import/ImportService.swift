@@ -9,11 +9,14 @@ public struct ImportService: SessionService {
 
     /// Imports journal files (and CSV files of voucher lines, by their .csv ending) all or nothing: every transaction becomes a posted voucher, or, at
     /// the first problems, nothing is written and every problem found is reported with its line.
-    public func importJournal(paths: [String], defaultOrganization: String?,
+    ///
+    /// `encoding` is the files' text encoding: by default UTF-8, with a CSV file that is not
+    /// UTF-8 but GBK (as Excel and WPS save it on Chinese Windows) read as GBK.
+    public func importJournal(paths: [String], defaultOrganization: String?, encoding: TextEncoding = .automatic,
                               dryRun: Bool = false, progress: ((Int64, Int64) -> Void)? = nil) throws -> ImportSummary {
         var readers: [LineReader] = []
         for path in paths {
-            do throws(InputError) { readers.append(try LineReader(path: path)) } catch { throw InputErrors([error]) }
+            do throws(InputError) { readers.append(try ImportFiles.reader(path: path, encoding: encoding)) } catch { throw InputErrors([error]) }
         }
         defer { readers.forEach { $0.closeFile() } }
         let totalBytes = readers.reduce(0) { $0 + $1.fileSize }
@@ -37,15 +40,11 @@ public struct ImportService: SessionService {
             let series = organization + "/" + draft.period.description + "/" + draft.word
             do {
                 let chart = try storage.postingChart(organization, context: &context)
-                for (index, name) in entry.accountNames.enumerated() {
-                    guard let name else { continue }
-                    let code = draft.lines[index].accountCode
-                    if let expected = chart.fullName(code), expected != name {
-                        errors.append(InputError(file: file, line: entry.postingLines[index], rule: "account-name-mismatch",
-                                                 message: "account \(code) is named \"\(expected)\" in the chart, not \"\(name)\"; correct the name or write the code alone"))
-                        failedSeries.insert(series)
-                        return
-                    }
+                if let mismatch = entry.accountNameMismatches(in: chart).first {
+                    errors.append(InputError(file: file, line: entry.postingLines[mismatch.lineIndex], rule: AccountNameMismatch.rule,
+                                             message: mismatch.description))
+                    failedSeries.insert(series)
+                    return
                 }
                 _ = try storage.insertDraft(draft, context: &context, importID: importID)
                 try storage.postInserted(bookkeeper: user, requestedNumber: draft.number, context: &context)
@@ -78,9 +77,12 @@ public struct ImportService: SessionService {
             var doneBytes: Int64 = 0
             for index in readers.indices {
                 let file = readers[index].displayName
-                if file.lowercased().hasSuffix(".csv") {
+                let isWorkbook = ImportFiles.isWorkbook(file)
+                if isWorkbook || file.lowercased().hasSuffix(".csv") {
                     do {
-                        for entry in try ImportFiles.readCSVVouchers(&readers[index], user: user) {
+                        let entries = isWorkbook ? try ImportFiles.readWorkbookVouchers(path: file, user: user)
+                            : try ImportFiles.readCSVVouchers(&readers[index], user: user)
+                        for entry in entries {
                             try handle(storage, entry, file: file, importID: importID)
                             if errors.count >= maximumErrors { break }
                         }

@@ -6,7 +6,8 @@ import FundCore
 /// start, one kind of line ending, no NUL bytes, and no line longer than `Limits.lineBytes`.
 struct LineReader {
     let displayName: String
-    private let handle: FileHandle
+    /// The file read chunk by chunk; nil when the whole text was given at once (`init(data:)`).
+    private let handle: FileHandle?
     private var buffer = Data()
     private var position = 0
     private var atEnd = false
@@ -26,6 +27,16 @@ struct LineReader {
         if fileSize > Limits.importFileBytes {
             throw InputError(file: self.displayName, line: 0, rule: "file-too-large", message: "the file has \(fileSize) bytes, more than the limit of \(Limits.importFileBytes) per import; split it by month or organisation")
         }
+    }
+
+    /// Reads text already in memory (a file converted from GBK to UTF-8), with the same checks.
+    init(data: Data, displayName: String) {
+        self.displayName = displayName
+        self.handle = nil
+        buffer = data
+        atEnd = true
+        fileSize = Int64(data.count)
+        bytesRead = Int64(data.count)
     }
 
     private func error(_ rule: String, _ message: String) -> InputError {
@@ -59,6 +70,7 @@ struct LineReader {
                 }
                 return nil
             }
+            guard let handle else { atEnd = true; continue }
             let chunk = handle.readData(ofLength: 1 << 20)
             bytesRead += Int64(chunk.count)
             if chunk.isEmpty { atEnd = true }
@@ -139,6 +151,6 @@ struct LineReader {
         return Substring(text)
     }
 
-    func closeFile() { try? handle.close() }
+    func closeFile() { try? handle?.close() }
 }
 

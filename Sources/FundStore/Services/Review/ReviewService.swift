@@ -43,8 +43,10 @@ public struct ReviewService: SessionService {
             func event(_ finding: Int64, _ action: FindingEventRecord.Action, _ text: String) throws {
                 try storage.appendFindingEvent(FindingEventRecord(findingID: finding, auditID: auditID, at: Store.now(), by: user, action: action, text: text))
             }
-            let known = try storage.findings(organizationID: organizationID, year: year).compactMap { finding in
-                finding.id.map { FindingMerge.Known(id: $0, rule: finding.rule, key: finding.key, status: finding.status) }
+            let known = try storage.findings(organizationID: organizationID, year: year).compactMap { finding -> FindingMerge.Known? in
+                guard let id = finding.id else { return nil }
+                let facts = FindingFacts(amount: finding.amount, vouchers: Set(try storage.findingVoucherIDs(findingID: id)))
+                return FindingMerge.Known(id: id, rule: finding.rule, key: finding.key, status: finding.status, facts: facts)
             }
             let merge = FindingMerge.plan(drafts: drafts, known: known)
             var recorded: [Int: Int64] = [:]

@@ -22,16 +22,15 @@ public struct VoucherService: SessionService {
     /// Marks a draft as reviewed (审核) by someone other than its preparer.
     @discardableResult
     public func reviewVoucher(id: Int64, reviewer: String) throws -> Voucher {
+        try writing { storage in try review(storage, id: id, reviewer: reviewer) }
+    }
+
+    /// Reviews several drafts in one transaction: all of them, or, when any cannot be reviewed,
+    /// none, with `BookError.batchRefused` naming every voucher that failed and why.
+    @discardableResult
+    public func reviewVouchers(ids: [Int64], reviewer: String) throws -> [Voucher] {
         try writing { storage in
-            let voucher = try storage.voucher(id: id)
-            try authorize(storage, .writeBooks, organization: voucher.draft.organization)
-            guard voucher.status == .draft else { throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: .review) }
-            if reviewer == voucher.draft.preparer {
-                throw BookError.voucherProblems(voucher: voucher.label, problems: [
-                    VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)")])
-            }
-            try storage.markReviewed(voucherID: id, reviewer: reviewer)
-            return try storage.voucher(id: id)
+            try batch(storage, ids: ids, act: .review) { try review(storage, id: $0, reviewer: reviewer) }
         }
     }
 
@@ -39,15 +38,71 @@ public struct VoucherService: SessionService {
     /// the balances, all in one transaction.
     @discardableResult
     public func postVoucher(id: Int64, bookkeeper: String) throws -> Voucher {
+        try writing { storage in try post(storage, id: id, bookkeeper: bookkeeper) }
+    }
+
+    /// Posts several reviewed vouchers in one transaction, numbered in the order given: all of
+    /// them, or, when any cannot be posted, none, with `BookError.batchRefused` naming every
+    /// voucher that failed and why.
+    @discardableResult
+    public func postVouchers(ids: [Int64], bookkeeper: String) throws -> [Voucher] {
         try writing { storage in
-            let voucher = try storage.voucher(id: id)
-            try authorize(storage, .writeBooks, organization: voucher.draft.organization)
-            guard voucher.status == .reviewed else {
-                throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: voucher.status == .draft ? .postUnreviewed : .postAgain)
-            }
-            try storage.post(voucher, bookkeeper: bookkeeper, requestedNumber: voucher.draft.number)
-            return try storage.voucher(id: id)
+            try batch(storage, ids: ids, act: .post) { try post(storage, id: $0, bookkeeper: bookkeeper) }
         }
+    }
+
+    /// The organisation's vouchers not yet posted (drafts, reviewed or not), optionally of one
+    /// month, oldest first: what `--all-drafts` takes.
+    public func unpostedVoucherIDs(organization: String, period: Period? = nil) throws -> [Int64] {
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            let organizationID = try storage.organizationID(organization)
+            let vouchers = try storage.voucherIDs(organizationID: organizationID, period: period).map { try storage.voucher(id: $0) }
+            return vouchers.filter { $0.status != .posted }.sorted { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }.map(\.id)
+        }
+    }
+
+    private func review(_ storage: any BookStorage, id: Int64, reviewer: String) throws -> Voucher {
+        let voucher = try storage.voucher(id: id)
+        try authorize(storage, .writeBooks, organization: voucher.draft.organization)
+        guard voucher.status == .draft else { throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: .review) }
+        if reviewer == voucher.draft.preparer {
+            throw BookError.voucherProblems(voucher: voucher.label, problems: [
+                VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)")])
+        }
+        try storage.markReviewed(voucherID: id, reviewer: reviewer)
+        return try storage.voucher(id: id)
+    }
+
+    private func post(_ storage: any BookStorage, id: Int64, bookkeeper: String) throws -> Voucher {
+        let voucher = try storage.voucher(id: id)
+        try authorize(storage, .writeBooks, organization: voucher.draft.organization)
+        guard voucher.status == .reviewed else {
+            throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: voucher.status == .draft ? .postUnreviewed : .postAgain)
+        }
+        try storage.post(voucher, bookkeeper: bookkeeper, requestedNumber: voucher.draft.number)
+        return try storage.voucher(id: id)
+    }
+
+    /// Runs `act` on each voucher inside the caller's transaction, collecting each refusal; any
+    /// refusal refuses the whole batch, so the transaction writes nothing. A refusal for lack of
+    /// a role is not collected: it stops the batch as it is, to be logged as such.
+    private func batch(_ storage: any BookStorage, ids: [Int64], act: VoucherBatchAct,
+                       _ body: (Int64) throws -> Voucher) throws -> [Voucher] {
+        var done: [Voucher] = [], failures: [VoucherBatchFailure] = []
+        var seen: Set<Int64> = []
+        for id in ids where seen.insert(id).inserted {
+            do {
+                done.append(try body(id))
+            } catch let error as BookError where !error.isNotPermitted {
+                let label = (try? storage.voucher(id: id).label) ?? "#\(id)"
+                failures.append(VoucherBatchFailure(voucher: label, error: error))
+            }
+        }
+        // One voucher asked for is refused as it would be alone.
+        if seen.count == 1, let only = failures.first { throw only.error }
+        if !failures.isEmpty { throw BookError.batchRefused(act: act, failures: failures) }
+        return done
     }
 
     /// Deletes a voucher that is not yet posted. Posted vouchers are never deleted.
@@ -89,13 +144,21 @@ public struct VoucherService: SessionService {
         }
     }
 
-    /// Finds a voucher by organisation and number (2026-03/记-0007) or by "#id".
-    public func voucher(organization: String, reference: String) throws -> Voucher {
-        try reading { storage in
+    /// Finds a voucher by its name (`VoucherName`): its number with its month
+    /// (`2026-03/记-0007`), its word and number with `period` (`记-0007`), or its internal id as
+    /// `#12`. A bare number is refused (`BookError.voucherName`): it may be either.
+    public func voucher(organization: String, reference: String, period: Period? = nil) throws -> Voucher {
+        let name: VoucherName?
+        do throws(VoucherNameProblem) { name = try VoucherName.parse(reference, period: period) } catch {
+            throw BookError.voucherName(error)
+        }
+        return try reading { storage in
             try authorize(storage, .read, organization: organization)
-            // By id ("#12", or a bare 12): only a voucher of the organisation named, whatever
-            // else the user may read.
-            if let id = Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference) {
+            switch name {
+            case nil:
+                throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
+            case let .id(id):
+                // Only a voucher of the organisation named, whatever else the user may read.
                 let voucher: Voucher
                 do { voucher = try storage.voucher(id: id) } catch BookError.voucherNotFound(_) {
                     throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
@@ -104,15 +167,13 @@ public struct VoucherService: SessionService {
                     throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
                 }
                 return voucher
+            case let .number(ref):
+                let organizationID = try storage.organizationID(organization)
+                guard let id = try storage.postedVoucherID(organizationID: organizationID, ref: ref) else {
+                    throw BookError.voucherNotFound(.number(organization: organization, ref: ref))
+                }
+                return try storage.voucher(id: id)
             }
-            guard let ref = VoucherRef(parsing: reference) else {
-                throw BookError.voucherNotFound(.reference(organization: organization, reference: reference))
-            }
-            let organizationID = try storage.organizationID(organization)
-            guard let id = try storage.postedVoucherID(organizationID: organizationID, ref: ref) else {
-                throw BookError.voucherNotFound(.number(organization: organization, ref: ref))
-            }
-            return try storage.voucher(id: id)
         }
     }
 

@@ -62,7 +62,7 @@ struct BudgetCommand: ParsableCommand {
                     }
                     if fields.count > 2, !fields[2].isEmpty { key.project = fields[2] }
                     if fields.count > 3, !fields[3].isEmpty { key.counterpart = fields[3] }
-                    do { parsed[key] = try Money(parsing: parts[1]) } catch { throw CLIError("--change \"\(change)\": \(error)") }
+                    do { parsed[key] = try Money(input: parts[1]) } catch { throw CLIError("--change \"\(change)\": \(error)") }
                 }
                 guard !parsed.isEmpty else { throw CLIError("give at least one --change") }
                 let number = try options.open().budgets.adjustBudget(organization: org, year: year, document: document, date: date, reason: reason,

@@ -1,5 +1,6 @@
 import Foundation
 import FundCore
+import GRDB
 @testable import FundStore
 import Testing
 
@@ -184,5 +185,19 @@ import Testing
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["bad-xlsx"])
         }
+    }
+}
+
+/// Migration v6-voucher-ids on a book written before it: the highest id given so far is taken
+/// over, so the next voucher never takes an id a deleted draft had.
+@Suite struct VoucherIDMigrationTests {
+    @Test func anUpgradedBookStartsAboveItsHighestVoucherID() throws {
+        let path = try MigrationFreezeTests.oldBook()
+        _ = try Store.open(at: path).session(as: "老管理员")
+        let queue = try DatabaseQueue(path: path)
+        let (high, highest) = try queue.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT high FROM voucher_id_high"), try Int64.fetchOne(db, sql: "SELECT max(id) FROM voucher"))
+        }
+        #expect(high != nil && high == highest)
     }
 }

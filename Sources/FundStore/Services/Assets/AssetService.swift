@@ -77,9 +77,9 @@ public struct AssetService: SessionService {
             func fail(_ column: String, _ message: String) {
                 errors.append(InputError(file: file, line: record.line, column: column, rule: "bad-asset", message: message))
             }
-            guard let cost = try? Money(parsing: values["cost"] ?? "") else { fail("cost", "\"\(values["cost"] ?? "")\" is not an amount"); continue }
+            guard let cost = try? Money(input: values["cost"] ?? "") else { fail("cost", "\"\(values["cost"] ?? "")\" is not an amount"); continue }
             guard let life = Int(values["life_months"] ?? "") else { fail("life_months", "\"\(values["life_months"] ?? "")\" is not a number of months"); continue }
-            guard let acquired = LocalDate(parsing: values["acquired"] ?? "") else { fail("acquired", "\"\(values["acquired"] ?? "")\" is not a date YYYY-MM-DD"); continue }
+            guard let acquired = LocalDate(input: values["acquired"] ?? "") else { fail("acquired", "\"\(values["acquired"] ?? "")\" is not a date YYYY-MM-DD"); continue }
             let asset = FixedAsset(organization: values["org"] ?? "", code: values["code"] ?? "", name: values["name"] ?? "",
                                    cost: cost, lifeMonths: life, acquired: acquired)
             do throws(FixedAssetError) { try asset.validate() } catch { fail("code", error.description); continue }

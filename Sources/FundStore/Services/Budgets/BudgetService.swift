@@ -76,7 +76,7 @@ public struct BudgetService: SessionService {
                 guard let type = ExpenseType(text: text) else { fail("expense", "\"\(text)\" is not 基本支出 or 项目支出"); continue }
                 expense = type
             }
-            guard let amount = try? Money(parsing: values["amount"] ?? "") else { fail("amount", "\"\(values["amount"] ?? "")\" is not an amount"); continue }
+            guard let amount = try? Money(input: values["amount"] ?? "") else { fail("amount", "\"\(values["amount"] ?? "")\" is not an amount"); continue }
             guard amount.fen.magnitude <= UInt64(Limits.lineAmountFen) else {
                 errors.append(InputError(file: file, line: record.line, column: "amount", rule: "amount-too-large",
                                          message: "the amount \(amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per budget line; split it over several lines"))

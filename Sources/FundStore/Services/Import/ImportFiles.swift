@@ -31,10 +31,10 @@ enum ImportFiles {
         return LineReader(data: decoded, displayName: path)
     }
 
-    /// Every record of a CSV file (blank lines skipped), with the name errors should use.
+    /// Every record of a CSV file (blank lines skipped; GBK read as such), with the name errors should use.
     static func readCSVRecords(path: String) throws -> (file: String, records: [(line: Int, fields: [String])]) {
         var reader: LineReader
-        do throws(InputError) { reader = try LineReader(path: path) } catch { throw InputErrors([error]) }
+        do throws(InputError) { reader = try ImportFiles.reader(path: path, encoding: .automatic) } catch { throw InputErrors([error]) }
         defer { reader.closeFile() }
         var parser = CSVParser(file: reader.displayName)
         var records: [(line: Int, fields: [String])] = []

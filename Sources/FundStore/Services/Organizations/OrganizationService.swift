@@ -58,7 +58,7 @@ public struct OrganizationService: SessionService {
                     termYears = years
                 }
                 if let text = values["term_start"] {
-                    guard let date = LocalDate(parsing: text) else { fail("term_start", "bad-term", "\"\(text)\" is not a date YYYY-MM-DD"); continue }
+                    guard let date = LocalDate(input: text) else { fail("term_start", "bad-term", "\"\(text)\" is not a date YYYY-MM-DD"); continue }
                     termStart = date
                 }
                 let organization = Organization(code: values["code"] ?? "", name: values["name"] ?? "", level: level,

@@ -38,11 +38,11 @@ public struct SubsidyService: SessionService {
                 func fail(_ column: String, _ message: String) -> InputErrors {
                     InputErrors([InputError(file: file, line: record.line, column: column, rule: "bad-subsidy", message: message)])
                 }
-                guard let approved = try? Money(parsing: values["approved"] ?? "") else { throw fail("approved", "\"\(values["approved"] ?? "")\" is not an amount") }
-                guard let start = LocalDate(parsing: values["window_start"] ?? ""), let deadline = LocalDate(parsing: values["deadline"] ?? "") else {
+                guard let approved = try? Money(input: values["approved"] ?? "") else { throw fail("approved", "\"\(values["approved"] ?? "")\" is not an amount") }
+                guard let start = LocalDate(input: values["window_start"] ?? ""), let deadline = LocalDate(input: values["deadline"] ?? "") else {
                     throw fail("window_start", "the spending window needs window_start and deadline as YYYY-MM-DD")
                 }
-                let documentDate = values["document_date"].flatMap { LocalDate(parsing: $0) }
+                let documentDate = values["document_date"].flatMap { LocalDate(input: $0) }
                 if values["document"] != nil && documentDate == nil { throw fail("document_date", "an approved item needs its document's date, YYYY-MM-DD") }
                 let item = SubsidyItem(code: values["code"] ?? "", grantor: values["grantor"] ?? "", recipient: values["recipient"] ?? "",
                                        title: values["title"] ?? "", purpose: values["purpose"] ?? "",

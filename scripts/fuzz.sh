@@ -11,7 +11,8 @@ mkdir -p "$SCRATCH/corpus/money" "$SCRATCH/corpus/journal" "$SCRATCH/corpus/csv"
 cp ledgers/demo/*.journal ledgers/errors/*.journal ledgers/errors/setup/*.journal "$SCRATCH/corpus/journal/"
 cp ledgers/demo/*.csv ledgers/errors/*.csv "$SCRATCH/corpus/csv/"
 n=0
-for amount in 0 1 -0.01 12.3 12.30 1234.56 92233720368547758.07 -92233720368547758.08 1.234 1e3 12,5 --1 "" .5 +7; do
+for amount in 0 1 -0.01 12.3 12.30 1234.56 92233720368547758.07 -92233720368547758.08 1.234 1e3 12,5 --1 "" .5 +7 \
+    1,234.56 ¥1,234.56 -¥1,000 ￥85000 １，２３４．５６ 1,23 "1.234,56" " 12 "; do
   printf '%s' "$amount" > "$SCRATCH/corpus/money/seed$n"; n=$((n + 1))
 done
 status=0

@@ -30,14 +30,22 @@ struct VoucherCommand: ParsableCommand {
             if !allDrafts && vouchers.isEmpty { throw ValidationError("name the vouchers (such as #12 #13) or give --all-drafts") }
         }
 
-        /// The vouchers' ids, in the order given (or oldest first for --all-drafts).
-        func ids(in book: Session) throws -> [Int64] {
+        /// The vouchers' ids, in the order given (or oldest first for --all-drafts). Every name
+        /// that finds no voucher is told at once, as a refused batch of `act`.
+        func ids(in book: Session, for act: VoucherBatchAct) throws -> [Int64] {
             if allDrafts {
                 let ids = try book.vouchers.unpostedVoucherIDs(organization: org, period: period)
                 if ids.isEmpty { throw CLIError("\(org) has no voucher waiting\(period.map { " in \($0)" } ?? ""); `fundledger voucher list --org \(org)` lists them") }
                 return ids
             }
-            return try vouchers.map { try book.vouchers.voucher(organization: org, reference: $0, period: period).id }
+            var ids: [Int64] = [], failures: [VoucherBatchFailure] = []
+            for name in vouchers {
+                do { ids.append(try book.vouchers.voucher(organization: org, reference: name, period: period).id) }
+                catch let error as BookError where !error.isNotPermitted { failures.append(VoucherBatchFailure(voucher: org + " " + name, error: error)) }
+            }
+            if vouchers.count == 1, let only = failures.first { throw only.error }
+            if !failures.isEmpty { throw BookError.batchRefused(act: act, failures: failures) }
+            return ids
         }
     }
 
@@ -99,7 +107,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let reviewed = try book.vouchers.reviewVouchers(ids: try targets.ids(in: book), reviewer: options.user)
+                let reviewed = try book.vouchers.reviewVouchers(ids: try targets.ids(in: book, for: .review), reviewer: options.user)
                 emit("reviewed " + reviewed.map { "#\($0.id)" }.joined(separator: ", ") + "\n")
             }
         }
@@ -115,7 +123,7 @@ struct VoucherCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let book = try options.open()
-                let posted = try book.vouchers.postVouchers(ids: try targets.ids(in: book), bookkeeper: options.user)
+                let posted = try book.vouchers.postVouchers(ids: try targets.ids(in: book, for: .post), bookkeeper: options.user)
                 for voucher in posted {
                     emit("posted #\(voucher.id) as \(voucher.ref!.description) (\(voucher.ref!.chinese))\n")
                 }

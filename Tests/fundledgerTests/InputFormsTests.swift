@@ -40,6 +40,7 @@ import Testing
         // A bare number is refused; several are reviewed in one go, all or none.
         try step(["voucher", "review", "--org", "FED-01", "1"], as: "李强")
         try step(["voucher", "review", "--org", "FED-01", "#1", "#2", "#4"], as: "李强")
+        try step(["voucher", "review", "--org", "FED-01", "#1", "#3", "记-0001", "#2"], as: "李强")
         try step(["voucher", "review", "--org", "FED-01", "#1", "#2"], as: "李强")
         try step(["voucher", "post", "--org", "FED-01", "--all-drafts"])
         try step(["voucher", "post", "--org", "FED-01", "#1", "#2"])

@@ -51,7 +51,7 @@ with tempfile.TemporaryDirectory() as folder:
                         "--line", f"102  {cents / 100:.2f}", "--line", f"401  -{cents / 100:.2f}", "--book", book, user="王芳")
             if added.returncode != 0:
                 continue
-            draft = added.stdout.split("#")[1].split(" ")[0]
+            draft = "#" + added.stdout.split("#")[1].split(" ")[0]
             if run("voucher", "review", "--org", "FED-01", draft, "--book", book, user="李强").returncode != 0:
                 continue
             if run("voucher", "post", "--org", "FED-01", draft, "--book", book, user="张会计").returncode == 0:

@@ -4,9 +4,17 @@ import FundStore
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import journal files (and CSV files of voucher lines, by their .csv ending) as posted vouchers, all or nothing.",
-        discussion: "Every transaction must balance, use leaf accounts of its organisation's chart and continue its month's numbering. At the first problems nothing is written and every problem is listed with its file and line.")
+        discussion: """
+            Every transaction must balance, use leaf accounts of its organisation's chart and continue its month's numbering. \
+            Its preparer (preparer: tag, or the importing user) and its reviewer (reviewer: tag, or --reviewer) are two \
+            officers of its organisation; a voucher without a reviewer is not posted. At the first problems nothing is \
+            written and every problem is listed with its file and line.
+            """)
     @OptionGroup var options: BookOptions
     @Option(help: "The organisation for transactions without an org: tag.") var org: String?
+    @Option(help: "The reviewer (审核) for transactions without a reviewer: tag: an officer of their organisation.") var reviewer: String?
+    @Flag(help: "An old book's history: people named who are not users of this book are recorded as historical people (the audit lists them).")
+    var historical = false
     @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
     @Argument(help: "Journal or CSV files.") var files: [String]
 
@@ -15,7 +23,8 @@ struct Import: ParsableCommand {
             let book = try options.open()
             let progress = ProgressLine("importing", unit: "B")
             defer { progress.finish() }
-            let summary = try book.imports.importJournal(paths: files, defaultOrganization: org, dryRun: dryRun) {
+            let summary = try book.imports.importJournal(paths: files, defaultOrganization: org, defaultReviewer: reviewer,
+                                                       historical: historical, dryRun: dryRun) {
                 progress.update(done: $0, total: $1)
             }
             progress.finish()

@@ -82,7 +82,7 @@ import Testing
                 text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"
             }
             let copy = try TestBook()
-            _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil)
+            _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
             #expect(try copy.netBalances() == t.netBalances())
             for month in 1...12 {
                 let period = Period(year: 2026, month: month)!

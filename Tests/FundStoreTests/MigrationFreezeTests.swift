@@ -183,7 +183,7 @@ import Testing
                 102  7.00
                 401  -7.00
             """)
-        _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
+        _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
 
         let queue = try DatabaseQueue(path: t.path)
         let sealed = try queue.read { db in

@@ -30,6 +30,9 @@ public enum PeopleProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case notAUser(duty: VoucherDuty, name: String, organization: String)
     /// A user of the book who does not keep this organisation's books.
     case notAnOfficer(duty: VoucherDuty, name: String, organization: String)
+    /// A review by hand is recorded by the reviewer, in their own name: one officer does not
+    /// record that another reviewed.
+    case reviewerNotActing(reviewer: String, user: String)
 
     /// The rule's id, as messages print it in brackets.
     public var rule: VoucherProblem.Rule {
@@ -38,6 +41,7 @@ public enum PeopleProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .reviewerIsPreparer: .reviewerIsPreparer
         case .notAUser: .notAUser
         case .notAnOfficer: .notAnOfficer
+        case .reviewerNotActing: .reviewerNotActing
         }
     }
 
@@ -52,6 +56,8 @@ public enum PeopleProblem: Error, Hashable, Sendable, CustomStringConvertible {
             "the \(duty.rawValue) (\(duty.chinese)) \(name) is not a user of the book; grant \(name) the officer role of \(organization) (`fundledger user grant \(name) officer --org \(organization)`), or import an old book's history with --historical"
         case let .notAnOfficer(duty, name, organization):
             "the \(duty.rawValue) (\(duty.chinese)) \(name) does not hold the officer role (财务人员) of \(organization); only its officers prepare and review its vouchers"
+        case let .reviewerNotActing(reviewer, user):
+            "\(user) cannot record a review by \(reviewer); the reviewer (审核) reviews the voucher in their own name (`fundledger voucher review` run as \(reviewer))"
         }
     }
 

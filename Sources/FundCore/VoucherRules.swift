@@ -34,6 +34,7 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case noReviewer = "no-reviewer"
         case notAUser = "not-a-user"
         case notAnOfficer = "not-an-officer"
+        case reviewerNotActing = "reviewer-not-acting"
     }
 
     public let rule: Rule

@@ -41,7 +41,7 @@ public struct TestBook {
                                                  dimensions: Dimensions(project: project, counterpart: counterpart))
                                  })
         let voucher = try book.vouchers.addVoucher(draft)
-        try book.vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
+        try book.store.session(as: "李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
         return try book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计")
     }
 

@@ -134,7 +134,7 @@ struct Demo: ParsableCommand {
     func correctAndReverse(_ ledger: Session) throws -> Voucher {
         let original = try ledger.vouchers.voucher(organization: "FED-12", reference: "2026-03/记-0002")
         let red = try ledger.vouchers.reverseVoucher(id: original.id, date: LocalDate(parsing: "2026-03-27")!, preparer: "刘敏")
-        try ledger.vouchers.reviewVoucher(id: red.id, reviewer: "杨帆")
+        try ledger.store.session(as: "杨帆").vouchers.reviewVoucher(id: red.id, reviewer: "杨帆")
         return try ledger.vouchers.postVoucher(id: red.id, bookkeeper: user)
     }
 

@@ -25,7 +25,7 @@ func handWorkedCounty() throws -> TestBook {
             VoucherLine(accountCode: $0.0, side: $0.1 > 0 ? .debit : .credit, amount: Money(fen: Swift.abs($0.1)), dimensions: $0.2)
         })
         let voucher = try t.book.vouchers.addVoucher(draft)
-        try t.book.vouchers.reviewVoucher(id: voucher.id, reviewer: "乙")
+        try t.book.store.session(as: "乙").vouchers.reviewVoucher(id: voucher.id, reviewer: "乙")
         try t.book.vouchers.postVoucher(id: voucher.id, bookkeeper: "丙")
     }
     let none = Dimensions()

@@ -245,7 +245,7 @@ import Testing
                                                              VoucherLine(accountCode: "102", side: .credit, amount: Money(fen: 12_000))])
         draft.reviewer = nil
         let added = try t.book.vouchers.addVoucher(draft)
-        try t.book.vouchers.reviewVoucher(id: added.id, reviewer: "李强")
+        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: added.id, reviewer: "李强")
         try t.book.vouchers.postVoucher(id: added.id, bookkeeper: "张会计")
         let text = try ImportFileFormTests.exportJournal(t)
         let copy = try TestBook()

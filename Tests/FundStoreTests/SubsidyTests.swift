@@ -50,7 +50,7 @@ import Testing
                         VoucherLine(accountCode: "102", side: .credit, amount: Money(fen: fen))])
                     if spent + fen <= disbursed {
                         let voucher = try t.book.vouchers.addVoucher(draft)
-                        try t.book.vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
+                        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
                         try t.book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计")
                         spent += fen
                     } else {

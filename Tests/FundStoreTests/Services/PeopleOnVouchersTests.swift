@@ -111,8 +111,10 @@ import Testing
         #expect(bookError { _ = try book.session("王芳").vouchers.addVoucher(draft) }?.description.contains("[not-a-user]") == true)
         draft.preparer = "王芳"
         let voucher = try book.session("王芳").vouchers.addVoucher(draft)
-        #expect(bookError { _ = try book.session("李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "赵会计") }?.description.contains("[not-an-officer]") == true)
-        #expect(bookError { _ = try book.session("李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "不存在的人") }?.description.contains("[not-a-user]") == true)
+        // One officer does not record that another, or someone invented, reviewed.
+        #expect(bookError { _ = try book.session("李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "不存在的人") }?.description.contains("[reviewer-not-acting]") == true)
+        #expect(bookError { _ = try book.session("王芳").vouchers.reviewVoucher(id: voucher.id, reviewer: "李强") }?.description.contains("[reviewer-not-acting]") == true)
+        #expect(bookError { _ = try book.session("赵会计").vouchers.reviewVoucher(id: voucher.id, reviewer: "赵会计") }?.category == .notPermitted)
         try book.session("李强").vouchers.reviewVoucher(id: voucher.id, reviewer: " 李强 ")
         // The reviewer's role is looked at again when the voucher posts.
         try book.admin.access.revoke(RoleGrant(user: "李强", role: .officer, organization: "FED-01"))

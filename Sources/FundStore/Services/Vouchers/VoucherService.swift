@@ -34,7 +34,8 @@ public struct VoucherService: SessionService {
     }
 
     /// Marks a draft as reviewed (审核) by someone other than its preparer, who is an officer of
-    /// the voucher's organisation.
+    /// the voucher's organisation and records the review in their own name: `reviewer` is the
+    /// session's user.
     @discardableResult
     public func reviewVoucher(id: Int64, reviewer: String) throws -> Voucher {
         let reviewer = PersonName.normalized(reviewer)
@@ -45,6 +46,9 @@ public struct VoucherService: SessionService {
             if reviewer == voucher.draft.preparer {
                 throw BookError.voucherProblems(voucher: voucher.label, problems: [
                     VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)")])
+            }
+            if reviewer != user {
+                throw BookError.voucherProblems(voucher: voucher.label, problems: [PeopleProblem.reviewerNotActing(reviewer: reviewer, user: user).voucherProblem])
             }
             try requireOfficer(storage, reviewer, duty: .reviewer, organization: voucher.draft.organization, label: voucher.label)
             try storage.markReviewed(voucherID: id, reviewer: reviewer)

@@ -34,6 +34,11 @@ public struct AuditSettings: Hashable, Sendable {
     public var members: Int?
     /// Accounts whose spending counts as member welfare (节日慰问、生日等 go to 50105).
     public var welfareAccounts: [String] = ["50105"]
+    /// How many serving members sign an opinion at least: more than one, so that no single
+    /// member speaks for the committee. A union whose committee is one 经费审查委员 sets 1.
+    public var signers: Int = 2
+    /// The most signers a setting may ask for.
+    public static let maximumSigners = 99
 
     public init() {}
 
@@ -41,10 +46,10 @@ public struct AuditSettings: Hashable, Sendable {
     public var entries: [(key: String, value: String)] {
         [("cash-limit", cashLimit.description), ("round-sum", roundSumThreshold.description), ("round-unit", roundUnit.description),
          ("welfare-cap", welfareCapPerMember?.description ?? ""), ("members", members.map(String.init) ?? ""),
-         ("welfare-accounts", welfareAccounts.joined(separator: " "))]
+         ("welfare-accounts", welfareAccounts.joined(separator: " ")), ("signers", String(signers))]
     }
 
-    public static let keys = ["cash-limit", "round-sum", "round-unit", "welfare-cap", "members", "welfare-accounts"]
+    public static let keys = ["cash-limit", "round-sum", "round-unit", "welfare-cap", "members", "welfare-accounts", "signers"]
 
     /// Sets one entry from text; an empty value clears an optional one.
     public mutating func set(_ key: String, _ value: String) throws(AuditSettingError) {
@@ -67,6 +72,11 @@ public struct AuditSettings: Hashable, Sendable {
                 throw .badValue(key: key, value: value, expected: "expenditure account codes separated by spaces, such as 50105")
             }
             welfareAccounts = codes
+        case "signers":
+            guard let count = Int(value), (1...AuditSettings.maximumSigners).contains(count) else {
+                throw .badValue(key: key, value: value, expected: "a number of signing members from 1 to \(AuditSettings.maximumSigners)")
+            }
+            signers = count
         default: throw .unknownKey(key)
         }
     }

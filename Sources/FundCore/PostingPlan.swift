@@ -34,6 +34,8 @@ public struct PostingPlan: Hashable, Sendable {
         public var bookkeeper: String
         /// When it is posted, as stored.
         public var postedAt: String
+        /// The duties held by historical people (`VoucherPeople`), sealed with the voucher.
+        public var historicalDuties: Set<VoucherDuty> = []
 
         /// Collects what a plan needs.
         public init(voucherID: Int64, draft: VoucherDraft, reversesID: Int64?, requestedNumber: Int?, nextNumber: Int,
@@ -72,7 +74,8 @@ public struct PostingPlan: Hashable, Sendable {
             if line.side == .debit, line.amount.fen > 0, line.dimensions.project != nil, line.accountCode.hasPrefix("508") { pays = true }
         }
         let fields = SealPayload.fields(organization: draft.organization, voucherID: input.voucherID, draft: draft, number: number,
-                                        bookkeeper: input.bookkeeper, status: .posted, reversesID: input.reversesID, postedAt: input.postedAt)
+                                        bookkeeper: input.bookkeeper, status: .posted, reversesID: input.reversesID, postedAt: input.postedAt,
+                                        historical: VoucherPeople.mark(input.historicalDuties))
         let seal = SealLink(seq: input.sealHead.seq + 1, previous: input.sealHead.hash, payload: SealPayload.text(fields, lines))
         return PostingPlan(number: number, balanceChanges: changes, seal: seal, paysSubsidy: pays)
     }

@@ -49,12 +49,15 @@ public enum SealPayload {
 
     /// The sealed fields of a voucher, in the order the seal has always used: organisation code,
     /// id, date, month, word, number, summary, attachments, preparer, reviewer, bookkeeper,
-    /// status, kind, the id of the voucher it reverses, and when it was posted.
+    /// status, kind, the id of the voucher it reverses, and when it was posted; then, only on a
+    /// voucher that names historical people, their duties (`VoucherPeople.mark`), so that every
+    /// other voucher keeps the payload it always had.
     public static func fields(organization: String, voucherID: Int64, draft: VoucherDraft, number: Int, bookkeeper: String,
-                              status: VoucherStatus, reversesID: Int64?, postedAt: String) -> [SealValue] {
-        [.text(organization), .integer(voucherID), .text(draft.date.description), .integer(Int64(draft.period.key)), .text(draft.word),
+                              status: VoucherStatus, reversesID: Int64?, postedAt: String, historical: String? = nil) -> [SealValue] {
+        let fields: [SealValue] = [.text(organization), .integer(voucherID), .text(draft.date.description), .integer(Int64(draft.period.key)), .text(draft.word),
          .integer(Int64(number)), .text(draft.summary), .integer(Int64(draft.attachments)), .text(draft.preparer), SealValue(draft.reviewer),
          .text(bookkeeper), .text(status.rawValue), .text(draft.kind.rawValue), SealValue(reversesID), .text(postedAt)]
+        return fields + (historical.map { [.text($0)] } ?? [])
     }
 
     /// The sealed values of one line (`position` counts from 1): account code, side, amount,

@@ -193,6 +193,9 @@ public struct Voucher: Hashable, Sendable {
     public var reversesID: Int64?
     /// The id of the red-ink voucher that reverses this one, once it exists.
     public var reversedByID: Int64?
+    /// The duties (制单, 审核) held by people who are not users of the book: an old book's
+    /// history imported with `--historical`. Sealed with the voucher; the audit lists them.
+    public var historicalDuties: Set<VoucherDuty> = []
 
     public init(id: Int64, draft: VoucherDraft, status: VoucherStatus, number: Int?, reviewer: String?,
                 bookkeeper: String?, reversesID: Int64?, reversedByID: Int64?) {

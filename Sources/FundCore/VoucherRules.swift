@@ -31,6 +31,10 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case subsidyNotApproved = "subsidy-not-approved"
         case subsidyOverApproved = "subsidy-over-approved"
         case controlCharacter = "control-character"
+        case noReviewer = "no-reviewer"
+        case notAUser = "not-a-user"
+        case notAnOfficer = "not-an-officer"
+        case reviewerNotActing = "reviewer-not-acting"
     }
 
     public let rule: Rule

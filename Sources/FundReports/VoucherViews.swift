@@ -77,7 +77,9 @@ public struct VoucherView: Sendable {
         }
         rows.append(["", "合计", Money(fen: debit).grouped, Money(fen: credit).grouped, ""])
         text += Render.table(headers: ["科目编码", "会计科目", "借方金额", "贷方金额", "说明"], rows: rows, rightAligned: [2, 3])
-        text += "制单：\(d.preparer)    审核：\(v.reviewer ?? "")    记账：\(v.bookkeeper ?? "")\n"
+        // A historical person (an old book's history imported with --historical) is marked as such.
+        func marked(_ name: String, _ duty: VoucherDuty) -> String { v.historicalDuties.contains(duty) ? name + "（历史人员）" : name }
+        text += "制单：\(marked(d.preparer, .preparer))    审核：\(marked(v.reviewer ?? "", .reviewer))    记账：\(v.bookkeeper ?? "")\n"
         return text
     }
 }

@@ -22,6 +22,9 @@ public struct TestBook {
         book = try Store.create(at: path, administrator: "t").session(as: "t")
         // The test user keeps every organisation's books (an accounting centre).
         try book.access.grant(RoleGrant(user: "t", role: .officer))
+        // The preparer and the reviewer `post` names are officers too: a voucher posts only with
+        // real people on it.
+        for officer in ["王芳", "李强"] { try book.access.grant(RoleGrant(user: officer, role: .officer)) }
         guard organizations else { return }
         try book.organizations.addOrganization(Organization(code: "CTY-01", name: "某某县总工会", level: .county))
         try book.organizations.addOrganization(Organization(code: "FED-01", name: "某某县物流行业工会联合会", level: .federation,
@@ -38,7 +41,7 @@ public struct TestBook {
                                                  dimensions: Dimensions(project: project, counterpart: counterpart))
                                  })
         let voucher = try book.vouchers.addVoucher(draft)
-        try book.vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
+        try book.store.session(as: "李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
         return try book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计")
     }
 

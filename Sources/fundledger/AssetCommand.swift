@@ -73,10 +73,11 @@ struct Depreciate: ParsableCommand {
     @OptionGroup var options: BookOptions
     @Option(help: "The organisation.") var org: String
     @Option(help: "The month, YYYY-MM.") var period: Period
+    @Option(help: "Who reviewed the depreciation voucher (审核): another officer of the organisation.") var reviewer: String
 
     func run() throws {
         try reporting {
-            if let voucher = try options.open().assets.depreciate(organization: org, period: period) {
+            if let voucher = try options.open().assets.depreciate(organization: org, period: period, reviewer: reviewer) {
                 let total = voucher.draft.lines.filter { $0.side == .debit }.reduce(Int64(0)) { $0 + $1.amount.fen }
                 emit("posted \(voucher.ref!.description): depreciation \(Money(fen: total).grouped) for \(period)\n")
             } else {

@@ -35,14 +35,15 @@ struct CloseYear: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close-year",
         abstract: "Carry the year forward (年终结转): empty income and expenditure into 321/322 (331), then into 32104/32205.",
-        discussion: "The carry-forward is posted as closing vouchers dated 31 December. Running it again posts nothing. December must be open and every voucher of the year posted.")
+        discussion: "The carry-forward is posted as closing vouchers dated 31 December, prepared by the acting user and reviewed by --reviewer, another officer of the organisation. Running it again posts nothing. December must be open and every voucher of the year posted.")
     @OptionGroup var options: BookOptions
     @Option(help: "The organisation.") var org: String
     @Option(help: "The year.") var year: Int
+    @Option(help: "Who reviewed the closing vouchers (审核): another officer of the organisation.") var reviewer: String
 
     func run() throws {
         try reporting {
-            let summary = try options.open().yearEnd.closeYear(organization: org, year: year)
+            let summary = try options.open().yearEnd.closeYear(organization: org, year: year, reviewer: reviewer)
             emit(summary.alreadyDone ? "\(org) \(year): nothing left to carry forward\n"
                  : "\(org) \(year): posted \(summary.vouchers.count) closing vouchers (\(summary.vouchers.map(\.description).joined(separator: ", ")))\n")
         }
@@ -56,10 +57,11 @@ struct ReopenYear: ParsableCommand {
     @Option(help: "The organisation.") var org: String
     @Option(help: "The year.") var year: Int
     @Option(help: "Why the year is reopened.") var reason: String
+    @Option(help: "Who reviewed the red-ink vouchers (审核): another officer of the organisation.") var reviewer: String
 
     func run() throws {
         try reporting {
-            let summary = try options.open().yearEnd.reopenYear(organization: org, year: year, reason: reason)
+            let summary = try options.open().yearEnd.reopenYear(organization: org, year: year, reason: reason, reviewer: reviewer)
             emit("\(org) \(year): reversed \(summary.vouchers.count) closing vouchers\n")
         }
     }

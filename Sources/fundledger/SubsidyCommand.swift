@@ -65,7 +65,7 @@ struct SubsidyCommand: ParsableCommand {
         @Argument(help: "The item's code.") var code: String
         @Option(help: "The amount in yuan.") var amount: String
         @Option(help: "The payment date.") var date: LocalDate
-        @Option(help: "Who reviewed the payment (not the acting user).") var reviewer: String
+        @Option(help: "Who reviewed the payment (审核): another officer of the grantor, not the acting user.") var reviewer: String
 
         func run() throws {
             try reporting {
@@ -82,7 +82,7 @@ struct SubsidyCommand: ParsableCommand {
         @Argument(help: "The item's code.") var code: String
         @Option(help: "The amount in yuan.") var amount: String
         @Option(help: "The date, normally 31 December.") var date: LocalDate
-        @Option(help: "Who reviewed it.") var reviewer: String
+        @Option(help: "Who reviewed it (审核): another officer of the grantor.") var reviewer: String
 
         func run() throws {
             try reporting {
@@ -98,7 +98,7 @@ struct SubsidyCommand: ParsableCommand {
         @OptionGroup var options: BookOptions
         @Argument(help: "The item's code.") var code: String
         @Option(help: "The settlement date.") var date: LocalDate
-        @Option(help: "Who reviewed the settlement.") var reviewer: String
+        @Option(help: "Who reviewed the settlement (审核): another officer of the organisation.") var reviewer: String
 
         func run() throws {
             try reporting {

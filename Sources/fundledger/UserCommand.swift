@@ -12,9 +12,11 @@ struct UserCommand: ParsableCommand {
             An officer (财务人员) writes the books of an organisation, or of every organisation when no --org is \
             given (an accounting centre). A committee member (经审会委员) reads them and records audits, findings \
             and opinions, never vouchers. A superior (上级工会) reads an organisation and everything under it. \
-            An administrator sets up organisations, users, committees and the calendar. Only administrators grant.
+            An administrator sets up organisations, users, committees and the calendar. Only administrators grant. \
+            The committee role is not granted: it comes with a seat on the committee (`committee add`, `committee member`) \
+            and holds while the member serves; an officer of an organisation cannot sit on its committee.
             """,
-        subcommands: [Grant.self, Revoke.self, List.self, Log.self])
+        subcommands: [Grant.self, Import.self, Revoke.self, List.self, Log.self])
 
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a user a role.")
@@ -27,6 +29,19 @@ struct UserCommand: ParsableCommand {
             try reporting {
                 try options.open().access.grant(RoleGrant(user: name, role: role, organization: org))
                 emit("\(name) is now \(role.rawValue) (\(role.chinese)) of \(org ?? "every organisation")\n")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Grant the roles listed in a CSV file (user,role,org; an empty org is every organisation), all or nothing.")
+        @OptionGroup var options: BookOptions
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            try reporting {
+                let count = try options.open().access.importRoles(path: file)
+                emit("granted \(count) roles from \(file)\n")
             }
         }
     }

@@ -60,7 +60,7 @@ enum RandomBook {
                     #expect(form.failedChecks.isEmpty, "\(code) \(month): \(form.failedChecks)")
                     #expect(form.value("资产总计") == form.value("负债和净资产总计"))
                 }
-                _ = try t.book.yearEnd.closeYear(organization: code, year: 2026)
+                _ = try t.book.yearEnd.closeYear(organization: code, year: 2026, reviewer: "李强")
                 let closed = try Reports.balanceSheet(t.book, organization: code, year: 2026, month: nil)
                 #expect(closed.failedChecks.isEmpty)
                 #expect(closed.value("本年收支差额（尚未结转）") == 0)
@@ -75,7 +75,7 @@ enum RandomBook {
             let t = try TestBook()
             try RandomBook.post(steps, to: t)
             for code in ["FED-01", "CTY-01"] {
-                _ = try t.book.yearEnd.closeYear(organization: code, year: 2026)
+                _ = try t.book.yearEnd.closeYear(organization: code, year: 2026, reviewer: "李强")
                 let form = try Reports.incomeExpenditure(t.book, organization: code, year: 2026, month: nil)
                 let net = try t.netBalances(code)
                 let carried = -(net.filter { $0.key.hasPrefix("321") || $0.key.hasPrefix("331") }.values.reduce(0, +))
@@ -107,7 +107,7 @@ enum RandomBook {
     @Test(arguments: [OutputFormat.table, .csv])
     func goldenForms(format: OutputFormat) throws {
         let book = try demoBook()
-        _ = try book.yearEnd.closeYear(organization: "FED-01", year: 2026)
+        _ = try book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
         let ext = format == .table ? "txt" : "csv"
         Golden.assert(try Reports.balanceSheet(book, organization: "FED-01", year: 2026, month: 3).rendered(format),
                       "Tests/FundReportsTests/Golden/balance-sheet-FED-01-2026-03.\(ext)")

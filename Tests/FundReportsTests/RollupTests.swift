@@ -19,12 +19,13 @@ func handWorkedCounty() throws -> TestBook {
         Organization(code: "FED-C", name: "某某县快递行业工会联合会", level: .federation, parentCode: "CTY"),
     ]
     for org in orgs { try t.book.organizations.addOrganization(org) }
+    for officer in ["甲", "乙"] { try t.book.access.grant(RoleGrant(user: officer, role: .officer)) }
     func post(_ org: String, _ date: String, _ lines: [(String, Int64, Dimensions)]) throws {
         let draft = VoucherDraft(organization: org, date: LocalDate(parsing: date)!, summary: "例", preparer: "甲", lines: lines.map {
             VoucherLine(accountCode: $0.0, side: $0.1 > 0 ? .debit : .credit, amount: Money(fen: Swift.abs($0.1)), dimensions: $0.2)
         })
         let voucher = try t.book.vouchers.addVoucher(draft)
-        try t.book.vouchers.reviewVoucher(id: voucher.id, reviewer: "乙")
+        try t.book.store.session(as: "乙").vouchers.reviewVoucher(id: voucher.id, reviewer: "乙")
         try t.book.vouchers.postVoucher(id: voucher.id, bookkeeper: "丙")
     }
     let none = Dimensions()

@@ -139,7 +139,7 @@ import Testing
         let budget = try t.write("budget.csv", "org,year,account,expense,project,counterpart,amount,note\nFED-01,2026,401,,,,\(limitText),\n")
         _ = try t.book.budgets.importBudgets(path: budget)
         let file = try t.write("limit.journal", journal(lines: lines, projects: projects))
-        let imported = exactOrOverflow("import") { _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil) }
+        let imported = exactOrOverflow("import") { _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强") }
         return (t, imported)
     }
 
@@ -159,7 +159,7 @@ import Testing
         let t = try TestBook()
         let file = try t.write("limit.journal", SumOverflowTests.journal(lines: SumOverflowTests.linesToOverflow, projects: 1))
         #expect {
-            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
         } throws: { error in
             guard let errors = error as? InputErrors, let first = errors.errors.first else { return false }
             return first.rule == "sum-overflow" && first.message.contains("account 102 of FED-01 in 2026-05")

@@ -11,6 +11,7 @@ func demoBook() throws -> Session {
     _ = try t.book.organizations.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path)
     // The demo's importer keeps every union's books and is the preparer the journal defaults to.
     try t.book.access.grant(RoleGrant(user: "演示导入", role: .officer))
+    _ = try t.book.access.importRoles(path: Golden.root.appendingPathComponent("ledgers/demo/officers.csv").path)
     _ = try t.opened(as: "演示导入").imports.importJournal(paths: ["ledgers/demo/2026.journal", "ledgers/demo/2026-fed-02-q4.csv"].map {
         Golden.root.appendingPathComponent($0).path
     }, defaultOrganization: nil)
@@ -89,6 +90,15 @@ func trialBalance(_ book: Session, _ code: String, _ from: String, _ to: String,
         let red = try book.vouchers.voucher(organization: "FED-01", reference: "2026-03/记-0005")
         Golden.assert(VoucherView(voucher: red, chart: try book.organizations.chart(for: "FED-01")).rendered(),
                       "Tests/FundReportsTests/Golden/voucher-FED-01-2026-03-0005.txt")
+    }
+
+    /// A voucher from an old book's history shows which of its people are historical.
+    @Test func aHistoricalPersonIsMarkedOnTheVoucher() throws {
+        let book = try demoBook()
+        var voucher = try book.vouchers.voucher(organization: "FED-01", reference: "2026-03/记-0005")
+        voucher.historicalDuties = [.reviewer]
+        let text = VoucherView(voucher: voucher, chart: try book.organizations.chart(for: "FED-01")).rendered()
+        #expect(text.contains("审核：\(voucher.reviewer ?? "")（历史人员）") && !text.contains("\(voucher.draft.preparer)（历史人员）"), "\(text)")
     }
 
     @Test func tablesAlignHanCharactersByDisplayWidth() {

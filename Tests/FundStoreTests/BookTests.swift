@@ -27,7 +27,7 @@ import Testing
         #expect(voucher.status == .draft && voucher.number == nil)
         #expect(throws: BookError.self) { try t.book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计") }
         #expect(throws: BookError.self) { try t.book.vouchers.reviewVoucher(id: voucher.id, reviewer: "王芳") }
-        try t.book.vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
+        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
         let posted = try t.book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计")
         #expect(posted.ref?.description == "2026-03/记-0001")
         #expect(try t.post("FED-01", "2026-03-01", [("101", 5), ("102", -5)]).ref?.description == "2026-03/记-0002")
@@ -107,7 +107,7 @@ import Testing
         #expect(red.draft.lines.map(\.amount.fen) == [-120_000, -120_000])
         #expect(red.draft.lines.map(\.side) == [.debit, .credit])
         #expect(red.draft.lines[0].dimensions.project == "XB-1")
-        try t.book.vouchers.reviewVoucher(id: red.id, reviewer: "李强")
+        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: red.id, reviewer: "李强")
         try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
         #expect(try t.netBalances().isEmpty)
         // The period turnover of each side is reduced, not mirrored onto the other side.

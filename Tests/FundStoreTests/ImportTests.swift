@@ -27,12 +27,13 @@ import Testing
     @Test func importsPostedVouchersWithTheirNumbers() throws {
         let t = try TestBook()
         let file = try t.write("good.journal", ImportTests.good)
-        let summary = try t.officer("导入员").imports.importJournal(paths: [file], defaultOrganization: nil)
+        let summary = try t.officer("导入员").imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
         #expect(summary.vouchers == 4 && summary.lines == 8)
         let vouchers = try t.book.vouchers.vouchers(organization: "FED-01")
         #expect(vouchers.map { $0.ref!.description } == ["2026-03/记-0001", "2026-03/记-0002", "2026-03/记-0003"])
         #expect(vouchers.allSatisfy { $0.status == .posted && $0.bookkeeper == "导入员" })
-        #expect(vouchers[1].draft.preparer == "导入员" && vouchers[1].reviewer == nil)
+        // A transaction naming no reviewer is reviewed by the one the import names.
+        #expect(vouchers[1].draft.preparer == "导入员" && vouchers[1].reviewer == "李强")
         #expect(vouchers[2].reversesID == vouchers[1].id && vouchers[1].reversedByID == vouchers[2].id)
         #expect(vouchers[2].draft.lines.map(\.side) == [.debit, .credit])
         #expect(try t.netBalances() == ["102": 50_000, "401": -50_000])
@@ -55,7 +56,7 @@ import Testing
         let text = ImportTests.good + "\n\n2026-03-09 * 最后一张  ; org:FED-01\n    102  500.00\n" + lastLine + "\n"
         let file = try t.write("bad.journal", text)
         do {
-            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("imported a bad journal")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == [rule])
@@ -69,7 +70,7 @@ import Testing
         let t = try TestBook()
         let text = "2026-03-05 * (2026-03/记-0002) x  ; org:FED-01\n    102  1\n    401  -1\n"
         do {
-            _ = try t.book.imports.importJournal(paths: [try t.write("n.journal", text)], defaultOrganization: nil)
+            _ = try t.book.imports.importJournal(paths: [try t.write("n.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("accepted a gap")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["number-not-next"])
@@ -93,7 +94,7 @@ import Testing
                 401  -1
             """
         do {
-            _ = try t.book.imports.importJournal(paths: [try t.write("m.journal", text)], defaultOrganization: nil)
+            _ = try t.book.imports.importJournal(paths: [try t.write("m.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("imported")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["unbalanced", "unknown-org", "missing-org"])
@@ -105,7 +106,7 @@ import Testing
     @Test func dryRunWritesNothing() throws {
         let t = try TestBook()
         let before = try t.bytes()
-        let summary = try t.book.imports.importJournal(paths: [try t.write("g.journal", ImportTests.good)], defaultOrganization: nil, dryRun: true)
+        let summary = try t.book.imports.importJournal(paths: [try t.write("g.journal", ImportTests.good)], defaultOrganization: nil, defaultReviewer: "李强", dryRun: true)
         #expect(summary.vouchers == 4 && summary.dryRun)
         #expect(try t.book.vouchers.vouchers(organization: "FED-01").isEmpty)
         #expect(try t.bytes() == before)
@@ -125,7 +126,7 @@ import Testing
             let file = t.folder + "/e\(index).journal"
             try data.write(to: URL(fileURLWithPath: file))
             do {
-                _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, dryRun: true)
+                _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强", dryRun: true)
                 #expect(rule.isEmpty, "case \(index) imported")
             } catch let errors as InputErrors {
                 #expect(errors.errors.first?.rule == rule, "case \(index): \(errors)")
@@ -143,7 +144,7 @@ import Testing
         let file = t.folder + "/" + name
         try data.write(to: URL(fileURLWithPath: file))
         do {
-            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: org, dryRun: true)
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: org, defaultReviewer: "李强", dryRun: true)
             return nil
         } catch let errors as InputErrors {
             return errors.errors.first
@@ -196,8 +197,8 @@ import Testing
     @Test func unknownOrganisationIsReportedOncePerCode() throws {
         let t = try TestBook()
         let file = try t.write("u.journal", (ImportFileFormTests.journal + "\n" + ImportFileFormTests.journal).replacingOccurrences(of: "FED-01", with: "FED-99"))
-        #expect(throws: InputErrors.self) { try t.book.imports.importJournal(paths: [file], defaultOrganization: nil) }
-        do { _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil) } catch let errors as InputErrors {
+        #expect(throws: InputErrors.self) { try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强") }
+        do { _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强") } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["unknown-org"])
         }
     }
@@ -211,7 +212,7 @@ import Testing
             FED-01,2026-03-05,记-0001,收到会员会费,401,,500.00
             CTY-01,2026-03-05,记-0001,拨付补贴,102,,300.00
             """
-        let summary = try t.book.imports.importJournal(paths: [try t.write("two.csv", csv)], defaultOrganization: nil)
+        let summary = try t.book.imports.importJournal(paths: [try t.write("two.csv", csv)], defaultOrganization: nil, defaultReviewer: "李强")
         #expect(summary.vouchers == 2 && summary.byOrganization == ["FED-01": 1, "CTY-01": 1])
         #expect(try t.book.vouchers.vouchers(organization: "CTY-01").map { $0.ref?.description } == ["2026-03/记-0001"])
         #expect(try t.netBalances("CTY-01") == ["50802": 30_000, "102": -30_000])
@@ -236,6 +237,7 @@ import Testing
 
     @Test func exportJournalThenImportSealsTheSameText() throws {
         let t = try TestBook()
+        try t.book.access.grant(RoleGrant(user: #"王\芳"#, role: .officer))
         try t.post("FED-01", "2026-03-05", [("102", 50_000), ("401", -50_000)], summary: #"收到会费 C:\报销\n单 \\ 反斜杠"#)
         var draft = VoucherDraft(organization: "FED-01", date: LocalDate(year: 2026, month: 3, day: 6)!, summary: "支付奖品（三月）", attachments: 2,
                                  preparer: #"王\芳"#, lines: [VoucherLine(accountCode: "50301", side: .debit, amount: Money(fen: 12_000), summary: #"奖品\t单"#,
@@ -243,11 +245,12 @@ import Testing
                                                              VoucherLine(accountCode: "102", side: .credit, amount: Money(fen: 12_000))])
         draft.reviewer = nil
         let added = try t.book.vouchers.addVoucher(draft)
-        try t.book.vouchers.reviewVoucher(id: added.id, reviewer: "李强")
+        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: added.id, reviewer: "李强")
         try t.book.vouchers.postVoucher(id: added.id, bookkeeper: "张会计")
         let text = try ImportFileFormTests.exportJournal(t)
         let copy = try TestBook()
-        _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil)
+        try copy.book.access.grant(RoleGrant(user: #"王\芳"#, role: .officer))
+        _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
         let original = try t.book.vouchers.vouchers(organization: "FED-01"), imported = try copy.book.vouchers.vouchers(organization: "FED-01")
         #expect(imported.map(\.draft.summary) == [#"收到会费 C:\报销\n单 \\ 反斜杠"#, "支付奖品（三月）"])
         #expect(imported.map(\.draft.preparer) == original.map(\.draft.preparer))
@@ -271,7 +274,7 @@ import Testing
         #expect(text.split(separator: "\n").count == 3)
         let copy = try TestBook()
         do {
-            _ = try copy.book.imports.importJournal(paths: [try copy.write("old.journal", text)], defaultOrganization: nil)
+            _ = try copy.book.imports.importJournal(paths: [try copy.write("old.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("a summary with a line break was imported")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["control-character"])
@@ -283,7 +286,7 @@ import Testing
         let t = try TestBook()
         let file = try t.write("old.journal", #"2026-03-05 * (2026-03/记-0001) 第一行\n第二行  ; org:FED-01, attachments:0, preparer:王芳"# + "\n    102  1\n    401  -1\n")
         do {
-            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
+            _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("a summary with a line break was imported")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["control-character"])

@@ -60,7 +60,7 @@ import Testing
             // Reversing every voucher nets every balance to zero.
             for voucher in posted {
                 let red = try t.book.vouchers.reverseVoucher(id: voucher.id, date: LocalDate(year: 2026, month: 12, day: 31)!, preparer: "王芳")
-                try t.book.vouchers.reviewVoucher(id: red.id, reviewer: "李强")
+                try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: red.id, reviewer: "李强")
                 try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
             }
             #expect(try t.netBalances().isEmpty)
@@ -74,7 +74,7 @@ import Testing
             for v in vouchers { try t.post("FED-01", String(format: "2026-%02d-%02d", v.month, v.day), v.lines) }
             if let first = try t.book.vouchers.vouchers(organization: "FED-01").first {
                 let red = try t.book.vouchers.reverseVoucher(id: first.id, date: LocalDate(year: 2026, month: 12, day: 31)!, preparer: "王芳")
-                try t.book.vouchers.reviewVoucher(id: red.id, reviewer: "李强")
+                try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: red.id, reviewer: "李强")
                 try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
             }
             var text = ""
@@ -82,7 +82,7 @@ import Testing
                 text += JournalWriter.transaction(voucher, chart: chart, reversesRef: voucher.draft.reverses) + "\n"
             }
             let copy = try TestBook()
-            _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil)
+            _ = try copy.book.imports.importJournal(paths: [try copy.write("export.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
             #expect(try copy.netBalances() == t.netBalances())
             for month in 1...12 {
                 let period = Period(year: 2026, month: month)!

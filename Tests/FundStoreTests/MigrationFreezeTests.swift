@@ -172,7 +172,7 @@ import Testing
         try t.post("FED-01", "2026-03-11", [("102", 50_00), ("401", -50_00)], summary: "收到三月份会费")
         try t.post("CTY-01", "2026-03-12", [("101", 5), ("102", -5)], summary: "备用金")
         let red = try t.book.vouchers.reverseVoucher(id: prize.id, date: LocalDate(parsing: "2026-03-30")!, preparer: "王芳")
-        try t.book.vouchers.reviewVoucher(id: red.id, reviewer: "李强")
+        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: red.id, reviewer: "李强")
         try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
         let file = try t.write("more.journal", """
             2026-03-20 * 拨付补贴  ; org:CTY-01
@@ -183,7 +183,7 @@ import Testing
                 102  7.00
                 401  -7.00
             """)
-        _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil)
+        _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
 
         let queue = try DatabaseQueue(path: t.path)
         let sealed = try queue.read { db in

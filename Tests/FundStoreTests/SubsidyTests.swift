@@ -38,10 +38,10 @@ import Testing
                 switch step {
                 case let .disburse(fen):
                     if disbursed + fen <= 50_000_00 {
-                        _ = try t.book.subsidies.disburseSubsidy(code: "XB-1", amount: Money(fen: fen), date: date, reviewer: "钱进")
+                        _ = try t.book.subsidies.disburseSubsidy(code: "XB-1", amount: Money(fen: fen), date: date, reviewer: "李强")
                         disbursed += fen
                     } else {
-                        #expect(throws: BookError.self) { try t.book.subsidies.disburseSubsidy(code: "XB-1", amount: Money(fen: fen), date: date, reviewer: "钱进") }
+                        #expect(throws: BookError.self) { try t.book.subsidies.disburseSubsidy(code: "XB-1", amount: Money(fen: fen), date: date, reviewer: "李强") }
                         #expect(try t.bytes() == before)
                     }
                 case let .spend(fen):
@@ -50,7 +50,7 @@ import Testing
                         VoucherLine(accountCode: "102", side: .credit, amount: Money(fen: fen))])
                     if spent + fen <= disbursed {
                         let voucher = try t.book.vouchers.addVoucher(draft)
-                        try t.book.vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
+                        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: voucher.id, reviewer: "李强")
                         try t.book.vouchers.postVoucher(id: voucher.id, bookkeeper: "张会计")
                         spent += fen
                     } else {
@@ -64,7 +64,7 @@ import Testing
             #expect(figures.disbursed == disbursed && figures.received == disbursed && figures.spent == spent)
             // The grantor's 50802 for the project mirrors the recipient's 40302.
             #expect(try SubsidyTests.net(t, "CTY-01", "50802", "XB-1") == -(try SubsidyTests.net(t, "FED-01", "40302", "XB-1")))
-            _ = try t.book.subsidies.settleSubsidy(code: "XB-1", date: LocalDate(parsing: "2026-11-30")!, reviewer: "钱进")
+            _ = try t.book.subsidies.settleSubsidy(code: "XB-1", date: LocalDate(parsing: "2026-11-30")!, reviewer: "李强")
             let settled = try #require(try t.book.subsidies.subsidies(organization: "CTY-01").first)
             #expect(settled.0.status == .settled)
             #expect(settled.1.returned == disbursed - spent && settled.1.balance == 0)
@@ -79,24 +79,24 @@ import Testing
     @Test func anItemAcrossAYearEnd() throws {
         let t = try TestBook()
         try t.book.subsidies.addSubsidy(SubsidyTests.item("XB-2", approved: 20_000_00, deadline: "2027-06-30"))
-        _ = try t.book.subsidies.disburseSubsidy(code: "XB-2", amount: Money(fen: 12_000_00), date: LocalDate(parsing: "2026-04-01")!, reviewer: "钱进")
+        _ = try t.book.subsidies.disburseSubsidy(code: "XB-2", amount: Money(fen: 12_000_00), date: LocalDate(parsing: "2026-04-01")!, reviewer: "李强")
         try t.post("FED-01", "2026-05-01", [("50301", 5_000_00), ("102", -5_000_00)], project: "XB-2")
-        _ = try t.book.subsidies.accrueSubsidy(code: "XB-2", amount: Money(fen: 8_000_00), date: LocalDate(parsing: "2026-12-31")!, reviewer: "钱进")
+        _ = try t.book.subsidies.accrueSubsidy(code: "XB-2", amount: Money(fen: 8_000_00), date: LocalDate(parsing: "2026-12-31")!, reviewer: "李强")
         #expect(throws: BookError.self) {
-            try t.book.subsidies.accrueSubsidy(code: "XB-2", amount: Money(fen: 1), date: LocalDate(parsing: "2026-12-31")!, reviewer: "钱进")
+            try t.book.subsidies.accrueSubsidy(code: "XB-2", amount: Money(fen: 1), date: LocalDate(parsing: "2026-12-31")!, reviewer: "李强")
         }
-        _ = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
-        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026)
+        _ = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
+        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026, reviewer: "李强")
         // 12,000 + 8,000 received, 5,000 spent: 15,000 carried as earmarked with the project.
         #expect(try SubsidyTests.net(t, "FED-01", "32104", "XB-2") == -15_000_00)
         #expect(throws: BookError.self) {
-            try t.book.subsidies.disburseSubsidy(code: "XB-2", amount: Money(fen: 1_000_00), date: LocalDate(parsing: "2027-01-15")!, reviewer: "钱进")
+            try t.book.subsidies.disburseSubsidy(code: "XB-2", amount: Money(fen: 1_000_00), date: LocalDate(parsing: "2027-01-15")!, reviewer: "李强")
         }
-        _ = try t.book.subsidies.disburseSubsidy(code: "XB-2", amount: Money(fen: 8_000_00), date: LocalDate(parsing: "2027-01-15")!, reviewer: "钱进")
+        _ = try t.book.subsidies.disburseSubsidy(code: "XB-2", amount: Money(fen: 8_000_00), date: LocalDate(parsing: "2027-01-15")!, reviewer: "李强")
         #expect(try SubsidyTests.net(t, "CTY-01", "21201", "XB-2", through: 2027) == 0)
         #expect(try SubsidyTests.net(t, "FED-01", "13101", "XB-2", through: 2027) == 0)
         try t.post("FED-01", "2027-03-01", [("50301", 9_000_00), ("102", -9_000_00)], project: "XB-2")
-        let refs = try t.book.subsidies.settleSubsidy(code: "XB-2", date: LocalDate(parsing: "2027-06-30")!, reviewer: "钱进")
+        let refs = try t.book.subsidies.settleSubsidy(code: "XB-2", date: LocalDate(parsing: "2027-06-30")!, reviewer: "李强")
         #expect(refs.count == 2)
         let (item, figures) = try #require(try t.book.subsidies.subsidies(organization: "CTY-01").first)
         #expect(item.status == .settled)
@@ -117,7 +117,7 @@ import Testing
         applied.documentDate = nil
         try t.book.subsidies.addSubsidy(applied)
         #expect(throws: BookError.self) {
-            try t.book.subsidies.disburseSubsidy(code: "XB-4", amount: Money(fen: 1), date: LocalDate(parsing: "2026-04-01")!, reviewer: "钱进")
+            try t.book.subsidies.disburseSubsidy(code: "XB-4", amount: Money(fen: 1), date: LocalDate(parsing: "2026-04-01")!, reviewer: "李强")
         }
         try t.book.subsidies.approveSubsidy(code: "XB-4", document: "某总工〔2026〕9号", date: LocalDate(parsing: "2026-04-01")!)
         #expect(try t.book.subsidies.subsidyLog(code: "XB-4").map(\.action) == ["apply", "approve"])
@@ -126,7 +126,7 @@ import Testing
     @Test func verifyNamesSpendingOnAnItemsPurposeWithoutItsTag() throws {
         let t = try TestBook()
         try t.book.subsidies.addSubsidy(SubsidyTests.item("XB-5"))
-        _ = try t.book.subsidies.disburseSubsidy(code: "XB-5", amount: Money(fen: 10_000_00), date: LocalDate(parsing: "2026-04-01")!, reviewer: "钱进")
+        _ = try t.book.subsidies.disburseSubsidy(code: "XB-5", amount: Money(fen: 10_000_00), date: LocalDate(parsing: "2026-04-01")!, reviewer: "李强")
         #expect(try t.book.verification.verify().warnings.filter { $0.check == "untagged-subsidy-spending" }.isEmpty)
         try t.post("FED-01", "2026-05-01", [("50301", 2_000_00), ("102", -2_000_00)])
         let warnings = try t.book.verification.verify().warnings.filter { $0.check == "untagged-subsidy-spending" }

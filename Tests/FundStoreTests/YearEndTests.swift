@@ -70,7 +70,7 @@ import Testing
             let t = try TestBook()
             try YearEndTests.post(t, flows)
             let before = try t.netBalances()
-            let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
+            let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
             let after = try t.netBalances()
             #expect(after.keys.allSatisfy { !CarryForward.closesAtPeriodEnd($0) }, "\(after)")
             let model = YearEndTests.surplus(flows)
@@ -80,10 +80,10 @@ import Testing
             #expect(after["32103"] == nil && after["32203"] == nil)
             #expect(after["102"] == before["102"])
             // Again: nothing left to carry.
-            #expect(try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026).alreadyDone)
+            #expect(try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强").alreadyDone)
             #expect(try t.book.verification.verify().problems.isEmpty)
             // Reopening cancels exactly the closing vouchers.
-            let reopened = try t.book.yearEnd.reopenYear(organization: "FED-01", year: 2026, reason: "补记12月支出")
+            let reopened = try t.book.yearEnd.reopenYear(organization: "FED-01", year: 2026, reason: "补记12月支出", reviewer: "李强")
             #expect(reopened.vouchers.count == summary.vouchers.count)
             #expect(try t.netBalances() == before)
         }
@@ -95,8 +95,8 @@ import Testing
                                   Flow(account: "50301", fen: 20_000_00, project: "XB-1", month: 5),
                                   Flow(account: "401", fen: 4_860_00, project: nil, month: 1),
                                   Flow(account: "50105", fen: 3_000_00, project: nil, month: 2)])
-        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2027) }
-        let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
+        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2027, reviewer: "李强") }
+        let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
         #expect(summary.vouchers.map(\.description) == ["2026-12/记-0001", "2026-12/记-0002", "2026-12/记-0003"])
         let january = try t.book.ledger.turnovers(organization: "FED-01", from: Period(parsing: "2027-01")!, to: Period(parsing: "2027-01")!)
         let opening = Dictionary(uniqueKeysWithValues: january.filter { $0.openingNetFen != 0 }.map { ($0.code, $0.openingNetFen) })
@@ -113,17 +113,17 @@ import Testing
         try YearEndTests.post(t, [Flow(account: "401", fen: 100, project: nil, month: 12)])
         _ = try t.book.vouchers.addVoucher(VoucherDraft(organization: "FED-01", date: LocalDate(parsing: "2026-06-01")!, summary: "x",
                                                preparer: "王芳", lines: [line("102", .debit, 1), line("401", .credit, 1)]))
-        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026) }
+        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强") }
         let draft = try t.book.vouchers.vouchers(organization: "FED-01", period: Period(parsing: "2026-06")).first!
         try t.book.vouchers.deleteDraft(id: draft.id)
         try t.book.periods.close(organization: "FED-01", period: Period(parsing: "2026-12")!)
-        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026) }
+        #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强") }
     }
 
     @Test func appropriationsCloseTo331AtCountyLevel() throws {
         let t = try TestBook()
         try t.post("CTY-01", "2026-01-20", [("102", 300_000_00), ("40401", -300_000_00)])
-        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026)
+        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026, reviewer: "李强")
         #expect(try t.netBalances("CTY-01") == ["102": 300_000_00, "33104": -300_000_00])
     }
 
@@ -142,10 +142,10 @@ import Testing
         let t = try TestBook()
         try t.post("FED-01", "2026-03-24", [("50702", 320_000), ("102", -320_000), ("162", 320_000), ("301", -320_000)])
         try t.book.assets.addFixedAsset(asset)
-        let voucher = try #require(try t.book.assets.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!))
+        let voucher = try #require(try t.book.assets.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!, reviewer: "李强"))
         #expect(voucher.draft.kind == .depreciation && voucher.draft.date.description == "2026-03-31")
         #expect(voucher.draft.lines.map(\.accountCode) == ["301", "163"])
-        #expect(try t.book.assets.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!) == nil)
+        #expect(try t.book.assets.depreciate(organization: "FED-01", period: Period(parsing: "2026-03")!, reviewer: "李强") == nil)
         #expect(try t.netBalances()["163"] == -5_333)
         #expect(try t.netBalances()["301"] == -320_000 + 5_333)
     }
@@ -168,8 +168,8 @@ extension Period {
         try t.post("CTY-01", "2026-03-06", [("50802", 50_000_00), ("102", -50_000_00)], project: "XB-1")
         try t.post("FED-01", "2026-03-09", [("102", 50_000_00), ("40302", -50_000_00)], project: "XB-1")
         try t.post("FED-01", "2026-03-21", [("50301", 18_500_00), ("102", -18_500_00)], project: "XB-1")
-        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026)
-        _ = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026)
+        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026, reviewer: "李强")
+        _ = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
         #expect(try t.netBalances("CTY-01") == ["102": 50_000_00, "32205": -50_000_00])
         #expect(try t.netBalances("FED-01") == ["102": 31_500_00, "32104": -31_500_00])
     }

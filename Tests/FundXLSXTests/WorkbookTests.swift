@@ -56,6 +56,7 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
         _ = try t.book.organizations.importOrganizations(path: Golden.root.appendingPathComponent("ledgers/demo/organizations.csv").path)
         // The demo's importer keeps every union's books and is the preparer the journal defaults to.
         try t.book.access.grant(RoleGrant(user: "演示导入", role: .officer))
+        _ = try t.book.access.importRoles(path: Golden.root.appendingPathComponent("ledgers/demo/officers.csv").path)
         _ = try t.opened(as: "演示导入").imports.importJournal(paths: [Golden.root.appendingPathComponent("ledgers/demo/2026.journal").path],
                                                            defaultOrganization: nil)
         return (t, try t.book.organizations.organization("FED-01"))

@@ -6,12 +6,15 @@ import Testing
 /// is golden (ledgers/errors/NAME.expected), the exit status is 1, and the book file is
 /// byte-identical afterwards.
 @Suite(.serialized) struct ErrorCorpusTests {
-    /// A book holding the setup organisations and base journal, with January closed, and two
+    /// A book holding the setup organisations and base journal, with January closed, its people
+    /// (officers 测试员 and 李强 of every union, 王芳 of FED-01; 钱主任 superior of CTY-01), and two
     /// subsidy items of FED-01: XB-2026-001 with 30,000 of 50,000 paid, XB-2026-002 settled.
     static func baseBook() throws -> String {
         let folder = try CLI.temporaryFolder()
         let book = folder + "/base.sqlite"
         for arguments in [["init"], ["user", "grant", "测试员", "officer"], ["org", "import", "ledgers/errors/setup/organizations.csv"],
+                          ["user", "grant", "王芳", "officer", "--org", "FED-01"], ["user", "grant", "李强", "officer"],
+                          ["user", "grant", "钱主任", "superior", "--org", "CTY-01"],
                           ["import", "ledgers/errors/setup/base.journal"], ["close", "--org", "FED-01", "--period", "2026-01"],
                           ["subsidy", "import", "ledgers/errors/setup/subsidies.csv"],
                           ["subsidy", "disburse", "XB-2026-001", "--amount", "30000", "--date", "2026-02-25", "--reviewer", "李强"],
@@ -39,7 +42,10 @@ import Testing
             let book = base.replacingOccurrences(of: "base.sqlite", with: "case.sqlite")
             try? FileManager.default.removeItem(atPath: book)
             try FileManager.default.copyItem(atPath: base, toPath: book)
-            let result = try CLI.run(["import", "ledgers/errors/" + name, "--book", book])
+            // A transaction that names no reviewer is reviewed by 李强, so that each file shows
+            // the one refusal it is about; the no-reviewer cases are imported without one.
+            let reviewer = name.hasPrefix("no-reviewer") ? [] : ["--reviewer", "李强"]
+            let result = try CLI.run(["import", "ledgers/errors/" + name] + reviewer + ["--book", book])
             #expect(result.status == 1, "\(name) exited \(result.status)")
             #expect(result.stdout.isEmpty, "\(name) printed \(result.stdout)")
             #expect(result.stderr.hasPrefix("error: ledgers/errors/" + name), "\(name): \(result.stderr)")

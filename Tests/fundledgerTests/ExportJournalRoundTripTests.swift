@@ -6,7 +6,8 @@ import Testing
 @Suite struct ExportJournalRoundTripTests {
     static func newBook(_ folder: String, _ name: String) throws -> String {
         let book = folder + "/" + name
-        for arguments in [["init"], ["user", "grant", "测试员", "officer"], ["org", "import", "ledgers/errors/setup/organizations.csv"]] {
+        for arguments in [["init"], ["user", "grant", "测试员", "officer"], ["org", "import", "ledgers/errors/setup/organizations.csv"],
+                          ["user", "grant", #"王\芳"#, "officer", "--org", "FED-01"], ["user", "grant", "李强", "officer", "--org", "FED-01"]] {
             let result = try CLI.run(arguments + ["--book", book])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }

@@ -74,7 +74,12 @@ import Testing
         try step(["user", "grant", "王芳", "officer", "--org", "FED-01"])
         try step(["user", "grant", "李强", "officer", "--org", "FED-01"])
         try step(["user", "grant", "孙丽", "officer", "--org", "FED-02"])
+        // The committee is independent of the books it reviews: no officer of FED-01 sits on it,
+        // no member becomes its officer, and the committee role comes only with a seat.
         try step(["committee", "add", "--org", "FED-01", "--elected", "2026-03-01", "--term", "5", "--member", "主任:陈静", "--member", "委员:李强"])
+        try step(["committee", "add", "--org", "FED-01", "--elected", "2026-03-01", "--term", "5", "--member", "主任:陈静", "--member", "委员:周敏"])
+        try step(["user", "grant", "周敏", "officer", "--org", "FED-01"])
+        try step(["user", "grant", "赵六", "committee", "--org", "FED-01"])
         try step(["committee", "show", "--org", "FED-01", "--format", "table"])
         try step(["voucher", "add", "--org", "FED-01", "--date", "2026-03-14", "--summary", "收到会员会费", "--attachments", "0",
                   "--line", "102  4860.00", "--line", "401  -4860.00"], as: "王芳")
@@ -93,6 +98,8 @@ import Testing
         try step(["review", "run", "--org", "FED-01", "--year", "2026", "--format", "csv"], as: "陈静")
         try step(["review", "show", "--org", "FED-01", "--year", "2026", "1", "--format", "csv"], as: "王芳")
         try step(["review", "opinion", "--org", "FED-01", "--year", "2026", "--text", "同意2026年度决算。", "--signer", "陈静", "--date", "2027-01-20"], as: "陈静")
+        try step(["review", "opinion", "--org", "FED-01", "--year", "2026", "--text", "同意2026年度决算。", "--signer", "陈静", "--signer", "周敏",
+                  "--date", "2027-01-20"], as: "陈静")
         try step(["review", "opinion", "--org", "FED-01", "--year", "2026"], as: "王芳")
         try step(["export", "review", "--org", "FED-01", "--year", "2026", "-o", folder + "/review.xlsx"], as: "陈静")
         try step(["user", "log", "--format", "csv"])

@@ -33,6 +33,8 @@ ours_once() {
   rm -f "$WORK"/book.sqlite*
   $BIN init --book "$WORK/book.sqlite" >/dev/null
   $BIN user grant "$FUNDLEDGER_USER" officer --book "$WORK/book.sqlite" >/dev/null
+# The preparer and the reviewer the generated journal names keep the books too.
+for person in 甲 乙; do $BIN user grant $person officer --book "$WORK/book.sqlite" >/dev/null; done
   $BIN org import "$WORK/organizations.csv" --book "$WORK/book.sqlite" >/dev/null
   /usr/bin/time -f "%e %M" -o "$WORK/time.txt" sh -c "$BIN import '$JOURNAL' --book '$WORK/book.sqlite' >/dev/null && $BIN report trial-balance --org P --year 2026 --format csv --book '$WORK/book.sqlite' >/dev/null"
   cat "$WORK/time.txt"
@@ -52,6 +54,8 @@ printf '2026-12-31 * 最后一张不平衡的凭证  ; org:P\n    102  100.00\n 
 rm -f "$WORK"/atomic.sqlite*
 $BIN init --book "$WORK/atomic.sqlite" >/dev/null
 $BIN user grant "$FUNDLEDGER_USER" officer --book "$WORK/atomic.sqlite" >/dev/null
+# The preparer and the reviewer the generated journal names keep the books too.
+for person in 甲 乙; do $BIN user grant $person officer --book "$WORK/atomic.sqlite" >/dev/null; done
 $BIN org import "$WORK/organizations.csv" --book "$WORK/atomic.sqlite" >/dev/null
 before=$(sha256sum "$WORK/atomic.sqlite" | cut -d' ' -f1)
 /usr/bin/time -f "%e %M" -o "$WORK/atomic.time" $BIN import "$WORK/bad.journal" --book "$WORK/atomic.sqlite" >/dev/null 2>"$WORK/bad.err" || true
@@ -69,6 +73,8 @@ awk -v RS= -v ORS='\n\n' '/org:P,/' "$WORK/one/province.journal" > "$WORK/one/p.
 rm -f "$WORK"/one.sqlite*
 $BIN init --book "$WORK/one.sqlite" >/dev/null
 $BIN user grant "$FUNDLEDGER_USER" officer --book "$WORK/one.sqlite" >/dev/null
+# The preparer and the reviewer the generated journal names keep the books too.
+for person in 甲 乙; do $BIN user grant $person officer --book "$WORK/one.sqlite" >/dev/null; done
 $BIN org import "$WORK/one/organizations.csv" --book "$WORK/one.sqlite" >/dev/null
 $BIN import "$WORK/one/p.journal" --book "$WORK/one.sqlite" >/dev/null
 export_lines=$("$WORK/journal_xlsx" "$WORK/one.sqlite" P 202601 202612 "$WORK/c.xlsx" | cut -d' ' -f1)

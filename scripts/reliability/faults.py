@@ -38,6 +38,8 @@ def small_book(path):
     run("init", "--book", path)
     run("user", "grant", "测试员", "officer", "--book", path)
     run("org", "import", "ledgers/errors/setup/organizations.csv", "--book", path)
+    for person in ["王芳", "李强"]:
+        run("user", "grant", person, "officer", "--org", "FED-01", "--book", path)
     run("import", "ledgers/errors/setup/base.journal", "--book", path)
 
 
@@ -84,7 +86,7 @@ with tempfile.TemporaryDirectory() as folder:
             with open(big, "w", encoding="utf-8") as f:
                 for i in range(8000):
                     f.write(f"2026-03-{1 + i % 28:02d} * 大量会费收入第{i}笔用于填满磁盘的说明文字  ; org:FED-01\n    102  {1 + i}.00\n    401  -{1 + i}.00\n\n")
-            expect_clear_error(run("import", big, "--book", book), ["disk is full", "full"], "import onto a full disk")
+            expect_clear_error(run("import", big, "--reviewer", "李强", "--book", book), ["disk is full", "full"], "import onto a full disk")
             after = run("report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv", "--book", book)
             if after.stdout != baseline or run("verify", "--book", book).returncode != 0:
                 failures.append(f"the book changed or fails verify after the full disk: {after.stderr.strip()}")

@@ -14,6 +14,9 @@ protocol CommitteeStorage {
     func isCommitteeMember(committeeID: Int64, name: String) throws -> Bool
     /// Records a member.
     func insertCommitteeMember(_ member: CommitteeMemberRecord) throws
+    /// Every seat `name` holds or held on any organisation's committee, for the committee role
+    /// (`Access.effectiveGrants`) and independence (`CommitteeIndependence`).
+    func committeeSeats(name: String) throws -> [CommitteeSeat]
     /// The book-wide audit settings, then those of the organisation (nil: book-wide only).
     func auditSettings(organizationID: Int64?) throws -> [AuditSettingRecord]
     /// Sets an audit setting, replacing the one with the same key and scope.

@@ -42,9 +42,9 @@ extension BookError {
         case .budget: "budget"
         case .budgetOverrun: "budget-overrun"
         case .notPermitted: "not-permitted"
-        case .access: "bad-role"
-        case .committee: "committee"
-        case .review: "review"
+        case let .access(refusal): refusal.rule
+        case let .committee(refusal): refusal.rule
+        case let .review(refusal): refusal.rule
         case let .backup(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
@@ -72,8 +72,10 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
             .conflict
         case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .access, .yearOutOfRange, .fixedAsset, .textRefused:
+             .yearOutOfRange, .fixedAsset, .textRefused:
             .invalidInput
+        case let .access(refusal):
+            refusal.category
         case let .committee(refusal):
             refusal.category
         case let .review(refusal):

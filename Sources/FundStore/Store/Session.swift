@@ -39,7 +39,7 @@ public struct Session: Sendable {
     func authorize(_ storage: any BookStorage, _ action: Action, organization: String?) throws {
         // An organisation that is not in the book is unknown, whoever asks.
         if let organization { _ = try storage.organizationID(organization) }
-        let grants = try storage.grants(user: user)
+        let grants = try effectiveGrants(storage)
         let ancestors = try organization.map { try storage.ancestors(of: $0) } ?? []
         guard Access.permits(grants, action, organization: organization, ancestors: ancestors) else {
             throw BookError.notPermitted(user: user, action: action, organization: organization, roles: grants)
@@ -51,7 +51,7 @@ public struct Session: Sendable {
     /// query, not 50,000.
     func authorizeTree(_ storage: any BookStorage, _ members: [Organization]) throws {
         guard let root = members.first else { return }
-        let grants = try storage.grants(user: user)
+        let grants = try effectiveGrants(storage)
         // Parents inside the tree; the root's own ancestors come from the book once.
         var parent: [String: String] = [:]
         for member in members where member.code != root.code { if let code = member.parentCode { parent[member.code] = code } }
@@ -70,7 +70,7 @@ public struct Session: Sendable {
     /// Reading the whole book (verify, backup): an administrator, a role over every
     /// organisation, or a superior of every top-level union.
     func authorizeWholeBook(_ storage: any BookStorage) throws {
-        let grants = try storage.grants(user: user)
+        let grants = try effectiveGrants(storage)
         if grants.contains(where: { $0.organization == nil }) { return }
         let roots = try storage.rootOrganizationCodes()
         let superiorOf = Set(grants.filter { $0.role == .superior }.compactMap(\.organization))

@@ -5,8 +5,8 @@ import Testing
 @Suite struct AccessServiceTests {
     @Test func grantsAndRevocationsAreLoggedUnderTheAdministrator() throws {
         let book = try InMemoryBook()
-        try book.admin.access.grant(RoleGrant(user: "陈静", role: .committee, organization: "FED-01"))
-        try book.admin.access.revoke(RoleGrant(user: "陈静", role: .committee, organization: "FED-01"))
+        try book.admin.access.grant(RoleGrant(user: "陈静", role: .superior, organization: "FED-01"))
+        try book.admin.access.revoke(RoleGrant(user: "陈静", role: .superior, organization: "FED-01"))
         let log = try book.admin.access.accessLog().filter { $0.user == "陈静" }
         #expect(log.map(\.outcome) == ["granted", "revoked"])
         #expect(log.allSatisfy { $0.detail == "by admin" && $0.organization == "FED-01" })
@@ -15,7 +15,7 @@ import Testing
     @Test func refusalsAreTyped() throws {
         let book = try InMemoryBook()
         #expect(bookError { try book.admin.access.grant(RoleGrant(user: "x", role: .administrator, organization: "FED-01")) } == .access(.administratorForOneOrganization))
-        #expect(bookError { try book.admin.access.grant(RoleGrant(user: "x", role: .committee)) } == .access(.roleNeedsOrganization(.committee)))
+        #expect(bookError { try book.admin.access.grant(RoleGrant(user: "x", role: .superior)) } == .access(.roleNeedsOrganization(.superior)))
         #expect(bookError { try book.admin.access.revoke(RoleGrant(user: "admin", role: .administrator)) } == .access(.lastAdministrator(user: "admin")))
         let missing = RoleGrant(user: "x", role: .officer, organization: "FED-01")
         #expect(bookError { try book.admin.access.revoke(missing) } == .access(.noSuchRole(missing)))

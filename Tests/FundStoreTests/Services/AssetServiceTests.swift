@@ -47,14 +47,14 @@ import Testing
         let officer = book.session("王芳").assets
         try officer.addFixedAsset(Self.desk)
         try officer.addFixedAsset(Self.projector)
-        #expect(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 1)!) == nil)
-        let march = try #require(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 3)!))
+        #expect(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 1)!, reviewer: "李强") == nil)
+        let march = try #require(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 3)!, reviewer: "李强"))
         #expect(march.status == .posted && march.draft.kind == .depreciation && march.draft.date.description == "2026-03-31")
         #expect(march.draft.lines.map(\.accountCode) == ["301", "163", "163"])
         #expect(march.draft.lines.map(\.amount.fen) == [5_333 + 333, 5_333, 333])
         #expect(march.bookkeeper == "王芳" && march.draft.preparer == "王芳")
-        #expect(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 3)!) == nil)
-        let april = try #require(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 4)!))
+        #expect(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 3)!, reviewer: "李强") == nil)
+        let april = try #require(try officer.depreciate(organization: "FED-01", period: Period(year: 2026, month: 4)!, reviewer: "李强"))
         // The desk's third and last month takes what is left of its cost: 1,000 - 2 × 333.
         #expect(april.draft.lines.map(\.amount.fen) == [5_333 + 334, 5_333, 334])
         let charged = try book.store.database.read { db in

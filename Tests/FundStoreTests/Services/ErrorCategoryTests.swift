@@ -34,7 +34,7 @@ import Testing
 
     @Test func storage() throws {
         let book = try InMemoryBook()
-        try book.admin.access.grant(RoleGrant(user: "陈静", role: .committee, organization: "FED-01"))
+        try book.admin.access.grant(RoleGrant(user: "陈静", role: .superior, organization: "FED-01"))
         try book.store.database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             try db.execute(sql: "UPDATE user_role SET role = 'emperor' WHERE user = '陈静'")

@@ -34,7 +34,7 @@ import Testing
 
     @Test func postsEveryVoucherWithItsNumberBalancesAndSeal() throws {
         let book = try InMemoryBook()
-        let summary = try book.session("王芳").imports.importJournal(paths: [try Self.file("march.journal", Self.journal)], defaultOrganization: nil)
+        let summary = try book.session("王芳").imports.importJournal(paths: [try Self.file("march.journal", Self.journal)], defaultOrganization: nil, defaultReviewer: "李强")
         #expect(summary.vouchers == 3 && summary.lines == 6 && summary.byOrganization == ["FED-01": 3] && !summary.dryRun)
         let vouchers = try book.session("王芳").vouchers.vouchers(organization: "FED-01")
         #expect(vouchers.map { $0.ref?.description } == ["2026-03/记-0001", "2026-03/记-0002", "2026-03/记-0003"])
@@ -51,7 +51,7 @@ import Testing
 
     @Test func aDryRunKeepsNothing() throws {
         let book = try InMemoryBook()
-        let summary = try book.session("王芳").imports.importJournal(paths: [try Self.file("march.journal", Self.journal)], defaultOrganization: nil, dryRun: true)
+        let summary = try book.session("王芳").imports.importJournal(paths: [try Self.file("march.journal", Self.journal)], defaultOrganization: nil, defaultReviewer: "李强", dryRun: true)
         #expect(summary.vouchers == 3 && summary.dryRun)
         #expect(try book.session("王芳").vouchers.vouchers(organization: "FED-01").isEmpty)
         #expect(try Self.balances(book).isEmpty)
@@ -61,7 +61,7 @@ import Testing
         let book = try InMemoryBook()
         let text = Self.journal.replacingOccurrences(of: "(2026-03/记-0003)", with: "(2026-03/记-0007)")
         do {
-            _ = try book.session("王芳").imports.importJournal(paths: [try Self.file("bad.journal", text)], defaultOrganization: nil)
+            _ = try book.session("王芳").imports.importJournal(paths: [try Self.file("bad.journal", text)], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("the import should have been refused")
         } catch let error as InputErrors {
             #expect(error.errors.map(\.rule) == ["number-not-next"])
@@ -73,7 +73,7 @@ import Testing
     @Test func refusesAnOrganisationTheUserDoesNotKeep() throws {
         let book = try InMemoryBook()
         let text = Self.journal.replacingOccurrences(of: "org:FED-01", with: "org:CTY-01")
-        let error = bookError { _ = try book.session("王芳").imports.importJournal(paths: [try Self.file("cty.journal", text)], defaultOrganization: nil) }
+        let error = bookError { _ = try book.session("王芳").imports.importJournal(paths: [try Self.file("cty.journal", text)], defaultOrganization: nil, defaultReviewer: "李强") }
         #expect(error?.rule == "not-permitted" && error?.category == .notPermitted)
     }
 }

@@ -50,17 +50,21 @@ import Testing
     }
 
     /// One person can answer and accept the same finding: whoever answered a finding (here an
-    /// officer who also holds a committee role) cannot resolve or accept it.
+    /// officer who answered, then left the books and joined the committee) cannot resolve or
+    /// accept it.
     @Test func whoeverAnsweredAFindingCannotCloseIt() throws {
         let book = try book()
-        try book.admin.access.grant(RoleGrant(user: "王芳", role: .committee, organization: "FED-01"))
         let finding = try #require(try book.session("陈静").review.runAudit(organization: "FED-01", year: 2026).findings.first)
         try book.session("王芳").review.answerFinding(id: finding.id, text: "已说明")
+        try book.admin.access.revoke(RoleGrant(user: "王芳", role: .officer, organization: "FED-01"))
+        try book.admin.committees.addCommitteeMember(organization: "FED-01", CommitteeMember(name: "王芳", office: .member, start: Self.elected))
         for accepted in [false, true] {
             let error = bookError { try book.session("王芳").review.closeFinding(id: finding.id, accepted: accepted, text: "认可") }
             #expect(error == .review(.answererCloses(id: finding.id, user: "王芳")))
             #expect(error?.category == .conflict && error?.rule == "review")
         }
+        // The former officer now holds only the committee role that came with the seat.
+        #expect(try book.session("王芳").access.roles().map(\.role) == [.committee])
         try book.session("陈静").review.closeFinding(id: finding.id, accepted: true, text: "认可")
     }
 
@@ -106,9 +110,13 @@ import Testing
         expect(.signerNotServing(name: "李四", organization: "FED-01", date: on), .invalidInput) {
             try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["李四"], on: on)
         }
-        try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["陈静"], on: on)
+        // An opinion needs two signing members unless the book sets otherwise; naming one twice is one.
+        let single = bookError { try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["陈静", " 陈静"], on: on) }
+        #expect(single == .review(.tooFewSigners(organization: "FED-01", required: 2, signers: ["陈静"])))
+        #expect(single?.rule == "too-few-signers" && single?.category == .invalidInput)
+        try chair.recordOpinion(organization: "FED-01", year: 2026, text: "同意", signers: ["陈静", "王磊"], on: on)
         expect(.opinionExists(organization: "FED-01", year: 2026), .conflict) {
-            try chair.recordOpinion(organization: "FED-01", year: 2026, text: "再来", signers: ["陈静"], on: on)
+            try chair.recordOpinion(organization: "FED-01", year: 2026, text: "再来", signers: ["陈静", "王磊"], on: on)
         }
         #expect(ReviewRefusal.reportNeedsAudit(organization: "FED-01", year: 2025).description
                 == "FED-01 2025 has not been audited; run `fundledger review run --org FED-01 --year 2025` first")

@@ -14,10 +14,14 @@ import Testing
                     windowStart: day("2026-03-01"), deadline: day("2027-06-30"))
     }
 
-    /// A book with 钱进 keeping the county union's books.
+    /// A book with 钱进 keeping the county union's books and 孙会计 reviewing its subsidy acts
+    /// (both also keep the federation's, where each act posts its other half).
     static func book() throws -> InMemoryBook {
         let book = try InMemoryBook()
-        try book.admin.access.grant(RoleGrant(user: "钱进", role: .officer, organization: "CTY-01"))
+        // An act posts in both books, so whoever prepares and reviews it keeps both.
+        for officer in ["钱进", "孙会计"] {
+            for organization in ["CTY-01", "FED-01"] { try book.admin.access.grant(RoleGrant(user: officer, role: .officer, organization: organization)) }
+        }
         return book
     }
 

@@ -105,7 +105,7 @@ import Testing
         let book = try InMemoryBook()
         try book.post("2026-03-02", [("102", 300), ("401", -300)])
         var draft = Self.draft("2026-03-31", [("102", 50), ("401", -50)])
-        draft.preparer = "admin"
+        draft.preparer = "王芳"
         draft.reviewer = "李强"
         let (ref, problems) = try book.store.database.write { db in
             let storage = SQLiteStorage(db)
@@ -137,7 +137,8 @@ import Testing
     @Test func readingByIdNeedsReadRightsOnly() throws {
         let book = try InMemoryBook()
         let posted = try book.post("2026-03-02", [("102", 300), ("401", -300)])
-        try book.admin.access.grant(RoleGrant(user: "陈静", role: .committee, organization: "FED-01"))
+        try book.admin.committees.addCommittee(Committee(organization: "FED-01", elected: LocalDate(parsing: "2026-01-01")!, termYears: 5,
+                                                         members: [CommitteeMember(name: "陈静", office: .chair, start: LocalDate(parsing: "2026-01-01")!)]))
         let found = try book.session("陈静").vouchers.voucher(organization: "FED-01", reference: "#\(posted.id)")
         #expect(found.id == posted.id)
     }

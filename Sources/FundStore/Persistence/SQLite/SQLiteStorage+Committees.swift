@@ -50,3 +50,24 @@ extension SQLiteStorage: CommitteeStorage {
         try CalendarDayRecord.fetchAll(db)
     }
 }
+
+extension SQLiteStorage {
+    func committeeSeats(name: String) throws -> [CommitteeSeat] {
+        try CommitteeSeatRow.fetchAll(db.cachedStatement(sql: """
+            SELECT o.code, c.elected, c.term_years, m.*
+            FROM committee_member m JOIN committee c ON c.id = m.committee_id JOIN organization o ON o.id = c.organization_id
+            WHERE m.name = ? ORDER BY o.code, c.elected
+            """), arguments: [name]).map(\.seat)
+    }
+}
+
+/// A member's row with its committee's organisation and term.
+private struct CommitteeSeatRow: FetchableRecord {
+    let seat: CommitteeSeat
+
+    init(row: Row) throws {
+        let member = try CommitteeMemberRecord(row: row)
+        seat = CommitteeSeat(organization: row["code"], elected: try row.storedDate(CommitteeRecord.Columns.elected, in: CommitteeRecord.databaseTableName),
+                             termYears: row["term_years"], member: member.member)
+    }
+}

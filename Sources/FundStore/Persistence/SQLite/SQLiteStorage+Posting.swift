@@ -132,16 +132,19 @@ extension SQLiteStorage: PostingStorage {
         let next = try context.nextNumbers[series] ?? nextNumber(organizationID: organizationID, period: period, word: draft.word)
         let head = try context.sealHeads[organizationID] ?? sealHead(organizationID: organizationID)
         let postedAt = Store.now()
+        let historical = try peopleOnVoucher(target, context: &context, label: overrunLabel ?? draft.organization + " #" + String(target.id))
         let plan: PostingPlan
         do {
-            plan = try PostingPlan.make(PostingPlan.Input(voucherID: target.id, draft: draft, reversesID: target.reversesID,
-                                                          requestedNumber: requestedNumber, nextNumber: next, monthClosed: monthClosed,
-                                                          sealHead: head, bookkeeper: bookkeeper, postedAt: postedAt))
+            var input = PostingPlan.Input(voucherID: target.id, draft: draft, reversesID: target.reversesID,
+                                          requestedNumber: requestedNumber, nextNumber: next, monthClosed: monthClosed,
+                                          sealHead: head, bookkeeper: bookkeeper, postedAt: postedAt)
+            input.historicalDuties = historical
+            plan = try PostingPlan.make(input)
         } catch {
             throw BookError(error)
         }
-        try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ? WHERE id = ?")
-            .execute(arguments: [plan.number, bookkeeper, postedAt, target.id])
+        try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ?, historical = ? WHERE id = ?")
+            .execute(arguments: [plan.number, bookkeeper, postedAt, VoucherPeople.mark(historical), target.id])
         context.nextNumbers[series] = plan.number + 1
         try context.add(plan.balanceChanges, of: target)
         // Bounded memory: a province's import has a million distinct keys.

@@ -19,15 +19,19 @@ extension SQLiteStorage: SealStorage {
     func sealPayload(voucherID: Int64) throws -> String? {
         guard let voucher = try SealValuesRow.fetchOne(db.cachedStatement(sql: """
             SELECT o.code, v.id, v.date, v.period, v.word, v.number, v.summary, v.attachments, v.preparer, v.reviewer,
-                   v.bookkeeper, v.status, v.kind, v.reverses_id, v.posted_at
+                   v.bookkeeper, v.status, v.kind, v.reverses_id, v.posted_at, v.historical
             FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.id = ?
             """), arguments: [voucherID]) else { return nil }
+        // The historical people's duties are sealed only on a voucher that has them
+        // (`SealPayload.fields`): a NULL there is no field.
+        var fields = voucher.values
+        if fields.last == .null { fields.removeLast() }
         let lines = try SealValuesRow.fetchAll(db.cachedStatement(sql: """
             SELECT l.position, a.code, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ, c.code, l.fund_source
             FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
             WHERE l.voucher_id = ? ORDER BY l.position
             """), arguments: [voucherID])
-        return SealPayload.text(voucher.values, lines.map(\.values))
+        return SealPayload.text(fields, lines.map(\.values))
     }
 
     func sealProblems(organizationID only: Int64?) throws -> [SealProblem] {

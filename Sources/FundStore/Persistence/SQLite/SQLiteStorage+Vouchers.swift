@@ -28,8 +28,13 @@ extension SQLiteStorage: VoucherStorage {
         let draft = VoucherDraft(organization: header.organization, date: record.date, word: record.word, number: record.number,
                                  summary: record.summary, attachments: record.attachments, preparer: record.preparer, reviewer: record.reviewer,
                                  reverses: reverses, kind: record.kind, lines: lines)
-        return Voucher(id: id, draft: draft, status: record.status, number: record.number, reviewer: record.reviewer,
-                       bookkeeper: record.bookkeeper, reversesID: record.reversesID, reversedByID: header.reversedByID)
+        var voucher = Voucher(id: id, draft: draft, status: record.status, number: record.number, reviewer: record.reviewer,
+                              bookkeeper: record.bookkeeper, reversesID: record.reversesID, reversedByID: header.reversedByID)
+        guard let historical = VoucherPeople.duties(mark: header.historical) else {
+            throw BookError.storedValueInvalid(table: "voucher", column: "historical", value: header.historical ?? "NULL", row: "id " + String(id))
+        }
+        voucher.historicalDuties = historical
+        return voucher
     }
 
     func postedVoucherID(organizationID: Int64, ref: VoucherRef) throws -> Int64? {
@@ -71,11 +76,14 @@ private struct StoredVoucherRow: FetchableRecord {
     let record: VoucherRecord
     let organization: String
     let reversedByID: Int64?
+    /// The duties of historical people (`VoucherPeople.mark`).
+    let historical: String?
 
     init(row: Row) throws {
         record = try VoucherRecord(row: row)
         organization = row["organization"]
         reversedByID = row["reversed_by"]
+        historical = row["historical"]
     }
 }
 

@@ -12,10 +12,17 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case noSuchRole(RoleGrant)
     /// A role for a name that is empty once trimmed.
     case emptyName
+    /// The committee role comes only from a seat on the committee (`fundledger committee
+    /// add-member`), never from a grant.
+    case committeeRoleFromMembership(user: String, organization: String?)
+    /// An officer keeps the books its committee reviews: a member of an organisation's
+    /// committee (serving, or to serve) is not made its officer.
+    case memberCannotBeOfficer(user: String, organizations: [String])
 
     /// The refusal that granting `grant` meets, if any.
     static func problem(granting grant: RoleGrant) -> AccessRefusal? {
         if grant.user.isEmpty { return .emptyName }
+        if grant.role == .committee { return .committeeRoleFromMembership(user: grant.user, organization: grant.organization) }
         if grant.role == .administrator, grant.organization != nil { return .administratorForOneOrganization }
         if grant.role != .administrator, grant.role != .officer, grant.organization == nil { return .roleNeedsOrganization(grant.role) }
         return nil
@@ -33,6 +40,27 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(grant.user) has no role \(grant.description)"
         case .emptyName:
             "a role needs the user's name; give the name they act under with --as"
+        case let .committeeRoleFromMembership(user, organization):
+            "the committee role comes only from a seat on the review committee; add \(user) as a member (`fundledger committee add-member --org \(organization ?? "CODE") --name \(user)`) instead of granting the role"
+        case let .memberCannotBeOfficer(user, organizations):
+            "\(user) sits on the review committee of \(organizations.joined(separator: ", ")), which reviews the books an officer keeps; a committee member cannot also be its officer (independence)"
+        }
+    }
+
+    /// The rule's id, as messages print it in brackets.
+    public var rule: String {
+        switch self {
+        case .administratorForOneOrganization, .roleNeedsOrganization, .lastAdministrator, .noSuchRole, .emptyName: "bad-role"
+        case .committeeRoleFromMembership: "committee-role-from-membership"
+        case .memberCannotBeOfficer: "committee-independence"
+        }
+    }
+
+    /// What kind of refusal this is, for a caller that answers with a status.
+    public var category: ErrorCategory {
+        switch self {
+        case .memberCannotBeOfficer: .conflict
+        default: .invalidInput
         }
     }
 }

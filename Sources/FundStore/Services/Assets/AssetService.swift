@@ -34,16 +34,18 @@ public struct AssetService: SessionService {
     /// Posts the month's depreciation (计提折旧) of every asset in the register that has not been
     /// depreciated for that month: Dr 301 资产基金 / Cr 163 累计折旧, one 163 line per asset, as
     /// `Depreciation.plan` decides it. Returns the voucher, or nil when there is nothing to
-    /// depreciate.
-    public func depreciate(organization: String, period: Period) throws -> Voucher? {
-        try writing { storage in
+    /// depreciate. The acting user prepares the voucher and `reviewer`, another officer of the
+    /// organisation, reviews it.
+    public func depreciate(organization: String, period: Period, reviewer: String) throws -> Voucher? {
+        let reviewer = PersonName.normalized(reviewer)
+        return try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)
             let organizationID = try storage.organizationID(organization)
             let chart = try storage.chartOfAccounts(organization: organization)
             let records = try storage.fixedAssetsNotDepreciated(organizationID: organizationID, period: period.key)
             guard let plan = Depreciation.plan(organization: organization, period: period, assets: records.map { $0.asset(organization: organization) },
                                                chart: chart, preparer: user) else { return nil }
-            let voucher = try storage.postGenerated(plan.draft, bookkeeper: user)
+            let voucher = try storage.postGenerated(plan.draft, reviewer: reviewer, bookkeeper: user)
             let assetIDs = Dictionary(records.compactMap { record in record.id.map { (record.code, $0) } }, uniquingKeysWith: { first, _ in first })
             for charge in plan.charges {
                 guard let assetID = assetIDs[charge.assetCode] else {

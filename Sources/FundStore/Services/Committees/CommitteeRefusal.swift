@@ -15,6 +15,8 @@ public enum CommitteeRefusal: Error, Equatable, Sendable, CustomStringConvertibl
     case noCommitteeInTerm(organization: String, date: LocalDate)
     /// A name appears once on a committee.
     case alreadyMember(name: String)
+    /// An officer keeps the books the committee reviews, so does not sit on it (independence).
+    case officerCannotSit(name: String, organization: String)
 
     /// The message a finance officer reads: what was refused and what to give instead.
     public var description: String {
@@ -29,6 +31,16 @@ public enum CommitteeRefusal: Error, Equatable, Sendable, CustomStringConvertibl
             "\(organization) has no review committee in term on \(date); record the committee first (`fundledger committee add`)"
         case let .alreadyMember(name):
             "\(name) is already a member of this committee"
+        case let .officerCannotSit(name, organization):
+            "\(name) is an officer of \(organization) and keeps the books its review committee reviews; an officer cannot sit on the committee (independence): choose another member, or revoke the officer role first"
+        }
+    }
+
+    /// The rule's id, as messages print it in brackets.
+    public var rule: String {
+        switch self {
+        case .invalid, .termDiffersFromUnion, .alreadyElected, .noCommitteeInTerm, .alreadyMember: "committee"
+        case .officerCannotSit: "committee-independence"
         }
     }
 
@@ -36,7 +48,7 @@ public enum CommitteeRefusal: Error, Equatable, Sendable, CustomStringConvertibl
     public var category: ErrorCategory {
         switch self {
         case .invalid, .termDiffersFromUnion: .invalidInput
-        case .alreadyElected, .alreadyMember: .conflict
+        case .alreadyElected, .alreadyMember, .officerCannotSit: .conflict
         case .noCommitteeInTerm: .notFound
         }
     }

@@ -10,7 +10,8 @@ public struct CommitteeService: SessionService {
     // MARK: - Committees
 
     /// Records a review committee elected on `committee.elected`, with its members; each member
-    /// gets the committee role of the organisation. The term follows the union's.
+    /// gets the committee role of the organisation, which holds while the member serves. The term
+    /// follows the union's; no officer of the organisation sits on it (independence).
     public func addCommittee(_ committee: Committee) throws {
         do throws(CommitteeError) { try committee.validate() } catch { throw BookError.committee(.invalid(error)) }
         try writing { storage in
@@ -50,6 +51,10 @@ public struct CommitteeService: SessionService {
         if try storage.isCommitteeMember(committeeID: committeeID, name: member.name) {
             throw BookError.committee(.alreadyMember(name: member.name))
         }
+        let organization = try storage.organization(id: organizationID)?.code ?? ""
+        if CommitteeIndependence.isOfficer(try storage.grants(user: member.name), of: organization) {
+            throw BookError.committee(.officerCannotSit(name: member.name, organization: organization))
+        }
         try storage.insertCommitteeMember(CommitteeMemberRecord(committeeID: committeeID, name: member.name, office: member.office,
                                                                 start: member.start, end: member.end))
         try storage.insertRole(UserRoleRecord(user: member.name, role: .committee, organizationID: organizationID, grantedAt: Store.now(), grantedBy: user))
@@ -74,12 +79,14 @@ public struct CommitteeService: SessionService {
     }
 
     /// Sets one audit setting, book-wide (an administrator) or for one organisation (its
-    /// committee or an administrator).
+    /// committee or an administrator; the number of signers of an opinion, an administrator only).
     public func setAuditSetting(organization: String?, key: String, value: String) throws {
         var probe = AuditSettings()
         do throws(AuditSettingError) { try probe.set(key, value) } catch { throw BookError.review(.badSetting(error)) }
         try writing { storage in
-            if let organization {
+            // How many members sign an opinion is the book's rule for its committees, not one a
+            // committee sets for itself.
+            if let organization, key != "signers" {
                 do { try authorize(storage, .audit, organization: organization) } catch { try authorize(storage, .administer, organization: nil) }
             } else {
                 try authorize(storage, .administer, organization: nil)

@@ -10,10 +10,18 @@ public struct ImportService: SessionService {
     /// Imports journal files (and CSV files of voucher lines, by their .csv ending) all or nothing: every transaction becomes a posted voucher, or, at
     /// the first problems, nothing is written and every problem found is reported with its line.
     ///
+    /// Every voucher names its preparer (the importing user when it names none) and its
+    /// reviewer (`defaultReviewer` when it names none), two officers of its organisation
+    /// (`VoucherPeople`). With `historical`, the history of an old book may name people who are
+    /// not users of this one: they are recorded as historical people, sealed so, and listed by
+    /// the audit.
+    ///
     /// `encoding` is the files' text encoding: by default UTF-8, with a CSV file that is not
     /// UTF-8 but GBK (as Excel and WPS save it on Chinese Windows) read as GBK.
-    public func importJournal(paths: [String], defaultOrganization: String?, encoding: TextEncoding = .automatic,
+    public func importJournal(paths: [String], defaultOrganization: String?, defaultReviewer: String? = nil, historical: Bool = false,
+                              encoding: TextEncoding = .automatic,
                               dryRun: Bool = false, progress: ((Int64, Int64) -> Void)? = nil) throws -> ImportSummary {
+        let defaultReviewer = defaultReviewer.map(PersonName.normalized)
         var readers: [LineReader] = []
         for path in paths {
             do throws(InputError) { readers.append(try ImportFiles.reader(path: path, encoding: encoding)) } catch { throw InputErrors([error]) }
@@ -27,6 +35,7 @@ public struct ImportService: SessionService {
         var unknownOrganizations: Set<String> = []
         var context = PostingContext()
         context.authorize = { storage, code in try self.authorize(storage, .writeBooks, organization: code) }
+        context.allowsHistoricalPeople = historical
         let maximumErrors = 50
 
         func handle(_ storage: any BookStorage, _ entry: JournalEntry, file: String, importID: Int64) throws {
@@ -37,6 +46,7 @@ public struct ImportService: SessionService {
                 return
             }
             draft.organization = organization
+            if draft.reviewer == nil { draft.reviewer = defaultReviewer }
             let series = organization + "/" + draft.period.description + "/" + draft.word
             do {
                 let chart = try storage.postingChart(organization, context: &context)

@@ -18,6 +18,11 @@ struct PostingContext {
     /// The voucher `insertDraft` last inserted (after red ink and counterparts were resolved),
     /// so that an import can post it without reading it back.
     var inserted: PostingTarget?
+    /// Whether people who are not users of the book may be named on the vouchers posted, as
+    /// historical people (`import --historical`).
+    var allowsHistoricalPeople = false
+    /// The roles of each person named on a voucher posted in this context.
+    var peopleGrants: [String: [RoleGrant]] = [:]
 
     // An import's caches, valid for the length of its transaction, in which nothing else writes.
     /// Closed months per organisation.

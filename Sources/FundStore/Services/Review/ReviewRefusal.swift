@@ -32,6 +32,9 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case signerNotServing(name: String, organization: String, date: LocalDate)
     /// Whoever answered a finding cannot resolve or accept it.
     case answererCloses(id: Int64, user: String)
+    /// An opinion is the committee's: at least the configured number of serving members sign it
+    /// (the audit setting `signers`, 2 unless set).
+    case tooFewSigners(organization: String, required: Int, signers: [String])
 
     /// The message a committee member or finance officer reads: what was refused and what to do.
     public var description: String {
@@ -63,13 +66,23 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(name) is not a member of \(organization)'s review committee on \(date); only serving members sign its opinion"
         case let .answererCloses(id, user):
             return "\(user) answered finding #\(id) and cannot also resolve or accept it; another member of the committee judges the answer"
+        case let .tooFewSigners(organization, required, signers):
+            return "an opinion of \(organization)'s review committee is signed by at least \(required) serving members, and \(signers.count) (\(signers.joined(separator: ", "))) signed; give --signer NAME for each member who agrees"
+        }
+    }
+
+    /// The rule's id, as messages print it in brackets.
+    public var rule: String {
+        switch self {
+        case .tooFewSigners: "too-few-signers"
+        default: "review"
         }
     }
 
     /// What kind of refusal this is, for a caller that answers with a status.
     public var category: ErrorCategory {
         switch self {
-        case .badSetting, .emptyAnswer, .emptyReopenReason, .emptyOpinion, .noSigners, .signerNotServing: .invalidInput
+        case .badSetting, .emptyAnswer, .emptyReopenReason, .emptyOpinion, .noSigners, .signerNotServing, .tooFewSigners: .invalidInput
         case .findingNotFound, .noCommitteeInTerm: .notFound
         case .findingStatus, .notAudited, .reportNeedsAudit, .opinionExists, .answererCloses: .conflict
         }

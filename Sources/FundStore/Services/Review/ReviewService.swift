@@ -156,9 +156,13 @@ public struct ReviewService: SessionService {
 
     // MARK: - Opinions
 
-    /// Records the committee's opinion on the year's final accounts, signed by members serving
-    /// today. It needs an audit of the year, and it is kept as recorded.
-    public func recordOpinion(organization: String, year: Int, text: String, signers: [String], on date: LocalDate) throws {
+    /// Records the committee's opinion on the year's final accounts, signed by members serving on
+    /// its date, at least as many as the audit setting `signers` asks (2 unless set). It needs an
+    /// audit of the year, and it is kept as recorded.
+    public func recordOpinion(organization: String, year: Int, text: String, signers named: [String], on date: LocalDate) throws {
+        // One person signs once, however often named.
+        var signers: [String] = []
+        for name in named.map(PersonName.normalized) where !signers.contains(name) { signers.append(name) }
         guard !text.allSatisfy({ $0 == " " }) else { throw BookError.review(.emptyOpinion) }
         guard !signers.isEmpty else { throw BookError.review(.noSigners) }
         try checkText(["the opinion": text])
@@ -181,6 +185,10 @@ public struct ReviewService: SessionService {
                     throw BookError.review(.signerNotServing(name: name, organization: organization, date: date))
                 }
                 offices.append(member.office)
+            }
+            let required = try storage.auditSettings(for: organizationID).signers
+            if signers.count < required {
+                throw BookError.review(.tooFewSigners(organization: organization, required: required, signers: signers))
             }
             let opinionID = try storage.insertOpinion(OpinionRowRecord(organizationID: organizationID, year: year, committeeID: committeeID, auditID: audit,
                                                                        text: text, recordedAt: date.description, recordedBy: user))

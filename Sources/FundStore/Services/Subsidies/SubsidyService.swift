@@ -79,7 +79,7 @@ public struct SubsidyService: SessionService {
             let figures = try storage.subsidyFigures(item: stored.item)
             let accrued = Money(fen: try storage.subsidyAccruedFen(item: stored.item))
             let plan = try decided { () throws(SubsidyProblem) in
-                try SubsidyActs.disburse(stored.item, figures: figures, accrued: accrued, amount: amount, date: date, preparer: user, reviewer: reviewer)
+                try SubsidyActs.disburse(stored.item, figures: figures, accrued: accrued, amount: amount, date: date, preparer: user, reviewer: PersonName.normalized(reviewer))
             }
             return try apply(plan, to: stored.id, in: storage)
         }
@@ -94,7 +94,7 @@ public struct SubsidyService: SessionService {
             try authorize(storage, .writeBooks, organization: stored.item.grantor)
             let figures = try storage.subsidyFigures(item: stored.item)
             let plan = try decided { () throws(SubsidyProblem) in
-                try SubsidyActs.accrue(stored.item, figures: figures, amount: amount, date: date, preparer: user, reviewer: reviewer)
+                try SubsidyActs.accrue(stored.item, figures: figures, amount: amount, date: date, preparer: user, reviewer: PersonName.normalized(reviewer))
             }
             return try apply(plan, to: stored.id, in: storage)
         }
@@ -111,7 +111,7 @@ public struct SubsidyService: SessionService {
             let figures = try storage.subsidyFigures(item: stored.item)
             let firstPaid = figures.balance > 0 ? try storage.subsidyFirstPayment(itemID: stored.id) : nil
             let plan = try decided { () throws(SubsidyProblem) in
-                try SubsidyActs.settle(stored.item, figures: figures, firstPaid: firstPaid, date: date, preparer: user, reviewer: reviewer)
+                try SubsidyActs.settle(stored.item, figures: figures, firstPaid: firstPaid, date: date, preparer: user, reviewer: PersonName.normalized(reviewer))
             }
             return try apply(plan, to: stored.id, in: storage)
         }

@@ -13,23 +13,41 @@ public struct VoucherService: SessionService {
     public func addVoucher(_ draft: VoucherDraft) throws -> Voucher {
         try writing { storage in
             try authorize(storage, .writeBooks, organization: draft.organization)
+            try requireOfficer(storage, draft.preparer, duty: .preparer, organization: draft.organization,
+                               label: draft.organization + " " + draft.date.description + " " + draft.summary.prefix(20))
             var context = PostingContext()
             let id = try storage.insertDraft(draft, context: &context, importID: nil)
             return try storage.voucher(id: id)
         }
     }
 
-    /// Marks a draft as reviewed (审核) by someone other than its preparer.
+    /// Refuses a person named on a voucher by hand who is not an officer of its organisation:
+    /// the rule posting applies (`VoucherPeople`), told when the name is given rather than later.
+    private func requireOfficer(_ storage: any BookStorage, _ name: String, duty: VoucherDuty, organization: String, label: String) throws {
+        switch PersonStanding(grants: try storage.grants(user: name), organization: organization) {
+        case .officer: return
+        case .userWithoutOfficerRole:
+            throw BookError.voucherProblems(voucher: label, problems: [PeopleProblem.notAnOfficer(duty: duty, name: name, organization: organization).voucherProblem])
+        case .notAUser:
+            throw BookError.voucherProblems(voucher: label, problems: [PeopleProblem.notAUser(duty: duty, name: name, organization: organization).voucherProblem])
+        }
+    }
+
+    /// Marks a draft as reviewed (审核) by someone other than its preparer, who is an officer of
+    /// the voucher's organisation and records the review in their own name: `reviewer` is the
+    /// session's user.
     @discardableResult
     public func reviewVoucher(id: Int64, reviewer: String) throws -> Voucher {
-        try writing { storage in try review(storage, id: id, reviewer: reviewer) }
+        let reviewer = PersonName.normalized(reviewer)
+        return try writing { storage in try review(storage, id: id, reviewer: reviewer) }
     }
 
     /// Reviews several drafts in one transaction: all of them, or, when any cannot be reviewed,
     /// none, with `BookError.batchRefused` naming every voucher that failed and why.
     @discardableResult
     public func reviewVouchers(ids: [Int64], reviewer: String) throws -> [Voucher] {
-        try writing { storage in
+        let reviewer = PersonName.normalized(reviewer)
+        return try writing { storage in
             try batch(storage, ids: ids, act: .review) { try review(storage, id: $0, reviewer: reviewer) }
         }
     }
@@ -70,6 +88,10 @@ public struct VoucherService: SessionService {
             throw BookError.voucherProblems(voucher: voucher.label, problems: [
                 VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)")])
         }
+        if reviewer != user {
+            throw BookError.voucherProblems(voucher: voucher.label, problems: [PeopleProblem.reviewerNotActing(reviewer: reviewer, user: user).voucherProblem])
+        }
+        try requireOfficer(storage, reviewer, duty: .reviewer, organization: voucher.draft.organization, label: voucher.label)
         try storage.markReviewed(voucherID: id, reviewer: reviewer)
         return try storage.voucher(id: id)
     }

@@ -10,9 +10,12 @@ public struct YearEndService: SessionService {
     /// Carries the year forward (年终结转): posts, as closing vouchers dated 31 December, the
     /// entries that empty every income and expenditure account into 321/322 (331 at county
     /// level), then clear the year's details into 32104/32205 (33104/33205). Running it again
-    /// finds nothing left to carry and posts nothing.
-    public func closeYear(organization: String, year: Int) throws -> YearEndSummary {
-        try writing { storage in
+    /// finds nothing left to carry and posts nothing. The acting user prepares the vouchers and
+    /// `reviewer`, another officer of the organisation, reviews them: a rule-made voucher has real
+    /// people on it like any other (`VoucherPeople`).
+    public func closeYear(organization: String, year: Int, reviewer: String) throws -> YearEndSummary {
+        let reviewer = PersonName.normalized(reviewer)
+        return try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)
             let (organizationID, chart) = try checkYear(storage, organization: organization, year: year)
             let before = try storage.fundBalances(organizationID: organizationID, through: year)
@@ -24,13 +27,13 @@ public struct YearEndService: SessionService {
             for draft in try BookError.summing({ () throws(SumOverflow) in
                 try CarryForward.periodEnd(organization: organization, year: year, chart: chart, balances: before, preparer: user)
             }) {
-                summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
+                summary.vouchers.append(try postedRef(storage.postGenerated(draft, reviewer: reviewer, bookkeeper: user)))
             }
             let after = try storage.fundBalances(organizationID: organizationID, through: year)
             for draft in try BookError.summing({ () throws(SumOverflow) in
                 try CarryForward.yearEnd(organization: organization, year: year, chart: chart, balances: after, preparer: user)
             }) {
-                summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
+                summary.vouchers.append(try postedRef(storage.postGenerated(draft, reviewer: reviewer, bookkeeper: user)))
             }
             if !summary.vouchers.isEmpty {
                 try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: try december(year), action: .closeYear,
@@ -41,8 +44,10 @@ public struct YearEndService: SessionService {
     }
 
     /// Undoes `close-year` (反年结): every closing voucher of the year that still stands is
-    /// cancelled by a posted red-ink voucher, latest first. The reason is logged.
-    public func reopenYear(organization: String, year: Int, reason: String) throws -> YearEndSummary {
+    /// cancelled by a posted red-ink voucher, latest first, prepared by the acting user and
+    /// reviewed by `reviewer`. The reason is logged.
+    public func reopenYear(organization: String, year: Int, reason: String, reviewer: String) throws -> YearEndSummary {
+        let reviewer = PersonName.normalized(reviewer)
         try checkText(["the reason": reason])
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
         return try writing { storage in
@@ -56,7 +61,7 @@ public struct YearEndService: SessionService {
             }
             var summary = YearEndSummary()
             for draft in drafts {
-                summary.vouchers.append(try postedRef(storage.postGenerated(draft, bookkeeper: user)))
+                summary.vouchers.append(try postedRef(storage.postGenerated(draft, reviewer: reviewer, bookkeeper: user)))
             }
             if !summary.vouchers.isEmpty {
                 try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: try december(year), action: .reopenYear,

@@ -117,6 +117,18 @@ import Testing
         }
     }
 
+    /// The encoding is judged where the text first leaves ASCII, however far in, reading the file
+    /// in chunks rather than whole.
+    @Test func aFileIsJudgedWhereItFirstLeavesASCII() throws {
+        let ascii = Data(repeating: UInt8(ascii: "a"), count: 100_000)
+        let gbk = Data([0xC8, 0xD5, 0xC6, 0xDA, 0x0A])              // 日期 in GBK
+        #expect(!GB18030.readsAsUTF8(path: try Self.file("gbk.csv", ascii + gbk)))
+        #expect(GB18030.readsAsUTF8(path: try Self.file("utf8.csv", ascii + Data("日期\n".utf8))))
+        #expect(GB18030.readsAsUTF8(path: try Self.file("ascii.csv", ascii)))
+        #expect(GB18030.readsAsUTF8(path: try Self.file("bom.csv", Data([0xEF, 0xBB, 0xBF]) + gbk)))
+        #expect(GB18030.utf8(gbk).flatMap { String(data: $0, encoding: .utf8) } == "日期\n")
+    }
+
     @Test func aJournalPostingMayNameItsAccountByItsOwnNameButNotAnother() throws {
         let book = try InMemoryBook()
         let good = try Self.file("good.journal", Data("""

@@ -15,16 +15,22 @@ enum ImportFiles {
         }
         let isCSV = path.lowercased().hasSuffix(".csv")
         guard encoding == .gbk || (encoding == .automatic && isCSV) else { return try LineReader(path: path) }
-        // The limit and the file's existence are checked as for any file, before it is read whole.
+        // The limit and the file's existence are checked as for any file, before it is read.
         let plain = try LineReader(path: path)
         plain.closeFile()
-        guard let bytes = FileManager.default.contents(atPath: path) else { return try LineReader(path: path) }
         if encoding == .automatic {
-            if String(validating: bytes, as: UTF8.self) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try LineReader(path: path) }
-            guard let decoded = GB18030.utf8(bytes), GB18030.isLikelyText(bytes, decoded: decoded) else { return try LineReader(path: path) }
+            // A file that reads as UTF-8 where it first leaves ASCII streams as UTF-8, in flat
+            // memory whatever its size; only one that does not is read whole to be tried as GBK.
+            guard !GB18030.readsAsUTF8(path: path), plain.fileSize <= GB18030.maximumBytes,
+                  let bytes = FileManager.default.contents(atPath: path), String(validating: bytes, as: UTF8.self) == nil,
+                  let decoded = GB18030.utf8(bytes), GB18030.isLikelyText(bytes, decoded: decoded) else { return try LineReader(path: path) }
             return LineReader(data: decoded, displayName: path)
         }
-        guard let decoded = GB18030.utf8(bytes) else {
+        guard plain.fileSize <= GB18030.maximumBytes else {
+            throw InputError(file: path, line: 0, rule: "file-too-large",
+                             message: "the file has \(plain.fileSize) bytes, more than \(GB18030.maximumBytes) read as GBK; save it as CSV UTF-8, or split it")
+        }
+        guard let bytes = FileManager.default.contents(atPath: path), let decoded = GB18030.utf8(bytes) else {
             throw InputError(file: path, line: 0, rule: "bad-gbk",
                              message: "the file is not valid GBK text (--encoding gbk); save it again as CSV, or as CSV UTF-8 and import it without --encoding")
         }

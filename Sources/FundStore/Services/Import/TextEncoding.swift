@@ -31,6 +31,35 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// GB18030 to UTF-8 through the C library's iconv: the conversion is exact or refused (nil), never
 /// lossy, so a file is either read as written or not at all.
 enum GB18030 {
+    /// The largest file converted from GBK in memory; a spreadsheet's CSV is far smaller, and a
+    /// larger file is streamed as UTF-8 (or refused, when given as GBK).
+    static let maximumBytes: Int64 = 256 << 20
+
+    /// Whether the file reads as UTF-8, judged where its text first leaves ASCII: the bytes from
+    /// there (a character cut at the end of them aside) are UTF-8, or it never leaves ASCII, or
+    /// it opens with the UTF-8 byte-order mark. Read in chunks, and it stops there, so a large
+    /// UTF-8 file costs one chunk.
+    static func readsAsUTF8(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        var pending = Data()
+        var first = true
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if first, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
+            first = false
+            pending.append(chunk)
+            if let start = pending.firstIndex(where: { $0 >= 0x80 }) {
+                let window = pending[start...].prefix(64)
+                if window.count < 64, !chunk.isEmpty { pending = Data(pending[start...]); continue }
+                for cut in 0...min(3, window.count) where String(validating: window.dropLast(cut), as: UTF8.self) != nil { return true }
+                return false
+            }
+            if chunk.isEmpty { return true }
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// `bytes` as UTF-8, or nil when they are not valid GB18030.
     static func utf8(_ bytes: Data) -> Data? {
         if bytes.isEmpty { return Data() }

@@ -100,7 +100,7 @@ import Testing
         }
         #expect(String(data: bytes, encoding: .utf8) == nil)
         let path = try Self.file("excel.csv", bytes)
-        let summary = try book.session("王芳").imports.importJournal(paths: [path], defaultOrganization: nil)
+        let summary = try book.session("王芳").imports.importJournal(paths: [path], defaultOrganization: nil, defaultReviewer: "李强")
         #expect(summary.vouchers == 1 && summary.lines == 2)
         let voucher = try book.session("王芳").vouchers.voucher(organization: "FED-01", reference: "2026-03/记-0001")
         #expect(voucher.draft.summary == "收到会员会费" && voucher.draft.lines.map(\.amount.fen) == [105_000, 105_000])
@@ -108,12 +108,12 @@ import Testing
         // Read as UTF-8 only, the same file is refused, with the reason.
         let strict = try InMemoryBook()
         #expect(throws: InputErrors.self) {
-            _ = try strict.session("王芳").imports.importJournal(paths: [path], defaultOrganization: nil, encoding: .utf8)
+            _ = try strict.session("王芳").imports.importJournal(paths: [path], defaultOrganization: nil, defaultReviewer: "李强", encoding: .utf8)
         }
         // Forced as GBK, a UTF-8 file reads as other characters, and its columns are refused.
         let utf8 = try Self.file("utf8.csv", Data("单位,日期\n".utf8))
         #expect(throws: InputErrors.self) {
-            _ = try strict.session("王芳").imports.importJournal(paths: [utf8], defaultOrganization: nil, encoding: .gbk)
+            _ = try strict.session("王芳").imports.importJournal(paths: [utf8], defaultOrganization: nil, defaultReviewer: "李强", encoding: .gbk)
         }
     }
 
@@ -137,7 +137,7 @@ import Testing
                 40301 一般性转移支付补助  -500.00
 
             """.utf8))
-        #expect(try book.session("王芳").imports.importJournal(paths: [good], defaultOrganization: nil).vouchers == 1)
+        #expect(try book.session("王芳").imports.importJournal(paths: [good], defaultOrganization: nil, defaultReviewer: "李强").vouchers == 1)
         let bad = try Self.file("bad.journal", Data("""
             2026-03-06 * 收到会费  ; org:FED-01
                 102 银行存款  500.00
@@ -145,7 +145,7 @@ import Testing
 
             """.utf8))
         do {
-            _ = try book.session("王芳").imports.importJournal(paths: [bad], defaultOrganization: nil)
+            _ = try book.session("王芳").imports.importJournal(paths: [bad], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("expected the name refused")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["account-name-mismatch"])
@@ -172,7 +172,7 @@ import Testing
 
     @Test func aVoucherSheetIsImportedAsItsCSVWouldBe() throws {
         let book = try InMemoryBook()
-        let summary = try book.session("王芳").imports.importJournal(paths: [Self.sheet], defaultOrganization: nil)
+        let summary = try book.session("王芳").imports.importJournal(paths: [Self.sheet], defaultOrganization: nil, defaultReviewer: "李强")
         #expect(summary.vouchers == 2 && summary.lines == 4)
         let vouchers = try book.session("王芳").vouchers.vouchers(organization: "FED-01", period: Period(year: 2026, month: 5)!)
         #expect(vouchers.map(\.draft.date.description) == ["2026-05-06", "2026-05-07"])
@@ -192,7 +192,7 @@ import Testing
     @Test func aFileThatIsNoWorkbookIsRefusedByName() throws {
         let path = try InputFormsServiceTests.file("not.xlsx", Data("单位,日期\n".utf8))
         do {
-            _ = try InMemoryBook().session("王芳").imports.importJournal(paths: [path], defaultOrganization: nil)
+            _ = try InMemoryBook().session("王芳").imports.importJournal(paths: [path], defaultOrganization: nil, defaultReviewer: "李强")
             Issue.record("expected a refusal")
         } catch let errors as InputErrors {
             #expect(errors.errors.map(\.rule) == ["bad-xlsx"])

@@ -79,13 +79,21 @@ struct Demo: ParsableCommand {
                 for month in 1...12 where try ledger.assets.depreciate(organization: organization.code, period: Period(year: year, month: month)!) != nil {
                     depreciation += 1
                 }
-                closing += try financeHead.yearEnd.closeYear(organization: organization.code, year: year).vouchers.count
+                // Each month is closed with its 期末结转; the year end then clears 本年收支结转 into
+                // 累计 before December is closed.
+                let december = Period(year: year, month: 12)!
                 let months = Set(try ledger.vouchers.vouchers(organization: organization.code).map(\.draft.period)).sorted()
-                for period in months { try financeHead.periods.close(organization: organization.code, period: period) }
+                for period in months where period < december {
+                    closing += try financeHead.periods.close(organization: organization.code, period: period).count
+                }
+                closing += try financeHead.yearEnd.closeYear(organization: organization.code, year: year).vouchers.count
+                if try ledger.vouchers.vouchers(organization: organization.code).contains(where: { $0.draft.period == december }) {
+                    closing += try financeHead.periods.close(organization: organization.code, period: december).count
+                }
             }
             if irregular != nil { try financeHead.periods.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, reason: "补记12月凭证后重新结账")
                 try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!) }
-            emit("posted \(depreciation) depreciation vouchers and \(closing) year-end closing vouchers; closed every month with postings\n")
+            emit("posted \(depreciation) depreciation vouchers and \(closing) closing vouchers (期末结转 of every month, the year end); closed every month with postings\n")
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
             var written = 0

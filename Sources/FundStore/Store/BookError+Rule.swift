@@ -46,6 +46,7 @@ extension BookError {
         case .committee: "committee"
         case .review: "review"
         case let .backup(refusal): refusal.rule
+        case let .yearEndAct(problem): problem.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
@@ -78,6 +79,8 @@ extension BookError {
             refusal.category
         case let .backup(refusal):
             refusal.category
+        case let .yearEndAct(problem):
+            problem.category
         case let .storage(failure):
             failure.category
         case .notABook, .readOnly, .periodUnbalanced, .storedValueInvalid:

@@ -54,6 +54,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// A refusal of budgets and fixed assets not yet given a case of its own.
     /// A backup or a restore refused (`BackupRefusal`).
     case backup(BackupRefusal)
+    /// A year-end act (结转转入, 单位内部调剂) refused, with its own rule id.
+    case yearEndAct(YearEndActProblem)
     /// The database engine refused (`StorageFailure`).
     case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
@@ -156,6 +158,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return refusal.description
         case let .backup(refusal):
             return refusal.description
+        case let .yearEndAct(problem):
+            return problem.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):

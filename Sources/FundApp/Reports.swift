@@ -35,6 +35,7 @@ public enum Reports {
         let opening = try carriedBalances(book, organization: code, chart: chart, through: Period(year: year - 1, month: 12))
         var form = try summing { try BalanceSheet.form(organization: organization, chart: chart, period: period, annual: month == nil,
                                                         closingNet: closing.net, openingNet: opening.net) }
+        form.signers = try book.signatures.signers(organization: code)
         if closing.uncarriedDifference != 0 {
             form.notes.append("注：截至\(period.lastDay.chineseDate)尚有收支未期末结转（月份未结账），净资产各项已按结转去向计入未结转的收支差额 \(Money(fen: closing.uncarriedDifference).grouped) 元。")
         }
@@ -60,8 +61,10 @@ public enum Reports {
         } else {
             columns = [try column(Period(year: year, month: 1)!, Period(year: year, month: 12)!)]
         }
-        return try summing { try IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: chart,
-                                      period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns) }
+        var form = try summing { try IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: chart,
+                                          period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns) }
+        form.signers = try book.signatures.signers(organization: code)
+        return form
     }
 
     /// The projects earmarked in `year` through `through` (the 321 balances carried in and the

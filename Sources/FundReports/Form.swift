@@ -32,34 +32,6 @@ public struct FormRow: Hashable, Sendable {
     }
 }
 
-/// Who signs a form. 第六十四条 of the 2021 《工会会计制度》: the reports are signed and sealed by
-/// the 法定代表人, the 主管会计工作的负责人 and the 会计机构负责人; the form's preparer (制表)
-/// signs too. A name not known to the book is left as a blank line to sign on paper.
-public struct FormSigners: Hashable, Sendable {
-    /// 法定代表人 (usually the union's chair).
-    public var legalRepresentative: String?
-    /// 主管会计工作的负责人.
-    public var accountingSupervisor: String?
-    /// 会计机构负责人 (会计主管人员).
-    public var accountingHead: String?
-    /// 制表, the person who prepared the form.
-    public var preparer: String?
-
-    /// Signers by role; nil leaves the line blank.
-    public init(legalRepresentative: String? = nil, accountingSupervisor: String? = nil, accountingHead: String? = nil, preparer: String? = nil) {
-        self.legalRepresentative = legalRepresentative
-        self.accountingSupervisor = accountingSupervisor
-        self.accountingHead = accountingHead
-        self.preparer = preparer
-    }
-
-    /// The footer's boxes in the standard's order, as "label：name" (the name empty when unknown).
-    public var boxes: [(label: String, name: String)] {
-        [("法定代表人", legalRepresentative ?? ""), ("主管会计工作的负责人", accountingSupervisor ?? ""),
-         ("会计机构负责人", accountingHead ?? ""), ("制表", preparer ?? "")]
-    }
-}
-
 /// A statutory form (工会01表, 工会02表) in the 2021 layout: one or two panels of rows side by
 /// side, each panel with a label column and the value columns (no 行次); notes under the form
 /// (the standard's footnote, memo breakdowns) and the signature line.

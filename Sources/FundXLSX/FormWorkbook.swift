@@ -83,13 +83,14 @@ public enum FormWorkbook {
         }
         var signers = form.signers
         if signers.preparer == nil { signers.preparer = preparedBy }
-        // The four signatures on one line when the form is wide enough, else two lines of two;
-        // the signature line is the sheet's last row.
+        // The four signatures on one line under two panels (each panel's label and last value
+        // column), else two lines of two; the signature line is the sheet's last row.
         let footer = next + 1
-        let perLine = lastColumn + 1 >= 4 ? 4 : 2
-        let step = max(1, (lastColumn + 1) / perLine)
-        for (i, box) in signers.boxes.enumerated() {
-            try sheet.write("\(box.label)：\(box.name)", row: footer + i / perLine, column: (i % perLine) * step, style: CellStyle())
+        let places: [(row: Int, column: Int)] = form.panels.count > 1
+            ? [(0, 0), (0, panelWidth - 1), (0, panelWidth), (0, lastColumn)]
+            : [(0, 0), (0, min(1, lastColumn)), (1, 0), (1, min(1, lastColumn))]
+        for (box, place) in zip(signers.boxes, places) {
+            try sheet.write("\(box.label)：\(box.name)", row: footer + place.row, column: place.column, style: CellStyle())
         }
         sheet.freezePanes(row: headerRow + 1, column: 0)
         try sheet.setPrintLayout(landscape: form.panels.count > 1, repeatRows: headerRow...headerRow)

@@ -32,6 +32,12 @@ struct Demo: ParsableCommand {
             for officer in [user, "赵敏", "主席", "财务主管"] { try ledger.access.grant(RoleGrant(user: officer, role: .officer)) }
             let subsidyOfficer = store.session(as: "赵敏"), chairman = store.session(as: "主席"), financeHead = store.session(as: "财务主管")
             let organizations = try ledger.organizations.importOrganizations(path: data + "/organizations.csv")
+            // Who signs the county's forms (第六十四条); the other unions' forms keep blank lines.
+            if try ledger.organizations.organizations().contains(where: { $0.code == "CTY-01" }) {
+                for (role, name) in [(SignerRole.legalRepresentative, "主席"), (.accountingSupervisor, "主席"), (.accountingHead, "财务主管")] {
+                    try financeHead.signatures.setSigner(organization: "CTY-01", role: role, name: name)
+                }
+            }
             // Subsidy items first, so that the journal's spending of them is held to their purpose.
             let subsidyFile = data + "/subsidies-2026.csv"
             let items = FileManager.default.fileExists(atPath: subsidyFile) ? try subsidyOfficer.subsidies.importSubsidies(path: subsidyFile) : 0

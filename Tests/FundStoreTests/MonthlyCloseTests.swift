@@ -127,3 +127,22 @@ import Testing
         #expect(try t.book.verification.verify().problems.isEmpty)
     }
 }
+
+/// Who signs the forms (第六十四条), kept per organisation.
+@Suite struct FormSignerTests {
+    @Test func theFormsCarryTheSignersTheOrganisationKeeps() throws {
+        let t = try TestBook()
+        try t.post("FED-01", "2026-01-09", [("102", 500_00), ("401", -500_00)])
+        #expect(try t.book.signatures.signers(organization: "FED-01") == FormSigners())
+        try t.book.signatures.setSigner(organization: "FED-01", role: .legalRepresentative, name: " 陈静 ")
+        try t.book.signatures.setSigner(organization: "FED-01", role: .accountingHead, name: "刘敏")
+        try t.book.signatures.setSigner(organization: "FED-01", role: .accountingHead, name: "王芳")
+        try t.book.signatures.setSigner(organization: "FED-01", role: .accountingSupervisor, name: "李强")
+        try t.book.signatures.setSigner(organization: "FED-01", role: .accountingSupervisor, name: "")
+        let signers = try t.book.signatures.signers(organization: "FED-01")
+        #expect(signers == FormSigners(legalRepresentative: "陈静", accountingHead: "王芳"))
+        #expect(try t.book.signatures.signers(organization: "CTY-01") == FormSigners(), "each organisation keeps its own")
+        #expect(bookError { try t.book.signatures.setSigner(organization: "FED-01", role: .accountingHead, name: "王\u{202E}芳") }?.rule == "control-character")
+        #expect(bookError { try t.book.signatures.setSigner(organization: "NOPE", role: .accountingHead, name: "王芳") }?.category == .notFound)
+    }
+}

@@ -67,6 +67,8 @@ public enum YearEndActProblem: Error, Hashable, Sendable, CustomStringConvertibl
     case aboveProjectLeftover(account: String, project: String, leftover: Money, amount: Money)
     /// 内部调剂 moves at most the free surplus left on 322 (332).
     case aboveFreeSurplus(account: String, surplus: Money, amount: Money)
+    /// The balance the act is measured against does not fit in Int64 fen.
+    case sumOverflow(SumOverflow)
 
     /// The message a finance officer reads, with what to do and the rule id.
     public var description: String {
@@ -83,6 +85,8 @@ public enum YearEndActProblem: Error, Hashable, Sendable, CustomStringConvertibl
             "\(amount.grouped) is more than project \(project)'s leftover on \(account), \(leftover.grouped); release at most the leftover"
         case let .aboveFreeSurplus(account, surplus, amount):
             "\(amount.grouped) is more than the free surplus on \(account), \(surplus.grouped); re-purpose at most the surplus"
+        case let .sumOverflow(overflow):
+            overflow.description
         }
         return text + " [\(rule)]"
     }
@@ -96,6 +100,7 @@ public enum YearEndActProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case .amountMissing: "act-needs-amount"
         case .aboveProjectLeftover: "above-project-leftover"
         case .aboveFreeSurplus: "above-free-surplus"
+        case .sumOverflow: "sum-overflow"
         }
     }
 
@@ -103,7 +108,7 @@ public enum YearEndActProblem: Error, Hashable, Sendable, CustomStringConvertibl
     public var category: ErrorCategory {
         switch self {
         case .yearNotCarried, .aboveProjectLeftover, .aboveFreeSurplus: .conflict
-        case .accountNotInChart, .missingDocument, .amountMissing: .invalidInput
+        case .accountNotInChart, .missingDocument, .amountMissing, .sumOverflow: .invalidInput
         }
     }
 }
@@ -122,11 +127,21 @@ public enum YearEndActs {
             throw .accountNotInChart(organization: organization, account: code)
         }
         guard !request.document.trimmingWhitespace.isEmpty else { throw .missingDocument(act: request.act) }
+        /// Credit balance (credit minus debit) of the rows `matching`, summed without wrapping.
+        func creditBalance(_ account: String, _ matching: (FundBalance) -> Bool) throws(YearEndActProblem) -> Int64 {
+            var sum: Int64 = 0
+            do throws(SumOverflow) {
+                for balance in balances where matching(balance) {
+                    sum = try sum.subtracting(balance.netFen, or: SumOverflow(organization: organization, account: account, year: request.year))
+                }
+            } catch { throw .sumOverflow(error) }
+            return sum
+        }
         let amount: Money
         switch request.act {
         case .transferIn:
             // Credit balances show negative (debit minus credit).
-            let leftover = -balances.filter { $0.accountCode == debit && $0.project == request.project }.reduce(Int64(0)) { $0 &+ $1.netFen }
+            let leftover = try creditBalance(debit) { $0.accountCode == debit && $0.project == request.project }
             let wanted = request.amount ?? Money(fen: leftover)
             guard wanted.fen > 0 else { throw .amountMissing(act: request.act) }
             guard wanted.fen <= leftover else {
@@ -136,7 +151,7 @@ public enum YearEndActs {
         case .internalAdjustment:
             guard let wanted = request.amount, wanted.fen > 0 else { throw .amountMissing(act: request.act) }
             let fund = request.appropriation ? "332" : "322"
-            let surplus = -balances.filter { $0.accountCode.hasPrefix(fund) }.reduce(Int64(0)) { $0 &+ $1.netFen }
+            let surplus = try creditBalance(fund) { $0.accountCode.hasPrefix(fund) }
             guard wanted.fen <= surplus else { throw .aboveFreeSurplus(account: fund, surplus: Money(fen: max(surplus, 0)), amount: wanted) }
             amount = wanted
         }

@@ -98,6 +98,9 @@ struct Demo: ParsableCommand {
                 }
             }
             if irregular != nil { try financeHead.periods.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, reason: "补记12月凭证后重新结账")
+                // Reopening December cancels its 期末结转; the year end carries it again and clears
+                // it into 累计 before December is closed anew.
+                closing += try financeHead.yearEnd.closeYear(organization: "FED-12", year: year).vouchers.count
                 try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!) }
             emit("posted \(depreciation) depreciation vouchers and \(closing) closing vouchers (期末结转 of every month, the year end); closed every month with postings\n")
 

@@ -125,15 +125,24 @@ def report_json(*args):
     return json.loads(run(fundledger, "report", *args, "--book", book, "--format", "json"))
 
 
-def form_cells(ws, panels):
-    """Maps each 行次 to (row, first value column) by reading the 行次 column of each panel."""
+def form_cells(ws, report):
+    """Maps each (panel, item) of the report to (row, first value column) by reading the label
+    column of each panel: the 2021 forms have no 行次, a row is known by its label."""
+    panels = []
+    for item in report["rows"]:
+        if item["panel"] not in panels:
+            panels.append(item["panel"])
+    width = 1 + len(report["columns"])
     cells = {}
-    width = 2 + panels
-    for row in range(5, ws.max_row + 1):
-        for base in range(1, ws.max_column + 1, width):
-            line = ws.cell(row, base + 1).value
-            if isinstance(line, str) and line.isdigit():
-                cells[int(line)] = (row, base + 2)
+    for index, title in enumerate(panels):
+        base = 1 + index * width
+        check(ws.cell(4, base).value == title, f"{ws.title}: panel header {ws.cell(4, base).value!r} != {title!r}")
+        check([ws.cell(4, base + 1 + c).value for c in range(len(report["columns"]))] == report["columns"],
+              f"{ws.title}: value columns of {title}")
+        for row in range(5, ws.max_row + 1):
+            label = ws.cell(row, base).value
+            if isinstance(label, str) and label:
+                cells.setdefault((title, label), (row, base + 1))
     return cells
 
 
@@ -148,20 +157,26 @@ def check_form(path, sheet, report, number):
     check("单位：元" in texts, f"{path}: 单位：元 missing")
     check(any(report["period"] in t for t in texts), f"{path}: period {report['period']} missing")
     check(ws.freeze_panes == "A5", f"{path}: freeze panes {ws.freeze_panes}")
-    footer = [str(c.value) for row in ws.iter_rows(min_row=ws.max_row - 3) for c in row if c.value]
-    for signer in ("单位负责人：", "财务负责人：", "复核："):
-        check(signer in footer, f"{path}: signature {signer} missing")
-    cells = form_cells(ws, len(report["columns"]))
-    check(len(cells) == len(report["rows"]), f"{path}: {len(cells)} numbered rows, report has {len(report['rows'])}")
+    check(all(ws.cell(4, c).value != "行次" for c in range(1, ws.max_column + 1)), f"{path}: a 行次 column the 2021 form lacks")
+    footer = [str(c.value) for row in ws.iter_rows(min_row=ws.max_row - 1) for c in row if c.value]
+    for signer in ("法定代表人：", "主管会计工作的负责人：", "会计机构负责人：", "制表："):
+        check(any(t.startswith(signer) for t in footer), f"{path}: signature {signer} missing")
+    under = [str(ws.cell(r, 1).value) for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value]
+    for note in report["notes"]:
+        check(note in under, f"{path}: note {note!r} missing")
+    cells = form_cells(ws, report)
     formulas = 0
     for item in report["rows"]:
-        row, column = cells.get(item["line"], (None, None))
+        key = (item["panel"], item["item"])
+        row, column = cells.get(key, (None, None))
         if row is None:
-            check(False, f"{path}: line {item['line']} {item['item']} not found")
+            check(False, f"{path}: {item['panel']} {item['item']} not found")
             continue
-        check(ws.cell(row, column - 2).value == item["item"], f"{path}: line {item['line']} label {ws.cell(row, column - 2).value!r}")
         for c, expected in enumerate(item["values"]):
             cell = ws.cell(row, column + c)
+            if expected is None:
+                check(wv.cell(row, column + c).value in (None, ""), f"{path}: {cell.coordinate} should be empty")
+                continue
             check(fen(wv.cell(row, column + c).value) == fen(expected), f"{path}: {cell.coordinate} cached {wv.cell(row, column + c).value} != {expected}")
             check(cell.number_format == MONEY, f"{path}: {cell.coordinate} format {cell.number_format}")
             if str(cell.value).startswith("="):
@@ -414,10 +429,10 @@ with tempfile.TemporaryDirectory() as folder:
             check(len(found) == 1, f"{path}: LibreOffice wrote {found}")
             rows = list(csv.reader(open(found[0], encoding="utf-8")))
             for item in report["rows"]:
-                row, column = cells[item["line"]]
+                row, column = cells[(item["panel"], item["item"])]
                 for c, expected in enumerate(item["values"]):
                     got = rows[row - 1][column - 1 + c]
-                    check(fen(got) == fen(expected), f"{path}: LibreOffice recalculated line {item['line']} {item['item']} = {got}, report says {expected}")
+                    check(fen(got) == fen(expected), f"{path}: LibreOffice recalculated {item['panel']} {item['item']} = {got}, report says {expected}")
         rollup_copies = []
         for index, (path, _expected) in enumerate(rollups):
             copy = os.path.join(folder, f"rollup{index}.xlsx")

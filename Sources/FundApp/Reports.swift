@@ -24,54 +24,89 @@ public enum Reports {
                             includeZero: includeZero) }
     }
 
-    /// 资产负债表 at the end of `month`, or of the year when `month` is nil.
+    /// 资产负债表 at the end of `month`, or of the year when `month` is nil. A month whose income
+    /// and expenditure are not carried yet (not closed) shows them in the funds the month's
+    /// closing voucher would carry them to, with a note saying so.
     public static func balanceSheet(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         let period = Period(year: year, month: month ?? 12)!
-        let turnovers = try book.ledger.turnovers(organization: code, from: Period(year: year, month: 1)!, to: period)
         let organization = try book.organizations.organization(code)
-        var closing: [String: Int64] = [:], opening: [String: Int64] = [:]
-        for t in turnovers {
-            guard let net = t.closingNetIfRepresentable else {
-                throw BookError.sumOverflow(SumOverflow(organization: code, account: t.code, period: Period(year: year, month: 1)!...period))
-            }
-            closing[t.code] = net
-            opening[t.code] = t.openingNetFen
+        let chart = try book.organizations.chart(for: code)
+        let closing = try carriedBalances(book, organization: code, chart: chart, through: period)
+        let opening = try carriedBalances(book, organization: code, chart: chart, through: Period(year: year - 1, month: 12))
+        var form = try summing { try BalanceSheet.form(organization: organization, chart: chart, period: period, annual: month == nil,
+                                                        closingNet: closing.net, openingNet: opening.net) }
+        form.signers = try book.signatures.signers(organization: code)
+        if closing.uncarriedDifference != 0 {
+            form.notes.append("注：截至\(period.lastDay.chineseDate)尚有收支未期末结转（月份未结账），净资产各项已按结转去向计入未结转的收支差额 \(Money(fen: closing.uncarriedDifference).grouped) 元。")
         }
-        return try summing { try BalanceSheet.form(organization: organization, chart: try book.organizations.chart(for: code), period: period,
-                                 annual: month == nil, closingNet: closing, openingNet: opening) }
+        return form
     }
 
     /// 收入支出表 of `month` beside the year to date, or of the year beside the year before.
     public static func incomeExpenditure(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
+        let chart = try book.organizations.chart(for: code)
         func column(_ from: Period, _ to: Period) throws -> IncomeExpenditure.Column {
-            let opening = try book.ledger.turnovers(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 1)!)
             let activity = try book.ledger.activity(organization: code, from: from, to: to, excludingClosing: true)
-            // Earmarked projects as the year's carry-forward sees them: the whole year's income
-            // and the 321 balances carried in.
-            let yearActivity = try book.ledger.activity(organization: code, from: Period(year: from.year, month: 1)!, to: Period(year: from.year, month: 12)!,
-                                                 excludingClosing: true)
-            let carried = try book.yearEnd.fundBalances(organization: code, through: from.year - 1)
-            var balances = carried
-            for a in yearActivity {
-                guard let net = a.netIfRepresentable else {
-                    throw BookError.sumOverflow(SumOverflow(organization: code, account: a.code, year: from.year))
-                }
-                balances.append(FundBalance(accountCode: a.code, project: a.project, source: a.source, netFen: net))
-            }
-            let earmarked = CarryForward.earmarkedProjects(balances)
-            return IncomeExpenditure.Column(activity: activity, openingFunds: Dictionary(uniqueKeysWithValues: opening.map { ($0.code, $0.openingNetFen) }),
-                                            earmarkedProjects: earmarked)
+            let opening = try carriedBalances(book, organization: code, chart: chart, through: Period(year: from.year - 1, month: 12), fundsOnly: true)
+            let closing = try carriedBalances(book, organization: code, chart: chart, through: to, fundsOnly: true)
+            return IncomeExpenditure.Column(activity: activity, openingFunds: opening.net, closingFunds: closing.net,
+                                            earmarkedProjects: try earmarkedProjects(book, organization: code, year: from.year, through: Period(year: from.year, month: 12)!))
         }
         let columns: [IncomeExpenditure.Column]
         if let month {
             let p = Period(year: year, month: month)!
             columns = [try column(p, p), try column(Period(year: year, month: 1)!, p)]
+        } else if let previous = Period(year: year - 1, month: 1) {
+            columns = [try column(Period(year: year, month: 1)!, Period(year: year, month: 12)!), try column(previous, Period(year: year - 1, month: 12)!)]
         } else {
-            columns = [try column(Period(year: year, month: 1)!, Period(year: year, month: 12)!),
-                       try column(Period(year: year - 1, month: 1)!, Period(year: year - 1, month: 12)!)]
+            columns = [try column(Period(year: year, month: 1)!, Period(year: year, month: 12)!)]
         }
-        return try summing { try IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
-                                      period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns) }
+        var form = try summing { try IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: chart,
+                                          period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns) }
+        form.signers = try book.signatures.signers(organization: code)
+        return form
+    }
+
+    /// The projects earmarked in `year` through `through` (the 321 balances carried in and the
+    /// year's earmarked income), as the month's closing decides them.
+    static func earmarkedProjects(_ book: Session, organization code: String, year: Int, through: Period) throws -> Set<String> {
+        let carried = try Period(year: year - 1, month: 12).map { try book.yearEnd.fundBalances(organization: code, through: $0) } ?? []
+        let activity = try book.ledger.activity(organization: code, from: Period(year: year, month: 1)!, to: through, excludingClosing: true)
+        return CarryForward.earmarkedProjects(carried: carried, activity: activity)
+    }
+
+    /// Net balance (debit minus credit) of each leaf account at the end of `through` (nothing
+    /// when nil, before the book's first year), with the income and expenditure not yet carried
+    /// moved to the fund account `CarryForward.target` carries it to; and that uncarried
+    /// difference (income minus expenditure).
+    static func carriedBalances(_ book: Session, organization code: String, chart: Chart, through: Period?, fundsOnly: Bool = false) throws
+        -> (net: [String: Int64], uncarriedDifference: Int64) {
+        guard let through else { return ([:], 0) }
+        // The 收入支出表 needs the funds (3xx) and what is carried to them (4xx, 5xx) only.
+        let balances = try book.yearEnd.fundBalances(organization: code, through: through)
+            .filter { !fundsOnly || ["3", "4", "5"].contains(String($0.accountCode.prefix(1))) }
+        let earmarked = try earmarkedProjects(book, organization: code, year: through.year, through: through)
+        var net: [String: Int64] = [:], uncarried: [String: Int64] = [:]
+        var difference: Int64 = 0
+        func add(_ account: String, _ fen: Int64, to sums: inout [String: Int64]) throws {
+            let overflow = SumOverflow(organization: code, account: account, period: Period(year: through.year, month: 1)!...through)
+            sums[account] = try (sums[account] ?? 0).adding(fen, or: overflow)
+        }
+        func add(_ account: String, _ fen: Int64) throws { try add(account, fen, to: &net) }
+        for balance in balances {
+            if CarryForward.closesAtPeriodEnd(balance.accountCode) {
+                let target = CarryForward.target(of: balance, chart: chart, earmarked: earmarked)
+                try summing {
+                    // The account's own total first, so an overflow names it.
+                    try add(balance.accountCode, balance.netFen, to: &uncarried)
+                    try add(target, balance.netFen)
+                    difference = try difference.subtracting(balance.netFen, or: SumOverflow(organization: code, account: nil, year: through.year))
+                }
+            } else {
+                try summing { try add(balance.accountCode, balance.netFen) }
+            }
+        }
+        return (net, difference)
     }
 
     /// 总账 of the year through `month` (December when nil).

@@ -1,25 +1,31 @@
-/// A balance to carry forward: one account, project and fund source, net debit minus credit.
+/// A balance to carry forward: one account, project, fund source and expense type (基本支出 /
+/// 项目支出), net debit minus credit.
 public struct FundBalance: Hashable, Sendable {
     public let accountCode: String
     public let project: String?
     public let source: FundSource?
+    /// 基本支出 or 项目支出, kept on 331 财政拨款结转 when the balance is carried there.
+    public let expense: ExpenseType?
     public let netFen: Int64
 
-    public init(accountCode: String, project: String?, source: FundSource?, netFen: Int64) {
+    public init(accountCode: String, project: String?, source: FundSource?, expense: ExpenseType? = nil, netFen: Int64) {
         self.accountCode = accountCode
         self.project = project
         self.source = source
+        self.expense = expense
         self.netFen = netFen
     }
 }
 
-/// The year-end carry-forward of 《工会会计制度》 (domain notes §2.6), as pure functions from
-/// balances to vouchers.
+/// The carry-forward of 《工会会计制度》 (domain notes §2.6), as pure functions from balances to
+/// vouchers.
 ///
-/// Step 1 (期末结转) empties every income and expenditure account: earmarked activity goes to
-/// 32103 本年收支结转 with its project, so a project's balance is kept; appropriations (40401, or
-/// lines tagged source:appropriation) go to 33103 where the chart has it; everything else,
-/// including 会费收入, 40301, 411 and 521, goes to 32203.
+/// Step 1 (期末结转) is booked at every month's end ("本科目期末结转后无余额"): it empties every
+/// income and expenditure account. Earmarked activity goes to 32103 本年收支结转 with its project,
+/// so a project's balance is kept; appropriations (40401, or lines tagged source:appropriation)
+/// go to 33103 where the chart has it, keeping fund source, project and 基本支出/项目支出;
+/// everything else, including 会费收入, 40301, 411 and 521, goes to 32203, which carries no
+/// project (322 is free money; leftover project money moves there only by 结转转入).
 ///
 /// Earmarked (专项资金) means money received for a purpose: 40302, and every line of a project
 /// for which the union has earmarked income this year or an earmarked balance carried in. A
@@ -40,10 +46,28 @@ public enum CarryForward {
         Set(balances.compactMap { balance -> String? in
             guard let project = balance.project, balance.netFen != 0 else { return nil }
             let code = balance.accountCode
-            if code.hasPrefix("321") { return project }
-            if AccountCategory(code: code) == .income, !code.hasPrefix("404"), !generalIncome.contains(where: { code.hasPrefix($0) }) { return project }
+            if code.hasPrefix("321") || earmarks(code) { return project }
             return nil
         })
+    }
+
+    /// The projects earmarked in a year so far: those with a 321 balance (or uncarried income)
+    /// carried in from the years before, and those with income this year on an account that can
+    /// be earmarked. `activity` is the year's activity without the closing vouchers, so a month
+    /// already carried forward still counts.
+    public static func earmarkedProjects(carried: [FundBalance], activity: [AccountActivity]) -> Set<String> {
+        var projects = earmarkedProjects(carried)
+        for a in activity where a.debitFen != a.creditFen && earmarks(a.code) {
+            if let project = a.project { projects.insert(project) }
+        }
+        return projects
+    }
+
+    /// Whether income on `code` with a project makes that project earmarked (专项资金): any
+    /// income account but 40401 (appropriations, carried to 331) and the general ones. 40402
+    /// 非同级财政拨款收入 with a project is earmarked and closes to 321.
+    static func earmarks(_ code: String) -> Bool {
+        AccountCategory(code: code) == .income && !code.hasPrefix("40401") && !generalIncome.contains(where: { code.hasPrefix($0) })
     }
 
     /// The fund account an income or expenditure balance closes to.
@@ -70,18 +94,29 @@ public enum CarryForward {
         "33201": "33205", "33202": "33205", "33203": "33205", "33204": "33205",
     ]
 
-    /// Step 1 vouchers: one for income (结转本年收入), one for expenditure (结转本年支出), split
-    /// when very many projects need more lines than one voucher holds. A contra line whose sum
-    /// passes Int64 fen throws `SumOverflow` naming its target account.
+    /// Step 1 vouchers for December of `year`, with the earmarked projects read from the same
+    /// balances (the year's carry-forward in one go).
     public static func periodEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
                                  preparer: String) throws(SumOverflow) -> [VoucherDraft] {
+        try monthEnd(organization: organization, period: Period(year: year, month: 12)!, chart: chart, balances: balances,
+                     earmarked: earmarkedProjects(balances), preparer: preparer)
+    }
+
+    /// Step 1 vouchers of one month (期末结转), dated its last day: one for income (结转…月收入),
+    /// one for expenditure (结转…月支出), split when very many projects need more lines than one
+    /// voucher holds. `balances` are the month's uncarried income and expenditure, by account,
+    /// project, fund source and expense type; `earmarked` the projects earmarked so far this year
+    /// (`earmarkedProjects` over the year's activity and the 321 balances carried in). A contra
+    /// line whose sum passes Int64 fen throws `SumOverflow` naming its target account.
+    public static func monthEnd(organization: String, period: Period, chart: Chart, balances: [FundBalance],
+                                earmarked: Set<String>, preparer: String) throws(SumOverflow) -> [VoucherDraft] {
         let closing = balances.filter { $0.netFen != 0 && closesAtPeriodEnd($0.accountCode) }
-        let earmarked = earmarkedProjects(balances)
         let income = closing.filter { AccountCategory(code: $0.accountCode) == .income }
         let expenditure = closing.filter { AccountCategory(code: $0.accountCode) == .expenditure }
-        return try vouchers(organization: organization, year: year, summary: "结转\(year)年收入", balances: income, preparer: preparer) {
+        let month = "\(period.year)年\(period.month)月"
+        return try vouchers(organization: organization, date: period.lastDay, summary: "结转\(month)收入", balances: income, preparer: preparer) {
             target(of: $0, chart: chart, earmarked: earmarked)
-        } + vouchers(organization: organization, year: year, summary: "结转\(year)年支出", balances: expenditure, preparer: preparer) {
+        } + vouchers(organization: organization, date: period.lastDay, summary: "结转\(month)支出", balances: expenditure, preparer: preparer) {
             target(of: $0, chart: chart, earmarked: earmarked)
         }
     }
@@ -91,30 +126,35 @@ public enum CarryForward {
     public static func yearEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
                                preparer: String) throws(SumOverflow) -> [VoucherDraft] {
         let clearing = balances.filter { $0.netFen != 0 && yearEndTargets[$0.accountCode] != nil && chart.account($0.accountCode) != nil }
-        return try vouchers(organization: organization, year: year, summary: "结转\(year)年资金结转结余至累计", balances: clearing,
-                        preparer: preparer) { yearEndTargets[$0.accountCode]! }
+        return try vouchers(organization: organization, date: LocalDate(year: year, month: 12, day: 31)!, summary: "结转\(year)年资金结转结余至累计",
+                            balances: clearing, preparer: preparer) { yearEndTargets[$0.accountCode]! }
     }
 
     /// Lines that empty each balance, with their contra lines on the target accounts summed by
     /// target and project; chunked so that no voucher grows past `linesPerVoucher`.
-    static func vouchers(organization: String, year: Int, summary: String, balances: [FundBalance], preparer: String,
+    static func vouchers(organization: String, date: LocalDate, summary: String, balances: [FundBalance], preparer: String,
                          target: (FundBalance) -> String) throws(SumOverflow) -> [VoucherDraft] {
         guard !balances.isEmpty else { return [] }
-        let sorted = balances.sorted { ($0.accountCode, $0.project ?? "", $0.source?.rawValue ?? "") < ($1.accountCode, $1.project ?? "", $1.source?.rawValue ?? "") }
+        let year = date.year
+        func key(_ b: FundBalance) -> [String] { [b.accountCode, b.project ?? "", b.source?.rawValue ?? "", b.expense?.rawValue ?? ""] }
+        let sorted = balances.sorted { key($0).lexicographicallyPrecedes(key($1)) }
         let chunks = stride(from: 0, to: sorted.count, by: linesPerVoucher / 2).map { Array(sorted[$0..<min($0 + linesPerVoucher / 2, sorted.count)]) }
-        let date = LocalDate(year: year, month: 12, day: 31)!
         var drafts: [VoucherDraft] = []
         for (index, chunk) in chunks.enumerated() {
             var lines: [VoucherLine] = []
-            var contra: [String: (code: String, project: String?, source: FundSource?, net: Int64)] = [:]
+            var contra: [String: (code: String, project: String?, source: FundSource?, expense: ExpenseType?, net: Int64)] = [:]
             for balance in chunk {
                 lines.append(try line(balance.accountCode, emptying: balance.netFen, project: balance.project, source: balance.source,
-                                      organization: organization, year: year))
+                                      expense: balance.expense, organization: organization, year: year))
                 let code = target(balance)
-                // Appropriation funds keep their source tag; other funds keep only the project.
-                let source: FundSource? = code.hasPrefix("33") ? balance.source : nil
-                let key = code + "|" + (balance.project ?? "") + "|" + (source?.rawValue ?? "")
-                var entry = contra[key] ?? (code, balance.project, source, 0)
+                // Appropriation funds keep source, project and expense type (331's 基本支出 and
+                // 项目支出 details); 321 keeps the project; 322 carries no project.
+                let appropriation = code.hasPrefix("33")
+                let source: FundSource? = appropriation ? balance.source : nil
+                let expense: ExpenseType? = appropriation ? balance.expense : nil
+                let project: String? = code.hasPrefix("322") ? nil : balance.project
+                let key = [code, project ?? "", source?.rawValue ?? "", expense?.rawValue ?? ""].joined(separator: "|")
+                var entry = contra[key] ?? (code, project, source, expense, 0)
                 entry.net = try entry.net.adding(balance.netFen, or: SumOverflow(organization: organization, account: code, year: year))
                 contra[key] = entry
             }
@@ -122,7 +162,7 @@ public enum CarryForward {
                 guard let entry = contra[key], entry.net != 0 else { continue }
                 let overflow = SumOverflow(organization: organization, account: entry.code, year: year)
                 lines.append(try line(entry.code, emptying: try entry.net.negated(or: overflow), project: entry.project, source: entry.source,
-                                      organization: organization, year: year))
+                                      expense: entry.expense, organization: organization, year: year))
             }
             let part = chunks.count > 1 ? "（\(index + 1)/\(chunks.count)）" : ""
             drafts.append(VoucherDraft(organization: organization, date: date, summary: summary + part, attachments: 0,
@@ -132,10 +172,10 @@ public enum CarryForward {
     }
 
     /// The line that brings a balance of `netFen` (debit minus credit) to zero.
-    static func line(_ code: String, emptying netFen: Int64, project: String?, source: FundSource?,
+    static func line(_ code: String, emptying netFen: Int64, project: String?, source: FundSource?, expense: ExpenseType? = nil,
                      organization: String, year: Int) throws(SumOverflow) -> VoucherLine {
         let magnitude = try netFen < 0 ? netFen.negated(or: SumOverflow(organization: organization, account: code, year: year)) : netFen
         return VoucherLine(accountCode: code, side: netFen > 0 ? .credit : .debit, amount: Money(fen: magnitude),
-                           dimensions: Dimensions(project: project, fundSource: source))
+                           dimensions: Dimensions(project: project, expenseType: expense, fundSource: source))
     }
 }

@@ -57,4 +57,18 @@ public enum YearEnd {
         VoucherDraft(organization: organization, date: original.date, summary: "注销\(ref.chinese)年终结转凭证",
                      preparer: preparer, reverses: ref, kind: .closing, lines: original.lines.map { $0.reversed() })
     }
+
+    /// The red-ink voucher that cancels month closing voucher `ref` (期末结转) when its month is
+    /// reopened: the same date and kind, every line negated on its own side.
+    public static func monthCancellation(of original: VoucherDraft, ref: VoucherRef, organization: String, preparer: String) -> VoucherDraft {
+        VoucherDraft(organization: organization, date: original.date,
+                     summary: "注销\(original.date.month)月\(original.date.day)日\(ref.chinese)期末结转凭证",
+                     preparer: preparer, reverses: ref, kind: .closing, lines: original.lines.map { $0.reversed() })
+    }
+
+    /// Whether a closing voucher carries income or expenditure (期末结转), as opposed to the year
+    /// end's clearing into 累计 or a year-end act: reopening its month cancels it.
+    public static func carriesIncomeOrExpenditure(_ draft: VoucherDraft) -> Bool {
+        draft.lines.contains { CarryForward.closesAtPeriodEnd($0.accountCode) }
+    }
 }

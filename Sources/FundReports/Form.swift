@@ -1,13 +1,12 @@
 import FundCore
 
 /// One row of a statutory form: a heading, an item with amounts, or a total that is a signed
-/// sum of other rows of the same panel (written as a formula in workbooks).
+/// sum of other rows of the same panel (written as a formula in workbooks). The 2021 forms have
+/// no 行次 column: a row is known by its label.
 public struct FormRow: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case heading, item, total, memo }
 
     public var label: String
-    /// 行次, the printed line number.
-    public var line: Int?
     public var kind: Kind
     public var indent: Int
     /// One amount per value column, in fen; nil leaves the cell blank.
@@ -24,9 +23,8 @@ public struct FormRow: Hashable, Sendable {
         }
     }
 
-    public init(label: String, line: Int? = nil, kind: Kind = .item, indent: Int = 0, values: [Int64?] = [], terms: [Term] = []) {
+    public init(label: String, kind: Kind = .item, indent: Int = 0, values: [Int64?] = [], terms: [Term] = []) {
         self.label = label
-        self.line = line
         self.kind = kind
         self.indent = indent
         self.values = values
@@ -34,8 +32,9 @@ public struct FormRow: Hashable, Sendable {
     }
 }
 
-/// A statutory form (工会01表, 工会02表): one or two panels of rows side by side, each panel with
-/// a label column, a 行次 column and the value columns.
+/// A statutory form (工会01表, 工会02表) in the 2021 layout: one or two panels of rows side by
+/// side, each panel with a label column and the value columns (no 行次); notes under the form
+/// (the standard's footnote, memo breakdowns) and the signature line.
 public struct Form: Sendable {
     public let number: String
     public let title: String
@@ -44,6 +43,10 @@ public struct Form: Sendable {
     public let panelTitles: [String]
     public let valueColumns: [String]
     public var panels: [[FormRow]]
+    /// Lines printed under the form: the standard's footnote and memo breakdowns (注：…).
+    public var notes: [String] = []
+    /// Who signs the form; the CLI and the workbooks fill what the book knows.
+    public var signers = FormSigners()
     /// Checks the form must pass, with what failed; empty when the form is consistent.
     public var failedChecks: [String] = []
 
@@ -56,24 +59,17 @@ public struct Form: Sendable {
         self.panelTitles = panelTitles
         self.valueColumns = valueColumns
         self.panels = panels
-        assignLineNumbers()
-    }
-
-    /// 行次 runs 1, 2, ... through every item, memo and total row of every panel.
-    private mutating func assignLineNumbers() {
-        var next = 1
-        for p in panels.indices {
-            for r in panels[p].indices where panels[p][r].kind != .heading {
-                panels[p][r].line = next
-                next += 1
-            }
-        }
     }
 
     /// The value of a row, by label, for tests and checks.
     public func value(_ label: String, column: Int = 0) -> Int64? {
         for panel in panels { if let row = panel.first(where: { $0.label == label }) { return row.values[column] } }
         return nil
+    }
+
+    /// The signature line as text: 法定代表人：…　主管会计工作的负责人：…　会计机构负责人：…　制表：…
+    public var signatureLine: String {
+        signers.boxes.map { "\($0.label)：\($0.name)" }.joined(separator: "    ")
     }
 }
 
@@ -114,17 +110,19 @@ struct PanelBuilder {
         return totalRow
     }
 
-    /// A total of `terms` (row index and sign), its values computed now.
+    /// A total of `terms` (row index and sign), its values computed now; blank where every
+    /// row it sums is blank (a chart without those accounts).
     @discardableResult
     mutating func total(_ label: String, indent: Int = 0, _ terms: [(Int, Int64)]) throws(SumOverflow) -> Int {
-        var values = [Int64](repeating: 0, count: columns)
+        var values = [Int64?](repeating: nil, count: columns)
         for (row, sign) in terms {
             for c in 0..<columns {
-                let value = rows[row].values[c] ?? 0
-                values[c] = try sign < 0 ? values[c].subtracting(value, or: overflow) : values[c].adding(value, or: overflow)
+                guard let value = rows[row].values[c] else { continue }
+                let sum = values[c] ?? 0
+                values[c] = try sign < 0 ? sum.subtracting(value, or: overflow) : sum.adding(value, or: overflow)
             }
         }
-        rows.append(FormRow(label: label, kind: .total, indent: indent, values: values.map { $0 },
+        rows.append(FormRow(label: label, kind: .total, indent: indent, values: values,
                             terms: terms.map { FormRow.Term(row: $0.0, sign: $0.1) }))
         return rows.count - 1
     }
@@ -138,24 +136,24 @@ extension Form {
             if let failed = failedChecks.first { text += "！ \(failed)\n" }
             for (index, panel) in panels.enumerated() {
                 let cells = panel.map { row in
-                    [String(repeating: "  ", count: row.indent) + row.label, row.line.map(String.init) ?? ""]
-                        + row.values.map { $0.map { Money(fen: $0).grouped } ?? "" }
+                    [String(repeating: "  ", count: row.indent) + row.label] + row.values.map { $0.map { Money(fen: $0).grouped } ?? "" }
                 }
-                text += (index > 0 ? "\n" : "") + Render.table(headers: [panelTitles[index], "行次"] + valueColumns, rows: cells,
-                                                               rightAligned: Set(1..<(2 + valueColumns.count)))
+                text += (index > 0 ? "\n" : "") + Render.table(headers: [panelTitles[index]] + valueColumns, rows: cells,
+                                                               rightAligned: Set(1..<(1 + valueColumns.count)))
             }
-            return text
+            for note in notes { text += Render.terminalSafe(note) + "\n" }
+            return text + Render.terminalSafe(signatureLine) + "\n"
         case .csv:
             let rows = panels.enumerated().flatMap { index, panel in
                 panel.filter { $0.kind != .heading }.map { row in
-                    [panelTitles[index], String(row.line ?? 0), row.label] + row.values.map { $0.map { Money(fen: $0).description } ?? "" }
+                    [panelTitles[index], row.label] + row.values.map { $0.map { Money(fen: $0).description } ?? "" }
                 }
             }
-            return Render.csv(headers: ["panel", "line", "item"] + valueColumns, rows: rows)
+            return Render.csv(headers: ["panel", "item"] + valueColumns, rows: rows)
         case .json:
             let items = panels.enumerated().flatMap { index, panel in
                 panel.filter { $0.kind != .heading }.map { row in
-                    Render.jsonObject([("panel", Render.jsonString(panelTitles[index])), ("line", String(row.line ?? 0)),
+                    Render.jsonObject([("panel", Render.jsonString(panelTitles[index])),
                                        ("item", Render.jsonString(row.label)),
                                        ("values", "[" + row.values.map { $0.map { Render.jsonString(Money(fen: $0).description) } ?? "null" }.joined(separator: ", ") + "]")],
                                       indent: "    ")
@@ -165,6 +163,8 @@ extension Form {
                                       ("organization", Render.jsonString(organization.code)), ("period", Render.jsonString(periodText)),
                                       ("columns", "[" + valueColumns.map(Render.jsonString).joined(separator: ", ") + "]"),
                                       ("rows", Render.jsonArray(items, indent: "  ")),
+                                      ("notes", "[" + notes.map(Render.jsonString).joined(separator: ", ") + "]"),
+                                      ("signatures", Render.jsonObject(signers.boxes.map { ($0.label, Render.jsonString($0.name)) }, indent: "  ")),
                                       ("failed_checks", "[" + failedChecks.map(Render.jsonString).joined(separator: ", ") + "]")]) + "\n"
         }
     }

@@ -2,12 +2,15 @@ import Foundation
 import FundCore
 import FundReports
 
-/// A statutory form laid out like the paper one: title, form number, unit, period and 单位：元,
-/// the panels side by side (label, 行次, amounts), totals as formulas carrying their values,
-/// and the signature line 单位负责人 / 财务负责人 / 复核 / 制表.
+/// A statutory form laid out like the 2021 paper one: title, form number, 编制单位, the date or
+/// period and 单位：元, the panels side by side (label, amounts; no 行次), totals as formulas
+/// carrying their values, the notes under the form, and the signature line of 第六十四条:
+/// 法定代表人 / 主管会计工作的负责人 / 会计机构负责人 / 制表.
 public enum FormWorkbook {
     public static let headerRow = 3
 
+    /// Writes `form` as a workbook of one sheet; `preparedBy` fills 制表 when the form's signers
+    /// do not name one.
     public static func write(_ form: Form, to path: String, preparedBy: String? = nil, created: Date? = nil) throws {
         let workbook = try Workbook(path: path, properties: properties(form.title, form.organization.name, form.periodText, created))
         try addSheet(form, to: workbook, name: form.title, preparedBy: preparedBy)
@@ -21,13 +24,12 @@ public enum FormWorkbook {
     /// Adds the form as one sheet of `workbook`.
     public static func addSheet(_ form: Form, to workbook: Workbook, name: String, preparedBy: String?) throws {
         let sheet = try workbook.addWorksheet(name)
-        let panelWidth = 2 + form.valueColumns.count
+        let panelWidth = 1 + form.valueColumns.count
         let lastColumn = panelWidth * form.panels.count - 1
         for p in form.panels.indices {
             let base = p * panelWidth
             try sheet.setColumns(base...base, width: 30)
-            try sheet.setColumns((base + 1)...(base + 1), width: 6)
-            try sheet.setColumns((base + 2)...(base + panelWidth - 1), width: 17)
+            try sheet.setColumns((base + 1)...(base + panelWidth - 1), width: 17)
         }
         try sheet.merge(form.title, rows: 0...0, columns: 0...lastColumn, style: .title)
         try sheet.setRow(0, height: 28)
@@ -38,7 +40,7 @@ public enum FormWorkbook {
         try sheet.merge("单位：元", rows: 2...2, columns: (lastColumn - third + 1)...lastColumn, style: .subtitleRight)
         for (p, title) in form.panelTitles.enumerated() {
             let base = p * panelWidth
-            for (offset, header) in ([title, "行次"] + form.valueColumns).enumerated() {
+            for (offset, header) in ([title] + form.valueColumns).enumerated() {
                 try sheet.write(header, row: headerRow, column: base + offset, style: .header)
             }
         }
@@ -49,9 +51,8 @@ public enum FormWorkbook {
                 let r = headerRow + 1 + index
                 let bold = row.kind == .total || row.kind == .heading
                 try sheet.write(row.label, row: r, column: base, style: CellStyle(bold: bold, border: true, indent: UInt8(clamping: row.indent)))
-                try sheet.write(row.line.map(String.init) ?? "", row: r, column: base + 1, style: .center)
                 for c in form.valueColumns.indices {
-                    let column = base + 2 + c
+                    let column = base + 1 + c
                     guard row.kind != .heading, let value = row.values[c] else {
                         try sheet.write("", row: r, column: column, style: .money)
                         continue
@@ -71,16 +72,25 @@ public enum FormWorkbook {
                 for offset in 0..<panelWidth { try sheet.write("", row: headerRow + 1 + index, column: base + offset, style: .text) }
             }
         }
-        let footer = headerRow + height + 2
-        let signers = ["单位负责人：", "财务负责人：", "复核：", "制表：\(preparedBy ?? "")"]
-        // Four signatures on one line when the form is wide enough, else two lines of two.
-        let perLine = lastColumn + 1 >= 8 ? 4 : 2
-        let step = (lastColumn + 1) / perLine
-        for (i, signer) in signers.enumerated() {
-            try sheet.write(signer, row: footer + i / perLine, column: (i % perLine) * step, style: CellStyle())
+        var next = headerRow + height + 1
+        for note in form.notes {
+            try sheet.write(note, row: next, column: 0, style: CellStyle())
+            next += 1
         }
         if !form.failedChecks.isEmpty {
-            try sheet.write("！ " + form.failedChecks.joined(separator: "；"), row: footer + 2, column: 0, style: CellStyle(bold: true))
+            try sheet.write("！ " + form.failedChecks.joined(separator: "；"), row: next, column: 0, style: CellStyle(bold: true))
+            next += 1
+        }
+        var signers = form.signers
+        if signers.preparer == nil { signers.preparer = preparedBy }
+        // The four signatures on one line under two panels (each panel's label and last value
+        // column), else two lines of two; the signature line is the sheet's last row.
+        let footer = next + 1
+        let places: [(row: Int, column: Int)] = form.panels.count > 1
+            ? [(0, 0), (0, panelWidth - 1), (0, panelWidth), (0, lastColumn)]
+            : [(0, 0), (0, min(1, lastColumn)), (1, 0), (1, min(1, lastColumn))]
+        for (box, place) in zip(signers.boxes, places) {
+            try sheet.write("\(box.label)：\(box.name)", row: footer + place.row, column: place.column, style: CellStyle())
         }
         sheet.freezePanes(row: headerRow + 1, column: 0)
         try sheet.setPrintLayout(landscape: form.panels.count > 1, repeatRows: headerRow...headerRow)

@@ -34,6 +34,12 @@ struct Demo: ParsableCommand {
             let organizations = try ledger.organizations.importOrganizations(path: data + "/organizations.csv")
             // Every preparer and reviewer the journals name is an officer of the unions they sign for.
             _ = try ledger.access.importRoles(path: data + "/officers.csv")
+            // Who signs the county's forms (第六十四条); the other unions' forms keep blank lines.
+            if try ledger.organizations.organizations().contains(where: { $0.code == "CTY-01" }) {
+                for (role, name) in [(SignerRole.legalRepresentative, "主席"), (.accountingSupervisor, "主席"), (.accountingHead, "财务主管")] {
+                    try financeHead.signatures.setSigner(organization: "CTY-01", role: role, name: name)
+                }
+            }
             // Subsidy items first, so that the journal's spending of them is held to their purpose.
             let subsidyFile = data + "/subsidies-2026.csv"
             let items = FileManager.default.fileExists(atPath: subsidyFile) ? try subsidyOfficer.subsidies.importSubsidies(path: subsidyFile) : 0
@@ -85,13 +91,24 @@ struct Demo: ParsableCommand {
                                                                               reviewer: "财务主管") != nil {
                     depreciation += 1
                 }
-                closing += try financeHead.yearEnd.closeYear(organization: organization.code, year: year, reviewer: "主席").vouchers.count
+                // Each month is closed with its 期末结转; the year end then clears 本年收支结转 into
+                // 累计 before December is closed.
+                let december = Period(year: year, month: 12)!
                 let months = Set(try ledger.vouchers.vouchers(organization: organization.code).map(\.draft.period)).sorted()
-                for period in months { try financeHead.periods.close(organization: organization.code, period: period) }
+                for period in months where period < december {
+                    closing += try financeHead.periods.close(organization: organization.code, period: period, reviewer: "主席").count
+                }
+                closing += try financeHead.yearEnd.closeYear(organization: organization.code, year: year, reviewer: "主席").vouchers.count
+                if try ledger.vouchers.vouchers(organization: organization.code).contains(where: { $0.draft.period == december }) {
+                    closing += try financeHead.periods.close(organization: organization.code, period: december, reviewer: "主席").count
+                }
             }
-            if irregular != nil { try financeHead.periods.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, reason: "补记12月凭证后重新结账")
-                try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!) }
-            emit("posted \(depreciation) depreciation vouchers and \(closing) year-end closing vouchers; closed every month with postings\n")
+            if irregular != nil { try financeHead.periods.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, reason: "补记12月凭证后重新结账", reviewer: "主席")
+                // Reopening December cancels its 期末结转; the year end carries it again and clears
+                // it into 累计 before December is closed anew.
+                closing += try financeHead.yearEnd.closeYear(organization: "FED-12", year: year, reviewer: "主席").vouchers.count
+                try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!, reviewer: "主席") }
+            emit("posted \(depreciation) depreciation vouchers and \(closing) closing vouchers (期末结转 of every month, the year end); closed every month with postings\n")
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
             var written = 0

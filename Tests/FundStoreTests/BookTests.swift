@@ -71,9 +71,9 @@ import Testing
         try t.post("FED-01", "2026-02-10", [("102", 100), ("401", -100)])
         try t.post("FED-01", "2026-03-10", [("102", 100), ("401", -100)])
         let chief = try t.officer("主管")
-        #expect(throws: BookError.self) { try chief.periods.close(organization: "FED-01", period: Period(parsing: "2026-03")!) }
-        try chief.periods.close(organization: "FED-01", period: Period(parsing: "2026-02")!)
-        try chief.periods.close(organization: "FED-01", period: Period(parsing: "2026-03")!)
+        #expect(throws: BookError.self) { try chief.periods.close(organization: "FED-01", period: Period(parsing: "2026-03")!, reviewer: "李强") }
+        try chief.periods.close(organization: "FED-01", period: Period(parsing: "2026-02")!, reviewer: "李强")
+        try chief.periods.close(organization: "FED-01", period: Period(parsing: "2026-03")!, reviewer: "李强")
         do {
             try t.post("FED-01", "2026-03-20", [("102", 1), ("401", -1)])
             Issue.record("posted into a closed month")
@@ -81,9 +81,9 @@ import Testing
             guard case let .voucherProblems(_, problems) = error else { Issue.record("\(error)"); return }
             #expect(problems.map(\.rule) == [.periodClosed])
         }
-        #expect(throws: BookError.self) { try chief.periods.reopen(organization: "FED-01", period: Period(parsing: "2026-02")!, reason: "补记") }
-        #expect(throws: BookError.self) { try chief.periods.reopen(organization: "FED-01", period: Period(parsing: "2026-03")!, reason: " ") }
-        try chief.periods.reopen(organization: "FED-01", period: Period(parsing: "2026-03")!, reason: "补记3月会费")
+        #expect(throws: BookError.self) { try chief.periods.reopen(organization: "FED-01", period: Period(parsing: "2026-02")!, reason: "补记", reviewer: "李强") }
+        #expect(throws: BookError.self) { try chief.periods.reopen(organization: "FED-01", period: Period(parsing: "2026-03")!, reason: " ", reviewer: "李强") }
+        try chief.periods.reopen(organization: "FED-01", period: Period(parsing: "2026-03")!, reason: "补记3月会费", reviewer: "李强")
         try t.post("FED-01", "2026-03-20", [("102", 1), ("401", -1)])
         let log = try t.book.periods.periodLog(organization: "FED-01")
         #expect(log.map(\.action) == ["close", "close", "reopen"])
@@ -96,7 +96,7 @@ import Testing
         try t.post("FED-01", "2026-03-10", [("102", 100), ("401", -100)])
         _ = try t.book.vouchers.addVoucher(VoucherDraft(organization: "FED-01", date: LocalDate(parsing: "2026-03-12")!, summary: "x",
                                                preparer: "王芳", lines: [line("102", .debit, 1), line("401", .credit, 1)]))
-        #expect(throws: BookError.self) { try t.book.periods.close(organization: "FED-01", period: Period(parsing: "2026-03")!) }
+        #expect(throws: BookError.self) { try t.book.periods.close(organization: "FED-01", period: Period(parsing: "2026-03")!, reviewer: "李强") }
     }
 
     @Test func aRedInkVoucherCancelsItsOriginalExactlyOnce() throws {

@@ -125,7 +125,7 @@ import Testing
                                  lines: [line("102", .debit, 1), line("401", .credit, 1)])
         #expect(refused { _ = try member.vouchers.addVoucher(draft) })
         #expect(refused { _ = try member.vouchers.reverseVoucher(id: posted.id, date: LocalDate(parsing: "2026-03-12")!, preparer: "陈静") })
-        #expect(refused { try member.periods.close(organization: "FED-01", period: Period(year: 2026, month: 3)!) })
+        #expect(refused { try member.periods.close(organization: "FED-01", period: Period(year: 2026, month: 3)!, reviewer: "李强") })
         #expect(refused { _ = try member.vouchers.postVoucher(id: posted.id, bookkeeper: "陈静") })
         #expect(refused { _ = try member.imports.importJournal(paths: [try t.write("x.journal", "2026-03-11 * x  ; org:FED-01\n    102  1.00\n    401  -1.00\n")],
                                                         defaultOrganization: nil) })
@@ -162,7 +162,7 @@ import Testing
         let superior = try t.opened(as: "钱进")
         #expect(try superior.vouchers.vouchers(organization: "FED-01").count == 1)
         #expect(try superior.verification.verify().problems.isEmpty)
-        #expect(refused { try superior.periods.close(organization: "FED-01", period: Period(year: 2026, month: 3)!) })
+        #expect(refused { try superior.periods.close(organization: "FED-01", period: Period(year: 2026, month: 3)!, reviewer: "李强") })
     }
 
     @Test func aRollupNeedsEveryMember() throws {

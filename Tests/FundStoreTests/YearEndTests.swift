@@ -97,15 +97,18 @@ import Testing
                                   Flow(account: "50105", fen: 3_000_00, project: nil, month: 2)])
         #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2027, reviewer: "李强") }
         let summary = try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
-        #expect(summary.vouchers.map(\.description) == ["2026-12/记-0001", "2026-12/记-0002", "2026-12/记-0003"])
+        // Each open month is carried in its own month (期末结转), then the year is cleared into 累计.
+        #expect(summary.vouchers.map(\.description) == ["2026-01/记-0002", "2026-02/记-0002", "2026-03/记-0002", "2026-05/记-0002", "2026-12/记-0001"])
         let january = try t.book.ledger.turnovers(organization: "FED-01", from: Period(parsing: "2027-01")!, to: Period(parsing: "2027-01")!)
         let opening = Dictionary(uniqueKeysWithValues: january.filter { $0.openingNetFen != 0 }.map { ($0.code, $0.openingNetFen) })
         // 102: 50,000 - 20,000 + 4,860 - 3,000 = 31,860; 32104 (XB-1): 30,000 credit; 32205: 1,860 credit.
         #expect(opening == ["102": 31_860_00, "32104": -30_000_00, "32205": -1_860_00])
-        let closing = try t.book.vouchers.vouchers(organization: "FED-01", period: Period(parsing: "2026-12"))
-        #expect(closing.allSatisfy { $0.draft.kind == .closing && $0.status == .posted })
-        #expect(closing[0].draft.summary == "结转2026年收入")
-        #expect(closing[0].draft.lines.contains { $0.accountCode == "32103" && $0.dimensions.project == "XB-1" && $0.amount.fen == 50_000_00 })
+        let closing = try t.book.vouchers.vouchers(organization: "FED-01").filter { $0.draft.kind == .closing }
+        #expect(closing.count == 5 && closing.allSatisfy { $0.status == .posted })
+        let march = closing.first { $0.draft.period == Period(parsing: "2026-03") }
+        #expect(march?.draft.summary == "结转2026年3月收入" && march?.draft.date == LocalDate(parsing: "2026-03-31"))
+        #expect(march?.draft.lines.contains { $0.accountCode == "32103" && $0.dimensions.project == "XB-1" && $0.amount.fen == 50_000_00 } == true)
+        #expect(closing.last?.draft.summary == "结转2026年资金结转结余至累计")
     }
 
     @Test func closingNeedsDecemberOpenAndEveryVoucherPosted() throws {
@@ -116,7 +119,7 @@ import Testing
         #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强") }
         let draft = try t.book.vouchers.vouchers(organization: "FED-01", period: Period(parsing: "2026-06")).first!
         try t.book.vouchers.deleteDraft(id: draft.id)
-        try t.book.periods.close(organization: "FED-01", period: Period(parsing: "2026-12")!)
+        try t.book.periods.close(organization: "FED-01", period: Period(parsing: "2026-12")!, reviewer: "李强")
         #expect(throws: BookError.self) { try t.book.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强") }
     }
 

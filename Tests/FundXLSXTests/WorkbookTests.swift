@@ -80,6 +80,24 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
         #expect(try member(first, "docProps/core.xml").contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z</dcterms:created>"))
     }
 
+    /// 工会01表 and 工会02表 of FED-01 for March, its months closed, in the 2021 layout: no 行次,
+    /// totals as formulas, the notes and the signature line with the organisation's signers.
+    @Test func formSheetsAreGolden() throws {
+        let (t, _) = try demo()
+        for month in 1...3 { try t.book.periods.close(organization: "FED-01", period: Period(year: 2026, month: month)!, reviewer: "李强") }
+        try t.book.signatures.setSigner(organization: "FED-01", role: .legalRepresentative, name: "陈静")
+        let path = t.folder + "/forms.xlsx"
+        try MonthlyPack.write(balanceSheet: try Reports.balanceSheet(t.book, organization: "FED-01", year: 2026, month: 3),
+                              incomeExpenditure: try Reports.incomeExpenditure(t.book, organization: "FED-01", year: 2026, month: 3),
+                              trialBalance: try Reports.trialBalance(t.book, organization: "FED-01", year: 2026, month: 3),
+                              generalLedger: try Reports.generalLedger(t.book, organization: "FED-01", year: 2026, month: 3),
+                              to: path, preparedBy: "王芳", created: pinned)
+        Golden.assert(try member(path, "xl/worksheets/sheet1.xml"), "Tests/FundXLSXTests/Golden/balance-sheet-FED-01-2026-03.sheet1.xml")
+        Golden.assert(try member(path, "xl/worksheets/sheet2.xml"), "Tests/FundXLSXTests/Golden/income-expenditure-FED-01-2026-03.sheet2.xml")
+        let strings = try member(path, "xl/sharedStrings.xml")
+        #expect(strings.contains("法定代表人：陈静") && strings.contains("制表：王芳") && !strings.contains("行次"))
+    }
+
     @Test func journalSheetIsGolden() throws {
         let (t, organization) = try demo()
         let path = t.folder + "/j.xlsx"

@@ -15,7 +15,7 @@ import Testing
         for arguments in [["init"], ["user", "grant", "测试员", "officer"], ["org", "import", "ledgers/errors/setup/organizations.csv"],
                           ["user", "grant", "王芳", "officer", "--org", "FED-01"], ["user", "grant", "李强", "officer"],
                           ["user", "grant", "钱主任", "superior", "--org", "CTY-01"],
-                          ["import", "ledgers/errors/setup/base.journal"], ["close", "--org", "FED-01", "--period", "2026-01"],
+                          ["import", "ledgers/errors/setup/base.journal"], ["close", "--org", "FED-01", "--period", "2026-01", "--reviewer", "李强"],
                           ["subsidy", "import", "ledgers/errors/setup/subsidies.csv"],
                           ["subsidy", "disburse", "XB-2026-001", "--amount", "30000", "--date", "2026-02-25", "--reviewer", "李强"],
                           ["subsidy", "disburse", "XB-2026-002", "--amount", "5000", "--date", "2026-02-25", "--reviewer", "李强"],

@@ -119,7 +119,7 @@ with tempfile.TemporaryDirectory() as folder:
     start = time.time()
     probe = timed + ".close.sqlite"
     subprocess.run(["cp", timed, probe], check=True)
-    run("close", "--org", "C0", "--period", "2026-01", "--book", probe)
+    run("close", "--org", "C0", "--period", "2026-01", "--reviewer", "乙", "--book", probe)
     month_seconds = time.time() - start
 
     def whole_month_close(copy):
@@ -127,7 +127,7 @@ with tempfile.TemporaryDirectory() as folder:
         logged = count(copy, "SELECT count(*) FROM period_log WHERE action = 'close'")
         outcomes.setdefault("close", []).append("none" if closes == 0 else "all")
         return None if closes == logged and closes in (0, 1) else f"{closes} closes but {logged} log lines"
-    trial("close", timed, ["close", "--org", "C0", "--period", "2026-01"], month_seconds, whole_month_close)
+    trial("close", timed, ["close", "--org", "C0", "--period", "2026-01", "--reviewer", "乙"], month_seconds, whole_month_close)
 
     # A subsidy payment posts two books at once.
     paying = timed + ".subsidy.sqlite"

@@ -26,6 +26,7 @@ extension BookError {
         case .unpostedVouchers: "unposted-vouchers"
         case .periodUnbalanced: "period-unbalanced"
         case .missingReason: "missing-reason"
+        case .closingNeedsReviewer: "closing-needs-reviewer"
         case .alreadyReversed: "already-reversed"
         case .cannotReverseRedInk: "reverse-red-ink"
         case .reversalBeforeOriginal: "reversal-before-original"
@@ -46,6 +47,7 @@ extension BookError {
         case let .committee(refusal): refusal.rule
         case let .review(refusal): refusal.rule
         case let .backup(refusal): refusal.rule
+        case let .yearEndAct(problem): problem.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
@@ -71,7 +73,7 @@ extension BookError {
              .periodAlreadyClosed, .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .alreadyReversed,
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
             .conflict
-        case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .cannotReverseRedInk, .reversalBeforeOriginal,
+        case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .closingNeedsReviewer, .cannotReverseRedInk, .reversalBeforeOriginal,
              .yearOutOfRange, .fixedAsset, .textRefused:
             .invalidInput
         case let .access(refusal):
@@ -82,6 +84,8 @@ extension BookError {
             refusal.category
         case let .backup(refusal):
             refusal.category
+        case let .yearEndAct(problem):
+            problem.category
         case let .storage(failure):
             failure.category
         case .voucherName:

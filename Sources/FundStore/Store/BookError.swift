@@ -27,6 +27,9 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case unpostedVouchers(organization: String, period: Period, vouchers: [UnpostedVoucher])
     case periodUnbalanced(organization: String, period: Period, debits: Money, credits: Money)
     case missingReason
+    /// A month's 期末结转 (or its red-ink cancellation) is a voucher like any other: another
+    /// officer reviews it, named when the month is closed or reopened.
+    case closingNeedsReviewer(organization: String, period: Period)
     case alreadyReversed(voucher: String, by: String)
     case cannotReverseRedInk(voucher: String)
     case reversalBeforeOriginal(voucher: String, date: LocalDate)
@@ -54,6 +57,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// A refusal of budgets and fixed assets not yet given a case of its own.
     /// A backup or a restore refused (`BackupRefusal`).
     case backup(BackupRefusal)
+    /// A year-end act (结转转入, 单位内部调剂) refused, with its own rule id.
+    case yearEndAct(YearEndActProblem)
     /// The database engine refused (`StorageFailure`).
     case storage(StorageFailure)
     /// A value in the file that FundLedger never writes: the file was changed outside it.
@@ -119,6 +124,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(organization) cannot close \(period): \(vouchers.count) voucher(s) dated in it are not posted (\(vouchers.prefix(5).map(\.label).joined(separator: ", "))); post or delete them first"
         case let .periodUnbalanced(organization, period, debits, credits):
             return "\(organization) cannot close \(period): its debits \(debits) do not equal its credits \(credits); run `fundledger verify`"
+        case let .closingNeedsReviewer(organization, period):
+            return "closing \(organization) \(period) posts its 期末结转 voucher, which another officer reviews (审核); name them with --reviewer"
         case .missingReason:
             return "reopening a closed month needs a reason (--reason \"...\"); it is kept in the period log"
         case let .alreadyReversed(voucher, by):
@@ -162,6 +169,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return refusal.description
         case let .backup(refusal):
             return refusal.description
+        case let .yearEndAct(problem):
+            return problem.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):

@@ -21,8 +21,8 @@ import Testing
     @Test func conflict() throws {
         let book = try InMemoryBook()
         try book.post("2026-02-10", [("102", 100), ("401", -100)])
-        try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!)
-        let error = bookError { try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!) }
+        try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!, reviewer: "李强")
+        let error = bookError { try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!, reviewer: "李强") }
         #expect(error?.category == .conflict && error?.rule == "period-already-closed")
     }
 

@@ -10,13 +10,13 @@ import Testing
         try book.post("2026-03-10", [("102", 100), ("401", -100)])
         let officer = book.session("王芳").periods
         let march = Period(year: 2026, month: 3)!, february = Period(year: 2026, month: 2)!
-        guard case .closeOutOfOrder(_, _, let open)? = bookError({ try officer.close(organization: "FED-01", period: march) }) else {
+        guard case .closeOutOfOrder(_, _, let open)? = bookError({ try officer.close(organization: "FED-01", period: march, reviewer: "李强") }) else {
             Issue.record("closed March before February"); return
         }
         #expect(open == february)
-        try officer.close(organization: "FED-01", period: february)
-        try officer.close(organization: "FED-01", period: march)
-        #expect(bookError { try officer.close(organization: "FED-01", period: march) }?.rule == "period-already-closed")
+        try officer.close(organization: "FED-01", period: february, reviewer: "李强")
+        try officer.close(organization: "FED-01", period: march, reviewer: "李强")
+        #expect(bookError { try officer.close(organization: "FED-01", period: march, reviewer: "李强") }?.rule == "period-already-closed")
         #expect(try officer.closedPeriods(organization: "FED-01") == [february, march])
         #expect(try officer.periodLog(organization: "FED-01").map(\.by) == ["王芳", "王芳"])
     }
@@ -27,18 +27,18 @@ import Testing
         try book.post("2026-03-10", [("102", 100), ("401", -100)])
         let officer = book.session("李强").periods
         let march = Period(year: 2026, month: 3)!, february = Period(year: 2026, month: 2)!
-        try officer.close(organization: "FED-01", period: february)
-        try officer.close(organization: "FED-01", period: march)
-        #expect(bookError { try officer.reopen(organization: "FED-01", period: march, reason: "  ") }?.rule == "missing-reason")
-        guard case .reopenOutOfOrder(_, _, let closed)? = bookError({ try officer.reopen(organization: "FED-01", period: february, reason: "补记") }) else {
+        try officer.close(organization: "FED-01", period: february, reviewer: "王芳")
+        try officer.close(organization: "FED-01", period: march, reviewer: "王芳")
+        #expect(bookError { try officer.reopen(organization: "FED-01", period: march, reason: "  ", reviewer: "王芳") }?.rule == "missing-reason")
+        guard case .reopenOutOfOrder(_, _, let closed)? = bookError({ try officer.reopen(organization: "FED-01", period: february, reason: "补记", reviewer: "王芳") }) else {
             Issue.record("reopened February under a closed March"); return
         }
         #expect(closed == march)
-        try officer.reopen(organization: "FED-01", period: march, reason: "补记3月会费")
+        try officer.reopen(organization: "FED-01", period: march, reason: "补记3月会费", reviewer: "王芳")
         let log = try officer.periodLog(organization: "FED-01")
         #expect(log.map(\.action) == ["close", "close", "reopen"])
         #expect(log.last?.by == "李强" && log.last?.reason == "补记3月会费")
-        #expect(bookError { try officer.reopen(organization: "FED-01", period: march, reason: "再补") }?.rule == "period-not-closed")
+        #expect(bookError { try officer.reopen(organization: "FED-01", period: march, reason: "再补", reviewer: "王芳") }?.rule == "period-not-closed")
     }
 
     @Test func refusesMonthsWithDraftsAndOtherPeoplesBooks() throws {
@@ -48,16 +48,16 @@ import Testing
                                          VoucherLine(accountCode: "401", side: .credit, amount: Money(fen: 5))])
         _ = try book.session("王芳").vouchers.addVoucher(draft)
         let april = Period(year: 2026, month: 4)!
-        #expect(bookError { try book.session("王芳").periods.close(organization: "FED-01", period: april) }?.rule == "unposted-vouchers")
-        let refusal = bookError { try book.session("王芳").periods.close(organization: "CTY-01", period: april) }
+        #expect(bookError { try book.session("王芳").periods.close(organization: "FED-01", period: april, reviewer: "李强") }?.rule == "unposted-vouchers")
+        let refusal = bookError { try book.session("王芳").periods.close(organization: "CTY-01", period: april, reviewer: "李强") }
         #expect(refusal?.category == .notPermitted)
-        #expect(bookError { try book.session("王芳").periods.close(organization: "NOPE", period: april) }?.category != nil)
+        #expect(bookError { try book.session("王芳").periods.close(organization: "NOPE", period: april, reviewer: "李强") }?.category != nil)
     }
 
     @Test func aTamperedMonthIsAnErrorNamingTheTable() throws {
         let book = try InMemoryBook()
         try book.post("2026-02-10", [("102", 100), ("401", -100)])
-        try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!)
+        try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!, reviewer: "李强")
         // Behind the program's back: its triggers and checks dropped, as anyone holding the file can.
         try book.store.database.writeWithoutTransaction { db in
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'period_log'") {

@@ -29,8 +29,8 @@ import Testing
         let book = try InMemoryBook()
         try book.post("2026-02-10", [("102", 100), ("401", -100)])
         let officer = book.session("王芳")
-        try officer.periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!)
-        expectRefused("the reason") { try officer.periods.reopen(organization: "FED-01", period: Period(year: 2026, month: 2)!, reason: "补记" + control) }
+        try officer.periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!, reviewer: "李强")
+        expectRefused("the reason") { try officer.periods.reopen(organization: "FED-01", period: Period(year: 2026, month: 2)!, reason: "补记" + control, reviewer: "李强") }
         #expect(try officer.periods.closedPeriods(organization: "FED-01") == [Period(year: 2026, month: 2)!])
         expectRefused("the document") { try officer.budgets.approveBudget(organization: "FED-01", year: 2026, document: "工联发" + control) }
     }

@@ -81,7 +81,7 @@ import Testing
         let draft = try vouchers.addVoucher(Self.draft("2026-03-02", [("102", 300), ("401", -300)]))
         try book.session("李强").vouchers.reviewVoucher(id: draft.id, reviewer: "李强")
         try book.post("2026-02-10", [("102", 100), ("401", -100)])
-        try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!)
+        try book.session("王芳").periods.close(organization: "FED-01", period: Period(year: 2026, month: 2)!, reviewer: "李强")
         // A draft of March does not block closing February; entering into February is refused.
         let error = bookError { try book.post("2026-02-11", [("102", 1), ("401", -1)]) }
         #expect(error?.rule == "voucher-refused")

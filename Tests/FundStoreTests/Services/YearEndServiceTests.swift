@@ -9,7 +9,8 @@ import Testing
         try book.post("2026-04-10", [("50105", 200_00), ("102", -200_00)])
         let officer = book.session("王芳").yearEnd
         let summary = try officer.closeYear(organization: "FED-01", year: 2026, reviewer: "李强")
-        #expect(summary.vouchers.map(\.description) == ["2026-12/记-0001", "2026-12/记-0002", "2026-12/记-0003"])
+        // Each open month is carried in its own month (期末结转), then the year is cleared into 累计.
+        #expect(summary.vouchers.map(\.description) == ["2026-03/记-0002", "2026-04/记-0002", "2026-12/记-0001"])
         let balances = try officer.fundBalances(organization: "FED-01", through: 2026)
         #expect(Set(balances) == [FundBalance(accountCode: "102", project: nil, source: nil, netFen: 300_00),
                                   FundBalance(accountCode: "32205", project: nil, source: nil, netFen: -300_00)])
@@ -26,8 +27,8 @@ import Testing
         #expect(bookError { _ = try officer.reopenYear(organization: "FED-01", year: 2026, reason: " ", reviewer: "王芳") }?.rule == "missing-reason")
         let reopened = try officer.reopenYear(organization: "FED-01", year: 2026, reason: "补记12月支出", reviewer: "王芳")
         #expect(reopened.vouchers.count == closed.vouchers.count)
-        let vouchers = try book.session("李强").vouchers.vouchers(organization: "FED-01", period: Period(year: 2026, month: 12))
-        let redInk = vouchers.filter { $0.draft.reverses != nil }
+        let vouchers = try book.session("李强").vouchers.vouchers(organization: "FED-01")
+        let redInk = vouchers.filter { $0.draft.reverses != nil }.sorted { $0.id < $1.id }
         #expect(redInk.map { $0.draft.reverses } == closed.vouchers.reversed().map { Optional($0) })
         #expect(redInk.allSatisfy { $0.draft.kind == .closing && $0.draft.summary.hasPrefix("注销") && $0.draft.preparer == "李强" })
         #expect(try officer.fundBalances(organization: "FED-01", through: 2026).map(\.accountCode).sorted() == ["102", "401"])
@@ -58,7 +59,7 @@ import Testing
         try officer.vouchers.deleteDraft(id: unposted.id)
 
         for month in ["2025-06", "2025-12", "2026-06", "2026-12"] {
-            try officer.periods.close(organization: "FED-01", period: Period(parsing: month)!)
+            try officer.periods.close(organization: "FED-01", period: Period(parsing: month)!, reviewer: "李强")
         }
         #expect(bookError { _ = try officer.yearEnd.closeYear(organization: "FED-01", year: 2026, reviewer: "李强") }?.rule == "period-closed")
         #expect(bookError { _ = try officer.yearEnd.reopenYear(organization: "FED-01", year: 2026, reason: "x", reviewer: "李强") }?.rule == "period-closed")

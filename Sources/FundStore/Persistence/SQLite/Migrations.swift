@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-numbering-index", migrate: v3NumberingIndex)
         migrator.registerMigration("v5-people", migrate: v5People)
         migrator.registerMigration("v6-voucher-ids", migrate: v6VoucherIDs)
+        migrator.registerMigration("v8-monthly-close", migrate: v8MonthlyClose)
         return migrator
     }
 

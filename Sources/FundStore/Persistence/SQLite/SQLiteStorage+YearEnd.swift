@@ -10,12 +10,16 @@ extension SQLiteStorage: GeneratedVoucherStorage {
 
 extension SQLiteStorage: YearEndStorage {
     func fundBalances(organizationID: Int64, through year: Int) throws -> [FundBalance] {
-        try summing(organizationID: organizationID, from: 190001, to: year * 100 + 12) { try FundBalanceRow.fetchAll(db, sql: """
-            SELECT a.code, b.project, b.source, sum(b.debit - b.credit) AS net
+        try fundBalances(organizationID: organizationID, from: 190001, through: year * 100 + 12)
+    }
+
+    func fundBalances(organizationID: Int64, from: Int, through period: Int) throws -> [FundBalance] {
+        try summing(organizationID: organizationID, from: from, to: period) { try FundBalanceRow.fetchAll(db, sql: """
+            SELECT a.code, b.project, b.source, b.expense, sum(b.debit - b.credit) AS net
             FROM balance b JOIN account a ON a.id = b.account_id
-            WHERE b.organization_id = ? AND b.period <= ?
-            GROUP BY a.code, b.project, b.source HAVING net <> 0
-            """, arguments: [organizationID, year * 100 + 12]).map(\.balance) }
+            WHERE b.organization_id = ? AND b.period BETWEEN ? AND ?
+            GROUP BY a.code, b.project, b.source, b.expense HAVING net <> 0
+            """, arguments: [organizationID, from, period]).map(\.balance) }
     }
 
     func netBalance(organizationID: Int64, account: String, before period: Int) throws -> Int64 {
@@ -40,15 +44,16 @@ extension SQLiteStorage: YearEndStorage {
     }
 }
 
-/// A net balance by account, project and fund source, as the year end sums it from the turnover
+/// A net balance by account, project, fund source and expense type, as the carry-forward sums it from the turnover
 /// table (an empty project or source is stored as '').
 private struct FundBalanceRow: FetchableRecord {
     let balance: FundBalance
 
     init(row: Row) throws {
-        let project: String = row["project"], source: String = row["source"]
+        let project: String = row["project"], source: String = row["source"], expense: String = row["expense"]
         balance = FundBalance(accountCode: row["code"], project: project.isEmpty ? nil : project,
-                              source: source.isEmpty ? nil : try row.stored(Column("source"), in: "balance"), netFen: try row.sumFen("net"))
+                              source: source.isEmpty ? nil : try row.stored(Column("source"), in: "balance"),
+                              expense: expense.isEmpty ? nil : try row.stored(Column("expense"), in: "balance"), netFen: try row.sumFen("net"))
     }
 }
 

@@ -22,4 +22,6 @@ struct VoucherSealRecord: Hashable, Sendable {
     var seq: Int64
     var previous: String
     var hash: String
+    /// The payload version the hash covers (1 before migration v4-event-chain, 2 since).
+    var payloadVersion: Int = SealPayload.currentVersion
 }

@@ -10,7 +10,7 @@ extension Session {
                 try SQLiteStorage.withImportCache(db) {
                     var result: Result<T, any Error> = .failure(CancellationError())
                     try db.inTransaction(.immediate) {
-                        result = .success(try body(SQLiteStorage(db)))
+                        result = .success(try EventChain.recording(db, by: user) { try body(SQLiteStorage(db)) })
                         return rollback ? .rollback : .commit
                     }
                     return try result.get()

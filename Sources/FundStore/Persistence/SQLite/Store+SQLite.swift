@@ -51,8 +51,10 @@ extension Store {
         try Migrations.migrator.migrate(database)
         try database.write { db in
             try seedCharts(db)
-            try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
-                           arguments: [administrator, now(), administrator])
+            try EventChain.recording(db, by: administrator) {
+                try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
+                               arguments: [administrator, now(), administrator])
+            }
         }
     }
 

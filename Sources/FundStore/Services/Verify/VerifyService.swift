@@ -17,6 +17,7 @@ public struct VerifyService: SessionService {
             (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
             report.problems = try storage.verifyProblems()
             report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending()
+            report.heads = try storage.chainHeads()
             return report
         }
     }

@@ -40,6 +40,7 @@ let package = Package(
         .executableTarget(name: "FuzzMoney", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzJournal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzSeal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
             "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

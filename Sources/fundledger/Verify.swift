@@ -1,22 +1,47 @@
 import ArgumentParser
+import Foundation
+import FundCore
 import FundStore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, and the balances recomputed from the lines.")
+        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, the balances recomputed from the lines, and the seal and event chains.",
+        discussion: """
+            The output ends with the head of every chain (`<chain> <organisation> <links> <hash>`, \
+            the book's own chain as `-`). Kept outside the book, those lines are anchors: \
+            `verify --anchors FILE` names a chain that no longer holds a head it had, or holds \
+            fewer links. With --key (or FUNDLEDGER_KEY) every seal's and event's tag is checked.
+            """)
     @OptionGroup var options: BookOptions
+
+    @Option(name: .long, help: ArgumentHelp("A text file of chain heads (lines as `verify` prints them) to check the chains against.", valueName: "FILE"))
+    var anchors: String?
 
     func run() throws {
         try reporting {
-            let report = try options.openReading().verification.verify()
+            let anchors = try self.anchors.map(Self.readAnchors) ?? []
+            let report = try options.openReading().verification.verify(anchors: anchors)
             let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
             let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
+            let heads = report.heads.isEmpty ? "" : "chain heads:\n" + report.heads.map { "  \($0)\n" }.joined()
             if report.problems.isEmpty {
-                emit("verified \(scope): no problems\n" + warnings)
+                emit("verified \(scope)\(anchors.isEmpty ? "" : " against \(anchors.count) anchor(s)"): no problems\n" + warnings + heads)
                 return
             }
-            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings)
+            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings + heads)
             throw ExitCode(1)
         }
+    }
+
+    /// The heads in an anchor file; a file holding none is refused, so that a wrong file is not
+    /// taken for a clean check.
+    static func readAnchors(_ path: String) throws -> [ChainHead] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--anchors: \(path) cannot be read (missing, or permission denied)") }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw CLIError("--anchors: \(path) is a workbook; reading heads from a workbook's 校验 sheet is not supported yet: give the lines `fundledger verify` printed (chain heads)")
+        }
+        let heads = ChainHead.heads(in: String(decoding: data, as: UTF8.self))
+        guard !heads.isEmpty else { throw CLIError("--anchors: \(path) holds no chain head (a line `vouchers ORG N HASH` or `events ORG N HASH`, as `fundledger verify` prints them)") }
+        return heads
     }
 }

@@ -46,6 +46,7 @@ extension BookError {
         case .committee: "committee"
         case .review: "review"
         case let .backup(refusal): refusal.rule
+        case let .sealKey(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
@@ -77,6 +78,8 @@ extension BookError {
         case let .review(refusal):
             refusal.category
         case let .backup(refusal):
+            refusal.category
+        case let .sealKey(refusal):
             refusal.category
         case let .storage(failure):
             failure.category

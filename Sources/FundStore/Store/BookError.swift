@@ -63,6 +63,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// A sum of amounts (a balance, a report's line or total) too large for Int64 fen, naming the
     /// organisation, the account and the months.
     case sumOverflow(SumOverflow)
+    /// A seal key refused, or missing for a keyed book (`SealKeyRefusal`).
+    case sealKey(SealKeyRefusal)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -155,6 +157,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .review(refusal):
             return refusal.description
         case let .backup(refusal):
+            return refusal.description
+        case let .sealKey(refusal):
             return refusal.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"

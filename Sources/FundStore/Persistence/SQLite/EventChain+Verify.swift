@@ -18,7 +18,7 @@ extension EventChain {
         var expected: [SealedRowKey: (chain: Int64, content: [SealField])] = [:]
         var chain: Int64 = -1
         var previous = SealPayload.genesis, expectedSeq: Int64 = 1, linkBroken = false, linkProblems = 0
-        let events = try Row.fetchCursor(db, sql: "SELECT ifnull(organization_id, 0) AS chain, seq, payload_version, payload, previous, hash FROM event ORDER BY chain, seq")
+        let events = try Row.fetchCursor(db, sql: "SELECT ifnull(organization_id, 0) AS chain, seq, table_name, row_key, payload_version, payload, previous, hash FROM event ORDER BY chain, seq")
         while let row = try events.next() {
             let owner: Int64 = row["chain"], seq: Int64 = row["seq"]
             let storedPrevious: String = row["previous"], hash: String = row["hash"]
@@ -34,7 +34,9 @@ extension EventChain {
             let version: Int64? = if case let .int64(number) = versionValue.storage { number } else { nil }
             guard let payload, version == 2, let event = SealedEvent(payload: payload), event.seq == seq, event.organization == name(owner),
                   let table = SealedTables.named(event.table), event.key.count == table.key.count,
-                  event.content.count == (event.action == .delete ? 0 : table.content.count) else {
+                  event.content.count == (event.action == .delete ? 0 : table.content.count),
+                  row["table_name"] as DatabaseValue == event.table.databaseValue,
+                  row["row_key"] as DatabaseValue == Data(SealedRowKey(table: table.name, key: event.key).encodedKey).databaseValue else {
                 problem("event \(seq) of \(chainName(owner)) cannot be read as an event this program writes: it was written outside FundLedger")
                 continue
             }

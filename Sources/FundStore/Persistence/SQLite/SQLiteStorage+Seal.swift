@@ -12,8 +12,8 @@ extension SQLiteStorage: SealStorage {
     }
 
     func insertSeal(_ seal: VoucherSealRecord) throws {
-        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash, payload_version) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [seal.voucherID, seal.organizationID, seal.seq, seal.previous, seal.hash, seal.payloadVersion])
+        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash, payload_version, tag) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seal.voucherID, seal.organizationID, seal.seq, seal.previous, seal.hash, seal.payloadVersion, seal.tag])
     }
 
     /// The declared type of each sealed column of `voucher`, then of `voucher_line`, in the

@@ -88,10 +88,13 @@ struct SealedRowKey: Hashable, Sendable, Comparable {
     let table: String
     let key: [SealField]
 
+    /// The key's canonical bytes (`SealEncoding`, one group), as `event.row_key` holds them.
+    var encodedKey: [UInt8] { SealEncoding.encode(kind: .event, [key]) }
+
     static func < (a: SealedRowKey, b: SealedRowKey) -> Bool {
         let (left, right) = (SealedTables.order[a.table] ?? .max, SealedTables.order[b.table] ?? .max)
         if left != right { return left < right }
-        return SealEncoding.encode(kind: .event, [a.key]).lexicographicallyPrecedes(SealEncoding.encode(kind: .event, [b.key]))
+        return a.encodedKey.lexicographicallyPrecedes(b.encodedKey)
     }
 }
 
@@ -114,17 +117,31 @@ struct SealedSnapshot: Sendable {
             let keyCount = table.key.count
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: table.selectAll))
             while let row = try cursor.next() {
-                let values = Array(row.databaseValues)
-                let owner: Int64? = if case let .int64(id) = values[0].storage { id } else { nil }
-                var key: [SealField] = []
-                for (value, column) in zip(values[1...1 + keyCount - 1], table.key) {
-                    // A key of the wrong type names a row the program never wrote: kept as its bytes.
-                    key.append(SealField(value, as: column.type) ?? .bytes(Array(value.description.utf8)))
-                }
-                let content = zip(values.dropFirst(1 + keyCount), table.content).map { SealField($0, as: $1.type) }
-                snapshot.rows[SealedRowKey(table: table.name, key: key)] = SealedRow(owner: owner, content: content)
+                let (key, sealed) = parse(Array(row.databaseValues), table)
+                snapshot.rows[SealedRowKey(table: table.name, key: key)] = sealed
             }
         }
         return snapshot
+    }
+
+    /// One row of a sealed table, found by its stored key values; nil when there is none.
+    static func row(_ db: Database, _ table: SealedTable, _ key: [DatabaseValue]) throws -> SealedRow? {
+        let condition = table.key.map { "\"\($0.name)\" IS ?" }.joined(separator: " AND ")
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: table.selectAll + " WHERE " + condition), arguments: StatementArguments(key)) else { return nil }
+        return parse(Array(row.databaseValues), table).row
+    }
+
+    /// A key's stored values as typed fields. A key of the wrong type names a row the program
+    /// never wrote: it is kept as its text's bytes.
+    static func typedKey(_ values: [DatabaseValue], _ table: SealedTable) -> [SealField] {
+        zip(values, table.key).map { value, column in SealField(value, as: column.type) ?? .bytes(Array(value.description.utf8)) }
+    }
+
+    /// The owner, key and content of a row read by `selectAll`.
+    private static func parse(_ values: [DatabaseValue], _ table: SealedTable) -> (key: [SealField], row: SealedRow) {
+        let owner: Int64? = if case let .int64(id) = values[0].storage { id } else { nil }
+        let key = typedKey(Array(values.dropFirst().prefix(table.key.count)), table)
+        let content = zip(values.dropFirst(1 + table.key.count), table.content).map { SealField($0, as: $1.type) }
+        return (key, SealedRow(owner: owner, content: content))
     }
 }

@@ -16,18 +16,20 @@ enum SealHash {
         previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
         hasher.update(data: payload)
-        let digest = hasher.finalize()
-        return String(unsafeUninitializedCapacity: 64) { output in
+        return hex(hasher.finalize())
+    }
+
+    /// A 32-byte digest or authentication code as 64 lowercase hex digits.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 64) { output in
             let digits: StaticString = "0123456789abcdef"
             var index = 0
-            digest.withUnsafeBytes { bytes in
-                for byte in bytes {
-                    output[index] = digits.utf8Start[Int(byte >> 4)]
-                    output[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                    index += 2
-                }
+            for byte in digest.prefix(32) {
+                output[index] = digits.utf8Start[Int(byte >> 4)]
+                output[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                index += 2
             }
-            return 64
+            return index
         }
     }
 }

@@ -54,6 +54,7 @@ extension VoucherSealRecord: FetchableRecord, PersistableRecord {
         static let previous = Column("previous")
         static let hash = Column("hash")
         static let payloadVersion = Column("payload_version")
+        static let tag = Column("tag")
     }
 
     init(row: Row) throws {
@@ -63,6 +64,7 @@ extension VoucherSealRecord: FetchableRecord, PersistableRecord {
         previous = row[Columns.previous]
         hash = row[Columns.hash]
         payloadVersion = row.hasColumn("payload_version") ? (row[Columns.payloadVersion] as Int?) ?? 0 : 1
+        tag = row.hasColumn("tag") ? row[Columns.tag] : nil
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -72,5 +74,6 @@ extension VoucherSealRecord: FetchableRecord, PersistableRecord {
         container[Columns.previous] = previous
         container[Columns.hash] = hash
         container[Columns.payloadVersion] = payloadVersion
+        container[Columns.tag] = tag
     }
 }

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,8 @@ let package = Package(
         .target(name: "FundReports", dependencies: ["FundCore"]),
         .target(name: "FundXLSX", dependencies: ["FundCore", "FundReports", "CXLSXWriter"]),
         // The use cases the CLI shares with a web desk: reports and workbooks built from the book.
-        .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX"]),
+        .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX",
+                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
         .target(name: "CFuzzDriver"),

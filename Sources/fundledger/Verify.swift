@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FundApp
 import FundCore
 import FundStore
 
@@ -14,7 +15,7 @@ struct Verify: ParsableCommand {
             """)
     @OptionGroup var options: BookOptions
 
-    @Option(name: .long, help: ArgumentHelp("A text file of chain heads (lines as `verify` prints them) to check the chains against.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Chain heads to check the chains against: a text file of lines as `verify` prints them, or a workbook FundLedger exported (its 校验 sheet).", valueName: "FILE"))
     var anchors: String?
 
     func run() throws {
@@ -37,10 +38,12 @@ struct Verify: ParsableCommand {
     /// taken for a clean check.
     static func readAnchors(_ path: String) throws -> [ChainHead] {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--anchors: \(path) cannot be read (missing, or permission denied)") }
+        let heads: [ChainHead]
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw CLIError("--anchors: \(path) is a workbook; reading heads from a workbook's 校验 sheet is not supported yet: give the lines `fundledger verify` printed (chain heads)")
+            do { heads = try AnchorWorkbook.heads(path: path) } catch { throw CLIError("--anchors: \(error)") }
+        } else {
+            heads = ChainHead.heads(in: String(decoding: data, as: UTF8.self))
         }
-        let heads = ChainHead.heads(in: String(decoding: data, as: UTF8.self))
         guard !heads.isEmpty else { throw CLIError("--anchors: \(path) holds no chain head (a line `vouchers ORG N HASH` or `events ORG N HASH`, as `fundledger verify` prints them)") }
         return heads
     }

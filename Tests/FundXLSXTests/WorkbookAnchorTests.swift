@@ -1,4 +1,5 @@
 import Foundation
+import FundApp
 import FundCore
 import FundReports
 import FundStore
@@ -27,6 +28,8 @@ import Testing
         let strings = try member(path, "xl/sharedStrings.xml")
         #expect(heads.allSatisfy { strings.contains($0.description) })
         #expect(ChainHead.heads(in: strings.replacingOccurrences(of: "<", with: "\n<").replacingOccurrences(of: ">", with: ">\n")) == heads)
+        // verify --anchors reads them back from the workbook itself.
+        #expect(try AnchorWorkbook.heads(path: path) == heads)
         // Without heads set, nothing changes.
         let plain = t.folder + "/plain.xlsx"
         try TrialBalanceWorkbook.write(report, to: plain, preparedBy: "王芳", created: pinned)

@@ -19,6 +19,9 @@ import Testing
         #expect(try step(["init", "--key", key]).status == 1)
         #expect(try step(["org", "add", "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 1)
         #expect(try step(["org", "add", "--code", "CTY-01", "--name", "某某县总工会", "--level", "county", "--key", key]).status == 0)
+        #expect(try step(["user", "grant", "测试员", "officer", "--org", "CTY-01", "--key", key]).status == 0)
+        #expect(try step(["close", "--org", "CTY-01", "--period", "2026-01", "--key", key]).status == 0)
+        #expect(try step(["export", "trial-balance", "--org", "CTY-01", "--year", "2026", "-o", folder + "/tb.xlsx"]).status == 0)
         _ = try CLI.run(["init", "--book", folder + "/other.sqlite", "--key", other])
         #expect(try step(["user", "grant", "王芳", "officer"], environment: ["FUNDLEDGER_KEY": other]).status == 1)
         try Data(count: 31).write(to: URL(fileURLWithPath: folder + "/short.key"))
@@ -33,6 +36,7 @@ import Testing
         try anchors.stdout.write(toFile: folder + "/anchors.txt", atomically: true, encoding: .utf8)
         #expect(try step(["verify", "--anchors", folder + "/anchors.txt"]).status == 0)
         #expect(try step(["verify", "--anchors", key]).status == 1)
+        #expect(try step(["verify", "--anchors", folder + "/tb.xlsx"]).status == 0)
         // Cut the book's own chain short: its last event and the grant it made.
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")

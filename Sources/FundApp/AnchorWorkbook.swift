@@ -19,12 +19,25 @@ public enum AnchorWorkbook {
         case partTooLarge(path: String, part: String)
 
         public var description: String {
-            switch self {
-            case let .notAWorkbook(path): "\(path) is not a readable XLSX workbook"
+            let text = switch self {
+            case let .notAWorkbook(path): "\(path) is not a readable XLSX workbook; give a workbook FundLedger exported, or the lines `fundledger verify` printed"
             case let .noAnchorSheet(path): "\(path) has no 校验 sheet: it was written without the book's chain heads"
             case let .partTooLarge(path, part): "\(path): the part \(part) is larger than 64 MB; it is not a workbook FundLedger wrote"
             }
+            return text + " [\(rule)]"
         }
+
+        /// The rule's id, as the message prints it in brackets.
+        public var rule: String {
+            switch self {
+            case .notAWorkbook: "anchors-not-a-workbook"
+            case .noAnchorSheet: "anchors-no-sheet"
+            case .partTooLarge: "anchors-part-too-large"
+            }
+        }
+
+        /// What kind of refusal this is: the file given is wrong in itself.
+        public var category: ErrorCategory { .invalidInput }
     }
 
     /// The largest part read (a shared-strings table of a large journal stays far below it).

@@ -34,5 +34,9 @@ import Testing
         let plain = t.folder + "/plain.xlsx"
         try TrialBalanceWorkbook.write(report, to: plain, preparedBy: "王芳", created: pinned)
         #expect(!(try member(plain, "xl/workbook.xml")).contains("校验"))
+        #expect(throws: AnchorWorkbook.Problem.noAnchorSheet(path: plain)) { try AnchorWorkbook.heads(path: plain) }
+        let text = try t.write("heads.txt", "vouchers FED-01 1 \(heads[0].hash)\n")
+        #expect(throws: AnchorWorkbook.Problem.notAWorkbook(path: text)) { try AnchorWorkbook.heads(path: text) }
+        #expect(AnchorWorkbook.Problem.noAnchorSheet(path: plain).rule == "anchors-no-sheet")
     }
 }

@@ -27,6 +27,7 @@ test: test-deps
 	FUNDLEDGER_USER=演示导入 python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite
 	FUNDLEDGER_USER=演示导入 python3 scripts/check_workbooks.py $(BIN) .build/test-demo.sqlite .build/test-exports
 	python3 scripts/demo_tamper.py $(BIN) .build/test-demo.sqlite .build/test-tampered.sqlite >/dev/null
+	python3 scripts/tamper_suite.py $(BIN) .build/test-demo.sqlite .build/test-tamper >/dev/null
 	python3 scripts/reliability/crash_test.py $(BIN) 20
 	python3 scripts/reliability/two_writers.py $(BIN) 25
 	python3 scripts/reliability/faults.py $(BIN)

@@ -36,13 +36,15 @@ let package = Package(
         .target(name: "FundReports", dependencies: ["FundCore"]),
         .target(name: "FundXLSX", dependencies: ["FundCore", "FundReports", "CXLSXWriter"]),
         // The use cases the CLI shares with a web desk: reports and workbooks built from the book.
-        .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX"]),
+        .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX",
+                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
         .target(name: "CFuzzDriver"),
         .executableTarget(name: "FuzzMoney", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzJournal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzSeal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
             "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

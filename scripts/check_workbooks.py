@@ -213,6 +213,38 @@ def yearly(prefix):
             yield path, match.group(1), match.group(2)
 
 
+_heads = None
+
+
+def verified_heads():
+    """The chain heads `verify` prints (vouchers/events, organisation, links, hash), once."""
+    global _heads
+    if _heads is None:
+        out = subprocess.run([fundledger, "verify", "--book", book], capture_output=True, text=True).stdout
+        _heads = set(re.findall(r"^  ((?:vouchers|events) \S+ \d+ [0-9a-f]{64})$", out, re.M))
+    return _heads
+
+
+def check_anchors(path, codes):
+    """A workbook sent to a superior carries the chain heads of its organisations: on its 校验
+    sheet (column E, the lines `verify --anchors` reads), one vouchers and one events line per
+    organisation that has them, each a link the book's chain still holds (`verify --anchors`
+    on the workbook itself passes); and in short on the left of every other sheet's footer."""
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames[-1] == "校验", f"{path}: no 校验 sheet last in {wb.sheetnames}")
+    if wb.sheetnames[-1] != "校验":
+        return
+    lines = [str(row[4].value) for row in wb["校验"].iter_rows(min_row=5) if row[4].value]
+    chains = {tuple(line.split(" ")[:2]) for line in lines}
+    expected = {tuple(head.split(" ")[:2]) for head in verified_heads() if head.split(" ")[1] in codes}
+    check(len(expected) > 0 and chains == expected and len(lines) == len(chains), f"{path}: 校验 chains {sorted(chains)}, verify has {sorted(expected)}")
+    anchored = subprocess.run([fundledger, "verify", "--book", book, "--anchors", path], capture_output=True, text=True)
+    check(anchored.returncode == 0 and f"against {len(lines)} anchor(s)" in anchored.stdout,
+          f"{path}: verify --anchors on it: {anchored.stdout[-300:]} {anchored.stderr}")
+    for name in wb.sheetnames[:-1]:
+        check((wb[name].oddFooter.left.text or "").startswith("校验："), f"{path}: sheet {name} has no chain heads in its footer")
+
+
 for path, code, year in yearly("资产负债表"):
     bs = report_json("balance-sheet", "--org", code, "--year", year)
     check(bs["failed_checks"] == [], f"{path}: {bs['failed_checks']}")
@@ -223,7 +255,8 @@ for path, code, year in yearly("资产负债表"):
     gl_path = os.path.join(exports, f"总账-{code}-{year}.xlsx")
     check_ledger(gl_path, "总账", report_json("general-ledger", "--org", code, "--year", year))
     pack = os.path.join(exports, f"月度报表-{code}-{year}-12.xlsx")
-    check(openpyxl.load_workbook(pack).sheetnames == ["资产负债表", "收入支出表", "科目余额表", "总账"], f"{pack}: sheets")
+    check(openpyxl.load_workbook(pack).sheetnames == ["资产负债表", "收入支出表", "科目余额表", "总账", "校验"], f"{pack}: sheets")
+    check_anchors(pack, {code})
     check_form(pack, "收入支出表", report_json("income-expenditure", "--org", code, "--year", year, "--period", "12"), "工会02表")
 for path, name, year in yearly("明细账"):
     account, code = name.split("-", 1)
@@ -236,7 +269,8 @@ def check_rollup(path, code, year):
     report = report_json("rollup", "--org", code, "--year", year)
     wb = openpyxl.load_workbook(path)
     values = openpyxl.load_workbook(path, data_only=True)
-    check(wb.sheetnames == ["汇总表", "预算执行情况表"], f"{path}: sheets {wb.sheetnames}")
+    check(wb.sheetnames == ["汇总表", "预算执行情况表", "校验"], f"{path}: sheets {wb.sheetnames}")
+    check_anchors(path, {head.split(" ")[1] for head in verified_heads()} - {"-"})
     with zipfile.ZipFile(path) as z:
         check(any(n.startswith("xl/charts/chart") for n in z.namelist()), f"{path}: no chart")
     consolidated = {row["item"]: row["consolidated"] for row in report["rows"]}

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 SCRATCH=.build-fuzz
-mkdir -p "$SCRATCH/corpus/money" "$SCRATCH/corpus/journal" "$SCRATCH/corpus/csv" "$SCRATCH/findings"
+mkdir -p "$SCRATCH/corpus/money" "$SCRATCH/corpus/journal" "$SCRATCH/corpus/csv" "$SCRATCH/corpus/seal" "$SCRATCH/findings"
 cp ledgers/demo/*.journal ledgers/errors/*.journal ledgers/errors/setup/*.journal "$SCRATCH/corpus/journal/"
 cp ledgers/demo/*.csv ledgers/errors/*.csv "$SCRATCH/corpus/csv/"
 n=0
@@ -15,8 +15,12 @@ for amount in 0 1 -0.01 12.3 12.30 1234.56 92233720368547758.07 -922337203685477
     1,234.56 ¥1,234.56 -¥1,000 ￥85000 １，２３４．５６ 1,23 "1.234,56" " 12 "; do
   printf '%s' "$amount" > "$SCRATCH/corpus/money/seed$n"; n=$((n + 1))
 done
+# Seal payloads (version 2): an empty one, a voucher's fields and a line, an event.
+printf '\x02\x01\x00\x00\x00\x00' > "$SCRATCH/corpus/seal/empty"
+printf '\x02\x01\x00\x00\x00\x02\x00\x00\x00\x02\x02\x00\x00\x00\x06FED-01\x01\x00\x00\x00\x00\x00\x03\x16\x1b\x00\x00\x00\x01\x00' > "$SCRATCH/corpus/seal/voucher"
+printf '\x02\x02\x00\x00\x00\x03\x00\x00\x00\x06\x00\x01\x00\x00\x00\x00\x00\x00\x00\x01\x02\x00\x00\x00\x01t\x02\x00\x00\x00\x01u\x02\x00\x00\x00\x0cperiod_close\x02\x00\x00\x00\x06insert\x00\x00\x00\x00\x00\x00\x00\x00' > "$SCRATCH/corpus/seal/event"
 status=0
-for target in FuzzMoney FuzzJournal FuzzCSV; do
+for target in FuzzMoney FuzzJournal FuzzCSV FuzzSeal; do
   swift build -c debug --scratch-path "$SCRATCH" --product "$target" -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol" | tail -1
   corpus=$(echo "$target" | sed 's/Fuzz//' | tr 'A-Z' 'a-z')
   echo "fuzzing $target for ${SECONDS_EACH}s"

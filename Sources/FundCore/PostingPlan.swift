@@ -65,7 +65,7 @@ public struct PostingPlan: Hashable, Sendable {
         }
         var changes: [BalanceChange] = []
         changes.reserveCapacity(draft.lines.count)
-        var lines: [[SealValue]] = []
+        var lines: [[SealField]] = []
         lines.reserveCapacity(draft.lines.count)
         var pays = false
         for (index, line) in draft.lines.enumerated() {
@@ -76,7 +76,7 @@ public struct PostingPlan: Hashable, Sendable {
         let fields = SealPayload.fields(organization: draft.organization, voucherID: input.voucherID, draft: draft, number: number,
                                         bookkeeper: input.bookkeeper, status: .posted, reversesID: input.reversesID, postedAt: input.postedAt,
                                         historical: VoucherPeople.mark(input.historicalDuties))
-        let seal = SealLink(seq: input.sealHead.seq + 1, previous: input.sealHead.hash, payload: SealPayload.text(fields, lines))
+        let seal = SealLink(seq: input.sealHead.seq + 1, previous: input.sealHead.hash, version: SealPayload.currentVersion, payload: SealPayload.bytes(fields, lines))
         return PostingPlan(number: number, balanceChanges: changes, seal: seal, paysSubsidy: pays)
     }
 }
@@ -98,17 +98,20 @@ public struct SealHead: Hashable, Sendable {
 }
 
 /// The seal a voucher gets when it is posted: its place in the chain, the hash of the link
-/// before it, and the canonical payload. The hash of `previous` and `payload` (SHA-256) is taken
-/// by the store, which owns the cryptography; FundCore stays free of it.
+/// before it, and the canonical payload in its version. The hash of `previous` and `payload`
+/// (SHA-256) is taken by the store, which owns the cryptography; FundCore stays free of it.
 public struct SealLink: Hashable, Sendable {
     public var seq: Int64
     public var previous: String
-    public var payload: String
+    /// The payload version (`SealPayload.currentVersion` for every new seal).
+    public var version: Int
+    public var payload: [UInt8]
 
     /// A link of the chain.
-    public init(seq: Int64, previous: String, payload: String) {
+    public init(seq: Int64, previous: String, version: Int, payload: [UInt8]) {
         self.seq = seq
         self.previous = previous
+        self.version = version
         self.payload = payload
     }
 }

@@ -1,6 +1,6 @@
-/// One stored value as the seal sees it: the five kinds a SQLite column can hold, so that a value
-/// changed behind the book's back (a number written as text, a blob) still gets a payload of its
-/// own and fails its seal instead of being read as something else.
+/// One stored value as the version 1 seal saw it: the five kinds a SQLite column can hold, so
+/// that a value changed behind the book's back (a number written as text, a blob) still gets a
+/// payload of its own and fails its seal. Version 2 seals typed fields instead (`SealField`).
 public enum SealValue: Hashable, Sendable {
     case null
     case integer(Int64)
@@ -22,22 +22,39 @@ public enum SealValue: Hashable, Sendable {
 }
 
 extension SealValue {
-    /// An optional text: NULL when absent.
-    init(_ text: String?) { self = text.map(SealValue.text) ?? .null }
-    /// An optional integer: NULL when absent.
-    init(_ number: Int64?) { self = number.map(SealValue.integer) ?? .null }
+    /// A typed field as the version 1 text saw it (absent is NULL, bytes a blob).
+    public init(_ field: SealField) {
+        switch field {
+        case .absent: self = .null
+        case let .integer(number): self = .integer(number)
+        case let .text(text): self = .text(text)
+        case let .bytes(bytes): self = .blob(bytes)
+        }
+    }
 }
 
 /// The canonical content of a posted voucher that its seal hashes (tamper evidence): the
 /// voucher's fields and then each line's, in a fixed order. The book builds it from the voucher it
-/// is posting, and `verify` rebuilds it from the stored rows; both go through `text`, so the two
-/// can only agree when the rows still hold what was posted.
+/// is posting, and `verify` rebuilds it from the stored rows; both go through the same encoding,
+/// so the two can only agree when the rows still hold what was posted.
+///
+/// Version 2 (`bytes`, written since migration v4-event-chain) encodes typed fields with
+/// `SealEncoding`; version 1 (`text`, joined by control characters) is kept to verify the seals
+/// books got before, and is never written any more.
 public enum SealPayload {
     /// The first link's "previous hash" in every organisation's chain.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// The payload text of a voucher's stored values: "v1", the fields, then each line, with unit
-    /// and record separators. Frozen: a change here breaks every seal of every book.
+    /// The payload version new seals get.
+    public static let currentVersion = 2
+
+    /// The version 2 payload of a voucher: one group of its fields, then one group per line.
+    public static func bytes(_ fields: [SealField], _ lines: [[SealField]]) -> [UInt8] {
+        SealEncoding.encode(kind: .voucher, [fields] + lines)
+    }
+
+    /// The version 1 payload text of a voucher's stored values: "v1", the fields, then each
+    /// line, with unit and record separators. Frozen: the seals of older books depend on it.
     public static func text(_ fields: [SealValue], _ lines: [[SealValue]]) -> String {
         var text = "v1\u{1F}" + fields.map { $0.canonical }.joined(separator: "\u{1F}")
         for line in lines {
@@ -53,19 +70,19 @@ public enum SealPayload {
     /// voucher that names historical people, their duties (`VoucherPeople.mark`), so that every
     /// other voucher keeps the payload it always had.
     public static func fields(organization: String, voucherID: Int64, draft: VoucherDraft, number: Int, bookkeeper: String,
-                              status: VoucherStatus, reversesID: Int64?, postedAt: String, historical: String? = nil) -> [SealValue] {
-        let fields: [SealValue] = [.text(organization), .integer(voucherID), .text(draft.date.description), .integer(Int64(draft.period.key)), .text(draft.word),
-         .integer(Int64(number)), .text(draft.summary), .integer(Int64(draft.attachments)), .text(draft.preparer), SealValue(draft.reviewer),
-         .text(bookkeeper), .text(status.rawValue), .text(draft.kind.rawValue), SealValue(reversesID), .text(postedAt)]
+                              status: VoucherStatus, reversesID: Int64?, postedAt: String, historical: String? = nil) -> [SealField] {
+        let fields: [SealField] = [.text(organization), .integer(voucherID), .text(draft.date.description), .integer(Int64(draft.period.key)), .text(draft.word),
+         .integer(Int64(number)), .text(draft.summary), .integer(Int64(draft.attachments)), .text(draft.preparer), SealField(draft.reviewer),
+         .text(bookkeeper), .text(status.rawValue), .text(draft.kind.rawValue), SealField(reversesID), .text(postedAt)]
         return fields + (historical.map { [.text($0)] } ?? [])
     }
 
     /// The sealed values of one line (`position` counts from 1): account code, side, amount,
     /// summary, project, expense type, economic class, counterpart code and fund source.
-    public static func line(_ line: VoucherLine, position: Int) -> [SealValue] {
+    public static func line(_ line: VoucherLine, position: Int) -> [SealField] {
         let d = line.dimensions
         return [.integer(Int64(position)), .text(line.accountCode), .text(line.side.rawValue), .integer(line.amount.fen), .text(line.summary),
-                SealValue(d.project), SealValue(d.expenseType?.rawValue), SealValue(d.economicClass), SealValue(d.counterpart),
-                SealValue(d.fundSource?.rawValue)]
+                SealField(d.project), SealField(d.expenseType?.rawValue), SealField(d.economicClass), SealField(d.counterpart),
+                SealField(d.fundSource?.rawValue)]
     }
 }

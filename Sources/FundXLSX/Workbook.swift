@@ -1,4 +1,5 @@
 import CXLSXWriter
+import FundCore
 import Foundation
 
 /// Document properties stamped into docProps/core.xml.
@@ -41,6 +42,8 @@ public final class Workbook {
     private let temporaryPath: String
     private var cStrings: [UnsafeMutablePointer<CChar>] = []
     public let constantMemory: Bool
+    /// The chain heads this workbook carries (`Workbook.anchors` when it was started).
+    let anchors: [ChainHead] = Workbook.anchors?() ?? []
 
     /// Starts a workbook that will be written to `path`.
     public init(path: String, properties: DocumentProperties, constantMemory: Bool = false) throws {
@@ -158,6 +161,7 @@ public final class Workbook {
     /// Writes the file and releases the library's memory. The workbook appears at its path only
     /// if everything succeeded.
     public func close() throws {
+        if !anchors.isEmpty, !sheetNames.contains(Self.anchorSheetName.lowercased()) { try writeAnchorSheet(anchors) }
         let workbook = try live("closing")
         handle = nil
         let result = workbook_close(workbook)

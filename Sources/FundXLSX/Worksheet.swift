@@ -107,6 +107,8 @@ public struct Worksheet {
         if let repeatRows {
             try check(worksheet_repeat_rows(sheet, lxw_row_t(repeatRows.lowerBound), lxw_row_t(repeatRows.upperBound)), "repeating header rows")
         }
+        // The book's chain heads, when the workbook carries them, on the footer's left.
+        let footer = workbook.anchors.isEmpty ? footer : Workbook.anchorFooter(workbook.anchors) + footer
         try check(worksheet_set_footer(sheet, footer), "setting the footer")
     }
 

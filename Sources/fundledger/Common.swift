@@ -14,6 +14,15 @@ struct BookOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
     var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
+    @Option(name: .customLong("key"), help: ArgumentHelp("The key file of a book sealed with a key (made by `init --key`); default FUNDLEDGER_KEY.", valueName: "PATH"))
+    var keyPath: String?
+
+    /// The seal key given (--key, else FUNDLEDGER_KEY), read and checked; nil when none is given.
+    func sealKey() throws -> SealKey? {
+        guard let path = keyPath ?? ProcessInfo.processInfo.environment["FUNDLEDGER_KEY"], !path.isEmpty else { return nil }
+        return try SealKey.read(from: path)
+    }
+
     func validate() throws {
         guard !PersonName.normalized(user).isEmpty else {
             throw ValidationError("--as (or FUNDLEDGER_USER) is empty; give the name you act under, as the book's administrator granted it")
@@ -21,11 +30,11 @@ struct BookOptions: ParsableArguments {
     }
 
     /// The book opened for a command that writes.
-    func open() throws -> Session { try Store.open(at: book).session(as: user) }
+    func open() throws -> Session { try Store.open(at: book, key: sealKey()).session(as: user) }
 
     /// The book opened for a command that only reads: read-only, so that it works on read-only
     /// media and cannot change the book.
-    func openReading() throws -> Session { try Store.open(at: book, connections: .readOnly).session(as: user) }
+    func openReading() throws -> Session { try Store.open(at: book, connections: .readOnly, key: sealKey()).session(as: user) }
 }
 
 /// Options of list and report commands.

@@ -124,13 +124,18 @@ struct Demo: ParsableCommand {
                 try LedgerWorkbook.write(try Reports.generalLedger(ledger, organization: code, year: year, month: nil), to: path("总账"))
                 try FormWorkbook.write(try Reports.balanceSheet(ledger, organization: code, year: year, month: nil), to: path(BalanceSheet.title), preparedBy: user)
                 try FormWorkbook.write(try Reports.incomeExpenditure(ledger, organization: code, year: year, month: nil), to: path(IncomeExpenditure.title), preparedBy: user)
-                try writeMonthlyPack(book: ledger, organization: code, year: year, month: 12, path: path("月度报表", "\(year)-12"), user: user)
+                // Sent to a superior: it carries the union's chain heads (footers, 校验 sheet).
+                try Workbook.$anchors.withValue({ (try? ledger.verification.chainHeads(organization: code)) ?? [] }) {
+                    try writeMonthlyPack(book: ledger, organization: code, year: year, month: 12, path: path("月度报表", "\(year)-12"), user: user)
+                }
                 written += 6
             }
             try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "FED-01", account: "503", year: year), to: "\(exports)/明细账-503-FED-01-\(year).xlsx")
             let root = all[0]
             let rollup = try Reports.rollup(ledger, organization: root.code, year: year, month: nil)
-            try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
+            try Workbook.$anchors.withValue({ (try? ledger.verification.chainHeads(organization: root.code, tree: true)) ?? [] }) {
+                try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
+            }
             try writeSubsidyWorkbook(book: ledger, grantor: root.code, year: year, asOf: nil, path: "\(exports)/项目补贴台账-\(root.code)-\(year).xlsx")
             written += 3
             if irregular != nil {

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path("总账")
                 let ledger = try Reports.generalLedger(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try LedgerWorkbook.write(ledger, to: path)
@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "The account, at any level.") var account: String
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path("明细账-\(account)")
                 let ledger = try Reports.detailLedger(try common.options.openReading(), organization: common.org, account: account, year: common.periods.year)
                 try LedgerWorkbook.write(ledger, to: path)
@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path(BalanceSheet.title)
                 let form = try Reports.balanceSheet(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
@@ -72,7 +72,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path(IncomeExpenditure.title)
                 let form = try Reports.incomeExpenditure(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
@@ -87,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org, tree: true) {
                 let path = try common.path("汇总表")
                 let rollup = try Reports.rollup(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try RollupWorkbook.write(rollup, to: path)
@@ -103,7 +103,7 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "Judge deadlines and idleness as of this date (default: the end of the year).") var asOf: LocalDate?
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path(SubsidyRegister.title)
                 try writeSubsidyWorkbook(book: try common.options.openReading(), grantor: common.org, year: common.periods.year, asOf: asOf, path: path)
                 emit("wrote \(path)\n")
@@ -117,7 +117,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path(ReviewReport.title)
                 let report = try Reports.review(try common.options.openReading(), organization: common.org, year: common.periods.year)
                 try ReviewWorkbook.write(report, to: path)
@@ -136,7 +136,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(common.options, organization: common.org) {
                 let path = try common.path("月度报表")
                 try writeMonthlyPack(book: try common.options.openReading(), organization: common.org, year: common.periods.year,
                                      month: common.periods.period!, path: path, user: common.options.user)
@@ -154,7 +154,7 @@ struct ExportCommand: ParsableCommand {
         @Flag(help: "Replace an existing file that is not an .xlsx workbook (never a folder or a book).") var force = false
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(options, organization: org) {
                 let path = try workbookPath(self.output ?? "exports/科目余额表-\(org)-\(periods.suffix).xlsx", force: force, book: options)
                 let report = try Reports.trialBalance(try options.openReading(), organization: org, year: periods.year, month: periods.period)
                 try TrialBalanceWorkbook.write(report, to: path, preparedBy: options.user)
@@ -172,7 +172,7 @@ struct ExportCommand: ParsableCommand {
         @Flag(help: "Replace an existing file that is not an .xlsx workbook (never a folder or a book).") var force = false
 
         func run() throws {
-            try reporting {
+            try anchoredReporting(options, organization: org) {
                 let path = try workbookPath(self.output ?? "exports/序时账-\(org)-\(periods.suffix).xlsx", force: force, book: options)
                 let book = try options.openReading()
                 let (from, to) = periods.range
@@ -184,4 +184,14 @@ struct ExportCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// Runs an export with the chain heads of the organisation (and, with `tree`, of those under it)
+/// set on every workbook it writes (`Workbook.anchors`: the footers and the 校验 sheet), read when
+/// a workbook starts. A user who may not read them gets no heads, and the export says why.
+func anchoredReporting(_ options: BookOptions, organization: String, tree: Bool = false, _ body: () throws -> Void) throws {
+    let (book, user, key) = (options.book, options.user, try? options.sealKey())
+    try Workbook.$anchors.withValue({
+        (try? Store.open(at: book, connections: .readOnly, key: key ?? nil).session(as: user).verification.chainHeads(organization: organization, tree: tree)) ?? []
+    }) { try reporting(body) }
 }

@@ -32,7 +32,7 @@ enum Entry {
         var leading: [String] = [], rest = arguments[...]
         while let first = rest.first, first.hasPrefix("--") {
             let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
-            guard name == "--book" || name == "--as" else { break }
+            guard name == "--book" || name == "--as" || name == "--key" else { break }
             leading.append(first)
             rest = rest.dropFirst()
             if !first.contains("="), let value = rest.first {

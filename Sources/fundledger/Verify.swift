@@ -1,19 +1,48 @@
 import ArgumentParser
+import Foundation
+import FundApp
+import FundCore
 import FundStore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, and the balances recomputed from the lines.")
+        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, the balances recomputed from the lines, and the seal and event chains.",
+        discussion: """
+            The output ends with the head of every chain (`<chain> <organisation> <links> <hash>`, \
+            the book's own chain as `-`). Kept outside the book, those lines are anchors: \
+            `verify --anchors FILE` names a chain that no longer holds a head it had, or holds \
+            fewer links. With --key (or FUNDLEDGER_KEY) every seal's and event's tag is checked.
+            """)
     @OptionGroup var options: BookOptions
+
+    @Option(name: .long, help: ArgumentHelp("Chain heads to check the chains against: a text file of lines as `verify` prints them, or a workbook FundLedger exported (its 校验 sheet).", valueName: "FILE"))
+    var anchors: String?
 
     func run() throws {
         try reporting {
-            let report = try options.openReading().verification.verify()
+            let anchors = try self.anchors.map(Self.readAnchors) ?? []
+            let report = try options.openReading().verification.verify(anchors: anchors)
             let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
             let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
-            emit("verified \(scope): \(report.summary)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings)
+            let heads = report.heads.isEmpty ? "" : "chain heads:\n" + report.heads.map { "  \($0)\n" }.joined()
+            emit("verified \(scope)\(anchors.isEmpty ? "" : " against \(anchors.count) anchor(s)"): \(report.summary)\n"
+                 + report.problems.map { "  - \($0)\n" }.joined() + warnings + heads)
             if report.problems.isEmpty { return }
             throw ExitCode(1)
         }
+    }
+
+    /// The heads in an anchor file; a file holding none is refused, so that a wrong file is not
+    /// taken for a clean check.
+    static func readAnchors(_ path: String) throws -> [ChainHead] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--anchors: \(path) cannot be read (missing, or permission denied)") }
+        let heads: [ChainHead]
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do { heads = try AnchorWorkbook.heads(path: path) } catch { throw CLIError("--anchors: \(error)") }
+        } else {
+            heads = ChainHead.heads(in: String(decoding: data, as: UTF8.self))
+        }
+        guard !heads.isEmpty else { throw CLIError("--anchors: \(path) holds no chain head (a line `vouchers ORG N HASH` or `events ORG N HASH`, as `fundledger verify` prints them)") }
+        return heads
     }
 }

@@ -53,7 +53,8 @@ import Testing
         ])
         // A negative 508 debit takes nothing from a subsidy item; only a payment marks it paid.
         #expect(!plan.paysSubsidy)
-        #expect(plan.seal.payload.contains("\u{1F}=9\u{1F}"))
+        let fields = try SealEncoding.decode(plan.seal.payload).groups[0]
+        #expect(fields[13] == .integer(9))
     }
 
     @Test func aSubsidyPaymentIsNamed() throws {
@@ -62,13 +63,31 @@ import Testing
         #expect(try PostingPlan.make(Self.input(Self.draft(lines: lines))).paysSubsidy)
     }
 
-    /// The payload in the frozen format: fields then lines, NULL empty, values after "=".
-    @Test func sealPayloadIsTheFrozenText() throws {
+    /// New seals are version 2: the voucher's typed fields, then one group per line, in the
+    /// canonical binary encoding.
+    @Test func sealPayloadIsVersionTwoOfTypedFields() throws {
         let plan = try PostingPlan.make(Self.input(Self.draft(lines: Self.dues)))
-        let fields = "v1\u{1F}=FED-01\u{1F}=12\u{1F}=2026-03-05\u{1F}=202603\u{1F}=记\u{1F}=4\u{1F}=收到会费\u{1F}=1\u{1F}=王芳\u{1F}=李强\u{1F}=王芳\u{1F}=posted\u{1F}=entry\u{1F}\u{1F}=2026-03-06T08:00:00Z"
+        #expect(plan.seal.version == 2)
+        let fields: [SealField] = [.text("FED-01"), .integer(12), .text("2026-03-05"), .integer(202603), .text("记"), .integer(4), .text("收到会费"),
+                                   .integer(1), .text("王芳"), .text("李强"), .text("王芳"), .text("posted"), .text("entry"), .absent,
+                                   .text("2026-03-06T08:00:00Z")]
+        let first: [SealField] = [.integer(1), .text("102"), .text("D"), .integer(50000), .text(""), .absent, .absent, .absent, .absent, .absent]
+        let second: [SealField] = [.integer(2), .text("401"), .text("C"), .integer(50000), .text("三月会费"), .absent, .absent, .absent, .absent, .absent]
+        #expect(plan.seal.payload == SealEncoding.encode(kind: .voucher, [fields, first, second]))
+        // The first bytes, as docs/seal-format.md gives them: version, kind, three groups, fifteen fields, "FED-01".
+        #expect(Array(plan.seal.payload.prefix(21)) == [0x02, 0x01, 0, 0, 0, 3, 0, 0, 0, 15, 0x02, 0, 0, 0, 6] + Array("FED-01".utf8))
+    }
+
+    /// The version 1 text stays as it was frozen, to verify the seals older books got.
+    @Test func versionOnePayloadIsTheFrozenText() throws {
+        let draft = Self.draft(lines: Self.dues)
+        let fields = SealPayload.fields(organization: draft.organization, voucherID: 12, draft: draft, number: 4, bookkeeper: "王芳", status: .posted,
+                                        reversesID: nil, postedAt: "2026-03-06T08:00:00Z").map(SealValue.init)
+        let lines = draft.lines.enumerated().map { SealPayload.line($0.element, position: $0.offset + 1).map(SealValue.init) }
+        let text = "v1\u{1F}=FED-01\u{1F}=12\u{1F}=2026-03-05\u{1F}=202603\u{1F}=记\u{1F}=4\u{1F}=收到会费\u{1F}=1\u{1F}=王芳\u{1F}=李强\u{1F}=王芳\u{1F}=posted\u{1F}=entry\u{1F}\u{1F}=2026-03-06T08:00:00Z"
         let first = "\u{1E}=1\u{1F}=102\u{1F}=D\u{1F}=50000\u{1F}=\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}"
         let second = "\u{1E}=2\u{1F}=401\u{1F}=C\u{1F}=50000\u{1F}=三月会费\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}"
-        #expect(plan.seal.payload == fields + first + second)
+        #expect(SealPayload.text(fields, lines) == text + first + second)
     }
 
     @Test func sealsChainToTheHeadBeforeThem() throws {

@@ -221,8 +221,8 @@ import Testing
 
     /// The seal payload of a voucher without what a new book gives it anew (its id, bookkeeper
     /// and posting time, and the id of the voucher it reverses).
-    static func sealedContent(_ voucher: Voucher) -> String {
-        SealPayload.text(SealPayload.fields(organization: voucher.draft.organization, voucherID: 0, draft: voucher.draft, number: voucher.number ?? 0,
+    static func sealedContent(_ voucher: Voucher) -> [UInt8] {
+        SealPayload.bytes(SealPayload.fields(organization: voucher.draft.organization, voucherID: 0, draft: voucher.draft, number: voucher.number ?? 0,
                                             bookkeeper: "", status: voucher.status, reversesID: nil, postedAt: ""),
                          voucher.draft.lines.enumerated().map { SealPayload.line($0.element, position: $0.offset + 1) })
     }

@@ -160,55 +160,25 @@ import Testing
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher WHERE status = 'posted'") } == 7)
     }
 
-    /// The freeze is exact today: on a book the live code writes now (posted one by one, a red-ink
-    /// reversal, an import), the frozen copy reads the same payloads, makes the same canonical
-    /// text and hashes, and rebuilds the very chains the live code sealed.
-    /// This test is expected to be removed when the live seal format changes (the planned
-    /// versioned, length-prefixed payload); the golden test above stays.
-    @Test func theFrozenSealAgreesWithTheLiveSealToday() throws {
-        let t = try TestBook()
-        let prize = try t.post("FED-01", "2026-03-10", [("50301", 120_000), ("102", -120_000)],
-                               summary: "职工书屋购书（含\"引号\"、\\反斜杠、=等号 café 😀 ＆全角）", project: "XB-1")
-        try t.post("FED-01", "2026-03-11", [("102", 50_00), ("401", -50_00)], summary: "收到三月份会费")
-        try t.post("CTY-01", "2026-03-12", [("101", 5), ("102", -5)], summary: "备用金")
-        let red = try t.book.vouchers.reverseVoucher(id: prize.id, date: LocalDate(parsing: "2026-03-30")!, preparer: "王芳")
-        try t.book.store.session(as: "李强").vouchers.reviewVoucher(id: red.id, reviewer: "李强")
-        try t.book.vouchers.postVoucher(id: red.id, bookkeeper: "张会计")
-        let file = try t.write("more.journal", """
-            2026-03-20 * 拨付补贴  ; org:CTY-01
-                50802  120.00  ; project:XB-1, counterpart:FED-01
-                102  -120.00
-
-            2026-03-21 * 收到会费  ; org:FED-01
-                102  7.00
-                401  -7.00
-            """)
-        _ = try t.book.imports.importJournal(paths: [file], defaultOrganization: nil, defaultReviewer: "李强")
-
-        let queue = try DatabaseQueue(path: t.path)
-        let sealed = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT voucher_id, previous, hash FROM voucher_seal ORDER BY organization_id, seq")
-        }
-        #expect(sealed.count == 6)
+    /// The seals migration v2-review gave an old book are version 1, and the live code still
+    /// reads them as the frozen copy wrote them: the same payload text, the same hashes.
+    @Test func theLiveCodeVerifiesVersionOneSealsAsTheFrozenSealWroteThem() throws {
+        let path = try Self.oldBook()
+        _ = try Store.open(at: path).session(as: "老管理员")
+        let queue = try DatabaseQueue(path: path)
         try queue.read { db in
+            let sealed = try Row.fetchAll(db, sql: "SELECT voucher_id, previous, hash, payload_version FROM voucher_seal ORDER BY organization_id, seq")
+            #expect(sealed.count == 7)
             for seal in sealed {
                 let id: Int64 = seal["voucher_id"]
+                #expect(seal["payload_version"] as Int == 1)
                 let payload = try FrozenSealV1.payload(db, voucherID: id)
-                #expect(payload != nil)
-                #expect(payload == (try SQLiteStorage(db).sealPayload(voucherID: id)))
-                #expect(FrozenSealV1.sha256(seal["previous"], payload ?? "") == seal["hash"])
+                let live = try SQLiteStorage(db).sealPayload(voucherID: id)
+                #expect(payload != nil && payload == live)
+                #expect(try SQLiteStorage(db).sealPayload(voucherID: id, version: 1) == payload.map { Array($0.utf8) })
+                #expect(SealHash.sha256(seal["previous"], payload ?? "") == seal["hash"])
             }
-        }
-        // Both seal functions, run again over the posted vouchers in chain order, rebuild the
-        // chains the live code sealed as it posted.
-        for reseal in [FrozenSealV1.seal, Self.liveSeal] {
-            try queue.inTransaction { db in
-                try db.execute(sql: "DROP TRIGGER voucher_seal_undeletable; DELETE FROM voucher_seal")
-                for seal in sealed { try reseal(db, seal["voucher_id"]) }
-                let again = try Row.fetchAll(db, sql: "SELECT voucher_id, previous, hash FROM voucher_seal ORDER BY organization_id, seq")
-                #expect(again == sealed)
-                return .rollback
-            }
+            #expect(try SQLiteStorage(db).sealProblems(organizationID: nil).isEmpty)
         }
         // The canonical text of every kind of stored value, separators in texts included.
         let values: [DatabaseValue] = [.null, "".databaseValue, "=".databaseValue, "a\u{1F}b\u{1E}c\n工会".databaseValue,
@@ -218,16 +188,5 @@ import Testing
         #expect(values.map(FrozenSealV1.canonical) == values.map { SealValue($0).canonical })
         #expect(FrozenSealV1.text(values, [values, [], values.reversed()]) == SealPayload.text(values.map(SealValue.init), [values, [], values.reversed()].map { $0.map(SealValue.init) }))
         #expect(FrozenSealV1.genesis == SealPayload.genesis)
-    }
-
-    /// Seals a posted voucher from its stored rows with today's code: the next link of its
-    /// organisation's chain, as the posting path computes it.
-    static func liveSeal(_ db: Database, voucherID: Int64) throws {
-        let storage = SQLiteStorage(db)
-        guard let organizationID = try Int64.fetchOne(db, sql: "SELECT organization_id FROM voucher WHERE id = ?", arguments: [voucherID]),
-              let payload = try storage.sealPayload(voucherID: voucherID) else { throw BookError.voucherNotFound(.id(voucherID)) }
-        let head = try storage.sealHead(organizationID: organizationID)
-        try storage.insertSeal(VoucherSealRecord(voucherID: voucherID, organizationID: organizationID, seq: head.seq + 1, previous: head.hash,
-                                                 hash: SealHash.sha256(head.hash, payload)))
     }
 }

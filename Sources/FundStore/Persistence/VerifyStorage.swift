@@ -12,4 +12,12 @@ protocol VerifyStorage {
     /// Spending at a subsidy's recipient, in the item's window and on its purpose, with no project
     /// tag: likely the item's money spent without saying so.
     func untaggedSubsidySpending() throws -> [VerifyProblem]
+    /// The head of every chain: each organisation's voucher seals and event chain, and the
+    /// book's own event chain, in chain and organisation order.
+    func chainHeads() throws -> [ChainHead]
+    /// With the book's key, every seal and event whose tag is missing or wrong (the first of
+    /// each chain); without it, a warning that a keyed book's tags went unchecked.
+    func sealTagProblems(key: SealKey?) throws -> (problems: [VerifyProblem], warnings: [VerifyProblem])
+    /// The hash of link `seq` of a chain; nil when the chain holds no such link.
+    func chainHash(_ chain: ChainHead.Chain, organization: String?, seq: Int64) throws -> String?
 }

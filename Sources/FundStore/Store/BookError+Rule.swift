@@ -48,6 +48,7 @@ extension BookError {
         case let .review(refusal): refusal.rule
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
+        case let .sealKey(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
@@ -86,6 +87,8 @@ extension BookError {
             refusal.category
         case let .yearEndAct(problem):
             problem.category
+        case let .sealKey(refusal):
+            refusal.category
         case let .storage(failure):
             failure.category
         case .voucherName:

@@ -74,6 +74,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// Several vouchers reviewed or posted together, refused whole: every voucher that could not
     /// be taken, each with its own refusal. None of them was written.
     case batchRefused(act: VoucherBatchAct, failures: [VoucherBatchFailure])
+    /// A seal key refused, or missing for a keyed book (`SealKeyRefusal`).
+    case sealKey(SealKeyRefusal)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -171,6 +173,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return refusal.description
         case let .yearEndAct(problem):
             return problem.description
+        case let .sealKey(refusal):
+            return refusal.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):

@@ -26,13 +26,13 @@ public struct Session: Sendable {
 
     /// Runs `body` in one read transaction on the book's storage.
     func reading<T>(_ body: (any BookStorage) throws -> T) throws -> T {
-        try read { db in try body(SQLiteStorage(db)) }
+        try read { db in try body(SQLiteStorage(db, sealKey: store.sealKey)) }
     }
 
     /// Runs `body` in one write transaction on the book's storage: all of it, or (when it
     /// throws) none of it.
     func writing<T>(_ body: (any BookStorage) throws -> T) throws -> T {
-        try write { db in try body(SQLiteStorage(db)) }
+        try write { db in try body(SQLiteStorage(db, sealKey: store.sealKey)) }
     }
 
     /// Refuses, with `BookError.notPermitted`, what the acting user's roles do not allow.

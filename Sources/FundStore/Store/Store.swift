@@ -26,10 +26,15 @@ public final class Store: Sendable {
     /// Whether the store only reads (`Connections.readOnly`).
     public let readOnly: Bool
 
-    init(path: String, database: any DatabaseWriter, readOnly: Bool = false) {
+    /// The key of a keyed book's seals (`SealKey`), given when the store is opened; nil for a
+    /// book without a key. A keyed book takes no write without it.
+    public let sealKey: SealKey?
+
+    init(path: String, database: any DatabaseWriter, readOnly: Bool = false, sealKey: SealKey? = nil) {
         self.path = path
         self.database = database
         self.readOnly = readOnly
+        self.sealKey = sealKey
     }
 
     /// How a store connects to its book file.

@@ -22,4 +22,8 @@ struct VoucherSealRecord: Hashable, Sendable {
     var seq: Int64
     var previous: String
     var hash: String
+    /// The payload version the hash covers (1 before migration v4-event-chain, 2 since).
+    var payloadVersion: Int = SealPayload.currentVersion
+    /// The HMAC-SHA256 tag of `hash` under the book's seal key; nil in a book without a key.
+    var tag: String? = nil
 }

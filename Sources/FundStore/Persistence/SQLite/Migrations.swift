@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1-book", migrate: v1Book)
         migrator.registerMigration("v2-review", migrate: v2Review)
         migrator.registerMigration("v3-numbering-index", migrate: v3NumberingIndex)
+        migrator.registerMigration("v4-event-chain", migrate: v4EventChain)
         migrator.registerMigration("v5-people", migrate: v5People)
         migrator.registerMigration("v6-voucher-ids", migrate: v6VoucherIDs)
         migrator.registerMigration("v8-monthly-close", migrate: v8MonthlyClose)

@@ -150,7 +150,8 @@ extension SQLiteStorage: PostingStorage {
         // Bounded memory: a province's import has a million distinct keys.
         if !defersBalances || context.pending.count >= PostingContext.maximumPending { try context.flush(db) }
         let hash = SealHash.sha256(plan.seal.previous, plan.seal.payload)
-        try insertSeal(VoucherSealRecord(voucherID: target.id, organizationID: organizationID, seq: plan.seal.seq, previous: plan.seal.previous, hash: hash))
+        try insertSeal(VoucherSealRecord(voucherID: target.id, organizationID: organizationID, seq: plan.seal.seq, previous: plan.seal.previous, hash: hash,
+                                         payloadVersion: plan.seal.version, tag: sealKey?.tag(hash)))
         context.sealHeads[organizationID] = SealHead(seq: plan.seal.seq, hash: hash)
         if plan.paysSubsidy {
             try markSubsidiesPaid(organizationID: organizationID, voucherID: target.id)

@@ -12,11 +12,44 @@ extension SQLiteStorage: SealStorage {
     }
 
     func insertSeal(_ seal: VoucherSealRecord) throws {
-        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [seal.voucherID, seal.organizationID, seal.seq, seal.previous, seal.hash])
+        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash, payload_version, tag) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seal.voucherID, seal.organizationID, seal.seq, seal.previous, seal.hash, seal.payloadVersion, seal.tag])
+    }
+
+    /// The declared type of each sealed column of `voucher`, then of `voucher_line`, in the
+    /// order of the queries below: what version 2 reads each stored value as.
+    private static let voucherTypes: [SealField.Declared] = [.text, .integer, .text, .integer, .text, .integer, .text, .integer, .text, .text,
+                                                             .text, .text, .text, .integer, .text]
+    private static let lineTypes: [SealField.Declared] = [.integer, .text, .text, .integer, .text, .text, .text, .text, .text, .text]
+
+    func sealPayload(voucherID: Int64, version: Int) throws -> [UInt8]? {
+        switch version {
+        case 1: return try sealPayload(voucherID: voucherID).map { Array($0.utf8) }
+        case 2:
+            guard let rows = try sealedRows(voucherID: voucherID) else { return nil }
+            // A value of another type than its column's (a number written as text) has no typed
+            // field: the voucher cannot match its seal.
+            // A voucher naming historical people seals their duties as one more text field.
+            let types = rows.voucher.count == Self.voucherTypes.count + 1 ? Self.voucherTypes + [.text] : Self.voucherTypes
+            guard let fields = SealField.typed(rows.voucher, types) else { return [] }
+            var typedLines: [[SealField]] = []
+            for line in rows.lines {
+                guard let typed = SealField.typed(line, Self.lineTypes) else { return [] }
+                typedLines.append(typed)
+            }
+            return SealPayload.bytes(fields, typedLines)
+        default: return []
+        }
     }
 
     func sealPayload(voucherID: Int64) throws -> String? {
+        try sealedRows(voucherID: voucherID).map { voucher, lines in
+            SealPayload.text(voucher.map(SealValue.init), lines.map { $0.map(SealValue.init) })
+        }
+    }
+
+    /// The sealed columns of a voucher and of its lines, as stored.
+    private func sealedRows(voucherID: Int64) throws -> (voucher: [DatabaseValue], lines: [[DatabaseValue]])? {
         guard let voucher = try SealValuesRow.fetchOne(db.cachedStatement(sql: """
             SELECT o.code, v.id, v.date, v.period, v.word, v.number, v.summary, v.attachments, v.preparer, v.reviewer,
                    v.bookkeeper, v.status, v.kind, v.reverses_id, v.posted_at, v.historical
@@ -31,7 +64,7 @@ extension SQLiteStorage: SealStorage {
             FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
             WHERE l.voucher_id = ? ORDER BY l.position
             """), arguments: [voucherID])
-        return SealPayload.text(fields, lines.map(\.values))
+        return (fields, lines.map(\.values))
     }
 
     func sealProblems(organizationID only: Int64?) throws -> [SealProblem] {
@@ -57,7 +90,7 @@ extension SQLiteStorage: SealStorage {
                 // Each voucher against its own seal: the content check does not depend on the
                 // links, so every changed voucher is named, not only the first. The status is in
                 // the sealed content, so it is read apart only to say why a seal fails.
-                if let payload = try sealPayload(voucherID: voucherID) {
+                if let payload = try sealPayload(voucherID: voucherID, version: seal.payloadVersion) {
                     if SealHash.sha256(seal.previous, payload) != seal.hash {
                         let posted = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) == "posted"
                         found.append(try problem(posted ? "its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted"
@@ -99,9 +132,9 @@ extension SQLiteStorage: SealStorage {
 
 /// A row of stored values as the seal reads them, column by column.
 private struct SealValuesRow: FetchableRecord {
-    let values: [SealValue]
+    let values: [DatabaseValue]
 
-    init(row: Row) { values = row.databaseValues.map(SealValue.init) }
+    init(row: Row) { values = Array(row.databaseValues) }
 }
 
 /// An organisation whose chain is walked.
@@ -130,8 +163,37 @@ private struct SealAnchorRow: FetchableRecord {
     }
 }
 
+extension SealField {
+    /// The type a sealed column is declared to hold.
+    enum Declared {
+        case integer, text
+    }
+
+    /// A stored value read as its column's declared type; nil when it holds another type.
+    init?(_ value: DatabaseValue, as declared: Declared) {
+        switch (value.storage, declared) {
+        case (.null, _): self = .absent
+        case let (.int64(number), .integer): self = .integer(number)
+        case let (.string(text), .text): self = .text(text)
+        default: return nil
+        }
+    }
+
+    /// A row of stored values read as `types`; nil when any of them holds another type.
+    static func typed(_ values: [DatabaseValue], _ types: [Declared]) -> [SealField]? {
+        guard values.count == types.count else { return nil }
+        var fields: [SealField] = []
+        fields.reserveCapacity(values.count)
+        for (value, type) in zip(values, types) {
+            guard let field = SealField(value, as: type) else { return nil }
+            fields.append(field)
+        }
+        return fields
+    }
+}
+
 extension SealValue {
-    /// A stored value as the seal sees it.
+    /// A stored value as the version 1 seal sees it.
     init(_ value: DatabaseValue) {
         switch value.storage {
         case .null: self = .null

@@ -10,6 +10,24 @@ extension SQLiteStorage: VerifyStorage {
 
     func verifyProblems() throws -> [VerifyProblem] {
         try integrity() + foreignKeys() + voucherBalance() + numbering() + reversals() + leafAccounts() + balances() + seals()
+            + EventChain.problems(db)
+    }
+
+    func chainHeads() throws -> [ChainHead] {
+        let vouchers = try Row.fetchAll(db, sql: """
+            SELECT o.code, s.seq, s.hash FROM voucher_seal s JOIN organization o ON o.id = s.organization_id
+            WHERE s.seq = (SELECT max(seq) FROM voucher_seal x WHERE x.organization_id = s.organization_id) ORDER BY o.code
+            """).map { ChainHead(chain: .vouchers, organization: $0["code"], seq: $0["seq"], hash: $0["hash"]) }
+        return vouchers + (try EventChain.heads(db)).map { ChainHead(chain: .events, organization: $0.organization, seq: $0.head.seq, hash: $0.head.hash) }
+    }
+
+    func chainHash(_ chain: ChainHead.Chain, organization: String?, seq: Int64) throws -> String? {
+        let table = chain == .vouchers ? "voucher_seal" : "event"
+        guard let organization else {
+            return chain == .vouchers ? nil : try String.fetchOne(db, sql: "SELECT hash FROM event WHERE organization_id IS NULL AND seq = ?", arguments: [seq])
+        }
+        return try String.fetchOne(db, sql: "SELECT t.hash FROM \(table) t JOIN organization o ON o.id = t.organization_id WHERE o.code = ? AND t.seq = ?",
+                                   arguments: [organization, seq])
     }
 
     func untaggedSubsidySpending() throws -> [VerifyProblem] {

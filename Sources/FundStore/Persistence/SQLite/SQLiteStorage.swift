@@ -5,6 +5,11 @@ import GRDB
 /// their own (`SQLiteStorage+Access.swift`, ...).
 struct SQLiteStorage: BookStorage {
     let db: Database
+    /// The key that tags every new seal of a keyed book (nil: the book is not keyed).
+    var sealKey: SealKey?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, sealKey: SealKey? = nil) {
+        self.db = db
+        self.sealKey = sealKey
+    }
 }

@@ -10,7 +10,7 @@ extension Session {
                 try SQLiteStorage.withImportCache(db) {
                     var result: Result<T, any Error> = .failure(CancellationError())
                     try db.inTransaction(.immediate) {
-                        result = .success(try body(SQLiteStorage(db)))
+                        result = .success(try EventChain.recording(db, by: user, key: store.sealKey, path: path) { try body(SQLiteStorage(db, sealKey: store.sealKey)) })
                         return rollback ? .rollback : .commit
                     }
                     return try result.get()

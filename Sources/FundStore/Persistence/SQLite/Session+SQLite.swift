@@ -13,7 +13,7 @@ extension Session {
             return try store.database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(db)
+                    result = try EventChain.recording(db, by: user, key: store.sealKey, path: path) { try body(db) }
                     return .commit
                 }
                 return result!

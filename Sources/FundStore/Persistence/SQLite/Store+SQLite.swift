@@ -16,8 +16,9 @@ extension Store {
     }
 
     /// Creates a new book with both standard charts; `administrator` becomes its administrator.
-    /// Refuses to overwrite an existing file.
-    public static func create(at path: String, administrator: String) throws -> Store {
+    /// Refuses to overwrite an existing file. With `key`, the book is keyed: it records the
+    /// key's id, tags every seal and event, and takes no write without the key.
+    public static func create(at path: String, administrator: String, key: SealKey? = nil) throws -> Store {
         if FileManager.default.fileExists(atPath: path) { throw BookError.bookExists(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -25,8 +26,8 @@ extension Store {
         }
         do {
             let database = try DatabaseQueue(path: path, configuration: configuration(wal: true))
-            try prepare(database, administrator: administrator)
-            return Store(path: path, database: database)
+            try prepare(database, administrator: administrator, key: key, path: path)
+            return Store(path: path, database: database, sealKey: key)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
             throw BookError.storage(StorageFailure(error))
@@ -35,11 +36,11 @@ extension Store {
 
     /// A new book in memory with both standard charts, for tests: nothing is written to disk and
     /// the book is gone when the store is.
-    public static func inMemory(administrator: String) throws -> Store {
+    public static func inMemory(administrator: String, key: SealKey? = nil) throws -> Store {
         do {
             let database = try DatabaseQueue(configuration: configuration())
-            try prepare(database, administrator: administrator)
-            return Store(path: ":memory:", database: database)
+            try prepare(database, administrator: administrator, key: key, path: ":memory:")
+            return Store(path: ":memory:", database: database, sealKey: key)
         } catch let error as DatabaseError {
             throw BookError.storage(StorageFailure(error))
         }
@@ -47,19 +48,25 @@ extension Store {
 
     /// Brings a new book's schema up to date, seeds both standard charts and makes
     /// `administrator` its administrator.
-    private static func prepare(_ database: some DatabaseWriter, administrator: String) throws {
+    private static func prepare(_ database: some DatabaseWriter, administrator: String, key: SealKey?, path: String) throws {
         try Migrations.migrator.migrate(database)
         try database.write { db in
             try seedCharts(db)
-            try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
-                           arguments: [administrator, now(), administrator])
+            if let key {
+                try db.execute(sql: "INSERT INTO seal_key (id, key_id, created_at) VALUES (1, ?, ?)", arguments: [key.id, now()])
+            }
+            try EventChain.recording(db, by: administrator, key: key, path: path) {
+                try db.execute(sql: "INSERT INTO user_role (user, role, organization_id, granted_at, granted_by) VALUES (?, 'admin', NULL, ?, ?)",
+                               arguments: [administrator, now(), administrator])
+            }
         }
     }
 
     /// Opens an existing book, bringing its schema up to date (a book written by an earlier
     /// version is upgraded once, whatever the connections). A file that is not a FundLedger book
-    /// is refused before anything is written to it.
-    public static func open(at path: String, connections: Connections = .single) throws -> Store {
+    /// is refused before anything is written to it. `key` is the key of a keyed book (`SealKey`):
+    /// without it, such a book opens for reading and refuses every write.
+    public static func open(at path: String, connections: Connections = .single, key: SealKey? = nil) throws -> Store {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw BookError.bookMissing(path: path) }
         if isDirectory.boolValue { throw BookError.notABook(path: path, reason: .folder) }
@@ -102,7 +109,7 @@ extension Store {
             if !upToDate, connections != .readOnly { try migrator.migrate(database) }
             let hasCharts = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE organization_id IS NULL") ?? 0 }
             if hasCharts == 0 { throw BookError.notABook(path: path, reason: .noChart) }
-            return Store(path: path, database: database, readOnly: connections == .readOnly)
+            return Store(path: path, database: database, readOnly: connections == .readOnly, sealKey: key)
         } catch let error as DatabaseError {
             throw map(error, path: path)
         }

@@ -1,27 +1,35 @@
 import Crypto
 
-/// The hash of a seal: SHA-256 of the previous link's hash, a newline, and the voucher's
-/// canonical payload (`SealPayload`), as 64 lowercase hex digits. Kept in the store, which owns
-/// the cryptography, so that FundCore (which decides the payload) stays Foundation only.
+/// The hash of a seal: SHA-256 of the previous link's hash, a newline, and the canonical
+/// payload (`SealPayload`, `SealEncoding`), as 64 lowercase hex digits. Kept in the store, which
+/// owns the cryptography, so that FundCore (which decides the payload) stays Foundation only.
 enum SealHash {
+    /// The hash of a version 1 payload text (its UTF-8 bytes).
     static func sha256(_ previous: String, _ payload: String) -> String {
+        sha256(previous, Array(payload.utf8))
+    }
+
+    /// The hash of a payload's bytes.
+    static func sha256(_ previous: String, _ payload: [UInt8]) -> String {
         var hasher = SHA256()
-        var previous = previous, payload = payload
+        var previous = previous
         previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
-        payload.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        let digest = hasher.finalize()
-        return String(unsafeUninitializedCapacity: 64) { output in
+        hasher.update(data: payload)
+        return hex(hasher.finalize())
+    }
+
+    /// A 32-byte digest or authentication code as 64 lowercase hex digits.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 64) { output in
             let digits: StaticString = "0123456789abcdef"
             var index = 0
-            digest.withUnsafeBytes { bytes in
-                for byte in bytes {
-                    output[index] = digits.utf8Start[Int(byte >> 4)]
-                    output[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                    index += 2
-                }
+            for byte in digest.prefix(32) {
+                output[index] = digits.utf8Start[Int(byte >> 4)]
+                output[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                index += 2
             }
-            return 64
+            return index
         }
     }
 }

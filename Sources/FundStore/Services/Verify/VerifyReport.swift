@@ -23,4 +23,7 @@ public struct VerifyReport: Sendable {
     public var problems: [VerifyProblem] = []
     /// Things to put right that do not make the books wrong (a missing committee, a term).
     public var warnings: [VerifyProblem] = []
+    /// The head of every chain of the book: copied out of the file, they anchor it
+    /// (`verify --anchors`).
+    public var heads: [ChainHead] = []
 }

@@ -10,15 +10,65 @@ public struct VerifyService: SessionService {
     /// Checks the whole book from first principles: the file's integrity and foreign keys, every
     /// posted voucher's balance and line count, gapless numbering, red-ink vouchers against
     /// their originals, and the turnover aggregates recomputed from the lines.
-    public func verify() throws -> VerifyReport {
+    ///
+    /// Given `anchors` (chain heads copied out of the book earlier: an earlier `verify`'s output,
+    /// a workbook's 校验 sheet), it also names every chain that no longer holds a head it once
+    /// had (rebuilt) or holds fewer links than it did (cut short). With the store's seal key it
+    /// checks every tag.
+    public func verify(anchors: [ChainHead] = []) throws -> VerifyReport {
         try reading { storage in
             try session.authorizeWholeBook(storage)
             var report = VerifyReport()
             (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
             report.problems = try storage.verifyProblems()
             report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending()
+            report.heads = try storage.chainHeads()
+            let tags = try storage.sealTagProblems(key: session.store.sealKey)
+            report.problems += tags.problems
+            report.warnings += tags.warnings
+            report.problems += try anchorProblems(storage, anchors: anchors, heads: report.heads)
             return report
         }
+    }
+
+    /// The heads of the chains of an organisation and, with `tree`, of every organisation under
+    /// it: what a workbook made of them carries (its footer and 校验 sheet), so that it anchors
+    /// the book's chains wherever it is kept. Only those the session may read are given, and
+    /// nothing is refused (the workbook's own reading says what is not permitted).
+    public func chainHeads(organization: String, tree: Bool = false) throws -> [ChainHead] {
+        try reading { storage in
+            var codes = [organization]
+            if tree {
+                let all = try storage.allOrganizations()
+                var frontier: Set<Int64> = Set(all.filter { $0.code == organization }.compactMap(\.id))
+                while !frontier.isEmpty {
+                    let children = all.filter { $0.parentID.map(frontier.contains) ?? false }
+                    codes += children.map(\.code)
+                    frontier = Set(children.compactMap(\.id))
+                }
+            }
+            let wanted = Set(codes.filter { (try? authorize(storage, .read, organization: $0)) != nil })
+            return try storage.chainHeads().filter { $0.organization.map(wanted.contains) ?? false }
+        }
+    }
+
+    /// Each anchor against the chain it names: the link must still be there with the same hash.
+    private func anchorProblems(_ storage: any BookStorage, anchors: [ChainHead], heads: [ChainHead]) throws -> [VerifyProblem] {
+        var problems: [VerifyProblem] = []
+        for anchor in anchors {
+            let name = anchor.organization.map { "the \(anchor.chain == .vouchers ? "voucher" : "event") chain of \($0)" } ?? "the book's own event chain"
+            let head = heads.first { $0.chain == anchor.chain && $0.organization == anchor.organization }
+            let message: String
+            guard anchor.seq > 0 else { continue }
+            if let hash = try storage.chainHash(anchor.chain, organization: anchor.organization, seq: anchor.seq) {
+                guard hash != anchor.hash else { continue }
+                message = "\(name) no longer holds the head the anchor recorded (link \(anchor.seq), hash \(anchor.hash.prefix(16))…; it is now \(hash.prefix(16))…): the chain was rebuilt behind the program's back after the anchor was taken"
+            } else {
+                message = "\(name) holds \(head?.seq ?? 0) link(s), fewer than the \(anchor.seq) the anchor recorded: the chain was cut short behind the program's back after the anchor was taken"
+            }
+            problems.append(VerifyProblem(check: "anchor", organization: anchor.organization, voucher: nil, message: message))
+        }
+        return problems
     }
 
     /// Federations that manage their funds independently must have a funds review committee

@@ -53,6 +53,8 @@ extension VoucherSealRecord: FetchableRecord, PersistableRecord {
         static let seq = Column("seq")
         static let previous = Column("previous")
         static let hash = Column("hash")
+        static let payloadVersion = Column("payload_version")
+        static let tag = Column("tag")
     }
 
     init(row: Row) throws {
@@ -61,6 +63,8 @@ extension VoucherSealRecord: FetchableRecord, PersistableRecord {
         seq = row[Columns.seq]
         previous = row[Columns.previous]
         hash = row[Columns.hash]
+        payloadVersion = row.hasColumn("payload_version") ? (row[Columns.payloadVersion] as Int?) ?? 0 : 1
+        tag = row.hasColumn("tag") ? row[Columns.tag] : nil
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -69,5 +73,7 @@ extension VoucherSealRecord: FetchableRecord, PersistableRecord {
         container[Columns.seq] = seq
         container[Columns.previous] = previous
         container[Columns.hash] = hash
+        container[Columns.payloadVersion] = payloadVersion
+        container[Columns.tag] = tag
     }
 }

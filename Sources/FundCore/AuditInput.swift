@@ -142,6 +142,8 @@ public struct AuditInput: Sendable {
     public var settings: AuditSettings
     public var calendar: WorkCalendar
     public var sealProblems: [SealProblem]
+    /// The language the findings are written in (they go into the review workbook as written).
+    public var language: Language = .chinese
 
     public init(organization: Organization, year: Int, vouchers: [Voucher], subsidies: [AuditedSubsidy] = [], budget: [AuditedBudgetLine] = [],
                 reopened: [PeriodLogEntry] = [], committee: Committee? = nil, settings: AuditSettings = AuditSettings(),

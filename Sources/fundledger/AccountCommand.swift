@@ -42,7 +42,7 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().organizations.addAccount(Account(code: code, name: name), organization: org)
-                emit("added account \(code) \(name) to \(org)\n")
+                say(.accountAdded(code: code, name: name, organization: org))
             }
         }
     }

@@ -23,7 +23,7 @@ struct AssetCommand: ParsableCommand {
                 let money = try parseAmount(cost, option: "--cost")
                 try options.open().assets.addFixedAsset(FixedAsset(organization: org, code: code, name: name, cost: money, lifeMonths: life,
                                                             acquired: acquired))
-                emit("added asset \(code) \(name) \(money.grouped) over \(life) months from \(acquired)\n")
+                say(.assetAdded(code: code, name: name, cost: money, lifeMonths: life, acquired: acquired))
             }
         }
     }
@@ -61,7 +61,7 @@ extension AssetCommand {
         func run() throws {
             try reporting {
                 let count = try options.open().assets.importFixedAssets(path: file)
-                emit("added \(count) fixed assets from \(file)\n")
+                say(.assetsImported(count: count, file: file))
             }
         }
     }
@@ -78,9 +78,9 @@ struct Depreciate: ParsableCommand {
         try reporting {
             if let voucher = try options.open().assets.depreciate(organization: org, period: period) {
                 let total = voucher.draft.lines.filter { $0.side == .debit }.reduce(Int64(0)) { $0 + $1.amount.fen }
-                emit("posted \(voucher.ref!.description): depreciation \(Money(fen: total).grouped) for \(period)\n")
+                say(.depreciationPosted(ref: voucher.ref!.description, total: Money(fen: total), period: period))
             } else {
-                emit("\(org) \(period): nothing to depreciate\n")
+                say(.nothingToDepreciate(organization: org, period: period))
             }
         }
     }

@@ -12,8 +12,8 @@ struct Backup: ParsableCommand {
         try reporting {
             try OutputTarget.prepare(output, kind: .book, protecting: [options.book])
             let copy = try options.openReading().backups.backup(to: output)
-            emit("backed up \(options.book) to \(output)\n")
-            emit("SHA-256 \(copy.sha256)  \(output)\n")
+            say(.backedUp(book: options.book, output: output))
+            say(.backupHash(sha256: copy.sha256, output: output))
         }
     }
 }
@@ -27,8 +27,8 @@ struct Restore: ParsableCommand {
     func run() throws {
         try reporting {
             let restoration = try BackupService.restore(from: file, to: options.book, as: options.user)
-            emit("restored \(options.book) from \(file): \(restoration.verified.vouchers) posted vouchers verified\n")
-            if let kept = restoration.replaced { emit("the replaced book is kept as \(kept)\n") }
+            say(.restored(book: options.book, file: file, vouchers: restoration.verified.vouchers))
+            if let kept = restoration.replaced { say(.replacedKept(path: kept)) }
         }
     }
 }

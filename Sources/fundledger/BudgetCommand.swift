@@ -31,7 +31,7 @@ struct BudgetCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().budgets.approveBudget(organization: org, year: year, document: document)
-                emit("approved the \(year) budget of \(org) under \(document)\n")
+                say(.budgetApproved(organization: org, year: year, document: document))
             }
         }
     }
@@ -67,7 +67,7 @@ struct BudgetCommand: ParsableCommand {
                 guard !parsed.isEmpty else { throw CLIError("give at least one --change") }
                 let number = try options.open().budgets.adjustBudget(organization: org, year: year, document: document, date: date, reason: reason,
                                                              changes: parsed)
-                emit("recorded adjustment \(number) of the \(year) budget of \(org) (\(document))\n")
+                say(.budgetAdjusted(number: number, organization: org, year: year, document: document))
             }
         }
     }
@@ -123,7 +123,7 @@ struct BudgetCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().budgets.setBudgetControl(organization: org, refuse: mode == .refuse)
-                emit("\(org): postings that overrun the budget now \(mode == .refuse ? "are refused" : "warn")\n")
+                say(.overrunMode(organization: org, refuse: mode == .refuse))
             }
         }
     }

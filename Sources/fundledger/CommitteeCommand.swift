@@ -30,7 +30,7 @@ struct CommitteeCommand: ParsableCommand {
                 }
                 try options.open().committees.addCommittee(Committee(organization: org, elected: elected, termYears: term, members: list))
                 let committee = Committee(organization: org, elected: elected, termYears: term)
-                emit("recorded the review committee of \(org) elected \(elected), term to \(committee.termEnd), \(list.count) members\n")
+                say(.committeeRecorded(organization: org, elected: elected, termEnd: committee.termEnd, members: list.count))
             }
         }
     }
@@ -47,7 +47,7 @@ struct CommitteeCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().committees.addCommitteeMember(organization: org, CommitteeMember(name: name, office: office, start: start, end: end))
-                emit("added \(office.chinese) \(name) to the review committee of \(org) from \(start)\n")
+                say(.memberAdded(office: office, name: name, organization: org, start: start))
             }
         }
     }

@@ -84,31 +84,29 @@ func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Runs a command body, printing domain errors as one paragraph on standard error and exiting
-/// non-zero. Anything else (a bug) propagates.
+/// Runs a command body, printing domain errors as one paragraph on standard error (in the
+/// language of the run, `language`) and exiting non-zero. Anything else (a bug) propagates.
 func reporting(_ body: () throws -> Void) throws {
+    func fail(_ error: some LocalizedMessage) -> ExitCode {
+        note(CLIText.errorPrefix.text(language) + error.text(language))
+        return ExitCode(1)
+    }
     do {
         try body()
     } catch let error as BookError {
-        note("error: " + error.description)
-        throw ExitCode(1)
+        throw fail(error)
     } catch let error as InputErrors {
-        note("error: " + error.description)
-        throw ExitCode(1)
+        throw fail(error)
     } catch let error as InputError {
-        note("error: " + error.description)
-        throw ExitCode(1)
+        throw fail(error)
     } catch let error as XLSXError {
-        note("error: " + error.description)
-        throw ExitCode(1)
+        throw fail(error)
     } catch let error as OutputError {
-        note("error: " + error.description)
-        throw ExitCode(1)
+        throw fail(error)
     } catch let error as SumOverflow {
-        note("error: " + BookError.sumOverflow(error).description)
-        throw ExitCode(1)
+        throw fail(BookError.sumOverflow(error))
     } catch let error as CLIError {
-        note("error: " + error.message)
+        note(CLIText.errorPrefix.text(language) + error.message)
         throw ExitCode(1)
     }
 }

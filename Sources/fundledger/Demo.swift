@@ -61,9 +61,10 @@ struct Demo: ParsableCommand {
             var actions = try runSubsidyActions(subsidyOfficer, path: data + "/subsidy-actions-2026.csv")
             actions += try runSubsidyActions(subsidyOfficer, path: review + "/subsidy-actions-2026.csv")
             let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
-            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settlements and payments)\n")
+            emit(DemoMessage.loaded(book: book, organizations: organizations, vouchers: summary.vouchers, lines: summary.lines, files: files, assets: assets,
+                                    budgets: budgets.count, items: items, actions: actions).text(language) + "\n")
             if !reviewFiles.isEmpty {
-                emit("FED-12's year for its review committee: \(late.vouchers) vouchers from review/\(reviewFiles.joined(separator: ", ")), some spending an item before it was registered (\(late.items) item registered late), one purchase booked twice and reversed by red ink\n")
+                emit(DemoMessage.reviewYear(vouchers: late.vouchers, files: reviewFiles, lateItems: late.items).text(language) + "\n")
             }
 
             let all = try ledger.organizations.organizations()
@@ -85,7 +86,7 @@ struct Demo: ParsableCommand {
             }
             if irregular != nil { try financeHead.periods.reopen(organization: "FED-12", period: Period(year: year, month: 12)!, reason: "补记12月凭证后重新结账")
                 try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!) }
-            emit("posted \(depreciation) depreciation vouchers and \(closing) year-end closing vouchers; closed every month with postings\n")
+            emit(DemoMessage.yearEnd(depreciation: depreciation, closing: closing).text(language) + "\n")
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
             var written = 0
@@ -115,10 +116,10 @@ struct Demo: ParsableCommand {
                 written += 1
             }
             let verification = try ledger.verification.verify()
-            emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.problems.isEmpty ? "no problems" : "\(verification.problems.count) problems")\n")
+            emit(DemoMessage.wrote(workbooks: written, folder: exports, problems: verification.problems.count).text(language) + "\n")
             emit("\n" + rollup.rendered(.table, byLevel: true))
             if !verification.problems.isEmpty {
-                emit(verification.problems.map { "  - \($0)\n" }.joined())
+                emit(verification.problems.map { "  - " + $0.text(language) + "\n" }.joined())
                 throw ExitCode(1)
             }
         }
@@ -148,7 +149,7 @@ struct Demo: ParsableCommand {
         // The cap is the province's (domain notes §3); 1,500 yuan is this demo's, not a prescribed figure.
         try chair.committees.setAuditSetting(organization: "FED-12", key: "members", value: "12")
         try chair.committees.setAuditSetting(organization: "FED-12", key: "welfare-cap", value: "1500.00")
-        let first = try chair.review.runAudit(organization: "FED-12", year: year)
+        let first = try chair.review.runAudit(organization: "FED-12", year: year, language: language)
         let officer = ledger.store.session(as: "刘敏")
         var answered = 0
         for finding in first.findings where ["no-attachments", "non-working-day", "reversals"].contains(finding.rule) {
@@ -159,7 +160,7 @@ struct Demo: ParsableCommand {
         for finding in first.findings where finding.rule == "reversals" || finding.rule == "non-working-day" {
             try chair.review.closeFinding(id: finding.id, accepted: true, text: "说明属实，予以认可")
         }
-        let second = try chair.review.runAudit(organization: "FED-12", year: year)
+        let second = try chair.review.runAudit(organization: "FED-12", year: year, language: language)
         try chair.review.recordOpinion(organization: "FED-12", year: year, text: """
             经审查，东关镇五金产业工会联合会\(year)年度经费收支基本真实，但项目补贴使用存在超范围、超期和先支后拨等问题，\
             专项补助收入未按项目核算，会员福利支出超过标准，经审会成立前未设经费审查组织。\
@@ -168,7 +169,8 @@ struct Demo: ParsableCommand {
         let report = try Reports.review(chair, organization: "FED-12", year: year)
         try ReviewWorkbook.write(report, to: "\(exports)/\(ReviewReport.title)-FED-12-\(year).xlsx")
         let rules = Set(second.findings.map(\.rule))
-        emit("review committee of FED-12: audit #\(first.audit.id) found \(first.new) findings (\(rules.count) of \(AuditRules.all.count) rules), \(answered) answered, rerun #\(second.audit.id) found \(second.again) again; opinion signed by 陈静, 王磊\n")
+        emit(DemoMessage.review(firstAudit: first.audit.id, new: first.new, rulesFound: rules.count, rules: AuditRules.all.count, answered: answered,
+                                secondAudit: second.audit.id, again: second.again).text(language) + "\n")
     }
 
     /// Runs the settlements (and any payments) listed for the demo year: action,code,date,amount,reviewer.

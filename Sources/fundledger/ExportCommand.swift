@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path("总账")
                 let ledger = try Reports.generalLedger(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try LedgerWorkbook.write(ledger, to: path)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -48,7 +48,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path("明细账-\(account)")
                 let ledger = try Reports.detailLedger(try common.options.openReading(), organization: common.org, account: account, year: common.periods.year)
                 try LedgerWorkbook.write(ledger, to: path)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path(BalanceSheet.title)
                 let form = try Reports.balanceSheet(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -76,7 +76,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path(IncomeExpenditure.title)
                 let form = try Reports.incomeExpenditure(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -91,7 +91,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path("汇总表")
                 let rollup = try Reports.rollup(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try RollupWorkbook.write(rollup, to: path)
-                emit("wrote \(path) (\(rollup.members.count) organisations, \(rollup.differences.count) reconciliation differences)\n")
+                say(.wroteRollup(path: path, organizations: rollup.members.count, differences: rollup.differences.count))
             }
         }
     }
@@ -106,7 +106,7 @@ struct ExportCommand: ParsableCommand {
             try reporting {
                 let path = try common.path(SubsidyRegister.title)
                 try writeSubsidyWorkbook(book: try common.options.openReading(), grantor: common.org, year: common.periods.year, asOf: asOf, path: path)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -121,7 +121,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path(ReviewReport.title)
                 let report = try Reports.review(try common.options.openReading(), organization: common.org, year: common.periods.year)
                 try ReviewWorkbook.write(report, to: path)
-                emit("wrote \(path) (\(report.findings.count) findings, \(report.items.count) subsidy items)\n")
+                say(.wroteReview(path: path, findings: report.findings.count, items: report.items.count))
             }
         }
     }
@@ -140,7 +140,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path("月度报表")
                 try writeMonthlyPack(book: try common.options.openReading(), organization: common.org, year: common.periods.year,
                                      month: common.periods.period!, path: path, user: common.options.user)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -158,7 +158,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try workbookPath(self.output ?? "exports/科目余额表-\(org)-\(periods.suffix).xlsx", force: force, book: options)
                 let report = try Reports.trialBalance(try options.openReading(), organization: org, year: periods.year, month: periods.period)
                 try TrialBalanceWorkbook.write(report, to: path, preparedBy: options.user)
-                emit("wrote \(path)\n")
+                say(.wrote(path: path))
             }
         }
     }
@@ -180,7 +180,7 @@ struct ExportCommand: ParsableCommand {
                 let count = try JournalWorkbook.write(book: book, organization: try book.organizations.organization(org), chart: try book.organizations.chart(for: org),
                                                       from: from, to: to, path: path) { progress.update(done: Int64($0), total: Int64($1)) }
                 progress.finish()
-                emit("wrote \(path) (\(count) lines)\n")
+                say(.wroteLines(path: path, lines: count))
             }
         }
     }

@@ -21,7 +21,7 @@ struct Import: ParsableCommand {
             progress.finish()
             let perOrganization = summary.byOrganization.count > 8 ? "\(summary.byOrganization.count) organisations"
                 : summary.byOrganization.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            emit("\(dryRun ? "dry run: would import" : "imported") \(summary.vouchers) vouchers with \(summary.lines) lines (\(perOrganization))\n")
+            say(.imported(dryRun: dryRun, vouchers: summary.vouchers, lines: summary.lines, byOrganization: summary.byOrganization))
         }
     }
 }

@@ -9,7 +9,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try reporting {
             _ = try Store.create(at: options.book, administrator: options.user)
-            emit("created \(options.book) with the grassroots (24) and county-and-above (45) charts; \(options.user) administers it\n")
+            say(.initialized(book: options.book, user: options.user))
         }
     }
 }

@@ -29,7 +29,7 @@ struct OrgCommand: ParsableCommand {
                 let organization = Organization(code: code, name: name, level: level, parentCode: parent, chart: chart, independent: independent,
                                                 termYears: termYears, termStart: termStart)
                 try book.organizations.addOrganization(organization)
-                emit("added \(code) \(name) (\(level.rawValue), \(organization.chart.rawValue) chart)\n")
+                say(.organizationAdded(code: code, name: name, level: level, chart: organization.chart))
             }
         }
     }
@@ -69,7 +69,7 @@ struct OrgCommand: ParsableCommand {
                 }
                 text += "closed:      \(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: ", "))\n"
                 for entry in try book.periods.periodLog(organization: code) where entry.action == "reopen" {
-                    text += "reopened:    \(entry.period) at \(entry.at) by \(entry.by): \(entry.reason ?? "")\n"
+                    text += "reopened:    \(entry.period) at \(BeijingTime.display(entry.at)) by \(entry.by): \(entry.reason ?? "")\n"
                 }
                 emit(text)
             }
@@ -84,7 +84,7 @@ struct OrgCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let count = try options.open().organizations.importOrganizations(path: file)
-                emit("added \(count) organisations from \(file)\n")
+                say(.organizationsImported(count: count, file: file))
             }
         }
     }

@@ -11,7 +11,7 @@ struct Close: ParsableCommand {
     func run() throws {
         try reporting {
             try options.open().periods.close(organization: org, period: period)
-            emit("closed \(org) \(period)\n")
+            say(.closed(organization: org, period: period))
         }
     }
 }
@@ -26,7 +26,7 @@ struct Reopen: ParsableCommand {
     func run() throws {
         try reporting {
             try options.open().periods.reopen(organization: org, period: period, reason: reason)
-            emit("reopened \(org) \(period)\n")
+            say(.reopened(organization: org, period: period))
         }
     }
 }
@@ -60,7 +60,7 @@ struct ReopenYear: ParsableCommand {
     func run() throws {
         try reporting {
             let summary = try options.open().yearEnd.reopenYear(organization: org, year: year, reason: reason)
-            emit("\(org) \(year): reversed \(summary.vouchers.count) closing vouchers\n")
+            say(.yearReopened(organization: org, year: year, vouchers: summary.vouchers.count))
         }
     }
 }

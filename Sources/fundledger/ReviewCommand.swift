@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
         @Argument var file: String
 
         func run() throws {
-            try reporting { emit("loaded \(try options.open().committees.importCalendar(path: file)) calendar days from \(file)\n") }
+            try reporting { say(.calendarLoaded(days: try options.open().committees.importCalendar(path: file), file: file)) }
         }
     }
 
@@ -64,9 +64,10 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let outcome = try options.open().review.runAudit(organization: org, year: year)
+                let outcome = try options.open().review.runAudit(organization: org, year: year, language: language)
                 let audit = outcome.audit
-                note("audit #\(audit.id) of \(org) \(year): \(audit.vouchers) vouchers, \(AuditRules.all.count) rules; \(outcome.new) new findings, \(outcome.again) found again, \(outcome.notFoundAgain) not found again; seal chain head \(audit.sealSeq) \(audit.sealHash.prefix(16))")
+                note(CLIMessage.auditRun(id: audit.id, organization: org, year: year, vouchers: audit.vouchers, rules: AuditRules.all.count, new: outcome.new,
+                                         again: outcome.again, notFoundAgain: outcome.notFoundAgain, sealSeq: audit.sealSeq, sealHash: audit.sealHash).text(language))
                 emit(ReviewLists.findings(outcome.findings).rendered(format.resolved))
             }
         }
@@ -102,7 +103,7 @@ struct ReviewCommand: ParsableCommand {
                     throw CLIError("\(org) has no finding #\(id) in \(year); list them with `fundledger review findings`")
                 }
                 emit("#\(finding.id) [\(finding.rule)] \(finding.severity.chinese) \(finding.status.chinese)\n\(finding.text)\n")
-                if !finding.vouchers.isEmpty { emit("vouchers: \(finding.vouchers.joined(separator: ", "))\n") }
+                if !finding.vouchers.isEmpty { say(.findingVouchers(finding.vouchers)) }
                 emit(ReviewLists.history(finding).rendered(format.resolved))
             }
         }
@@ -117,7 +118,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().review.answerFinding(id: id, text: text)
-                emit("answered finding #\(id)\n")
+                say(.findingAnswered(id: id))
             }
         }
     }
@@ -131,7 +132,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().review.closeFinding(id: id, accepted: false, text: text)
-                emit("resolved finding #\(id)\n")
+                say(.findingResolved(id: id))
             }
         }
     }
@@ -145,7 +146,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().review.closeFinding(id: id, accepted: true, text: text)
-                emit("accepted finding #\(id)\n")
+                say(.findingAccepted(id: id))
             }
         }
     }
@@ -159,7 +160,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().review.reopenFinding(id: id, text: text)
-                emit("reopened finding #\(id)\n")
+                say(.findingReopened(id: id))
             }
         }
     }
@@ -179,9 +180,10 @@ struct ReviewCommand: ParsableCommand {
                 if let text {
                     let day = date ?? Store.today()
                     try book.review.recordOpinion(organization: org, year: year, text: text, signers: signers, on: day)
-                    emit("recorded the opinion of \(org)'s review committee on \(year), signed by \(signers.joined(separator: ", "))\n")
+                    say(.opinionRecorded(organization: org, year: year, signers: signers))
                 } else if let opinion = try book.review.opinion(organization: org, year: year) {
-                    emit("\(opinion.organization) \(opinion.year) 审查意见 (\(opinion.recordedAt), audit #\(opinion.audit))\n\(opinion.text)\n")
+                    say(.opinionHeading(organization: opinion.organization, year: opinion.year, recordedAt: opinion.recordedAt, audit: opinion.audit))
+                    emit(opinion.text + "\n")
                     emit("签名: " + opinion.signers.map { "\($0.office.chinese) \($0.name)" }.joined(separator: "、") + "\n")
                 } else {
                     throw CLIError("\(org) has no opinion on \(year) yet")

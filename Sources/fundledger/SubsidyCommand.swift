@@ -29,7 +29,7 @@ struct SubsidyCommand: ParsableCommand {
                 try options.open().subsidies.addSubsidy(SubsidyItem(code: code, grantor: grantor, recipient: recipient, title: title, purpose: purpose,
                                                           accounts: accounts, approved: amount, document: document, documentDate: documentDate,
                                                           windowStart: from, deadline: deadline))
-                emit("recorded subsidy item \(code) (\(document == nil ? "applied" : "approved"))\n")
+                say(.subsidyRecorded(code: code, approved: document != nil))
             }
         }
     }
@@ -40,7 +40,7 @@ struct SubsidyCommand: ParsableCommand {
         @Argument(help: "CSV with columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline.") var file: String
 
         func run() throws {
-            try reporting { emit("recorded \(try options.open().subsidies.importSubsidies(path: file)) subsidy items from \(file)\n") }
+            try reporting { say(.subsidiesImported(count: try options.open().subsidies.importSubsidies(path: file), file: file)) }
         }
     }
 
@@ -54,7 +54,7 @@ struct SubsidyCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().subsidies.approveSubsidy(code: code, document: document, date: date)
-                emit("approved \(code) under \(document)\n")
+                say(.subsidyApproved(code: code, document: document))
             }
         }
     }
@@ -71,7 +71,7 @@ struct SubsidyCommand: ParsableCommand {
             try reporting {
                 let money = try parseAmount(amount, option: "--amount")
                 let refs = try options.open().subsidies.disburseSubsidy(code: code, amount: money, date: date, reviewer: reviewer)
-                emit("disbursed \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
+                say(.subsidyDisbursed(amount: money, code: code, grantor: refs[0].description, recipient: refs[1].description))
             }
         }
     }
@@ -88,7 +88,7 @@ struct SubsidyCommand: ParsableCommand {
             try reporting {
                 let money = try parseAmount(amount, option: "--amount")
                 let refs = try options.open().subsidies.accrueSubsidy(code: code, amount: money, date: date, reviewer: reviewer)
-                emit("accrued \(money.grouped) of \(code): grantor \(refs[0]), recipient \(refs[1])\n")
+                say(.subsidyAccrued(amount: money, code: code, grantor: refs[0].description, recipient: refs[1].description))
             }
         }
     }
@@ -136,6 +136,6 @@ func subsidyDetail(book: Session, code: String) throws -> String {
         return [entry.organization, l.date.description, l.ref.description, l.summary, l.accountCode,
                 l.side == .debit ? Money(fen: l.amountFen).grouped : "", l.side == .credit ? Money(fen: l.amountFen).grouped : ""]
     }, rightAligned: [5, 6])
-    for entry in try book.subsidies.subsidyLog(code: code) { text += "\(entry.at) \(entry.by) \(entry.action) \(entry.detail)\n" }
+    for entry in try book.subsidies.subsidyLog(code: code) { text += "\(BeijingTime.display(entry.at)) \(entry.by) \(entry.action) \(entry.detail)\n" }
     return text
 }

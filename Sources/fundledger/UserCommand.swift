@@ -26,7 +26,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().access.grant(RoleGrant(user: name, role: role, organization: org))
-                emit("\(name) is now \(role.rawValue) (\(role.chinese)) of \(org ?? "every organisation")\n")
+                say(.roleGranted(name: name, role: role, organization: org))
             }
         }
     }
@@ -41,7 +41,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try options.open().access.revoke(RoleGrant(user: name, role: role, organization: org))
-                emit("\(name) is no longer \(role.rawValue) of \(org ?? "every organisation")\n")
+                say(.roleRevoked(name: name, role: role, organization: org))
             }
         }
     }
@@ -63,8 +63,8 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let rows = try options.open().access.accessLog().map { [$0.at, $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
-                emit(Listing(titles: ["时间", "用户", "结果", "动作", "组织", "说明"], keys: ["at", "user", "outcome", "action", "organization", "detail"],
+                let rows = try options.open().access.accessLog().map { [BeijingTime.display($0.at), $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
+                emit(Listing(titles: ["时间（北京时间）", "用户", "结果", "动作", "组织", "说明"], keys: ["at", "user", "outcome", "action", "organization", "detail"],
                              rows: rows).rendered(format.resolved))
             }
         }

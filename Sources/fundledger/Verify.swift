@@ -1,4 +1,5 @@
 import ArgumentParser
+import FundCore
 import FundStore
 
 struct Verify: ParsableCommand {
@@ -9,13 +10,14 @@ struct Verify: ParsableCommand {
     func run() throws {
         try reporting {
             let report = try options.openReading().verification.verify()
-            let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
-            let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
+            let warnings = report.warnings.map { "  " + CLIText.warningPrefix.text(language) + $0.text(language) + "\n" }.joined()
+            say(.verified(organizations: report.organizations, vouchers: report.vouchers, lines: report.lines, problems: report.problems.count,
+                          warnings: report.warnings.count))
             if report.problems.isEmpty {
-                emit("verified \(scope): no problems\n" + warnings)
+                emit(warnings)
                 return
             }
-            emit("verified \(scope): \(report.problems.count) problem(s)\n" + report.problems.map { "  - \($0)\n" }.joined() + warnings)
+            emit(report.problems.map { "  - " + $0.text(language) + "\n" }.joined() + warnings)
             throw ExitCode(1)
         }
     }

@@ -51,7 +51,7 @@ struct VoucherCommand: ParsableCommand {
                 draft.word = word
                 if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: try book.organizations.chart(for: org)) }
                 let voucher = try book.vouchers.addVoucher(draft)
-                emit("prepared draft #\(voucher.id) for \(org) dated \(date); next: `fundledger voucher review --org \(org) \(voucher.id)` by another person\n")
+                say(.draftPrepared(id: voucher.id, organization: org, date: date))
             }
         }
     }
@@ -66,7 +66,7 @@ struct VoucherCommand: ParsableCommand {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
                 try book.vouchers.reviewVoucher(id: voucher.id, reviewer: options.user)
-                emit("reviewed #\(voucher.id)\n")
+                say(.reviewed(id: voucher.id))
             }
         }
     }
@@ -81,8 +81,10 @@ struct VoucherCommand: ParsableCommand {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
                 let posted = try book.vouchers.postVoucher(id: voucher.id, bookkeeper: options.user)
-                emit("posted #\(posted.id) as \(posted.ref!.description) (\(posted.ref!.chinese))\n")
-                for overrun in try book.budgets.budgetOverruns(voucherID: posted.id) { note("warning: \(overrun)") }
+                say(.posted(id: posted.id, ref: posted.ref!))
+                for overrun in try book.budgets.budgetOverruns(voucherID: posted.id) {
+                    note(CLIText.warningPrefix.text(language) + (language == .english ? overrun.description : overrun.chinese))
+                }
             }
         }
     }
@@ -99,7 +101,7 @@ struct VoucherCommand: ParsableCommand {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
                 let red = try book.vouchers.reverseVoucher(id: voucher.id, date: date, preparer: options.user, summary: summary)
-                emit("prepared red-ink draft #\(red.id) reversing \(voucher.ref?.description ?? "#\(voucher.id)"); review and post it to take effect\n")
+                say(.redInkPrepared(id: red.id, reversing: voucher.ref?.description ?? "#\(voucher.id)"))
             }
         }
     }
@@ -143,7 +145,7 @@ struct VoucherCommand: ParsableCommand {
                 let book = try options.open()
                 let voucher = try target.find(in: book)
                 try book.vouchers.deleteDraft(id: voucher.id)
-                emit("deleted #\(voucher.id)\n")
+                say(.deleted(id: voucher.id))
             }
         }
     }

@@ -8,15 +8,15 @@ import FundXLSX
 
 /// Options every command shares: which book, and who is acting.
 struct BookOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The book file.", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("The book file.", "账套文件。"), valueName: "PATH"))
     var book: String = ProcessInfo.processInfo.environment["FUNDLEDGER_BOOK"] ?? "ledgers/fundledger.sqlite"
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", valueName: "NAME"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(bilingual("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", "操作人（制单、审核、记账）；账套检查此用户的角色。默认为 FUNDLEDGER_USER 或登录名。"), valueName: "NAME"))
     var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
     func validate() throws {
         guard !PersonName.normalized(user).isEmpty else {
-            throw ValidationError("--as (or FUNDLEDGER_USER) is empty; give the name you act under, as the book's administrator granted it")
+            throw ValidationError(bilingual("--as (or FUNDLEDGER_USER) is empty; give the name you act under, as the book's administrator granted it", "--as（或 FUNDLEDGER_USER）为空；请给出账套管理员授权时所用的姓名 [empty-user]"))
         }
     }
 
@@ -30,7 +30,7 @@ struct BookOptions: ParsableArguments {
 
 /// Options of list and report commands.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, csv or json (default: table on a terminal, csv otherwise).")
+    @Option(name: .long, help: bilingual("Output format: table, csv or json (default: table on a terminal, csv otherwise).", "输出格式：table、csv 或 json（默认：终端上为 table，否则为 csv）。"))
     var format: OutputFormat?
 
     var resolved: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .csv) }
@@ -40,16 +40,16 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Year and optional month of a report.
 struct PeriodOptions: ParsableArguments {
-    @Option(name: .long, help: "The fiscal year.")
+    @Option(name: .long, help: bilingual("The fiscal year.", "会计年度。"))
     var year: Int
 
-    @Option(name: .long, help: "A month of the year (1-12); without it the whole year.")
+    @Option(name: .long, help: bilingual("A month of the year (1-12); without it the whole year.", "年度中的月份（1-12）；不给时为全年。"))
     var period: Int?
 
     func validate() throws {
-        guard (1900...9999).contains(year) else { throw ValidationError("--year \(year) is not a year; give four digits such as 2026") }
+        guard (1900...9999).contains(year) else { throw ValidationError(bilingual("--year \(year) is not a year; give four digits such as 2026", "--year \(year) 不是年份；请写四位数字，如 2026 [bad-year]")) }
         if let period, !(1...12).contains(period) {
-            throw ValidationError("--period \(period) is not a month; give 1 to 12")
+            throw ValidationError(bilingual("--period \(period) is not a month; give 1 to 12", "--period \(period) 不是月份；请写 1 至 12 [bad-period]"))
         }
     }
 
@@ -71,7 +71,7 @@ extension LocalDate: ExpressibleByArgument {
 
 /// An amount given on the command line, with the parser's reason when it is not one.
 func parseAmount(_ text: String, option: String) throws -> Money {
-    do { return try Money(parsing: text) } catch { throw CLIError("\(option): \(error)") }
+    do { return try Money(parsing: text) } catch { throw CLIError(bilingual("\(option): \(error)", "\(option)：" + ((error as? MoneyError)?.chinese ?? "\(error)"))) }
 }
 
 /// Writes text to standard output as it is.
@@ -122,7 +122,7 @@ func writeAtomically(_ text: String, to path: String) throws {
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-        throw CLIError("cannot write \(path): \(error.localizedDescription)")
+        throw CLIError(bilingual("cannot write \(path): \(error.localizedDescription)", "无法写入 \(path)：\(error.localizedDescription) [write-failed]"))
     }
 }
 

@@ -8,18 +8,22 @@ import FundXLSX
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the demo county's book for a whole year from the sample data and export every workbook.",
-        discussion: """
+        abstract: bilingual("Build the demo county's book for a whole year from the sample data and export every workbook.", "用示例数据建立演示县一整年的账套，并导出全部工作簿。"),
+        discussion: bilingual("""
             Imports ledgers/demo (organisations, journal, a spreadsheet of vouchers, the fixed-asset register), \
             posts each month's depreciation, carries the year forward, closes every month, verifies the book, \
             and writes each organisation's workbooks. The demo book is the demo's own file and is replaced on \
             every run; your own book (--book of other commands) is never touched.
-            """)
+            """, """
+            导入 ledgers/demo（单位、分录、凭证电子表格、固定资产卡片），计提各月折旧，年终结转，结账各月，\
+            校验账套，并写出各单位的工作簿。演示账套是演示专用的文件，每次运行都会重建；\
+            您自己的账套（其他命令的 --book）不会被改动。
+            """))
 
-    @Option(help: "The demo book, replaced on every run.") var book = "ledgers/demo.sqlite"
-    @Option(help: "Folder of the sample data.") var data = "ledgers/demo"
-    @Option(help: "Folder for the workbooks.") var exports = "exports"
-    @Option(name: .customLong("as"), help: "Who runs the demo (recorded as importer and bookkeeper).") var user = "演示导入"
+    @Option(help: bilingual("The demo book, replaced on every run.", "演示账套，每次运行都会重建。")) var book = "ledgers/demo.sqlite"
+    @Option(help: bilingual("Folder of the sample data.", "示例数据所在的文件夹。")) var data = "ledgers/demo"
+    @Option(help: bilingual("Folder for the workbooks.", "工作簿输出文件夹。")) var exports = "exports"
+    @Option(name: .customLong("as"), help: bilingual("Who runs the demo (recorded as importer and bookkeeper).", "运行演示的人（记为导入人和记账人）。")) var user = "演示导入"
 
     func run() throws {
         try reporting {
@@ -39,7 +43,7 @@ struct Demo: ParsableCommand {
                 .filter { $0.hasSuffix(".journal") || ($0.hasSuffix(".csv") && $0.first?.isNumber == true) }
                 // The year's journal first, then the spreadsheets that continue it.
                 .sorted { ($0.hasSuffix(".csv") ? 1 : 0, $0) < ($1.hasSuffix(".csv") ? 1 : 0, $1) }
-            guard !files.isEmpty else { throw CLIError("no .journal or voucher .csv files in \(data)") }
+            guard !files.isEmpty else { throw CLIError(bilingual("no .journal or voucher .csv files in \(data)", "\(data) 中没有 .journal 或凭证 .csv 文件 [no-demo-data]")) }
             let progress = ProgressLine("importing", unit: "B")
             let summary = try ledger.imports.importJournal(paths: files.map { data + "/" + $0 }, defaultOrganization: nil) {
                 progress.update(done: $0, total: $1)
@@ -179,12 +183,12 @@ struct Demo: ParsableCommand {
         var count = 0
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 5, let date = LocalDate(parsing: fields[2]) else { throw CLIError("\(path): bad line \(line)") }
+            guard fields.count >= 5, let date = LocalDate(parsing: fields[2]) else { throw CLIError(bilingual("\(path): bad line \(line)", "\(path)：行不可用：\(line) [bad-demo-line]")) }
             switch fields[0] {
             case "settle": _ = try ledger.subsidies.settleSubsidy(code: fields[1], date: date, reviewer: fields[4])
             case "disburse": _ = try ledger.subsidies.disburseSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4])
             case "accrue": _ = try ledger.subsidies.accrueSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4])
-            default: throw CLIError("\(path): unknown action \(fields[0])")
+            default: throw CLIError(bilingual("\(path): unknown action \(fields[0])", "\(path)：未知的操作 \(fields[0]) [bad-demo-line]"))
             }
             count += 1
         }

@@ -4,13 +4,17 @@ import FundCore
 struct FundLedger: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundledger",
-        abstract: "Double-entry books for trade unions (工会): vouchers, periods, reports and workbooks.",
-        discussion: """
+        abstract: bilingual("Double-entry books for trade unions (工会): vouchers, periods, reports and workbooks.", "工会会计的复式记账：凭证、期间、报表和工作簿。"),
+        discussion: bilingual("""
             Every command works on one book, an SQLite file (--book, or FUNDLEDGER_BOOK, default \
             ledgers/fundledger.sqlite), and acts as a user (--as, or FUNDLEDGER_USER). A command that \
             fails leaves the book unchanged. Messages are in Chinese; --lang en (anywhere on the \
             command line) or an English LANG gives English.
-            """,
+            """, """
+            每条命令都作用于一个账套，即一个 SQLite 文件（--book，或 FUNDLEDGER_BOOK，默认 \
+            ledgers/fundledger.sqlite），并以一个用户的身份操作（--as，或 FUNDLEDGER_USER）。命令失败时\
+            账套保持不变。信息为中文；在命令行任意位置给出 --lang en，或使用英文 LANG，则为英文。
+            """),
         version: "0.1.0",
         subcommands: [
             Init.self, OrgCommand.self, AccountCommand.self, VoucherCommand.self, Import.self, ExportJournal.self,

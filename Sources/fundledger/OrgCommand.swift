@@ -8,20 +8,20 @@ extension ChartKind: ExpressibleByArgument {}
 
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "org", abstract: "Organisations and their tree.",
+        commandName: "org", abstract: bilingual("Organisations and their tree.", "单位及其隶属关系。"),
         subcommands: [Add.self, List.self, Show.self, ImportCSV.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an organisation.")
+        static let configuration = CommandConfiguration(abstract: bilingual("Add an organisation.", "增设一个单位。"))
         @OptionGroup var options: BookOptions
-        @Option(help: "A short code such as FED-01.") var code: String
-        @Option(help: "The full name, e.g. 某某县开发区物流行业工会联合会.") var name: String
-        @Option(help: "county, township, federation or grassroots.") var level: OrganizationLevel
-        @Option(help: "The code of the union above it.") var parent: String?
-        @Option(help: "grassroots or county chart (default by level).") var chart: ChartKind?
-        @Flag(help: "It manages its funds independently (独立管理经费).") var independent = false
-        @Option(help: "A federation's term of office in years: 3 or 5.") var termYears: Int?
-        @Option(help: "The first day of the term, YYYY-MM-DD.") var termStart: LocalDate?
+        @Option(help: bilingual("A short code such as FED-01.", "简短代码，如 FED-01。")) var code: String
+        @Option(help: bilingual("The full name, e.g. 某某县开发区物流行业工会联合会.", "全称，如 某某县开发区物流行业工会联合会。")) var name: String
+        @Option(help: bilingual("county, township, federation or grassroots.", "county（县级）、township（乡镇街道）、federation（联合会）或 grassroots（基层）。")) var level: OrganizationLevel
+        @Option(help: bilingual("The code of the union above it.", "上一级工会的代码。")) var parent: String?
+        @Option(help: bilingual("grassroots or county chart (default by level).", "grassroots（基层）或 county（县级以上）科目表（默认按级别）。")) var chart: ChartKind?
+        @Flag(help: bilingual("It manages its funds independently (独立管理经费).", "独立管理经费。")) var independent = false
+        @Option(help: bilingual("A federation's term of office in years: 3 or 5.", "工会联合会任期年数：3 或 5。")) var termYears: Int?
+        @Option(help: bilingual("The first day of the term, YYYY-MM-DD.", "任期首日，YYYY-MM-DD。")) var termStart: LocalDate?
 
         func run() throws {
             try reporting {
@@ -35,7 +35,7 @@ struct OrgCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the organisations as a tree.")
+        static let configuration = CommandConfiguration(abstract: bilingual("List the organisations as a tree.", "按隶属关系列出单位。"))
         @OptionGroup var options: BookOptions
         @OptionGroup var format: FormatOptions
 
@@ -48,9 +48,9 @@ struct OrgCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one organisation and its closed months.")
+        static let configuration = CommandConfiguration(abstract: bilingual("Show one organisation and its closed months.", "显示一个单位及其已结账的月份。"))
         @OptionGroup var options: BookOptions
-        @Argument(help: "The organisation's code.") var code: String
+        @Argument(help: bilingual("The organisation's code.", "单位代码。")) var code: String
 
         func run() throws {
             try reporting {
@@ -77,9 +77,9 @@ struct OrgCommand: ParsableCommand {
     }
 
     struct ImportCSV: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", abstract: "Add organisations from a CSV file, all or nothing.")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: bilingual("Add organisations from a CSV file, all or nothing.", "从 CSV 文件增设单位，全部成功或全部不增设。"))
         @OptionGroup var options: BookOptions
-        @Argument(help: "CSV with columns code,name,level,parent,chart,independent.") var file: String
+        @Argument(help: bilingual("CSV with columns code,name,level,parent,chart,independent.", "CSV 文件，列为 code,name,level,parent,chart,independent。")) var file: String
 
         func run() throws {
             try reporting {

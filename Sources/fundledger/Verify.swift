@@ -4,7 +4,7 @@ import FundStore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, and the balances recomputed from the lines.")
+        abstract: bilingual("Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, and the balances recomputed from the lines.", "校验整个账套：文件完整性、每张凭证的平衡与编号、红字冲销凭证，以及由凭证行重算的余额。"))
     @OptionGroup var options: BookOptions
 
     func run() throws {

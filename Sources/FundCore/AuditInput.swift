@@ -120,11 +120,14 @@ public struct SealProblem: Hashable, Sendable {
     public var voucherID: Int64?
     public var label: String
     public var reason: String
+    /// The reason in Chinese, as the review workbook prints it; nil gives the English one.
+    public var chineseReason: String?
 
-    public init(voucherID: Int64?, label: String, reason: String) {
+    public init(voucherID: Int64?, label: String, reason: String, chineseReason: String? = nil) {
         self.voucherID = voucherID
         self.label = label
         self.reason = reason
+        self.chineseReason = chineseReason
     }
 }
 

@@ -357,7 +357,7 @@ public enum AuditRules {
     static func sealBroken(_ input: AuditInput) -> [FindingDraft] {
         input.sealProblems.map { problem in
             FindingDraft(rule: "seal-broken", key: problem.label, vouchers: problem.voucherID.map { [$0] } ?? [],
-                         text: "\(problem.label): \(problem.reason)")
+                         text: input.say("\(problem.label): \(problem.reason)", "\(problem.label)：\(problem.chineseReason ?? problem.reason)"))
         }
     }
 }

@@ -33,7 +33,7 @@ extension VerifyProblem: LocalizedMessage {
         var place = ""
         if let organization { place += organization }
         if let voucher { place += (place.isEmpty ? "" : " ") + voucher }
-        let text = VerifyCheckText.chinese(check).map { $0 + "（" + message + "）" } ?? message
+        let text = chineseMessage ?? VerifyCheckText.chinese(check).map { $0 + "（" + message + "）" } ?? message
         return (place.isEmpty ? "" : place + "：") + text + " [" + check + "]"
     }
 }

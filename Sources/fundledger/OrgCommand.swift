@@ -57,19 +57,37 @@ struct OrgCommand: ParsableCommand {
                 let book = try options.open()
                 let o = try book.organizations.organization(code)
                 let closed = try book.periods.closedPeriods(organization: code)
-                var text = "code:        \(o.code)\nname:        \(o.name)\nlevel:       \(o.level.rawValue) (\(o.level.chinese))\n"
-                text += "parent:      \(o.parentCode ?? "-")\nchart:       \(o.chart.rawValue) (\(o.chart.chinese))\n"
-                text += "independent: \(o.independent ? "yes (独立管理经费)" : "no")\n"
+                guard language == .chinese else {
+                    var text = "code:        \(o.code)\nname:        \(o.name)\nlevel:       \(o.level.rawValue) (\(o.level.chinese))\n"
+                    text += "parent:      \(o.parentCode ?? "-")\nchart:       \(o.chart.rawValue) (\(o.chart.chinese))\n"
+                    text += "independent: \(o.independent ? "yes (独立管理经费)" : "no")\n"
+                    if let years = o.termYears, let start = o.termStart, let end = o.termEnd {
+                        text += "term:        \(years) years, \(start) to \(end)\n"
+                    }
+                    let members = try book.organizations.organizations().filter { $0.parentCode == o.code }
+                    if !members.isEmpty {
+                        text += "members:     \(members.count) (\(members.map(\.code).joined(separator: ", ")))\n"
+                    }
+                    text += "closed:      \(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: ", "))\n"
+                    for entry in try book.periods.periodLog(organization: code) where entry.action == "reopen" {
+                        text += "reopened:    \(entry.period) at \(BeijingTime.display(entry.at)) by \(entry.by): \(entry.reason ?? "")\n"
+                    }
+                    emit(text)
+                    return
+                }
+                var text = "代码：\(o.code)\n名称：\(o.name)\n级别：\(o.level.chinese)（\(o.level.rawValue)）\n"
+                text += "上级：\(o.parentCode ?? "-")\n科目表：\(o.chart.chinese)（\(o.chart.rawValue)）\n"
+                text += "独立管理经费：\(o.independent ? "是" : "否")\n"
                 if let years = o.termYears, let start = o.termStart, let end = o.termEnd {
-                    text += "term:        \(years) years, \(start) to \(end)\n"
+                    text += "任期：\(years) 年，\(start) 至 \(end)\n"
                 }
                 let members = try book.organizations.organizations().filter { $0.parentCode == o.code }
                 if !members.isEmpty {
-                    text += "members:     \(members.count) (\(members.map(\.code).joined(separator: ", ")))\n"
+                    text += "所属单位：\(members.count) 个（\(members.map(\.code).joined(separator: "、"))）\n"
                 }
-                text += "closed:      \(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: ", "))\n"
+                text += "已结账：\(closed.isEmpty ? "-" : closed.map(\.description).joined(separator: "、"))\n"
                 for entry in try book.periods.periodLog(organization: code) where entry.action == "reopen" {
-                    text += "reopened:    \(entry.period) at \(BeijingTime.display(entry.at)) by \(entry.by): \(entry.reason ?? "")\n"
+                    text += "反结账：\(entry.period)，\(BeijingTime.display(entry.at)) 由 \(entry.by) 操作：\(entry.reason ?? "")\n"
                 }
                 emit(text)
             }

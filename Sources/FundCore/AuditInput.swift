@@ -130,11 +130,14 @@ public struct SealProblem: Hashable, Sendable {
     public var voucherID: Int64?
     public var label: String
     public var reason: String
+    /// The reason in Chinese, as the review workbook prints it; nil gives the English one.
+    public var chineseReason: String?
 
-    public init(voucherID: Int64?, label: String, reason: String) {
+    public init(voucherID: Int64?, label: String, reason: String, chineseReason: String? = nil) {
         self.voucherID = voucherID
         self.label = label
         self.reason = reason
+        self.chineseReason = chineseReason
     }
 }
 
@@ -152,6 +155,8 @@ public struct AuditInput: Sendable {
     public var settings: AuditSettings
     public var calendar: WorkCalendar
     public var sealProblems: [SealProblem]
+    /// The language the findings are written in (they go into the review workbook as written).
+    public var language: Language = .chinese
 
     public init(organization: Organization, year: Int, vouchers: [Voucher], subsidies: [AuditedSubsidy] = [], budget: [AuditedBudgetLine] = [],
                 reopened: [PeriodLogEntry] = [], committee: Committee? = nil, settings: AuditSettings = AuditSettings(),

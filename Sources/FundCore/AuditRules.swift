@@ -70,6 +70,11 @@ public enum AuditRules {
 
     public static func rule(_ id: String) -> AuditRule? { all.first { $0.id == id } }
 
+    /// The rule's title in `language`.
+    public static func title(_ id: String, _ language: Language) -> String? {
+        rule(id).map { language == .english ? $0.english : $0.chinese }
+    }
+
     /// Runs every rule.
     public static func run(_ input: AuditInput) throws(SumOverflow) -> [FindingDraft] {
         var findings: [FindingDraft] = []
@@ -97,7 +102,8 @@ public enum AuditRules {
                 for line in spendingLines(voucher) where line.dimensions.project == item.code && !item.allows(account: line.accountCode) {
                     result.append(FindingDraft(rule: "subsidy-purpose", key: "\(item.code)|\(voucher.id)|\(line.accountCode)", vouchers: [voucher.id],
                                                amount: line.amount,
-                                               text: "\(voucher.label) spends \(line.amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(line.accountCode); the item may be spent only on \(item.accounts.joined(separator: ", "))"))
+                                               text: input.say("\(voucher.label) spends \(line.amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(line.accountCode); the item may be spent only on \(item.accounts.joined(separator: ", "))",
+                                                                "\(voucher.label) 将项目补贴 \(item.code)（\(item.title)）的 \(line.amount.grouped) 用于 \(line.accountCode)；该项目只能用于 \(item.accounts.joined(separator: "、"))")))
                 }
             }
         }
@@ -125,7 +131,8 @@ public enum AuditRules {
                     _ = try spent.subtracting(received, or: SumOverflow(organization: input.organization.code, account: nil, year: input.year))
                     flagged = true
                     result.append(FindingDraft(rule: "subsidy-overspent", key: item.code, vouchers: [voucher.id], amount: Money(fen: spent - received),
-                                               text: "by \(voucher.label) dated \(voucher.draft.date), \(Money(fen: spent).grouped) of subsidy item \(item.code) (\(item.title)) was spent against \(Money(fen: received).grouped) received: \(Money(fen: spent - received).grouped) too much"))
+                                               text: input.say("by \(voucher.label) dated \(voucher.draft.date), \(Money(fen: spent).grouped) of subsidy item \(item.code) (\(item.title)) was spent against \(Money(fen: received).grouped) received: \(Money(fen: spent - received).grouped) too much",
+                                                                "截至 \(voucher.draft.date) 的 \(voucher.label)，项目补贴 \(item.code)（\(item.title)）已支出 \(Money(fen: spent).grouped)，到账 \(Money(fen: received).grouped)：多支出 \(Money(fen: spent - received).grouped)")))
                 }
                 if spent <= received { flagged = false }
             }
@@ -144,13 +151,14 @@ public enum AuditRules {
                 let amount = Money(fen: spending.reduce(0) { $0 + $1.amount.fen })
                 var why: String?
                 if let settled = audited.settledOn, date > settled {
-                    why = "after the item was settled on \(settled)"
+                    why = input.say("after the item was settled on \(settled)", "在项目 \(settled) 结项之后")
                 } else if !item.inWindow(date) {
-                    why = "outside its window \(item.windowStart) to \(item.deadline)"
+                    why = input.say("outside its window \(item.windowStart) to \(item.deadline)", "不在使用期 \(item.windowStart) 至 \(item.deadline) 之内")
                 }
                 guard let why else { continue }
                 result.append(FindingDraft(rule: "subsidy-window", key: "\(item.code)|\(voucher.id)", vouchers: [voucher.id], amount: amount,
-                                           text: "\(voucher.label) spends \(amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(date), \(why)"))
+                                           text: input.say("\(voucher.label) spends \(amount.grouped) of subsidy item \(item.code) (\(item.title)) on \(date), \(why)",
+                                                            "\(voucher.label) 于 \(date) 支出项目补贴 \(item.code)（\(item.title)）\(amount.grouped)，\(why)")))
             }
         }
         return result
@@ -162,7 +170,8 @@ public enum AuditRules {
         input.vouchers.flatMap { voucher in
             voucher.draft.lines.filter { $0.accountCode.hasPrefix("40302") && $0.dimensions.project == nil && $0.side == .credit }.map { line in
                 FindingDraft(rule: "earmarked-untagged", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
-                             text: "\(voucher.label) credits \(line.amount.grouped) of earmarked income to \(line.accountCode) with no project; tag it with the project or subsidy item it is for")
+                             text: input.say("\(voucher.label) credits \(line.amount.grouped) of earmarked income to \(line.accountCode) with no project; tag it with the project or subsidy item it is for",
+                                              "\(voucher.label) 将专项收入 \(line.amount.grouped) 记入 \(line.accountCode)，未注明项目；请标注其所属的项目或项目补贴"))
             }
         }
     }
@@ -171,7 +180,8 @@ public enum AuditRules {
         input.vouchers.flatMap { voucher in
             spendingLines(voucher).filter { $0.dimensions.expenseType == .project && $0.dimensions.project == nil }.map { line in
                 FindingDraft(rule: "project-without-project", key: "\(voucher.id)|\(line.accountCode)", vouchers: [voucher.id], amount: line.amount,
-                             text: "\(voucher.label) books \(line.amount.grouped) on \(line.accountCode) as 项目支出 without naming the project")
+                             text: input.say("\(voucher.label) books \(line.amount.grouped) on \(line.accountCode) as 项目支出 without naming the project",
+                                              "\(voucher.label) 将 \(line.amount.grouped) 作为项目支出记入 \(line.accountCode)，未列明项目"))
             }
         }
     }
@@ -186,7 +196,8 @@ public enum AuditRules {
             }
             let over = Money(fen: line.actual.fen - line.budget.fen)
             return FindingDraft(rule: "budget-overrun", key: line.key.description, vouchers: vouchers.suffix(20).map(\.id), amount: over,
-                                text: "budget line \(line.key) spent \(line.actual.grouped) against a budget of \(line.budget.grouped): \(over.grouped) over; adjust the budget (预算调整) or explain the overrun")
+                                text: input.say("budget line \(line.key) spent \(line.actual.grouped) against a budget of \(line.budget.grouped): \(over.grouped) over; adjust the budget (预算调整) or explain the overrun",
+                                                 "预算行 \(line.key) 支出 \(line.actual.grouped)，预算 \(line.budget.grouped)：超出 \(over.grouped)；请调整预算或说明超支原因"))
         }
     }
 
@@ -207,11 +218,12 @@ public enum AuditRules {
             let missing = (1...max(highest, 1)).filter { counts[$0] == nil }
             guard !duplicates.isEmpty || !missing.isEmpty else { continue }
             var what: [String] = []
-            if !missing.isEmpty { what.append("number(s) \(missing.prefix(10).map(String.init).joined(separator: ", ")) missing") }
-            if !duplicates.isEmpty { what.append("number(s) \(duplicates.prefix(10).map(String.init).joined(separator: ", ")) used twice") }
+            if !missing.isEmpty { what.append(input.say("number(s) \(missing.prefix(10).map(String.init).joined(separator: ", ")) missing", "缺 \(missing.prefix(10).map(String.init).joined(separator: "、")) 号")) }
+            if !duplicates.isEmpty { what.append(input.say("number(s) \(duplicates.prefix(10).map(String.init).joined(separator: ", ")) used twice", "\(duplicates.prefix(10).map(String.init).joined(separator: "、")) 号重复")) }
             let ids = duplicates.flatMap { counts[$0]!.map(\.1) }
             result.append(FindingDraft(rule: "numbering", key: key, vouchers: ids,
-                                       text: "\(input.organization.code) \(parts[0]) \(parts[1])字: \(what.joined(separator: "; ")) in 1 to \(highest); a posted voucher was removed or numbered outside FundLedger"))
+                                       text: input.say("\(input.organization.code) \(parts[0]) \(parts[1])字: \(what.joined(separator: "; ")) in 1 to \(highest); a posted voucher was removed or numbered outside FundLedger",
+                                                        "\(input.organization.code) \(parts[0]) \(parts[1])字第 1 至 \(highest) 号中\(what.joined(separator: "，"))；有已记账凭证被删除或在 FundLedger 之外编号")))
         }
         return result
     }
@@ -221,11 +233,11 @@ public enum AuditRules {
             let preparer = voucher.draft.preparer.trimmingWhitespace
             guard let reviewer = voucher.reviewer?.trimmingWhitespace, !reviewer.isEmpty else {
                 return FindingDraft(rule: "reviewer-is-preparer", key: "\(voucher.id)", vouchers: [voucher.id],
-                                    text: "\(voucher.label) (prepared by \(preparer)) was posted without a reviewer")
+                                    text: input.say("\(voucher.label) (prepared by \(preparer)) was posted without a reviewer", "\(voucher.label)（制单 \(preparer)）未经审核即记账"))
             }
             guard reviewer == preparer else { return nil }
             return FindingDraft(rule: "reviewer-is-preparer", key: "\(voucher.id)", vouchers: [voucher.id],
-                                text: "\(voucher.label) was prepared and reviewed by the same person, \(preparer)")
+                                text: input.say("\(voucher.label) was prepared and reviewed by the same person, \(preparer)", "\(voucher.label) 的制单与审核为同一人：\(preparer)"))
         }
     }
 
@@ -233,7 +245,7 @@ public enum AuditRules {
         input.vouchers.filter { $0.draft.kind == .entry && !$0.draft.isRedInk && $0.draft.attachments == 0 }.map { voucher in
             FindingDraft(rule: "no-attachments", key: "\(voucher.id)", vouchers: [voucher.id],
                          amount: Money(fen: voucher.draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + $1.amount.fen }),
-                         text: "\(voucher.label) (\(voucher.draft.summary)) has no original documents attached (附件0张)")
+                         text: input.say("\(voucher.label) (\(voucher.draft.summary)) has no original documents attached (附件0张)", "\(voucher.label)（\(voucher.draft.summary)）未附原始凭证（附件0张）"))
         }
     }
 
@@ -242,7 +254,8 @@ public enum AuditRules {
             voucher.draft.lines.filter { $0.accountCode.hasPrefix("101") && $0.side == .credit && $0.amount > input.settings.cashLimit
                 && !voucher.draft.lines.contains { $0.accountCode.hasPrefix("102") && $0.side == .debit } }.map { line in
                 FindingDraft(rule: "cash-limit", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
-                             text: "\(voucher.label) pays \(line.amount.grouped) in cash, above the cash limit of \(input.settings.cashLimit.grouped); pay by bank transfer or card (公务卡)")
+                             text: input.say("\(voucher.label) pays \(line.amount.grouped) in cash, above the cash limit of \(input.settings.cashLimit.grouped); pay by bank transfer or card (公务卡)",
+                                              "\(voucher.label) 以现金支付 \(line.amount.grouped)，超过现金限额 \(input.settings.cashLimit.grouped)；请通过银行转账或公务卡支付"))
             }
         }
     }
@@ -254,16 +267,18 @@ public enum AuditRules {
             // Moving money between cash and bank, or paying a subsidy on, is not a purchase.
             guard let line = payments.first, !voucher.draft.lines.contains(where: { $0.side == .debit && ($0.accountCode.hasPrefix("101") || $0.accountCode.hasPrefix("102")) }) else { return nil }
             return FindingDraft(rule: "round-sum", key: "\(voucher.id)", vouchers: [voucher.id], amount: line.amount,
-                                text: "\(voucher.label) (\(voucher.draft.summary)) pays a round \(line.amount.grouped); check it against the invoice and contract")
+                                text: input.say("\(voucher.label) (\(voucher.draft.summary)) pays a round \(line.amount.grouped); check it against the invoice and contract",
+                                                "\(voucher.label)（\(voucher.draft.summary)）支付整数金额 \(line.amount.grouped)；请与发票和合同核对"))
         }
     }
 
     static func nonWorkingDay(_ input: AuditInput) -> [FindingDraft] {
         input.vouchers.filter { $0.draft.kind == .entry && !input.calendar.isWorkingDay($0.draft.date) }.map { voucher in
             let weekday = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][voucher.draft.date.weekday]
-            let why = input.calendar.holidays.contains(voucher.draft.date) ? "a public holiday" : "a \(weekday)"
+            let chineseWeekday = ["", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][voucher.draft.date.weekday]
+            let why = input.calendar.holidays.contains(voucher.draft.date) ? input.say("a public holiday", "法定节假日") : input.say("a \(weekday)", chineseWeekday)
             return FindingDraft(rule: "non-working-day", key: "\(voucher.id)", vouchers: [voucher.id],
-                                text: "\(voucher.label) (\(voucher.draft.summary)) is dated \(voucher.draft.date), \(why)")
+                                text: input.say("\(voucher.label) (\(voucher.draft.summary)) is dated \(voucher.draft.date), \(why)", "\(voucher.label)（\(voucher.draft.summary)）的日期是 \(voucher.draft.date)，\(why)"))
         }
     }
 
@@ -271,11 +286,13 @@ public enum AuditRules {
         let red = input.vouchers.filter { $0.draft.isRedInk && $0.draft.kind == .entry }.map { voucher in
             FindingDraft(rule: "reversals", key: "red|\(voucher.id)", vouchers: [voucher.id] + [voucher.reversesID].compactMap { $0 },
                          amount: Money(fen: voucher.draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + abs($1.amount.fen) }),
-                         text: "\(voucher.label) reverses \(voucher.draft.reverses?.description ?? "a voucher") by red ink: \(voucher.draft.summary)")
+                         text: input.say("\(voucher.label) reverses \(voucher.draft.reverses?.description ?? "a voucher") by red ink: \(voucher.draft.summary)",
+                                          "\(voucher.label) 红字冲销 \(voucher.draft.reverses?.description ?? "一张凭证")：\(voucher.draft.summary)"))
         }
         let reopened = input.reopened.filter { $0.action == "reopen" || $0.action == "reopen-year" }.map { entry in
             FindingDraft(rule: "reversals", key: "reopen|\(entry.period)|\(entry.at)",
-                         text: "\(entry.organization) \(entry.action == "reopen" ? "reopened" : "reopened the year-end of") \(entry.period) on \(entry.at.prefix(10)) (by \(entry.by)): \(entry.reason ?? "")")
+                         text: input.say("\(entry.organization) \(entry.action == "reopen" ? "reopened" : "reopened the year-end of") \(entry.period) on \(entry.at.prefix(10)) (by \(entry.by)): \(entry.reason ?? "")",
+                                          "\(entry.organization) 于 \(BeijingTime.day(entry.at)) \(entry.action == "reopen" ? "反结账" : "反结转年终") \(entry.period)（\(entry.by)）：\(entry.reason ?? "")"))
         }
         return red + reopened
     }
@@ -296,7 +313,8 @@ public enum AuditRules {
         // perMember > cap, so cap × members ≤ total fits.
         let over = Money(fen: total - cap.fen * Int64(members))
         return [FindingDraft(rule: "welfare-cap", key: String(input.year), vouchers: ids.suffix(20).map { $0 }, amount: over,
-                             text: "welfare spending on \(input.settings.welfareAccounts.joined(separator: ", ")) in \(input.year) is \(Money(fen: total).grouped) for \(members) members, \(Money(fen: perMember).grouped) each, above the cap of \(cap.grouped) per member: \(over.grouped) over")]
+                             text: input.say("welfare spending on \(input.settings.welfareAccounts.joined(separator: ", ")) in \(input.year) is \(Money(fen: total).grouped) for \(members) members, \(Money(fen: perMember).grouped) each, above the cap of \(cap.grouped) per member: \(over.grouped) over",
+                                              "\(input.year) 年福利支出（\(input.settings.welfareAccounts.joined(separator: "、"))）\(Money(fen: total).grouped)，会员 \(members) 人，人均 \(Money(fen: perMember).grouped)，超过人均标准 \(cap.grouped)：超出 \(over.grouped)"))]
     }
 
     // MARK: - The committee and the book
@@ -306,18 +324,22 @@ public enum AuditRules {
         guard organization.level == .federation, organization.independent else { return [] }
         guard let committee = input.committee else {
             return [FindingDraft(rule: "committee-missing", key: String(input.year),
-                                 text: "\(organization.code) \(organization.name) manages its own funds but has no funds review committee (经费审查委员会); elect one with the union committee")]
+                                 text: input.say("\(organization.code) \(organization.name) manages its own funds but has no funds review committee (经费审查委员会); elect one with the union committee",
+                                                  "\(organization.code) \(organization.name) 独立管理经费，但未设经费审查委员会；请与工会委员会同时选举产生"))]
         }
         var gaps: [String] = []
         if committee.elected > input.firstDay {
-            gaps.append("\(input.firstDay) to \(LocalDate(daysSinceEpoch: committee.elected.daysSinceEpoch - 1)), before it was elected")
+            gaps.append(input.say("\(input.firstDay) to \(LocalDate(daysSinceEpoch: committee.elected.daysSinceEpoch - 1)), before it was elected",
+                                  "\(input.firstDay) 至 \(LocalDate(daysSinceEpoch: committee.elected.daysSinceEpoch - 1))（选举前）"))
         }
         if committee.termEnd < input.lastDay {
-            gaps.append("\(LocalDate(daysSinceEpoch: committee.termEnd.daysSinceEpoch + 1)) to \(input.lastDay), after its term ended")
+            gaps.append(input.say("\(LocalDate(daysSinceEpoch: committee.termEnd.daysSinceEpoch + 1)) to \(input.lastDay), after its term ended",
+                                  "\(LocalDate(daysSinceEpoch: committee.termEnd.daysSinceEpoch + 1)) 至 \(input.lastDay)（任期届满后）"))
         }
         guard !gaps.isEmpty else { return [] }
         return [FindingDraft(rule: "committee-missing", key: String(input.year),
-                             text: "\(organization.code) managed its own funds without a review committee in term from \(gaps.joined(separator: " and from "))")]
+                             text: input.say("\(organization.code) managed its own funds without a review committee in term from \(gaps.joined(separator: " and from "))",
+                                              "\(organization.code) 在以下期间独立管理经费而没有在任的经审会：\(gaps.joined(separator: "；"))"))]
     }
 
     static func committeeIndependence(_ input: AuditInput) -> [FindingDraft] {
@@ -326,18 +348,19 @@ public enum AuditRules {
             let involved = input.vouchers.filter { $0.draft.preparer == member.name || $0.reviewer == member.name || $0.bookkeeper == member.name }
             guard let first = involved.first else { return nil }
             var roles: [String] = []
-            if involved.contains(where: { $0.draft.preparer == member.name }) { roles.append("prepared") }
-            if involved.contains(where: { $0.reviewer == member.name }) { roles.append("reviewed") }
-            if involved.contains(where: { $0.bookkeeper == member.name }) { roles.append("kept") }
+            if involved.contains(where: { $0.draft.preparer == member.name }) { roles.append(input.say("prepared", "制单")) }
+            if involved.contains(where: { $0.reviewer == member.name }) { roles.append(input.say("reviewed", "审核")) }
+            if involved.contains(where: { $0.bookkeeper == member.name }) { roles.append(input.say("kept", "记账")) }
             return FindingDraft(rule: "committee-independence", key: member.name, vouchers: involved.prefix(20).map(\.id),
-                                text: "committee \(member.office.chinese) \(member.name) \(roles.joined(separator: ", ")) \(involved.count) voucher(s) of \(input.organization.code) in \(input.year), first \(first.label); a member who keeps the books cannot review them")
+                                text: input.say("committee \(member.office.chinese) \(member.name) \(roles.joined(separator: ", ")) \(involved.count) voucher(s) of \(input.organization.code) in \(input.year), first \(first.label); a member who keeps the books cannot review them",
+                                              "经审会\(member.office.chinese) \(member.name) 在 \(input.year) 年参与 \(input.organization.code) 凭证的\(roles.joined(separator: "、")) \(involved.count) 张，首张 \(first.label)；参与记账的委员不能审查这些账目"))
         }
     }
 
     static func sealBroken(_ input: AuditInput) -> [FindingDraft] {
         input.sealProblems.map { problem in
             FindingDraft(rule: "seal-broken", key: problem.label, vouchers: problem.voucherID.map { [$0] } ?? [],
-                         text: "\(problem.label): \(problem.reason)")
+                         text: input.say("\(problem.label): \(problem.reason)", "\(problem.label)：\(problem.chineseReason ?? problem.reason)"))
         }
     }
 }

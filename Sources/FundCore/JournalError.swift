@@ -7,13 +7,17 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public let column: String?
     public let rule: String
     public let message: String
+    /// The message in Chinese, when the error came from a check with a Chinese text of its own
+    /// (a refusal of the book), its rule id in brackets included; nil for the parsers' errors, whose Chinese is the rule's text.
+    public let chineseMessage: String?
 
-    public init(file: String, line: Int, column: String? = nil, rule: String, message: String) {
+    public init(file: String, line: Int, column: String? = nil, rule: String, message: String, chineseMessage: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.rule = rule
         self.message = message
+        self.chineseMessage = chineseMessage
     }
 
     public var description: String {

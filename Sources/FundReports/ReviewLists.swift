@@ -43,8 +43,8 @@ public enum ReviewLists {
     }
 
     public static func history(_ finding: FindingRecord) -> Listing {
-        Listing(titles: ["时间", "人员", "动作", "审计", "说明"], keys: ["at", "by", "action", "audit", "text"],
-                rows: finding.history.map { [$0.at, $0.by, $0.action, $0.audit.map { "#\($0)" } ?? "", $0.text] })
+        Listing(titles: ["时间（北京时间）", "人员", "动作", "审计", "说明"], keys: ["at", "by", "action", "audit", "text"],
+                rows: finding.history.map { [BeijingTime.display($0.at), $0.by, $0.action, $0.audit.map { "#\($0)" } ?? "", $0.text] })
     }
 
     public static func committee(_ committees: [Committee]) -> Listing {

@@ -28,31 +28,43 @@ public enum ReviewWorkbook {
                         rows: 1...1, columns: 0...(columns - 1), style: .subtitle)
     }
 
-    /// The findings sheet; returns its first and last data rows (0-based).
+    /// The findings sheet; returns its first and last data rows (0-based). It prints landscape,
+    /// one page wide: the rule id (column B, which the summary's formulas count) is hidden and
+    /// shown under the finding's type instead, the two audit numbers share a column, and every
+    /// row is as tall as its longest wrapped text.
     static func findings(_ workbook: Workbook, _ report: ReviewReport) throws -> (Int, Int) {
         let sheet = try workbook.addWorksheet(findingsSheet)
-        let headers = ["编号", "规则", "问题类型", "严重程度", "状态", "金额", "涉及凭证", "问题描述", "财务答复", "经审会处理", "首次发现", "最近发现"]
-        for (column, width) in [7.0, 22, 24, 9, 9, 14, 30, 60, 36, 30, 9, 9].enumerated() { try sheet.setColumns(column...column, width: width) }
+        let headers = ["编号", "规则", "问题类型", "严重程度", "状态", "金额", "涉及凭证", "问题描述", "财务答复", "经审会处理", "审计编号"]
+        let widths: [Double] = [6, 16, 17, 7, 7, 13, 23, 42, 24, 22, 9]
+        for (column, width) in widths.enumerated() where column != 1 { try sheet.setColumns(column...column, width: width) }
+        try sheet.hideColumns(1...1, width: widths[1])
         try title(sheet, "审查发现问题清单", report, columns: headers.count)
         for (column, text) in headers.enumerated() { try sheet.write(text, row: headerRow, column: column, style: .header) }
+        try sheet.setRow(headerRow, height: 30)
         sheet.freezePanes(row: headerRow + 1, column: 3)
         var row = headerRow + 1
-        let wrap = CellStyle(border: true, wrap: true)
+        let wrap = CellStyle(alignment: .left, border: true, wrap: true)
+        let top = CellStyle(alignment: .center, border: true, wrap: true)
         for finding in report.findings {
-            try sheet.write(number: Double(finding.id), row: row, column: 0, style: CellStyle(numberFormat: "0", border: true))
+            let type = (AuditRules.rule(finding.rule)?.chinese ?? finding.rule) + "\n[" + finding.rule + "]"
+            // One voucher a line while they are few; a long list runs on, so that the row stays printable.
+            let vouchers = finding.vouchers.joined(separator: finding.vouchers.count <= 4 ? "\n" : "、")
+            let answer = finding.history.last { $0.action == "answered" }.map { "\($0.by)：\($0.text)" } ?? ""
+            let closing = finding.history.last { ["resolved", "accepted", "reopened"].contains($0.action) }.map { "\($0.by)：\($0.text)" } ?? ""
+            let audits = "首次 #\(finding.firstAudit)\n最近 #\(finding.lastAudit)"
+            try sheet.write(number: Double(finding.id), row: row, column: 0, style: CellStyle(numberFormat: "0", alignment: .center, border: true))
             try sheet.write(finding.rule, row: row, column: 1)
-            try sheet.write(AuditRules.rule(finding.rule)?.chinese ?? finding.rule, row: row, column: 2)
-            try sheet.write(finding.severity.chinese, row: row, column: 3, style: .center)
-            try sheet.write(finding.status.chinese, row: row, column: 4, style: .center)
+            try sheet.write(type, row: row, column: 2, style: wrap)
+            try sheet.write(finding.severity.chinese, row: row, column: 3, style: top)
+            try sheet.write(finding.status.chinese, row: row, column: 4, style: top)
             if let amount = finding.amount { try sheet.write(fen: amount.fen, row: row, column: 5) } else { try sheet.write("", row: row, column: 5) }
-            try sheet.write(finding.vouchers.joined(separator: "\n"), row: row, column: 6, style: wrap)
+            try sheet.write(vouchers, row: row, column: 6, style: wrap)
             try sheet.write(finding.text, row: row, column: 7, style: wrap)
-            let answer = finding.history.last { $0.action == "answered" }
-            try sheet.write(answer.map { "\($0.by)：\($0.text)" } ?? "", row: row, column: 8, style: wrap)
-            let closing = finding.history.last { ["resolved", "accepted", "reopened"].contains($0.action) }
-            try sheet.write(closing.map { "\($0.by)：\($0.text)" } ?? "", row: row, column: 9, style: wrap)
-            try sheet.write("#\(finding.firstAudit)", row: row, column: 10, style: .center)
-            try sheet.write("#\(finding.lastAudit)", row: row, column: 11, style: .center)
+            try sheet.write(answer, row: row, column: 8, style: wrap)
+            try sheet.write(closing, row: row, column: 9, style: wrap)
+            try sheet.write(audits, row: row, column: 10, style: top)
+            try sheet.setRow(row, height: TextFit.rowHeight([(type, widths[2]), (vouchers, widths[6]), (finding.text, widths[7]),
+                                                             (answer, widths[8]), (closing, widths[9]), (audits, widths[10])]))
             row += 1
         }
         let first = headerRow + 1, last = row - 1
@@ -70,7 +82,7 @@ public enum ReviewWorkbook {
         let last = report.audits.last!
         let lines = [
             ("审计次数", "\(report.audits.count)"),
-            ("最近一次审计", "#\(last.id) \(last.runAt) \(last.runBy)"),
+            ("最近一次审计", "#\(last.id) \(BeijingTime.display(last.runAt))（北京时间） \(last.runBy)"),
             ("审查凭证数", "\(last.vouchers)"),
             ("运行规则数", "\(last.rules.count)"),
             ("凭证封印链", "第\(last.sealSeq)号 \(last.sealHash)"),
@@ -195,7 +207,7 @@ public enum ReviewWorkbook {
         try sheet.merge(opinion.text, rows: row...(row + 5), columns: 0...2, style: CellStyle(alignment: .left, border: true, wrap: true))
         row += 7
         try sheet.write("日期", row: row, column: 0, style: .totalText)
-        try sheet.merge("\(opinion.recordedAt)（依据审计 #\(opinion.audit)，记录人 \(opinion.recordedBy)）", rows: row...row, columns: 1...2, style: .text)
+        try sheet.merge("\(BeijingTime.display(opinion.recordedAt))（依据审计 #\(opinion.audit)，记录人 \(opinion.recordedBy)）", rows: row...row, columns: 1...2, style: .text)
         row += 2
         for (column, text) in ["职务", "姓名", "签名"].enumerated() { try sheet.write(text, row: row, column: column, style: .header) }
         row += 1

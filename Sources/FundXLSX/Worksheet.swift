@@ -78,6 +78,13 @@ public struct Worksheet {
         try check(worksheet_set_column(sheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound), width, nil), "setting column widths")
     }
 
+    /// Hides columns that formulas and filters use but a printed page need not show.
+    public func hideColumns(_ columns: ClosedRange<Int>, width: Double) throws {
+        var options = lxw_row_col_options(hidden: 1, level: 0, collapsed: 0)
+        try check(worksheet_set_column_opt(sheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound), width, nil, &options),
+                  "hiding columns")
+    }
+
     public func setRow(_ row: Int, height: Double) throws {
         try check(worksheet_set_row(sheet, lxw_row_t(row), height, nil), "setting a row height")
     }

@@ -5,18 +5,18 @@ import FundStore
 
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "The chart of accounts of an organisation.",
+        commandName: "account", abstract: bilingual("The chart of accounts of an organisation.", "单位的会计科目表。"),
         subcommands: [List.self, Add.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List an organisation's chart, or a standard chart.")
+        static let configuration = CommandConfiguration(abstract: bilingual("List an organisation's chart, or a standard chart.", "列出单位的科目表，或一套标准科目表。"))
         @OptionGroup var options: BookOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "The organisation whose chart to list.") var org: String?
-        @Option(help: "A standard chart to list instead: grassroots or county.") var chart: ChartKind?
+        @Option(help: bilingual("The organisation whose chart to list.", "要列出其科目表的单位。")) var org: String?
+        @Option(help: bilingual("A standard chart to list instead: grassroots or county.", "改为列出一套标准科目表：grassroots（基层）或 county（县级以上）。")) var chart: ChartKind?
 
         func validate() throws {
-            if (org == nil) == (chart == nil) { throw ValidationError("give either --org CODE or --chart grassroots|county") }
+            if (org == nil) == (chart == nil) { throw ValidationError(bilingual("give either --org CODE or --chart grassroots|county", "请给出 --org 单位代码 或 --chart grassroots|county 二者之一 [org-or-chart]")) }
         }
 
         func run() throws {
@@ -33,16 +33,16 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a detail account under an existing account (never a level-1 account).")
+        static let configuration = CommandConfiguration(abstract: bilingual("Add a detail account under an existing account (never a level-1 account).", "在已有科目下增设明细科目（不得增设一级科目）。"))
         @OptionGroup var options: BookOptions
-        @Option(help: "The organisation.") var org: String
-        @Option(help: "The new code: the parent's code plus two digits, e.g. 10201.") var code: String
-        @Option(help: "The account's own name, e.g. 代管经费.") var name: String
+        @Option(help: bilingual("The organisation.", "单位代码。")) var org: String
+        @Option(help: bilingual("The new code: the parent's code plus two digits, e.g. 10201.", "新科目编码：上级编码加两位，如 10201。")) var code: String
+        @Option(help: bilingual("The account's own name, e.g. 代管经费.", "科目本级名称，如 代管经费。")) var name: String
 
         func run() throws {
             try reporting {
                 try options.open().organizations.addAccount(Account(code: code, name: name), organization: org)
-                emit("added account \(code) \(name) to \(org)\n")
+                say(.accountAdded(code: code, name: name, organization: org))
             }
         }
     }

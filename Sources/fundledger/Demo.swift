@@ -8,18 +8,22 @@ import FundXLSX
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the demo county's book for a whole year from the sample data and export every workbook.",
-        discussion: """
+        abstract: bilingual("Build the demo county's book for a whole year from the sample data and export every workbook.", "用示例数据建立演示县一整年的账套，并导出全部工作簿。"),
+        discussion: bilingual("""
             Imports ledgers/demo (organisations, journal, a spreadsheet of vouchers, the fixed-asset register), \
             posts each month's depreciation, carries the year forward, closes every month, verifies the book, \
             and writes each organisation's workbooks. The demo book is the demo's own file and is replaced on \
             every run; your own book (--book of other commands) is never touched.
-            """)
+            """, """
+            导入 ledgers/demo（单位、分录、凭证电子表格、固定资产卡片），计提各月折旧，年终结转，结账各月，\
+            校验账套，并写出各单位的工作簿。演示账套是演示专用的文件，每次运行都会重建；\
+            您自己的账套（其他命令的 --book）不会被改动。
+            """))
 
-    @Option(help: "The demo book, replaced on every run.") var book = "ledgers/demo.sqlite"
-    @Option(help: "Folder of the sample data.") var data = "ledgers/demo"
-    @Option(help: "Folder for the workbooks.") var exports = "exports"
-    @Option(name: .customLong("as"), help: "Who runs the demo (recorded as importer and bookkeeper).") var user = "演示导入"
+    @Option(help: bilingual("The demo book, replaced on every run.", "演示账套，每次运行都会重建。")) var book = "ledgers/demo.sqlite"
+    @Option(help: bilingual("Folder of the sample data.", "示例数据所在的文件夹。")) var data = "ledgers/demo"
+    @Option(help: bilingual("Folder for the workbooks.", "工作簿输出文件夹。")) var exports = "exports"
+    @Option(name: .customLong("as"), help: bilingual("Who runs the demo (recorded as importer and bookkeeper).", "运行演示的人（记为导入人和记账人）。")) var user = "演示导入"
 
     func run() throws {
         try reporting {
@@ -47,7 +51,7 @@ struct Demo: ParsableCommand {
                 .filter { $0.hasSuffix(".journal") || ($0.hasSuffix(".csv") && $0.first?.isNumber == true) }
                 // The year's journal first, then the spreadsheets that continue it.
                 .sorted { ($0.hasSuffix(".csv") ? 1 : 0, $0) < ($1.hasSuffix(".csv") ? 1 : 0, $1) }
-            guard !files.isEmpty else { throw CLIError("no .journal or voucher .csv files in \(data)") }
+            guard !files.isEmpty else { throw CLIError(bilingual("no .journal or voucher .csv files in \(data)", "\(data) 中没有 .journal 或凭证 .csv 文件 [no-demo-data]")) }
             let progress = ProgressLine("importing", unit: "B")
             let summary = try ledger.imports.importJournal(paths: files.map { data + "/" + $0 }, defaultOrganization: nil) {
                 progress.update(done: $0, total: $1)
@@ -72,9 +76,10 @@ struct Demo: ParsableCommand {
             var actions = try runSubsidyActions(subsidyOfficer, path: data + "/subsidy-actions-2026.csv")
             actions += try runSubsidyActions(subsidyOfficer, path: review + "/subsidy-actions-2026.csv")
             let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
-            emit("demo book \(book): \(organizations) organisations, \(summary.vouchers) vouchers with \(summary.lines) lines from \(files.joined(separator: ", ")), \(assets) fixed assets, \(budgets.count) approved budgets, \(items) subsidy items (\(actions) settlements and payments)\n")
+            emit(DemoMessage.loaded(book: book, organizations: organizations, vouchers: summary.vouchers, lines: summary.lines, files: files, assets: assets,
+                                    budgets: budgets.count, items: items, actions: actions).text(language) + "\n")
             if !reviewFiles.isEmpty {
-                emit("FED-12's year for its review committee: \(late.vouchers) vouchers from review/\(reviewFiles.joined(separator: ", ")), some spending an item before it was registered (\(late.items) item registered late), one reviewed by a former officer who is no user of the book (imported as history), one purchase booked twice and reversed by red ink\n")
+                emit(DemoMessage.reviewYear(vouchers: late.vouchers, files: reviewFiles, lateItems: late.items).text(language) + "\n")
             }
 
             let all = try ledger.organizations.organizations()
@@ -108,7 +113,7 @@ struct Demo: ParsableCommand {
                 // it into 累计 before December is closed anew.
                 closing += try financeHead.yearEnd.closeYear(organization: "FED-12", year: year, reviewer: "主席").vouchers.count
                 try financeHead.periods.close(organization: "FED-12", period: Period(year: year, month: 12)!, reviewer: "主席") }
-            emit("posted \(depreciation) depreciation vouchers and \(closing) closing vouchers (期末结转 of every month, the year end); closed every month with postings\n")
+            emit(DemoMessage.yearEnd(depreciation: depreciation, closing: closing).text(language) + "\n")
 
             try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
             var written = 0
@@ -143,10 +148,10 @@ struct Demo: ParsableCommand {
                 written += 1
             }
             let verification = try ledger.verification.verify()
-            emit("wrote \(written) workbooks into \(exports)/; verify: \(verification.summary)\n")
+            emit(DemoMessage.wrote(workbooks: written, folder: exports, problems: verification.problems.count, warnings: verification.warnings.count).text(language) + "\n")
             emit("\n" + rollup.rendered(.table, byLevel: true))
             if !verification.problems.isEmpty {
-                emit(verification.problems.map { "  - \($0)\n" }.joined())
+                emit(verification.problems.map { "  - " + $0.text(language) + "\n" }.joined())
                 throw ExitCode(1)
             }
         }
@@ -175,7 +180,7 @@ struct Demo: ParsableCommand {
         // The cap is the province's (domain notes §3); 1,500 yuan is this demo's, not a prescribed figure.
         try chair.committees.setAuditSetting(organization: "FED-12", key: "members", value: "12")
         try chair.committees.setAuditSetting(organization: "FED-12", key: "welfare-cap", value: "1500.00")
-        let first = try chair.review.runAudit(organization: "FED-12", year: year)
+        let first = try chair.review.runAudit(organization: "FED-12", year: year, language: language)
         let officer = ledger.store.session(as: "刘敏")
         var answered = 0
         for finding in first.findings where ["no-attachments", "non-working-day", "reversals"].contains(finding.rule) {
@@ -186,7 +191,7 @@ struct Demo: ParsableCommand {
         for finding in first.findings where finding.rule == "reversals" || finding.rule == "non-working-day" {
             try chair.review.closeFinding(id: finding.id, accepted: true, text: "说明属实，予以认可")
         }
-        let second = try chair.review.runAudit(organization: "FED-12", year: year)
+        let second = try chair.review.runAudit(organization: "FED-12", year: year, language: language)
         try chair.review.recordOpinion(organization: "FED-12", year: year, text: """
             经审查，东关镇五金产业工会联合会\(year)年度经费收支基本真实，但项目补贴使用存在超范围、超期和先支后拨等问题，\
             专项补助收入未按项目核算，会员福利支出超过标准，经审会成立前未设经费审查组织。\
@@ -195,7 +200,8 @@ struct Demo: ParsableCommand {
         let report = try Reports.review(chair, organization: "FED-12", year: year)
         try ReviewWorkbook.write(report, to: "\(exports)/\(ReviewReport.title)-FED-12-\(year).xlsx")
         let rules = Set(second.findings.map(\.rule))
-        emit("review committee of FED-12: audit #\(first.audit.id) found \(first.new) findings (\(rules.count) of \(AuditRules.all.count) rules), \(answered) answered, rerun #\(second.audit.id) found \(second.again) again; opinion signed by 陈静, 王磊\n")
+        emit(DemoMessage.review(firstAudit: first.audit.id, new: first.new, rulesFound: rules.count, rules: AuditRules.all.count, answered: answered,
+                                secondAudit: second.audit.id, again: second.again).text(language) + "\n")
     }
 
     /// Runs the settlements (and any payments) listed for the demo year: action,code,date,amount,reviewer.
@@ -204,12 +210,12 @@ struct Demo: ParsableCommand {
         var count = 0
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 5, let date = LocalDate(parsing: fields[2]) else { throw CLIError("\(path): bad line \(line)") }
+            guard fields.count >= 5, let date = LocalDate(parsing: fields[2]) else { throw CLIError(bilingual("\(path): bad line \(line)", "\(path)：行不可用：\(line) [bad-demo-line]")) }
             switch fields[0] {
             case "settle": _ = try ledger.subsidies.settleSubsidy(code: fields[1], date: date, reviewer: fields[4])
             case "disburse": _ = try ledger.subsidies.disburseSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4])
             case "accrue": _ = try ledger.subsidies.accrueSubsidy(code: fields[1], amount: try Money(parsing: fields[3]), date: date, reviewer: fields[4])
-            default: throw CLIError("\(path): unknown action \(fields[0])")
+            default: throw CLIError(bilingual("\(path): unknown action \(fields[0])", "\(path)：未知的操作 \(fields[0]) [bad-demo-line]"))
             }
             count += 1
         }

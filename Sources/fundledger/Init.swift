@@ -3,14 +3,18 @@ import Foundation
 import FundStore
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a new book holding both standard charts of accounts; the acting user becomes its administrator.",
-                                                    discussion: """
+    static let configuration = CommandConfiguration(abstract: bilingual("Create a new book holding both standard charts of accounts; the acting user becomes its administrator.", "建立含两套标准科目表的新账套；当前用户成为账套管理员。"),
+                                                    discussion: bilingual("""
         With --key PATH, a new seal key (32 random bytes) is written to PATH with mode 0600, \
         never over an existing file, and the book is sealed with it: every voucher seal and \
         event gets an HMAC-SHA256 tag, the book records only the key's id, and nothing is \
         written to the book without the key (--key or FUNDLEDGER_KEY). Keep the key apart from \
         the book: whoever holds both can rebuild the chains.
-        """)
+        """, """
+        给出 --key 路径时，在该路径新建封印密钥（32 个随机字节，权限 0600，从不覆盖已有文件），\
+        账套用它封印：每个凭证封印和事件都带 HMAC-SHA256 标记，账套只记密钥编号；没有密钥\
+        （--key 或 FUNDLEDGER_KEY）不能写入。密钥请与账套分开保管：同时持有两者的人可以重建封印链。
+        """))
 
     @OptionGroup var options: BookOptions
 
@@ -25,8 +29,11 @@ struct Init: ParsableCommand {
                 if let key { try? FileManager.default.removeItem(atPath: key.path) }
                 throw error
             }
-            emit("created \(options.book) with the grassroots (24) and county-and-above (45) charts; \(options.user) administers it\n"
-                 + (key.map { "sealed with the key \($0.path) (key id \($0.id.prefix(16))…); keep it apart from the book: every write needs it\n" } ?? ""))
+            say(.initialized(book: options.book, user: options.user))
+            if let key {
+                emit(bilingual("sealed with the key \(key.path) (key id \(key.id.prefix(16))…); keep it apart from the book: every write needs it\n",
+                               "已用密钥 \(key.path) 封印（密钥编号 \(key.id.prefix(16))…）；请与账套分开保管：每次写入都需要它\n"))
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FundCore
 
 /// A one-line progress display on standard error: percent, done/total, rate and time left.
 /// Silent when standard error is not a terminal, and redrawn at most every 100 ms.
@@ -25,7 +26,9 @@ final class ProgressLine {
         let rate = Double(done) / elapsed
         let percent = total > 0 ? Int(Double(done) * 100 / Double(total)) : 0
         let left = rate > 0 && total > done ? Int(Double(total - done) / rate) : 0
-        let text = "\(label): \(percent)% \(format(done))/\(format(total))\(unit), \(format(Int64(rate)))\(unit)/s, \(left)s left"
+        let text = language == .english
+            ? "\(label): \(percent)% \(format(done))/\(format(total))\(unit), \(format(Int64(rate)))\(unit)/s, \(left)s left"
+            : "\(chineseLabel)：\(percent)% \(format(done))/\(format(total))\(chineseUnit)，每秒 \(format(Int64(rate)))\(chineseUnit)，还需 \(left) 秒"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true
     }
@@ -34,6 +37,10 @@ final class ProgressLine {
         guard enabled, drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
+
+    /// The label and unit as a Chinese progress line shows them.
+    private var chineseLabel: String { ["importing": "导入中", "exporting": "导出中"][label] ?? label }
+    private var chineseUnit: String { unit == " lines" ? " 行" : unit }
 
     private func format(_ value: Int64) -> String {
         if unit == "B" {

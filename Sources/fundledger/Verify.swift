@@ -6,13 +6,18 @@ import FundStore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, the balances recomputed from the lines, and the seal and event chains.",
-        discussion: """
+        abstract: bilingual("Check the whole book: file integrity, every voucher's balance and numbering, red-ink vouchers, the balances recomputed from the lines, and the seal and event chains.",
+                            "校验整个账套：文件完整性、每张凭证的平衡与编号、红字冲销凭证、由凭证行重算的余额，以及封签链和事件链。"),
+        discussion: bilingual("""
             The output ends with the head of every chain (`<chain> <organisation> <links> <hash>`, \
             the book's own chain as `-`). Kept outside the book, those lines are anchors: \
             `verify --anchors FILE` names a chain that no longer holds a head it had, or holds \
             fewer links. With --key (or FUNDLEDGER_KEY) every seal's and event's tag is checked.
-            """)
+            """, """
+            输出最后列出每条链的链头（`<链> <单位> <环数> <哈希>`，账套自身的链记为 `-`）。把这些行保存在账套之外，\
+            就是锚点：`verify --anchors 文件` 会指出不再含有原有链头、或环数变少的链。给出 --key（或 FUNDLEDGER_KEY）时\
+            还核对每个封签和事件的标记。
+            """))
     @OptionGroup var options: BookOptions
 
     @Option(name: .long, help: ArgumentHelp("Chain heads to check the chains against: a text file of lines as `verify` prints them, or a workbook FundLedger exported (its 校验 sheet).", valueName: "FILE"))
@@ -22,11 +27,11 @@ struct Verify: ParsableCommand {
         try reporting {
             let anchors = try self.anchors.map(Self.readAnchors) ?? []
             let report = try options.openReading().verification.verify(anchors: anchors)
-            let scope = "\(report.organizations) organisations, \(report.vouchers) posted vouchers, \(report.lines) lines"
-            let warnings = report.warnings.map { "  warning: \($0)\n" }.joined()
-            let heads = report.heads.isEmpty ? "" : "chain heads:\n" + report.heads.map { "  \($0)\n" }.joined()
-            emit("verified \(scope)\(anchors.isEmpty ? "" : " against \(anchors.count) anchor(s)"): \(report.summary)\n"
-                 + report.problems.map { "  - \($0)\n" }.joined() + warnings + heads)
+            let warnings = report.warnings.map { "  " + CLIText.warningPrefix.text(language) + $0.text(language) + "\n" }.joined()
+            let heads = report.heads.isEmpty ? "" : bilingual("chain heads:\n", "链头：\n") + report.heads.map { "  \($0)\n" }.joined()
+            say(.verified(organizations: report.organizations, vouchers: report.vouchers, lines: report.lines, problems: report.problems.count,
+                          warnings: report.warnings.count, anchors: anchors.count))
+            emit(report.problems.map { "  - " + $0.text(language) + "\n" }.joined() + warnings + heads)
             if report.problems.isEmpty { return }
             throw ExitCode(1)
         }

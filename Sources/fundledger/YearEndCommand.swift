@@ -24,7 +24,8 @@ struct YearEndCommand: ParsableCommand {
             let money = try amount.map { try parseAmount($0, option: "--amount") }
             let request = YearEndActRequest(act: act, year: year, project: project, amount: money, appropriation: appropriation, document: document)
             let summary = try options.open().yearEnd.act(organization: org, request, reviewer: reviewer)
-            emit("\(org) \(year): \(act.chinese) posted \(summary.vouchers.map(\.description).joined(separator: ", "))\n")
+            emit(bilingual("\(org) \(year): \(act.chinese) posted \(summary.vouchers.map(\.description).joined(separator: ", "))\n",
+                           "\(org) \(year) 年：\(act.chinese)已记账 \(summary.vouchers.map(\.description).joined(separator: "、"))\n"))
         }
     }
 

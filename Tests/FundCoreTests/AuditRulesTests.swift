@@ -36,9 +36,12 @@ import Testing
 
     static func input(_ vouchers: [Voucher], subsidies: [AuditedSubsidy] = [AuditedSubsidy(item: item)], budget: [AuditedBudgetLine] = [],
                       reopened: [PeriodLogEntry] = [], committee: Committee? = committee, settings: AuditSettings = AuditSettings(),
-                      calendar: WorkCalendar = WorkCalendar(), seals: [SealProblem] = []) -> AuditInput {
-        AuditInput(organization: federation, year: 2026, vouchers: vouchers, subsidies: subsidies, budget: budget, reopened: reopened,
-                   committee: committee, settings: settings, calendar: calendar, sealProblems: seals)
+                      calendar: WorkCalendar = WorkCalendar(), seals: [SealProblem] = [], language: Language = .english) -> AuditInput {
+        var input = AuditInput(organization: federation, year: 2026, vouchers: vouchers, subsidies: subsidies, budget: budget, reopened: reopened,
+                               committee: committee, settings: settings, calendar: calendar, sealProblems: seals)
+        // The rules' facts are checked in the English texts; `chineseTextsStateTheSameFacts` checks the Chinese.
+        input.language = language
+        return input
     }
 
     static func found(_ rule: String, _ input: AuditInput) -> [FindingDraft] {
@@ -182,6 +185,28 @@ import Testing
         #expect(Self.found("welfare-cap", Self.input([gifts], settings: settings)).first?.amount == Money(fen: 2_400_00))
         settings.members = 14
         #expect(Self.found("welfare-cap", Self.input([gifts], settings: settings)).isEmpty)
+    }
+
+    /// The findings go into the 经审底稿 in Chinese by default, with the same facts as the English.
+    @Test func chineseTextsStateTheSameFacts() {
+        let gap = [Self.voucher(1, "2026-04-08", [("102", 1_00, nil, nil), ("401", -1_00, nil, nil)], number: 1),
+                   Self.voucher(2, "2026-04-09", [("102", 1_00, nil, nil), ("401", -1_00, nil, nil)], number: 3),
+                   Self.voucher(3, "2026-04-10", [("102", 1_00, nil, nil), ("401", -1_00, nil, nil)], number: 3)]
+        let numbering = Self.found("numbering", Self.input(gap, language: .chinese)).first?.text ?? ""
+        #expect(numbering.contains("缺 2 号") && numbering.contains("3 号重复"), "\(numbering)")
+        let late = Committee(organization: "FED-12", elected: Self.day("2026-04-18"), termYears: 3)
+        let missing = Self.found("committee-missing", Self.input(Self.clean, committee: late, language: .chinese)).first?.text ?? ""
+        #expect(missing.contains("2026-01-01 至 2026-04-17（选举前）"), "\(missing)")
+        let settled = [AuditedSubsidy(item: Self.item, settledOn: Self.day("2026-06-30"))]
+        let after = Self.clean + [Self.spend(3, "2026-07-02", "50301", 500_00)]
+        let window = Self.found("subsidy-window", Self.input(after, subsidies: settled, language: .chinese)).first?.text ?? ""
+        #expect(window.contains("在项目 2026-06-30 结项之后"), "\(window)")
+        for rule in AuditRules.all {
+            #expect(AuditRules.title(rule.id, .chinese) == rule.chinese)
+        }
+        // No English words of the English twin are left in a Chinese finding.
+        let all = (try? AuditRules.run(Self.input(gap, language: .chinese))) ?? []
+        #expect(!all.isEmpty && all.allSatisfy { !$0.text.contains(" missing") && !$0.text.contains("used twice") && !$0.text.contains(" was ") })
     }
 
     @Test func committeeMissing() {

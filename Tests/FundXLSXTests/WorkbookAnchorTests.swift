@@ -23,7 +23,7 @@ import Testing
         try Workbook.$anchors.withValue({ heads }) { try TrialBalanceWorkbook.write(report, to: path, preparedBy: "王芳", created: pinned) }
         #expect(try member(path, "xl/workbook.xml").contains("name=\"校验\""))
         let footer = try member(path, "xl/worksheets/sheet1.xml")
-        #expect(footer.contains("&amp;L校验：凭证链 FED-01 1 \(heads[0].hash.prefix(12))；事件链 FED-01 \(heads[1].seq) \(heads[1].hash.prefix(12))"))
+        #expect(footer.contains("&amp;L校验：凭证链 FED-01 2 \(heads[0].hash.prefix(12))；事件链 FED-01 \(heads[1].seq) \(heads[1].hash.prefix(12))"))
         // The 校验 sheet's lines, read back as anchors, are the heads.
         let strings = try member(path, "xl/sharedStrings.xml")
         #expect(heads.allSatisfy { strings.contains($0.description) })

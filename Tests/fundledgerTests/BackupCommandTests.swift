@@ -32,7 +32,7 @@ import Testing
         let result = try CLI.run(["backup", "--book", book, "-o", backup])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "backed up \(book) to \(backup)")
+        #expect(lines.first == "已将账套 \(book) 备份到 \(backup)")
         #expect(lines.last == "SHA-256 \(try Self.sha256sum(backup))  \(backup)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/backups") == ["b.sqlite"])
     }
@@ -45,24 +45,24 @@ import Testing
         let second = try CLI.run(["restore", backup, "--book", book])
         #expect(first.status == 0 && second.status == 0)
         let kept = [first, second].compactMap { $0.stdout.split(separator: "\n").last.map(String.init) }
-        #expect(kept.count == 2 && kept[0] != kept[1] && kept.allSatisfy { $0.hasPrefix("the replaced book is kept as \(book).replaced-") })
+        #expect(kept.count == 2 && kept[0] != kept[1] && kept.allSatisfy { $0.hasPrefix("被替换的账套保留为 \(book).replaced-") })
         let orgs = try CLI.run(["org", "list", "--book", book, "--format", "csv"]).stdout
         #expect(orgs.contains("CTY-01") && !orgs.contains("CTY-02"))
     }
 
     @Test func restoreSaysWhatIsMissing() throws {
         let missing = try CLI.run(["restore", folder + "/nope.sqlite", "--book", book])
-        #expect(missing.status == 1 && missing.stderr.hasPrefix("error: there is no backup at \(folder)/nope.sqlite;"))
+        #expect(missing.status == 1 && missing.stderr.hasPrefix("错误：\(folder)/nope.sqlite 没有备份文件；"))
         let backup = folder + "/b.sqlite"
         #expect(try CLI.run(["backup", "--book", book, "-o", backup]).status == 0)
         let noFolder = try CLI.run(["restore", backup, "--book", folder + "/missing/book.sqlite"])
-        #expect(noFolder.status == 1 && noFolder.stderr.hasPrefix("error: the folder \(folder)/missing does not exist"))
+        #expect(noFolder.status == 1 && noFolder.stderr.hasPrefix("错误：文件夹 \(folder)/missing 不存在"))
     }
 
     @Test func backupTellsAnOfficerOfOneOrganisationWhatSheMayWrite() throws {
         #expect(try CLI.run(["user", "grant", "王芳", "officer", "--org", "CTY-01", "--book", book]).status == 0)
         let result = try CLI.run(["backup", "--book", book, "-o", folder + "/b.sqlite"], environment: ["FUNDLEDGER_USER": "王芳"])
-        #expect(result.status == 1 && result.stderr.contains("王芳 may not back up the book") && result.stderr.contains("[backup-whole-book]"))
+        #expect(result.status == 1 && result.stderr.contains("王芳 不能备份账套") && result.stderr.contains("[backup-whole-book]"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/b.sqlite"))
     }
 }

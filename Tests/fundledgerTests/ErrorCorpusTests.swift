@@ -2,8 +2,9 @@ import Foundation
 import FundTesting
 import Testing
 
-/// Every journal, CSV and XLSX file in ledgers/errors/ must be refused: the error on standard error
-/// is golden (ledgers/errors/NAME.expected), the exit status is 1, and the book file is
+/// Every journal, CSV and XLSX file in ledgers/errors/ must be refused: the error on standard
+/// error is golden, in English (`--lang en`, ledgers/errors/NAME.expected) and in Chinese, the
+/// default (ledgers/errors/NAME.zh.expected); the exit status is 1, and the book file is
 /// byte-identical afterwards.
 @Suite(.serialized) struct ErrorCorpusTests {
     /// A book holding the setup organisations and base journal, with January closed, its people
@@ -45,12 +46,14 @@ import Testing
             // A transaction that names no reviewer is reviewed by 李强, so that each file shows
             // the one refusal it is about; the no-reviewer cases are imported without one.
             let reviewer = name.hasPrefix("no-reviewer") ? [] : ["--reviewer", "李强"]
-            let result = try CLI.run(["import", "ledgers/errors/" + name] + reviewer + ["--book", book])
-            #expect(result.status == 1, "\(name) exited \(result.status)")
-            #expect(result.stdout.isEmpty, "\(name) printed \(result.stdout)")
-            #expect(result.stderr.hasPrefix("error: ledgers/errors/" + name), "\(name): \(result.stderr)")
             let stem = name.replacingOccurrences(of: ".journal", with: "").replacingOccurrences(of: ".csv", with: "").replacingOccurrences(of: ".xlsx", with: "")
-            Golden.assert(result.stderr, "ledgers/errors/" + stem + ".expected")
+            for (language, prefix, golden) in [("en", "error: ", ".expected"), ("zh", "错误：", ".zh.expected")] {
+                let result = try CLI.run(["import", "ledgers/errors/" + name] + reviewer + ["--book", book, "--lang", language])
+                #expect(result.status == 1, "\(name) exited \(result.status)")
+                #expect(result.stdout.isEmpty, "\(name) printed \(result.stdout)")
+                #expect(result.stderr.hasPrefix(prefix + "ledgers/errors/" + name), "\(name): \(result.stderr)")
+                Golden.assert(result.stderr, "ledgers/errors/" + stem + golden)
+            }
             #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == original, "\(name) changed the book")
         }
     }
@@ -65,7 +68,7 @@ import Testing
         var text = "2026-03-05 * 一张很大的凭证  ; org:FED-01\n"
         for _ in 0..<5_000 { text += "    102  1.00\n    401  -1.00\n" }
         try text.write(toFile: postings, atomically: true, encoding: .utf8)
-        let many = try CLI.run(["import", postings, "--book", base])
+        let many = try CLI.run(["import", postings, "--book", base, "--lang", "en"])
         #expect(many.status == 1)
         #expect(many.stderr.contains("has more than 999 postings; split it into several vouchers [too-many-lines]"), "\(many.stderr)")
 
@@ -76,7 +79,7 @@ import Testing
         let block = Data(repeating: UInt8(ascii: "1"), count: 1 << 20)
         for _ in 0..<100 { try handle.write(contentsOf: block) }
         try handle.close()
-        let long = try CLI.run(["import", longLine, "--book", base])
+        let long = try CLI.run(["import", longLine, "--book", base, "--lang", "en"])
         #expect(long.status == 1)
         #expect(long.stderr.contains(":2: the line is longer than the limit of 4096 bytes"), "\(long.stderr)")
         try? FileManager.default.removeItem(atPath: longLine)

@@ -25,7 +25,8 @@ import Testing
                         ["close", "--org", "FED-01", "--period", "2026-01"], ["verify"]] {
             let result = try CLI.run(command + ["--book", path])
             #expect(result.status != 0, "\(command) on a \(kind) file")
-            #expect(result.stderr.contains(kind == "missing" ? "there is no book" : "not a readable FundLedger book"), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains(kind == "missing" ? "没有账套" : "不是可读的 FundLedger 账套"), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains(kind == "missing" ? "[book-missing]" : "[not-a-book]"), "\(command): \(result.stderr)")
         }
         #expect((try? Data(contentsOf: URL(fileURLWithPath: path))) == before)
         let companions = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0 != "book.sqlite" }

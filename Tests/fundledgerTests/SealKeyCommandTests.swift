@@ -53,7 +53,7 @@ import Testing
         sqlite.waitUntilExit()
         #expect(try step(["verify", "--anchors", folder + "/anchors.txt"]).status == 1)
         Golden.assert(transcript.replacingOccurrences(of: folder, with: "<folder>")
-                          .replacing(#/[0-9a-f]{64}/#, with: "<hash>").replacing(#/\(key id [0-9a-f]{16}…\)/#, with: "(key id <id>)"),
+                          .replacing(#/[0-9a-f]{64}/#, with: "<hash>").replacing(#/\(key id [0-9a-f]{16}…\)/#, with: "(key id <id>)").replacing(#/（密钥编号 [0-9a-f]{16}…）/#, with: "（密钥编号 <id>）"),
                       "Tests/fundledgerTests/Golden/seal-key.txt")
     }
 }

@@ -50,7 +50,7 @@ import Testing
         try step(["report", "trial-balance", "--org", "FED-09", "--year", "2026"])
         try step(["report", "trial-balance", "--org", "FED-01", "--year", "2026", "--period", "13"])
         // The chain heads' hashes cover the times of the acts: they differ in every run.
-        Golden.assert(transcript.replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/#, with: "<time>").replacing(#/[0-9a-f]{64}/#, with: "<hash>"),
+        Golden.assert(transcript.replacing(#/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\dZ?/#, with: "<time>").replacing(#/[0-9a-f]{64}/#, with: "<hash>"),
                       "Tests/fundledgerTests/Golden/workflow.txt")
     }
 
@@ -104,8 +104,9 @@ import Testing
         try step(["review", "opinion", "--org", "FED-01", "--year", "2026"], as: "王芳")
         try step(["export", "review", "--org", "FED-01", "--year", "2026", "-o", folder + "/review.xlsx"], as: "陈静")
         try step(["user", "log", "--format", "csv"])
-        Golden.assert(transcript.replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/#, with: "<time>")
-                          .replacing(#/seal chain head (\d+) [0-9a-f]{16}/#, with: "seal chain head <seq> <hash>"),
+        Golden.assert(transcript.replacing(#/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\dZ?/#, with: "<time>")
+                          .replacing(#/seal chain head (\d+) [0-9a-f]{16}/#, with: "seal chain head <seq> <hash>")
+                          .replacing(#/封签链头 第\d+号 [0-9a-f]{16}/#, with: "封签链头 <seq> <hash>"),
                       "Tests/fundledgerTests/Golden/review.txt")
     }
 }

@@ -26,17 +26,17 @@ import Testing
         try voucher("2026-03-05", ["102  5000.00", "40302  -5000.00 ; project:XB-1"])
         try voucher("2026-05-08", ["50301  2000.00 ; project:XB-1, expense:project", "102  -2000.00"])
         let march = try run(["close", "--org", "FED-01", "--period", "2026-03", "--reviewer", "李强"])
-        #expect(march.stdout == "closed FED-01 2026-03 (期末结转 2026-03/记-0002)\n")
+        #expect(march.stdout == "已结账：FED-01 2026-03（期末结转 2026-03/记-0002）\n")
         try run(["year-end", "transfer-in", "--org", "FED-01", "--year", "2026", "--project", "XB-1", "--document", "某工联发〔2026〕12号", "--reviewer", "李强"], ok: false)
         try run(["close-year", "--org", "FED-01", "--year", "2026", "--reviewer", "李强"])
         let released = try run(["year-end", "transfer-in", "--org", "FED-01", "--year", "2026", "--project", "XB-1", "--amount", "1000",
                                 "--document", "某工联发〔2026〕12号", "--reviewer", "李强"])
-        #expect(released.stdout.hasPrefix("FED-01 2026: 结转转入 posted 2026-12/记-"))
+        #expect(released.stdout.hasPrefix("FED-01 2026 年：结转转入已记账 2026-12/记-"), "\(released.stdout)")
         let refused = try run(["year-end", "adjust", "--org", "FED-01", "--year", "2026", "--project", "XB-2", "--amount", "1000.01",
                                "--document", "某工联发〔2026〕13号", "--reviewer", "李强"], ok: false)
         #expect(refused.stderr.contains("[above-free-surplus]"))
         // close-year carried May in May: closing it now finds nothing left to carry.
-        #expect(try run(["close", "--org", "FED-01", "--period", "2026-05"]).stdout == "closed FED-01 2026-05\n")
+        #expect(try run(["close", "--org", "FED-01", "--period", "2026-05"]).stdout == "已结账：FED-01 2026-05\n")
         try run(["close", "--org", "FED-01", "--period", "2026-12", "--reviewer", "李强"])
 
         let signers = try run(["signers", "--org", "FED-01", "--legal-representative", "陈静", "--accounting-head", "王芳"])

@@ -264,7 +264,7 @@ with tempfile.TemporaryDirectory() as folder:
         kept = glob.glob(live + ".replaced-*")
         in_live = count(live, "SELECT count(*) FROM voucher WHERE status = 'posted'")
         in_kept = count(kept[0], "SELECT count(*) FROM voucher WHERE status = 'posted'") if kept else 0
-        if restored.returncode != 0 and "stayed locked" not in restored.stderr:
+        if restored.returncode != 0 and "[busy]" not in restored.stderr:
             failures.append(f"restore during import {index}: restore failed: {restored.stderr.strip()}")
         elif restored.returncode == 0 and len(kept) != 1:
             failures.append(f"restore during import {index}: {len(kept)} kept copies")
@@ -272,7 +272,7 @@ with tempfile.TemporaryDirectory() as folder:
             failures.append(f"restore during import {index}: the import reported success, but the book holds {in_live} and the kept copy {in_kept} of {total}")
         elif not imported and (in_live, in_kept) != (0, 0):
             failures.append(f"restore during import {index}: a failed import left {in_live} and {in_kept} vouchers")
-        elif not imported and not import_error.startswith("error: "):
+        elif not imported and not import_error.startswith("错误："):
             failures.append(f"restore during import {index}: the import failed without a clear error: {import_error.strip()[:200]}")
         else:
             landed["restored book" if imported and in_live == total else "kept copy" if imported else "refused"] += 1

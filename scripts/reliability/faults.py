@@ -28,7 +28,8 @@ def expect_clear_error(result, words, what):
         failures.append(f"{what}: crashed with signal {-result.returncode}")
     elif result.returncode == 0:
         failures.append(f"{what}: succeeded")
-    elif not result.stderr.startswith("error: ") or not any(w in result.stderr for w in words):
+    # Messages are Chinese by default; each keeps its English rule id in brackets.
+    elif not result.stderr.startswith("错误：") or not any(w in result.stderr for w in words):
         failures.append(f"{what}: unclear error: {result.stderr.strip()[:200]}")
     else:
         passed += 1
@@ -52,8 +53,8 @@ with tempfile.TemporaryDirectory() as folder:
         data[offset] ^= 0xFF
     open(book, "wb").write(bytes(data))
     before = digest(book)
-    expect_clear_error(run("verify", "--book", book), ["damaged", "not a readable", "malformed", "corrupt"], "verify of a corrupted book")
-    expect_clear_error(run("import", "ledgers/errors/setup/base.journal", "--book", book), ["not a readable", "malformed", "corrupt", "damaged", "refused"],
+    expect_clear_error(run("verify", "--book", book), ["[not-a-book]", "[database]", "已损坏"], "verify of a corrupted book")
+    expect_clear_error(run("import", "ledgers/errors/setup/base.journal", "--book", book), ["[not-a-book]", "[database]", "已损坏", "拒绝"],
                        "import into a corrupted book")
     if digest(book) != before:
         failures.append("the corrupted book was changed by the commands run on it")
@@ -63,7 +64,7 @@ with tempfile.TemporaryDirectory() as folder:
     target = os.path.join(folder, "target.sqlite")
     small_book(target)
     target_before = digest(target)
-    expect_clear_error(run("restore", book, "--book", target), ["not a readable", "fails verify", "malformed"], "restore of a corrupted backup")
+    expect_clear_error(run("restore", book, "--book", target), ["[backup-not-a-book]", "[not-a-book]", "校验发现"], "restore of a corrupted backup")
     if digest(target) != target_before or not os.path.exists(target):
         failures.append("a refused restore changed the book")
     else:
@@ -71,7 +72,7 @@ with tempfile.TemporaryDirectory() as folder:
     # Not a database at all.
     garbage = os.path.join(folder, "garbage.sqlite")
     open(garbage, "wb").write(os.urandom(20000))
-    expect_clear_error(run("verify", "--book", garbage), ["not a readable"], "verify of random bytes")
+    expect_clear_error(run("verify", "--book", garbage), ["[not-a-book]"], "verify of random bytes")
 
     mount = os.path.join(folder, "disk")
     os.makedirs(mount)
@@ -86,7 +87,7 @@ with tempfile.TemporaryDirectory() as folder:
             with open(big, "w", encoding="utf-8") as f:
                 for i in range(8000):
                     f.write(f"2026-03-{1 + i % 28:02d} * 大量会费收入第{i}笔用于填满磁盘的说明文字  ; org:FED-01\n    102  {1 + i}.00\n    401  -{1 + i}.00\n\n")
-            expect_clear_error(run("import", big, "--reviewer", "李强", "--book", book), ["disk is full", "full"], "import onto a full disk")
+            expect_clear_error(run("import", big, "--reviewer", "李强", "--book", book), ["磁盘已满"], "import onto a full disk")
             after = run("report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv", "--book", book)
             if after.stdout != baseline or run("verify", "--book", book).returncode != 0:
                 failures.append(f"the book changed or fails verify after the full disk: {after.stderr.strip()}")
@@ -102,7 +103,7 @@ with tempfile.TemporaryDirectory() as folder:
                 pass
             os.close(descriptor)
             target = os.path.join(mount, "backup.sqlite")
-            expect_clear_error(run("backup", "-o", target, "--book", book), ["disk is full", "full"], "backup onto a full disk")
+            expect_clear_error(run("backup", "-o", target, "--book", book), ["磁盘已满"], "backup onto a full disk")
             left = sorted(name for name in os.listdir(mount) if name.startswith("backup.sqlite"))
             if left:
                 failures.append(f"a failed backup left {left}")
@@ -110,7 +111,7 @@ with tempfile.TemporaryDirectory() as folder:
                 passed += 1
             os.remove(filler)
             subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
-            expect_clear_error(run("close", "--org", "FED-01", "--period", "2026-02", "--book", book), ["read-only", "readonly"], "close on a read-only disk")
+            expect_clear_error(run("close", "--org", "FED-01", "--period", "2026-02", "--book", book), ["[read-only]", "只读"], "close on a read-only disk")
             # Commands that only read work on read-only media.
             for args in (["report", "trial-balance", "--org", "FED-01", "--year", "2026", "--format", "csv"], ["verify"]):
                 result = run(*args, "--book", book)

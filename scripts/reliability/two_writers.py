@@ -6,7 +6,7 @@ recomputation, and any wait that ran out was a clear error, not a crash.
 
 usage: two_writers.py FUNDLEDGER [VOUCHERS_PER_WRITER]
 """
-import json, os, subprocess, sys, tempfile, threading
+import json, os, re, subprocess, sys, tempfile, threading
 from decimal import Decimal
 
 fundledger = os.path.abspath(sys.argv[1])
@@ -20,7 +20,7 @@ def run(*args, user="测试员"):
     if result.returncode < 0:
         failures.append(f"{args[0]} crashed with signal {-result.returncode}")
     elif result.returncode != 0:
-        (busy if "stayed locked" in result.stderr else failures).append(f"{' '.join(args[:2])}: {result.stderr.strip()}")
+        (busy if "[busy]" in result.stderr else failures).append(f"{' '.join(args[:2])}: {result.stderr.strip()}")
     return result
 
 
@@ -51,7 +51,7 @@ with tempfile.TemporaryDirectory() as folder:
                         "--line", f"102  {cents / 100:.2f}", "--line", f"401  -{cents / 100:.2f}", "--book", book, user="王芳")
             if added.returncode != 0:
                 continue
-            draft = "#" + added.stdout.split("#")[1].split(" ")[0]
+            draft = "#" + re.search(r"#(\d+)", added.stdout).group(1)
             if run("voucher", "review", "--org", "FED-01", draft, "--book", book, user="李强").returncode != 0:
                 continue
             if run("voucher", "post", "--org", "FED-01", draft, "--book", book, user="张会计").returncode == 0:

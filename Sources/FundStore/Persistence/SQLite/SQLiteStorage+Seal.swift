@@ -84,8 +84,9 @@ extension SQLiteStorage: SealStorage {
                 hashes[seq] = seal.hash
                 defer { previous = seal.hash; expectedSeq = seq + 1 }
                 guard found.count < SQLiteStorage.maximumSealProblems else { continue }
-                func problem(_ reason: String) throws -> SealProblem {
-                    SealProblem(voucherID: voucherID, label: try voucherLabel(id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason)
+                func problem(_ reason: String, _ chinese: String) throws -> SealProblem {
+                    SealProblem(voucherID: voucherID, label: try voucherLabel(id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason,
+                                chineseReason: chinese)
                 }
                 // Each voucher against its own seal: the content check does not depend on the
                 // links, so every changed voucher is named, not only the first. The status is in
@@ -93,19 +94,24 @@ extension SQLiteStorage: SealStorage {
                 if let payload = try sealPayload(voucherID: voucherID, version: seal.payloadVersion) {
                     if SealHash.sha256(seal.previous, payload) != seal.hash {
                         let posted = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) == "posted"
-                        found.append(try problem(posted ? "its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted"
-                                                        : "it was sealed when posted but is no longer posted"))
+                        found.append(try posted
+                            ? problem("its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted",
+                                      "记账后其分录、金额或字段被改动，与记账时的封签不符")
+                            : problem("it was sealed when posted but is no longer posted", "记账时已封签，但现在不再是已记账状态"))
                     }
                 } else {
-                    found.append(try problem("the voucher was deleted from the book after posting (seal \(seq) of \(code) points to nothing)"))
+                    found.append(try problem("the voucher was deleted from the book after posting (seal \(seq) of \(code) points to nothing)",
+                                             "凭证在记账后被从账套中删除（\(code) 的第 \(seq) 号封签找不到凭证）"))
                 }
                 // The links: reported once, at the first break.
                 if !linkBroken, seq != expectedSeq {
                     linkBroken = true
-                    found.append(try problem("the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed"))
+                    found.append(try problem("the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed",
+                                             "\(code) 的封签链从第 \(expectedSeq - 1) 号跳到第 \(seq) 号：有封签被删除"))
                 } else if !linkBroken, seal.previous != previous {
                     linkBroken = true
-                    found.append(try problem("its seal does not follow the seal before it: the chain of \(code) was rewritten here"))
+                    found.append(try problem("its seal does not follow the seal before it: the chain of \(code) was rewritten here",
+                                             "其封签与前一封签不相接：\(code) 的封签链在此被改写"))
                 }
             }
             problems += found
@@ -115,14 +121,16 @@ extension SQLiteStorage: SealStorage {
                 WHERE v.organization_id = ? AND v.status = 'posted' AND s.voucher_id IS NULL ORDER BY v.id LIMIT 1
                 """, arguments: [organization.id]) {
                 problems.append(SealProblem(voucherID: id, label: try voucherLabel(id: id) ?? "#\(id)",
-                                            reason: "it is posted but has no seal: it was put into the book outside FundLedger"))
+                                            reason: "it is posted but has no seal: it was put into the book outside FundLedger",
+                                            chineseReason: "已记账但没有封签：凭证是在 FundLedger 之外放入账套的"))
                 continue
             }
             let anchors = try SealAnchorRow.fetchAll(db, sql: "SELECT id, run_at, seal_seq, seal_hash FROM audit WHERE organization_id = ? AND seal_seq > 0 ORDER BY id",
                                                      arguments: [organization.id])
             for anchor in anchors where hashes[anchor.seq] != anchor.hash {
                 problems.append(SealProblem(voucherID: nil, label: "\(code) seal \(anchor.seq)",
-                                            reason: "the chain no longer holds the seal that audit #\(anchor.id) saw on \(anchor.runAt.prefix(10)): the vouchers up to it were rewritten after that audit"))
+                                            reason: "the chain no longer holds the seal that audit #\(anchor.id) saw on \(anchor.runAt.prefix(10)): the vouchers up to it were rewritten after that audit",
+                                            chineseReason: "封签链中已没有审计 #\(anchor.id) 于 \(BeijingTime.day(anchor.runAt)) 看到的封签：该审计之后，此前的凭证被改写"))
                 break
             }
         }

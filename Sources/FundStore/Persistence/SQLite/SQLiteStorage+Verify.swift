@@ -57,7 +57,8 @@ extension SQLiteStorage: VerifyStorage {
     private func seals() throws -> [VerifyProblem] {
         try sealProblems(organizationID: nil).map { problem in
             let parts = problem.label.split(separator: " ", maxSplits: 1).map(String.init)
-            return VerifyProblem(check: "seal", organization: parts.first, voucher: parts.count > 1 ? parts[1] : nil, message: problem.reason)
+            return VerifyProblem(check: "seal", organization: parts.first, voucher: parts.count > 1 ? parts[1] : nil, message: problem.reason,
+                                 chineseMessage: problem.chineseReason)
         }
     }
 

@@ -103,9 +103,10 @@ enum ImportFiles {
         if case let .voucherProblems(_, problems) = error {
             return problems.map { problem in
                 let line = problem.lineIndex.map { entry.postingLines[$0] } ?? entry.headerLine
-                return InputError(file: file, line: line, rule: problem.rule.rawValue, message: problem.message)
+                return InputError(file: file, line: line, rule: problem.rule.rawValue, message: problem.message,
+                                  chineseMessage: problem.chinese)
             }
         }
-        return [InputError(file: file, line: entry.headerLine, rule: error.rule, message: error.description)]
+        return [InputError(file: file, line: entry.headerLine, rule: error.rule, message: error.description, chineseMessage: error.chinese)]
     }
 }

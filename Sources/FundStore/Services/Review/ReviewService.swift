@@ -29,10 +29,12 @@ public struct ReviewService: SessionService {
     /// Runs every audit rule over an organisation's year and records the audit. A finding seen
     /// before (same rule and subject) is found again and keeps its status and history; a
     /// resolved one that is found again is reopened; one no longer found is noted, not deleted.
-    public func runAudit(organization: String, year: Int) throws -> AuditOutcome {
+    /// The findings are written in `language` (Chinese unless asked otherwise).
+    public func runAudit(organization: String, year: Int, language: Language = .chinese) throws -> AuditOutcome {
         try writing { storage in
             try authorize(storage, .audit, organization: organization)
-            let input = try auditInput(storage, organization: organization, year: year)
+            var input = try auditInput(storage, organization: organization, year: year)
+            input.language = language
             let drafts = try BookError.summing { () throws(SumOverflow) in try AuditRules.run(input) }
             let organizationID = try storage.organizationID(organization)
             let head = try storage.sealHead(organizationID: organizationID)
@@ -74,7 +76,7 @@ public struct ReviewService: SessionService {
                     if reopen { finding.status = .open }
                     try storage.updateFinding(finding)
                     try event(id, .foundAgain, draft.text)
-                    if reopen { try event(id, .reopened, "found again after it was resolved") }
+                    if reopen { try event(id, .reopened, language == .english ? "found again after it was resolved" : "已整改后再次发现") }
                     for voucher in draft.vouchers { try storage.linkFindingVoucher(FindingVoucherRecord(findingID: id, voucherID: voucher)) }
                 }
             }

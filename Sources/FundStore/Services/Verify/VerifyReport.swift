@@ -6,6 +6,9 @@ public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
     public let organization: String?
     public let voucher: String?
     public let message: String
+    /// The message in Chinese when the check has one of its own; nil gives the check's Chinese
+    /// statement with the English message.
+    public var chineseMessage: String? = nil
 
     public var description: String {
         var where_ = ""

@@ -1,8 +1,9 @@
-# FundLedger: `make demo` builds the demo county's book and workbooks; `make test` runs every test.
+# FundLedger: `make demo` builds the demo county's book and workbooks; `make test` runs every test;
+# `make serve` serves the desk on the demo book.
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test bench stress fuzz build deps test-deps clean
+.PHONY: demo test serve bench stress fuzz build deps test-deps clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -17,6 +18,10 @@ build: deps
 demo: build
 	$(BIN) demo
 	python3 scripts/demo_tamper.py $(BIN) ledgers/demo.sqlite ledgers/demo-tampered.sqlite
+
+## The desk on the demo book at http://127.0.0.1:8080/ (PORT=...): the demo's users, password demo-desk-2026.
+serve: build
+	scripts/serve-demo.sh $(BIN)
 
 ## Everything: Swift unit, property and golden tests, then the independent readers.
 test: test-deps

@@ -11,12 +11,16 @@ let package = Package(
         .library(name: "FundReports", targets: ["FundReports"]),
         .library(name: "FundXLSX", targets: ["FundXLSX"]),
         .library(name: "FundApp", targets: ["FundApp"]),
+        .library(name: "FundDesk", targets: ["FundDesk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +38,14 @@ let package = Package(
         .target(name: "FundXLSX", dependencies: ["FundCore", "FundReports", "CXLSXWriter"]),
         // The use cases the CLI shares with a web desk: reports and workbooks built from the book.
         .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX"]),
+        // The web desk: routes, logins, pages, templates and assets, served by `fundledger serve`.
+        .target(name: "FundDesk", dependencies: [
+            "FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
         .target(name: "CFuzzDriver"),
@@ -41,7 +53,7 @@ let package = Package(
         .executableTarget(name: "FuzzJournal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
-            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX",
+            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX", "FundDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FundCoreTests", dependencies: [
@@ -59,6 +71,11 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp", "FundTesting"],
                     exclude: ["Golden"]),
+        .testTarget(name: "FundDeskTests", dependencies: [
+            "FundCore", "FundStore", "FundApp", "FundXLSX", "FundDesk",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,7 @@ struct UserCommand: ParsableCommand {
             and opinions, never vouchers. A superior (上级工会) reads an organisation and everything under it. \
             An administrator sets up organisations, users, committees and the calendar. Only administrators grant.
             """,
-        subcommands: [Grant.self, Revoke.self, List.self, Log.self])
+        subcommands: [Grant.self, Revoke.self, List.self, Log.self, Password.self])
 
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a user a role.")

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1-book", migrate: v1Book)
         migrator.registerMigration("v2-review", migrate: v2Review)
         migrator.registerMigration("v3-numbering-index", migrate: v3NumberingIndex)
+        migrator.registerMigration("v7-desk", migrate: v7Desk)
         return migrator
     }
 

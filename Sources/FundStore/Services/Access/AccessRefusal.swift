@@ -12,6 +12,8 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case noSuchRole(RoleGrant)
     /// A role for a name that is empty once trimmed.
     case emptyName
+    /// A desk password for a name that holds no role: it would open a login that may do nothing.
+    case noRoleForPassword(user: String)
 
     /// The refusal that granting `grant` meets, if any.
     static func problem(granting grant: RoleGrant) -> AccessRefusal? {
@@ -33,6 +35,8 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(grant.user) has no role \(grant.description)"
         case .emptyName:
             "a role needs the user's name; give the name they act under with --as"
+        case let .noRoleForPassword(user):
+            "\(user) holds no role; grant a role before setting a desk password"
         }
     }
 }

@@ -18,6 +18,7 @@ public struct LoginPolicy: Hashable, Sendable {
     /// reading pages does not write to the book on every request.
     public var touchSeconds: Int64
 
+    /// A policy with the given limits; the defaults are the desk's.
     public init(maxFailures: Int = 5, lockSeconds: Int64 = 15 * 60, idleSeconds: Int64 = 30 * 60,
                 absoluteSeconds: Int64 = 12 * 60 * 60, touchSeconds: Int64 = 15) {
         self.maxFailures = maxFailures
@@ -32,9 +33,12 @@ public struct LoginPolicy: Hashable, Sendable {
 
     /// A user's failed attempts as the book keeps them. Times are seconds since 1970 (UTC).
     public struct Attempts: Hashable, Sendable {
+        /// Attempts counted since the last success (an admitted try counts before it is judged).
         public var failures: Int
+        /// Until when the user is locked, if locked.
         public var lockedUntil: Int64?
 
+        /// Attempts as stored; none by default.
         public init(failures: Int = 0, lockedUntil: Int64? = nil) {
             self.failures = failures
             self.lockedUntil = lockedUntil

@@ -21,6 +21,7 @@ struct AccessTests {
             ("/orgs/FED-01/reports/trial-balance.xlsx?year=2026", true), ("/orgs/FED-01/reports/journal.xlsx?year=2026", true),
             ("/orgs/FED-01/reports/general-ledger.xlsx?year=2026", true), ("/orgs/FED-01/reports/detail-ledger.xlsx?year=2026&account=102", true),
             ("/orgs/FED-01/reports/balance-sheet.xlsx?year=2026", true), ("/orgs/FED-01/reports/income-expenditure.xlsx?year=2026", true),
+            ("/orgs/FED-01/reports/subsidies?year=2026", true), ("/orgs/FED-01/reports/subsidies.xlsx?year=2026", true),
             ("/orgs/FED-01/periods?year=2026", true),
         ]
     }

@@ -79,6 +79,9 @@ struct VoucherPageTests {
         let second = try fixture.post("2026-05-06", [("102", 200_00), ("401", -200_00)], post: false)
         try await fixture.test { client in
             let preparer = try await loggedIn(client, "王芳")
+            let home = try await preparer.get(client, "/").text
+            #expect(home.contains("status=draft\">2</a>"))
+            #expect(home.contains("<td>2026-05</td>"))
             let own = try await preparer.post(client, "/orgs/FED-01/vouchers/batch", [("act", "review"), ("voucher", String(first.id)), ("back", "period=2026-05")])
             #expect(own.status == .ok)
             #expect(own.text.contains("reviewer-is-preparer"))

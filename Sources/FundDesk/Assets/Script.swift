@@ -76,6 +76,25 @@ enum Script {
               body.appendChild(copy);
               return copy;
             }
+            // An account typed by its code shows its name (the list's "50504 办公费").
+            var options = Array.prototype.slice.call(document.querySelectorAll("#accounts option")).map(function (o) { return o.value; });
+            body.addEventListener("change", function (event) {
+              var target = event.target;
+              if (!target.classList.contains("account")) return;
+              var code = target.value.trim();
+              if (!/^\d+$/.test(code)) return;
+              var match = options.filter(function (v) { return v.indexOf(code + " ") === 0; })[0];
+              if (match) target.value = match;
+            });
+            // An empty 摘要 below another takes it over, selected, so typing replaces it.
+            body.addEventListener("focusin", function (event) {
+              var target = event.target;
+              if (!target.classList.contains("summary") || target.value !== "") return;
+              var row = target.closest("tr"), previous = row.previousElementSibling;
+              while (previous && !previous.classList.contains("line")) previous = previous.previousElementSibling;
+              var above = previous && previous.querySelector("input.summary");
+              if (above && above.value !== "") { target.value = above.value; target.select(); }
+            });
             body.addEventListener("input", update);
             body.addEventListener("keydown", function (event) {
               var target = event.target;

@@ -76,7 +76,8 @@ enum Stylesheet {
         .voucher-form { width: 200mm; margin: 6mm auto; padding: 4mm 6mm; page-break-after: always; break-after: page; }
         .voucher-form h1 { text-align: center; font-size: 22px; letter-spacing: 10px; border-bottom: 3px double var(--ink); width: 60mm; margin: 0 auto 4mm; padding-bottom: 1mm; }
         .form-head { display: flex; justify-content: space-between; margin-bottom: 2mm; font-size: 13px; }
-        .voucher-form table { width: 100%; border-collapse: collapse; font-size: 13px; }
+        .voucher-form table { width: 100%; border-collapse: collapse; font-size: 13px; table-layout: fixed; }
+        .voucher-form td { overflow-wrap: anywhere; }
         .voucher-form th, .voucher-form td { border: 1px solid var(--ink); padding: 2mm 2mm; height: 9mm; }
         .voucher-form th { font-weight: 600; text-align: center; }
         .c-summary { width: 32%; } .c-account { width: 32%; } .c-amount { width: 18%; }
@@ -87,7 +88,8 @@ enum Stylesheet {
         @page { size: A5 landscape; margin: 6mm; }
         @media print {
           .screen-only, .topbar, .menu { display: none; }
-          .voucher-form { margin: 0 auto; width: auto; padding: 0; }
+          .voucher-form { margin: 0; width: 100%; padding: 0; }
+          .voucher-form table, .form-head, .signatures { font-size: 12px; }
         }
         """
 }

@@ -12,9 +12,13 @@ public enum Passwords {
 
     /// Why a new password is refused.
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        /// Fewer characters than `minimumLength`.
         case tooShort(minimum: Int)
+        /// More bytes than bcrypt reads.
         case tooLong(maximumBytes: Int)
+        /// A control character, which no keyboard types on purpose.
         case controlCharacter
+        /// The two typings on a terminal differ.
         case mismatch
 
         /// The rule's id.
@@ -27,6 +31,7 @@ public enum Passwords {
             }
         }
 
+        /// What the command line prints.
         public var description: String {
             switch self {
             case let .tooShort(minimum): "the password is too short; give at least \(minimum) characters [\(rule)]"

@@ -12,6 +12,7 @@ public struct DeskContext: RequestContext {
     /// The fields of a POST, read (and its CSRF token checked) by `LoginMiddleware`.
     public var form = FormData("")
 
+    /// A request's context as Hummingbird makes it: nobody logged in yet, no form read.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
     }

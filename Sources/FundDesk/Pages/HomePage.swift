@@ -29,13 +29,11 @@ enum HomePage: DeskPage {
             let waiting = try await session.perform { session -> [Waiting] in
                 try session.access.readableOrganizations().prefix(detailLimit).map { organization in
                     let code = organization.code
-                    let vouchers = try session.vouchers.vouchers(organization: code)
-                    let closed = Set(try session.periods.closedPeriods(organization: code))
-                    let open = Set(vouchers.map(\.draft.period)).subtracting(closed).sorted().map(\.description)
+                    let waiting = try session.overview.waiting(organization: code)
                     let findings = (try? session.review.findings(organization: code, year: year)) ?? []
                     return Waiting(code: code, name: organization.name, level: organization.level.chinese,
-                                   drafts: vouchers.count(where: { $0.status == .draft }), reviewed: vouchers.count(where: { $0.status == .reviewed }),
-                                   openMonths: open, findingsToAnswer: findings.count(where: { $0.status == .open }),
+                                   drafts: waiting.drafts, reviewed: waiting.reviewed,
+                                   openMonths: waiting.openMonths.map(\.description), findingsToAnswer: findings.count(where: { $0.status == .open }),
                                    findingsAnswered: findings.count(where: { $0.status == .answered }),
                                    mayWrite: try session.access.permits(.writeBooks, organization: code))
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import FundCore
 import FundStore
+import FundXLSX
 import Hummingbird
 
 /// How the pages write vouchers, amounts and dates.
@@ -85,6 +86,13 @@ enum Input {
 }
 
 extension Desk {
+    /// The creation time written into a workbook: SOURCE_DATE_EPOCH when set (as the CLI's
+    /// `DocumentProperties.creationTime`), otherwise the desk's clock.
+    var workbookTime: Date {
+        if ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil { return DocumentProperties.creationTime() }
+        return Date(timeIntervalSince1970: TimeInterval(clock()))
+    }
+
     /// Today in UTC by the desk's clock.
     var today: LocalDate {
         let days = Int(clock() / 86_400)

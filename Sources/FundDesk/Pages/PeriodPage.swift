@@ -74,7 +74,7 @@ enum PeriodPage: DeskPage {
             let balanced = month.debit != nil && month.debit == month.credit
             let earlierClosed = months[..<index].allSatisfy { $0.closed || $0.vouchers == 0 }
             var row: [String: Any] = [
-                "period": month.period.description, "state": month.closed ? "已结账" : "未结账", "vouchers": String(month.vouchers),
+                "period": month.period.description, "state": month.closed ? "已结账" : month.vouchers == 0 ? "未结账（无凭证）" : "未结账", "vouchers": String(month.vouchers),
                 "unposted": String(month.unposted), "debit": month.debit.map { Money(fen: $0).grouped } ?? "—",
                 "credit": month.credit.map { Money(fen: $0).grouped } ?? "—",
                 "check_posted": month.unposted == 0 ? "✓" : "✗ \(month.unposted)张未记账", "check_balanced": balanced ? "✓" : "✗ 借贷不等",

@@ -58,41 +58,54 @@ enum ReportPages: DeskPage {
         let needsAccount: Bool
         /// nil: the report has no page of its own, only its workbook (序时账 can run to many thousand lines).
         let view: (@Sendable (Session, String, Query) throws -> View)?
-        let workbook: @Sendable (Session, String, Query, String) throws -> Void
+        /// nil: the CLI writes no workbook of this report on its own, so neither does the desk.
+        /// The workbook's creation time is the desk's clock (or SOURCE_DATE_EPOCH), as the CLI's is now.
+        let workbook: (@Sendable (Session, String, Query, String, Date) throws -> Void)?
     }
 
     static let kinds: [Kind] = [
         Kind(slug: "trial-balance", title: TrialBalance.title, needsAccount: false, view: { session, code, query in
             trialBalanceView(try Reports.trialBalance(session, organization: code, year: query.year, month: query.month))
-        }, workbook: { session, code, query, path in
+        }, workbook: { session, code, query, path, created in
             let report = try Reports.trialBalance(session, organization: code, year: query.year, month: query.month)
-            try TrialBalanceWorkbook.write(report, to: path, preparedBy: session.user)
+            try TrialBalanceWorkbook.write(report, to: path, preparedBy: session.user, created: created)
         }),
         Kind(slug: "general-ledger", title: "总账", needsAccount: false, view: { session, code, query in
             ledgerView(try Reports.generalLedger(session, organization: code, year: query.year, month: query.month))
-        }, workbook: { session, code, query, path in
-            try LedgerWorkbook.write(try Reports.generalLedger(session, organization: code, year: query.year, month: query.month), to: path)
+        }, workbook: { session, code, query, path, created in
+            try LedgerWorkbook.write(try Reports.generalLedger(session, organization: code, year: query.year, month: query.month), to: path, created: created)
         }),
         Kind(slug: "detail-ledger", title: "明细账", needsAccount: true, view: { session, code, query in
             ledgerView(try Reports.detailLedger(session, organization: code, account: query.account ?? "", year: query.year))
-        }, workbook: { session, code, query, path in
-            try LedgerWorkbook.write(try Reports.detailLedger(session, organization: code, account: query.account ?? "", year: query.year), to: path)
+        }, workbook: { session, code, query, path, created in
+            try LedgerWorkbook.write(try Reports.detailLedger(session, organization: code, account: query.account ?? "", year: query.year), to: path,
+                                     created: created)
         }),
-        Kind(slug: "journal", title: "序时账", needsAccount: false, view: nil, workbook: { session, code, query, path in
+        Kind(slug: "journal", title: "序时账", needsAccount: false, view: nil, workbook: { session, code, query, path, created in
             let from = Period(year: query.year, month: query.month ?? 1)!, to = Period(year: query.year, month: query.month ?? 12)!
             try JournalWorkbook.write(book: session, organization: try session.organizations.organization(code),
-                                      chart: try session.organizations.chart(for: code), from: from, to: to, path: path)
+                                      chart: try session.organizations.chart(for: code), from: from, to: to, path: path, created: created)
         }),
         Kind(slug: "balance-sheet", title: "资产负债表（工会01表）", needsAccount: false, view: { session, code, query in
             formView(try Reports.balanceSheet(session, organization: code, year: query.year, month: query.month))
-        }, workbook: { session, code, query, path in
-            try FormWorkbook.write(try Reports.balanceSheet(session, organization: code, year: query.year, month: query.month), to: path, preparedBy: session.user)
+        }, workbook: { session, code, query, path, created in
+            try FormWorkbook.write(try Reports.balanceSheet(session, organization: code, year: query.year, month: query.month), to: path,
+                                   preparedBy: session.user, created: created)
         }),
         Kind(slug: "income-expenditure", title: "收入支出表（工会02表）", needsAccount: false, view: { session, code, query in
             formView(try Reports.incomeExpenditure(session, organization: code, year: query.year, month: query.month))
-        }, workbook: { session, code, query, path in
+        }, workbook: { session, code, query, path, created in
             try FormWorkbook.write(try Reports.incomeExpenditure(session, organization: code, year: query.year, month: query.month),
-                                   to: path, preparedBy: session.user)
+                                   to: path, preparedBy: session.user, created: created)
+        }),
+        Kind(slug: "budget-execution", title: BudgetExecution.title, needsAccount: false, view: { session, code, query in
+            budgetView(try Reports.budgetExecution(session, organization: code, year: query.year, month: query.month))
+        }, workbook: nil),
+        Kind(slug: "subsidies", title: SubsidyRegister.title, needsAccount: false, view: { session, code, query in
+            subsidyView(try Reports.subsidyRegister(session, grantor: code, year: query.year, asOf: nil))
+        }, workbook: { session, code, query, path, _ in
+            // FundApp's subsidy workbook takes no creation time: it is made now, as the CLI's.
+            try writeSubsidyWorkbook(book: session, grantor: code, year: query.year, asOf: nil, path: path)
         }),
     ]
 
@@ -105,6 +118,7 @@ enum ReportPages: DeskPage {
                 var item: [String: Any] = ["slug": kind.slug, "title": kind.title]
                 if kind.view != nil { item["has_page"] = true }
                 if kind.needsAccount { item["needs_account"] = true }
+                if kind.workbook != nil { item["has_workbook"] = true }
                 return item
             }]
             return routes.page("reports", title: "账簿报表", frame: frame, data: data)
@@ -137,16 +151,19 @@ enum ReportPages: DeskPage {
                         },
                         "notes": built.notes.map { ["text": $0] },
                     ]
-                    if kind.needsAccount { data["needs_account"] = true } else { data["has_month"] = true }
+                    if kind.needsAccount { data["needs_account"] = true } else if kind.slug != "subsidies" { data["has_month"] = true }
+                    if kind.workbook != nil { data["has_workbook"] = true }
                     return routes.page("report", title: built.title, frame: frame, data: data)
                 }
             }
+            guard let workbook = kind.workbook else { continue }
             routes.get(RouterPath("/orgs/:code/reports/\(kind.slug).xlsx")) { request, context in
                 let scope = try await routes.organization(context)
                 let query = try Query(request.query, today: routes.desk.today, needsAccount: kind.needsAccount)
                 let code = scope.code
                 let name = "\(kind.title.prefix { $0 != "（" })\(query.account.map { "-" + $0 } ?? "")-\(code)-\(query.suffix).xlsx"
-                let bytes = try await scope.session.perform { session in try workbookBytes { path in try kind.workbook(session, code, query, path) } }
+                let created = routes.desk.workbookTime
+                let bytes = try await scope.session.perform { session in try workbookBytes { path in try workbook(session, code, query, path, created) } }
                 return xlsx(bytes, name: name)
             }
         }
@@ -207,6 +224,30 @@ enum ReportPages: DeskPage {
                     tables: tables, notes: form.failedChecks.map { "校验未通过：" + $0 })
     }
 
+    static func budgetView(_ report: BudgetExecution) -> View {
+        func cells(_ row: BudgetExecution.Row) -> [String] {
+            [row.key.account, row.name, Money(fen: row.original).grouped, Money(fen: row.adjusted).grouped, Money(fen: row.month).grouped,
+             Money(fen: row.yearToDate).grouped, Money(fen: row.remaining).grouped, BudgetExecution.rateText(row), row.overrun ? "超支" : ""]
+        }
+        let ordered = report.incomeRows + [report.incomeTotal] + report.expenditureRows + [report.expenditureTotal]
+        let totals: Set<Int> = [report.incomeRows.count, ordered.count - 1]
+        return View(title: BudgetExecution.title,
+                    subtitle: "\(report.organization.name) · \(report.year)年1月至\(report.month)月 · 预算\(report.status.chinese)，调整\(report.adjustments)次 · 单位：元",
+                    tables: [View.Table(headers: BudgetExecution.headers, rows: ordered.map(cells), strong: totals, numeric: Set(2...7))])
+    }
+
+    static func subsidyView(_ register: SubsidyRegister) -> View {
+        let rows = register.rows.map { row -> [String] in
+            let f = row.figures
+            return [row.item.code, row.item.title, row.item.recipient, row.item.accounts.joined(separator: " "), row.item.approved.grouped,
+                    Money(fen: f.disbursed).grouped, Money(fen: f.spent).grouped, Money(fen: f.returned).grouped, Money(fen: f.balance).grouped,
+                    "\(row.item.windowStart)至\(row.item.deadline)", row.item.status.chinese, row.flags.joined(separator: "；")]
+        }
+        return View(title: SubsidyRegister.title, subtitle: "\(register.grantor.name) · 截至\(register.asOf) · 单位：元",
+                    tables: [View.Table(headers: SubsidyRegister.headers, rows: rows, numeric: Set(4...8))],
+                    notes: rows.isEmpty ? ["本单位没有拨出的项目补贴。"] : [])
+    }
+
     static let index = """
         {{> head}}
         <h1>账簿报表</h1>
@@ -218,7 +259,7 @@ enum ReportPages: DeskPage {
           <tr><td>{{title}}</td>
             <td>{{#has_page}}{{^needs_account}}<a href="/orgs/{{code}}/reports/{{slug}}?year={{year}}">查看</a>{{/needs_account}}{{#needs_account}}
               <form method="get" action="/orgs/{{code}}/reports/{{slug}}" class="inline"><input type="hidden" name="year" value="{{year}}"><input name="account" size="8" placeholder="科目编码" required> <button type="submit" class="small">查看</button></form>{{/needs_account}}{{/has_page}}</td>
-            <td>{{^needs_account}}<a href="/orgs/{{code}}/reports/{{slug}}.xlsx?year={{year}}">导出Excel</a>{{/needs_account}}</td></tr>
+            <td>{{#has_workbook}}{{^needs_account}}<a href="/orgs/{{code}}/reports/{{slug}}.xlsx?year={{year}}">导出Excel</a>{{/needs_account}}{{/has_workbook}}</td></tr>
           {{/reports}}
           </tbody>
         </table>
@@ -234,7 +275,7 @@ enum ReportPages: DeskPage {
           {{#has_month}}<label>月份 <input name="month" value="{{month}}" size="3" placeholder="全年"></label>{{/has_month}}
           {{#needs_account}}<label>科目 <input name="account" value="{{account}}" size="8"></label>{{/needs_account}}
           <button type="submit">查询</button>
-          <a class="button secondary" href="/orgs/{{code}}/reports/{{slug}}.xlsx?{{query}}">导出Excel</a>
+          {{#has_workbook}}<a class="button secondary" href="/orgs/{{code}}/reports/{{slug}}.xlsx?{{query}}">导出Excel</a>{{/has_workbook}}
         </form>
         {{#notes}}<p class="hint">{{text}}</p>{{/notes}}
         {{#tables}}

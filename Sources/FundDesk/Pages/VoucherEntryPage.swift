@@ -17,7 +17,8 @@ enum VoucherEntryPage: DeskPage {
     struct Row: Sendable {
         var summary = "", account = "", debit = "", credit = ""
         var error: String?
-        var isBlank: Bool { summary.isEmpty && account.isEmpty && debit.isEmpty && credit.isEmpty }
+        /// A line without account and amounts is no line (a 摘要 carried down into an unused row).
+        var isBlank: Bool { account.isEmpty && debit.isEmpty && credit.isEmpty }
     }
 
     /// The form as typed.

@@ -72,7 +72,7 @@ enum VoucherListPage: DeskPage {
                 var outcomes: [Outcome] = []
                 for id in ids {
                     do { vouchers.append(try session.vouchers.voucher(organization: code, reference: "#\(id)")) } catch let error as BookError {
-                        outcomes.append(Outcome(number: "#\(id)", error: error.description))
+                        outcomes.append(Outcome(number: "所选凭证", error: error.description))
                     }
                 }
                 for voucher in vouchers.sorted(by: { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }) {

@@ -18,6 +18,9 @@ protocol DeskStorage {
     func deleteDeskSession(tokenHash: String) throws
     /// Ends every session of a user (a new password).
     func deleteDeskSessions(user: String) throws
+    /// How many vouchers the organisation has per month and status (首页's counts, without
+    /// loading a voucher).
+    func voucherCounts(organizationID: Int64) throws -> [(period: Period, status: VoucherStatus, count: Int)]
     /// Removes sessions last used before `idleBefore` or begun before `createdBefore`.
     func deleteStaleDeskSessions(idleBefore: Int64, createdBefore: Int64) throws
 }

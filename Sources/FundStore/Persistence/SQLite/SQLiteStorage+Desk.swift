@@ -39,6 +39,14 @@ extension SQLiteStorage: DeskStorage {
         try db.execute(sql: "DELETE FROM desk_session WHERE user = ?", arguments: [user])
     }
 
+    func voucherCounts(organizationID: Int64) throws -> [(period: Period, status: VoucherStatus, count: Int)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT period, status, count(*) AS count FROM voucher WHERE organization_id = ? GROUP BY period, status ORDER BY period
+            """), arguments: [organizationID]).map { row in
+            (try row.storedPeriod(Column("period"), in: "voucher"), try row.stored(Column("status"), in: "voucher"), row["count"])
+        }
+    }
+
     func deleteStaleDeskSessions(idleBefore: Int64, createdBefore: Int64) throws {
         try db.execute(sql: "DELETE FROM desk_session WHERE last_seen < ? OR created_at < ?", arguments: [idleBefore, createdBefore])
     }

@@ -24,7 +24,9 @@ public struct LoginService: Sendable {
     /// An unknown user has no hash and a locked one is not admitted; the caller checks a dummy
     /// hash then, so that neither answers faster than a wrong password.
     public struct Attempt: Hashable, Sendable {
+        /// The user's bcrypt hash, when the user has a password.
         public let passwordHash: String?
+        /// Whether the password may be tried (false: unknown user or locked).
         public let admitted: Bool
     }
 
@@ -88,8 +90,11 @@ public struct LoginService: Sendable {
 
 /// A valid login of the desk: who is acting and the token its forms must carry.
 public struct DeskLogin: Hashable, Sendable {
+    /// Who logged in: the store session of each request acts as this user.
     public let user: String
+    /// The synchronizer token every form of this login carries.
     public let csrfToken: String
+    /// When the login began (seconds since 1970), for its 12 hours.
     public let createdAt: Int64
 }
 

@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test serve bench stress fuzz build deps test-deps clean
+.PHONY: demo test serve bench stress fuzz build deps test-deps clean screenshots bench-desk
 
 deps:
 	@scripts/install-deps.sh build
@@ -35,6 +35,12 @@ test: test-deps
 	python3 scripts/reliability/crash_test.py $(BIN) 20
 	python3 scripts/reliability/two_writers.py $(BIN) 25
 	python3 scripts/reliability/faults.py $(BIN)
+	python3 scripts/desk/browser_test.py $(BIN)
+
+## The desk's screenshots in docs/screenshots/ (the browser test, saving each main page).
+screenshots: test-deps
+	$(SWIFT) build
+	python3 scripts/desk/browser_test.py $(BIN) --screenshots docs/screenshots
 
 ## The long reliability runs: 200 SIGKILL trials per act and 200 vouchers per writer.
 stress: test-deps
@@ -49,6 +55,11 @@ fuzz: deps
 ## Benchmarks (not tests): writes BENCHMARKS.md. ORGS=... VOUCHERS=... RUNS=... size them.
 bench: test-deps
 	scripts/bench/run.sh
+
+## The desk's load benchmark alone: 200 readers and 20 voucher writers for 60 s (release build).
+bench-desk: test-deps
+	$(SWIFT) build -c release --product fundledger
+	python3 scripts/bench/desk_load.py .build/release/fundledger
 
 clean:
 	rm -rf .build exports/*.xlsx ledgers/*.sqlite ledgers/*.sqlite-*

@@ -122,6 +122,16 @@ enum Script {
             document.querySelectorAll("select.auto-submit").forEach(function (s) {
               s.addEventListener("change", function () { s.form.submit(); });
             });
+            // A CSV picked from disk is read into the form's text field (the form posts text, not a file).
+            document.querySelectorAll("input.csv-file").forEach(function (picker) {
+              picker.addEventListener("change", function () {
+                var file = picker.files[0], target = document.getElementById(picker.dataset.target);
+                if (!file || !target) return;
+                var reader = new FileReader();
+                reader.onload = function () { target.value = reader.result; };
+                reader.readAsText(file, "utf-8");
+              });
+            });
             var print = document.getElementById("print-now");
             if (print) print.addEventListener("click", function () { window.print(); });
           });

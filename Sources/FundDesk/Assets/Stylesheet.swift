@@ -85,6 +85,33 @@ enum Stylesheet {
         .signatures { display: flex; justify-content: space-between; margin-top: 3mm; font-size: 13px; }
         .signatures span { min-width: 30mm; }
         .screen-only { padding: 8px 20px; }
+        /* 预算, 项目补贴, 经审, 汇总, 用户与权限. */
+        .toolbar { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin: 6px 0 12px; padding: 8px 10px; background: #fff; border: 1px solid var(--line); }
+        .stack { display: flex; flex-direction: column; gap: 8px; align-items: flex-start; margin: 8px 0 16px; padding: 8px 10px; background: #fff; border: 1px solid var(--line); }
+        .stack label { display: flex; flex-direction: column; gap: 4px; }
+        .stack .toolbar { border: 0; padding: 0; margin: 0; }
+        textarea { font: inherit; padding: 4px 6px; border: 1px solid #9aa5b1; border-radius: 2px; }
+        .wide { overflow-x: auto; }
+        .admin-link { margin-left: 4px; }
+        .grid tr.section th { background: #eef2f6; }
+        .grid tr.total td, .grid tfoot tr.total td { font-weight: 600; background: #fafbfc; }
+        .grid tr.over td { background: #fff1f0; }
+        .grid tr.acts td { background: #fbfcfd; border-top: 0; font-size: 13px; }
+        .grid td.text { min-width: 22em; }
+        .grid td.status, .grid td.severity, .grid td.actions, .grid td.nowrap { white-space: nowrap; }
+        .grid td.vouchers { max-width: 14em; }
+        .grid td.acts details summary { cursor: pointer; color: var(--accent); white-space: nowrap; }
+        .grid td.acts form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 6px 0; min-width: 22em; }
+        .grid td.vouchers a { white-space: nowrap; margin-right: 6px; }
+        .grid td.flags { color: var(--red); font-size: 13px; }
+        .severity.high { color: var(--red); font-weight: 600; }
+        .status.open { color: var(--red); } .status.answered { color: #b26a00; font-weight: 600; } .status.resolved, .status.accepted { color: #2e7d32; }
+        table.record { border-collapse: collapse; background: #fff; margin: 8px 0 12px; min-width: 480px; }
+        table.record th, table.record td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
+        table.record th { background: var(--head); white-space: nowrap; width: 7em; }
+        blockquote.opinion { background: #fff; border-left: 4px solid var(--accent); margin: 8px 0; padding: 8px 14px; line-height: 1.7; }
+        .signer { margin-right: 12px; }
+        td.roles form.role { display: block; margin: 0 0 2px; }
         @page { size: A5 landscape; margin: 6mm; }
         @media print {
           .screen-only, .topbar, .menu { display: none; }

@@ -38,11 +38,12 @@ struct DeskRoutes: Sendable {
     /// organisation shown and the menu entry that is current.
     func frame(_ context: DeskContext, organization: Organization?, current: String?) async throws -> Frame {
         let session = try session(context)
-        let organizations = try await session.perform { session in
-            try session.access.readableOrganizations().prefix(Frame.switcherLimit).map { Frame.Entry(code: $0.code, name: $0.name) }
+        let (organizations, administrator) = try await session.perform { session in
+            (Array(try session.access.readableOrganizations().prefix(Frame.switcherLimit).map { Frame.Entry(code: $0.code, name: $0.name) }),
+             try session.access.roles().contains { $0.role == .administrator })
         }
-        return Frame(user: session.user, csrf: context.login?.csrfToken ?? "", organizations: Array(organizations),
-                     organization: organization.map { Frame.Entry(code: $0.code, name: $0.name) }, current: current)
+        return Frame(user: session.user, csrf: context.login?.csrfToken ?? "", organizations: organizations,
+                     organization: organization.map { Frame.Entry(code: $0.code, name: $0.name) }, current: current, administrator: administrator)
     }
 
     /// A page rendered in its frame.
@@ -81,10 +82,12 @@ struct Frame: Sendable {
     let organizations: [Entry]
     let organization: Entry?
     let current: String?
+    /// Whether the user administers the book (the top bar links 用户与权限).
+    var administrator = false
 
     var mustache: [String: Any] {
         var data: [String: Any] = [
-            "user": user, "csrf": csrf,
+            "user": user, "csrf": csrf, "administrator": administrator,
             "orgs": organizations.map { entry -> [String: Any] in
                 var item: [String: Any] = ["code": entry.code, "name": entry.name]
                 if entry.code == organization?.code { item["selected"] = true }

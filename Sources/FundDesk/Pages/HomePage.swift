@@ -75,7 +75,7 @@ enum HomePage: DeskPage {
               <td class="num"><a href="/orgs/{{code}}/vouchers?period=all&amp;status=draft">{{drafts}}</a></td>
               <td class="num"><a href="/orgs/{{code}}/vouchers?period=all&amp;status=reviewed">{{reviewed}}</a></td>
               <td>{{open_months}}</td>
-              <td class="num">{{findings_open}}</td><td class="num">{{findings_answered}}</td>
+              <td class="num"><a href="/orgs/{{code}}/audit?year={{year}}">{{findings_open}}</a></td><td class="num"><a href="/orgs/{{code}}/audit?year={{year}}">{{findings_answered}}</a></td>
               <td class="actions">{{#may_write}}<a href="/orgs/{{code}}/vouchers/new">录入凭证</a>{{/may_write}}<a href="/orgs/{{code}}/vouchers">凭证</a><a href="/orgs/{{code}}/reports">账簿报表</a><a href="/orgs/{{code}}/periods">结账</a></td>
             </tr>
           {{/orgs_waiting}}

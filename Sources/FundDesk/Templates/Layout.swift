@@ -27,6 +27,7 @@ enum Layout {
             </select>
             <button type="submit" class="small">切换</button>
           </form>
+          {{#administrator}}<a class="admin-link" href="/users">用户与权限</a>{{/administrator}}
           <span class="who">{{user}}</span>
           <form class="logout" method="post" action="/logout">
             <input type="hidden" name="_csrf" value="{{csrf}}">

@@ -14,6 +14,8 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyName
     /// A desk password for a name that holds no role: it would open a login that may do nothing.
     case noRoleForPassword(user: String)
+    /// Unlocking the desk login of a user who has no desk password: there is nothing to unlock.
+    case noDeskPassword(user: String)
 
     /// The refusal that granting `grant` meets, if any.
     static func problem(granting grant: RoleGrant) -> AccessRefusal? {
@@ -37,6 +39,8 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "a role needs the user's name; give the name they act under with --as"
         case let .noRoleForPassword(user):
             "\(user) holds no role; grant a role before setting a desk password"
+        case let .noDeskPassword(user):
+            "\(user) has no desk password, so there is no login to unlock; set one with `fundledger user password`"
         }
     }
 }

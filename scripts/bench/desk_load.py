@@ -150,6 +150,9 @@ async def timed(stats, kind, connection, method, path, form=None, expect=200):
 
 
 OFFICERS = {"刘敏", "赵敏", ADMIN}
+# Who may read the county's own pages (the others read FED-12's: its subsidies received, its own roll-up).
+COUNTY_READERS = {"钱进", "赵敏", ADMIN}
+county = "CTY-01"
 
 
 def pages(voucher_ids, user):
@@ -163,9 +166,11 @@ def pages(voucher_ids, user):
         ("科目余额表", f"/orgs/{ORG}/reports/trial-balance?year=2026"),
         ("结账", f"/orgs/{ORG}/periods?year=2026"),
         ("经审", f"/orgs/{ORG}/audit?year=2026"),
-        ("项目补贴", "/orgs/CTY-01/subsidies?year=2026"),
-        ("汇总表", "/orgs/CTY-01/rollup?year=2026"),
+        ("项目补贴", f"/orgs/{county if user in COUNTY_READERS else ORG}/subsidies?year=2026"),
+        ("汇总表", f"/orgs/{county}/rollup?year=2026"),
     ]
+    # The roll-up is the county's: a federation's officer or committee member may not read the unions below it.
+    kinds = [kind for kind in kinds if kind[0] != "汇总表" or user in COUNTY_READERS]
     # Only an officer opens the entry form (anyone else is refused it, rightly).
     return random.choice([kind for kind in kinds if kind[0] != "凭证录入" or user in OFFICERS])
 

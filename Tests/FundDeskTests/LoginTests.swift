@@ -152,6 +152,18 @@ struct LoginTests {
         }
     }
 
+    @Test func aSecondLoginPageKeepsTheFormsToken() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.test { client in
+            let first = try await client.execute(uri: "/login", method: .get)
+            let token = try #require(first.cookie(CookieName.login))
+            // A browser asking for its icon (or a second tab) reaches /login again with the cookie.
+            let again = try await client.execute(uri: "/login", method: .get, headers: [.cookie: "\(CookieName.login)=\(token)"])
+            #expect(again.csrfField == token)
+            #expect(try await client.execute(uri: "/favicon.ico", method: .get).status == .notFound)
+        }
+    }
+
     @Test func loginFormWithoutItsTokenIsRefused() async throws {
         let fixture = try DeskFixture()
         try await fixture.test { client in

@@ -113,7 +113,7 @@ enum VoucherListPage: DeskPage {
             "back": "period=\(filter.periodText)" + (filter.status.map { "&status=\($0.rawValue)" } ?? ""),
         ]
         if rows.isEmpty { data["empty"] = true }
-        if scope.mayWrite { data["may_write"] = true }
+        if scope.mayWrite, rows.contains(where: { $0["selectable"] != nil }) { data["may_write"] = true }
         if let act {
             data["act"] = act
             data["outcomes"] = outcomes.map { outcome -> [String: Any] in

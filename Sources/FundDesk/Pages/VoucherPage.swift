@@ -72,6 +72,7 @@ enum VoucherPage: DeskPage {
         if let reversal = loaded.reversal { data["reversal"] = VoucherFormat.row(reversal) }
         if let error { data["error"] = error }
         if scope.mayWrite {
+            data["may_enter"] = true
             switch voucher.status {
             case .draft: data["may_review"] = true
             case .reviewed: data["may_post"] = true
@@ -99,6 +100,7 @@ enum VoucherPage: DeskPage {
         <div class="buttons">
           {{#voucher}}<a class="button secondary" href="/orgs/{{code}}/vouchers/{{id}}/print">打印</a>{{/voucher}}
           <a class="button secondary" href="/orgs/{{code}}/vouchers?period={{period}}">返回凭证列表</a>
+          {{#may_enter}}<a class="button secondary" href="/orgs/{{code}}/vouchers/new">继续录入</a>{{/may_enter}}
           {{#may_review}}{{#voucher}}
           <form method="post" action="/orgs/{{code}}/vouchers/batch" class="inline">
             <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="voucher" value="{{id}}">

@@ -1,8 +1,9 @@
-# FundLedger: `make demo` builds the demo county's book and workbooks; `make test` runs every test.
+# FundLedger: `make demo` builds the demo county's book and workbooks; `make test` runs every test;
+# `make serve` serves the desk on the demo book.
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test bench stress fuzz build deps test-deps clean
+.PHONY: demo test serve bench stress fuzz build deps test-deps clean screenshots bench-desk
 
 deps:
 	@scripts/install-deps.sh build
@@ -18,6 +19,10 @@ demo: build
 	$(BIN) demo
 	python3 scripts/demo_tamper.py $(BIN) ledgers/demo.sqlite ledgers/demo-tampered.sqlite
 
+## The desk on the demo book at http://127.0.0.1:8080/ (PORT=...): the demo's users, password demo-desk-2026.
+serve: build
+	scripts/serve-demo.sh $(BIN)
+
 ## Everything: Swift unit, property and golden tests, then the independent readers.
 test: test-deps
 	$(SWIFT) build --build-tests
@@ -31,6 +36,12 @@ test: test-deps
 	python3 scripts/reliability/crash_test.py $(BIN) 20
 	python3 scripts/reliability/two_writers.py $(BIN) 25
 	python3 scripts/reliability/faults.py $(BIN)
+	python3 scripts/desk/browser_test.py $(BIN)
+
+## The desk's screenshots in docs/screenshots/ (the browser test, saving each main page).
+screenshots: test-deps
+	$(SWIFT) build
+	python3 scripts/desk/browser_test.py $(BIN) --screenshots docs/screenshots
 
 ## The long reliability runs: 200 SIGKILL trials per act and 200 vouchers per writer.
 stress: test-deps
@@ -45,6 +56,11 @@ fuzz: deps
 ## Benchmarks (not tests): writes BENCHMARKS.md. ORGS=... VOUCHERS=... RUNS=... size them.
 bench: test-deps
 	scripts/bench/run.sh
+
+## The desk's load benchmark alone: 200 readers and 20 voucher writers for 60 s (release build).
+bench-desk: test-deps
+	$(SWIFT) build -c release --product fundledger
+	python3 scripts/bench/desk_load.py .build/release/fundledger
 
 clean:
 	rm -rf .build exports/*.xlsx ledgers/*.sqlite ledgers/*.sqlite-*

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "FundReports", targets: ["FundReports"]),
         .library(name: "FundXLSX", targets: ["FundXLSX"]),
         .library(name: "FundApp", targets: ["FundApp"]),
+        .library(name: "FundDesk", targets: ["FundDesk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -18,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +42,14 @@ let package = Package(
         // The use cases the CLI shares with a web desk: reports and workbooks built from the book.
         .target(name: "FundApp", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX",
                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The web desk: routes, logins, pages, templates and assets, served by `fundledger serve`.
+        .target(name: "FundDesk", dependencies: [
+            "FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
         .target(name: "CFuzzDriver"),
@@ -46,7 +58,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzSeal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
-            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX",
+            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX", "FundDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FundCoreTests", dependencies: [
@@ -64,6 +76,11 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "FundXLSXTests", dependencies: ["FundCore", "FundStore", "FundReports", "FundXLSX", "FundApp", "FundTesting"],
                     exclude: ["Golden"]),
+        .testTarget(name: "FundDeskTests", dependencies: [
+            "FundCore", "FundStore", "FundApp", "FundXLSX", "FundDesk",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ what=${1:-build}
 
 debian=(libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config python3)
 if [ "$what" = test ]; then
-  debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk)
+  debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk chromium chromium-driver poppler-utils)
 fi
 
 missing=()
@@ -24,4 +24,6 @@ fi
 
 if [ "$what" = test ]; then
   python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
+  # The desk's browser test drives Debian's chromium through chromium-driver.
+  python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium
 fi

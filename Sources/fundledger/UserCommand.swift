@@ -21,7 +21,7 @@ struct UserCommand: ParsableCommand {
             账套管理员（admin）设置单位、用户、经审会和工作日历。只有管理员能授权。经审会委员角色不能直接授予：\
             它随经审会席位取得（`committee add`、`committee member`），任期内有效；单位的财务人员不得兼任其经审会委员。
             """),
-        subcommands: [Grant.self, Import.self, Revoke.self, List.self, Log.self])
+        subcommands: [Grant.self, Import.self, Revoke.self, List.self, Log.self, Password.self])
 
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: bilingual("Give a user a role.", "授予用户角色。"))

@@ -14,6 +14,10 @@ extension AccessRefusal: LocalizedMessage {
             "\(grant.user) 没有角色 \(grant.chinese) [bad-role]"
         case .emptyName:
             "授予角色需要用户姓名；请给出其操作时所用的姓名（--as） [bad-role]"
+        case let .noRoleForPassword(user):
+            "\(user) 没有任何角色；请先授予角色，再设置登录密码 [bad-role]"
+        case let .noDeskPassword(user):
+            "\(user) 尚未设置登录密码，无需解除锁定；请先用 `fundledger user password` 设置密码 [bad-role]"
         case let .committeeRoleFromMembership(user, organization):
             "经审会委员角色只能随经审会席位取得；请将 \(user) 增补为委员（`fundledger committee add-member --org \(organization ?? "代码") --name \(user)`），不能直接授予 [committee-role-from-membership]"
         case let .memberCannotBeOfficer(user, organizations):

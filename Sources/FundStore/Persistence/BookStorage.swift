@@ -10,4 +10,5 @@
 /// `PeriodStorage`, ...), and the book's storage is all of them.
 protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, VoucherStorage, PostingStorage, SealStorage, ImportStorage,
                      YearEndStorage, AssetStorage, SubsidyStorage, BudgetStorage,
-                     CommitteeStorage, ReviewStorage, RollupStorage, LedgerStorage, VerifyStorage, SignerStorage {}
+                     CommitteeStorage, ReviewStorage, RollupStorage, LedgerStorage, VerifyStorage, SignerStorage,
+                     DeskStorage {}

@@ -141,7 +141,8 @@ import Testing
     static let accessRefusals: [AccessRefusal] = [.administratorForOneOrganization, .roleNeedsOrganization(.committee),
                                                   .lastAdministrator(user: "admin"), .noSuchRole(grant), .emptyName,
                                                   .committeeRoleFromMembership(user: "陈静", organization: "FED-01"),
-                                                  .memberCannotBeOfficer(user: "陈静", organizations: ["FED-01"])]
+                                                  .memberCannotBeOfficer(user: "陈静", organizations: ["FED-01"]),
+                                                  .noRoleForPassword(user: "王芳"), .noDeskPassword(user: "王芳")]
     static func number(_ refusal: AccessRefusal) -> Int {
         switch refusal {
         case .administratorForOneOrganization: 0
@@ -151,6 +152,8 @@ import Testing
         case .emptyName: 4
         case .committeeRoleFromMembership: 5
         case .memberCannotBeOfficer: 6
+        case .noRoleForPassword: 7
+        case .noDeskPassword: 8
         }
     }
 
@@ -333,7 +336,7 @@ import Testing
         Self.check(Self.budgetLineProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.budgetProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.settingErrors, 2, Self.number, rule: { _ in "review" })
-        Self.check(Self.accessRefusals, 7, Self.number, rule: {
+        Self.check(Self.accessRefusals, 9, Self.number, rule: {
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })
         Self.check(Self.committeeRefusals, 6, Self.number, rule: { if case .officerCannotSit = $0 { "committee-independence" } else { "committee" } })

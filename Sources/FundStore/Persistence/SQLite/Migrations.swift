@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v5-people", migrate: v5People)
         migrator.registerMigration("v6-voucher-ids", migrate: v6VoucherIDs)
         migrator.registerMigration("v8-monthly-close", migrate: v8MonthlyClose)
+        migrator.registerMigration("v7-desk", migrate: v7Desk)
         return migrator
     }
 

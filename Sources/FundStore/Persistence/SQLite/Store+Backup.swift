@@ -22,8 +22,8 @@ extension Store {
         BookFiles.sync(working)
     }
 
-    /// Closes the store's connections.
-    func close() throws { try database.close() }
+    /// Closes the store's connections (a server that stopped closes its book).
+    public func close() throws { try database.close() }
 
     /// Copies the backup file `backup` into the new file `working` with SQLite's online backup
     /// from a read-only connection: a `-wal` beside the backup comes along, and the backup itself

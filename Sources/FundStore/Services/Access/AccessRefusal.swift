@@ -18,6 +18,10 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// An officer keeps the books its committee reviews: a member of an organisation's
     /// committee (serving, or to serve) is not made its officer.
     case memberCannotBeOfficer(user: String, organizations: [String])
+    /// A desk password for a name that holds no role: it would open a login that may do nothing.
+    case noRoleForPassword(user: String)
+    /// Unlocking the desk login of a user who has no desk password: there is nothing to unlock.
+    case noDeskPassword(user: String)
 
     /// The refusal that granting `grant` meets, if any.
     static func problem(granting grant: RoleGrant) -> AccessRefusal? {
@@ -40,6 +44,10 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(grant.user) has no role \(grant.description)"
         case .emptyName:
             "a role needs the user's name; give the name they act under with --as"
+        case let .noRoleForPassword(user):
+            "\(user) holds no role; grant a role before setting a desk password"
+        case let .noDeskPassword(user):
+            "\(user) has no desk password, so there is no login to unlock; set one with `fundledger user password`"
         case let .committeeRoleFromMembership(user, organization):
             "the committee role comes only from a seat on the review committee; add \(user) as a member (`fundledger committee add-member --org \(organization ?? "CODE") --name \(user)`) instead of granting the role"
         case let .memberCannotBeOfficer(user, organizations):
@@ -50,7 +58,8 @@ public enum AccessRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// The rule's id, as messages print it in brackets.
     public var rule: String {
         switch self {
-        case .administratorForOneOrganization, .roleNeedsOrganization, .lastAdministrator, .noSuchRole, .emptyName: "bad-role"
+        case .administratorForOneOrganization, .roleNeedsOrganization, .lastAdministrator, .noSuchRole, .emptyName,
+             .noRoleForPassword, .noDeskPassword: "bad-role"
         case .committeeRoleFromMembership: "committee-role-from-membership"
         case .memberCannotBeOfficer: "committee-independence"
         }

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""The desk in a real browser: headless Chromium driven by Selenium over `fundledger serve` on a
+fresh demo book.
+
+    python3 scripts/desk/browser_test.py BIN [--screenshots DIR] [--keep]
+
+What a day at the desk is, done as people do it:
+  1. 刘敏 (FED-12's finance officer) logs in, enters a three-line voucher with the keyboard alone in
+     the grid (Enter moves on, = fills the balancing amount), saves it as a draft and prints it
+     (the print page, and the browser's PDF of it read back with pdftotext);
+  2. 赵敏, a second officer, reviews and posts it, and it gets its 凭证字号;
+  3. 陈静, who chairs FED-12's review committee, runs the audit; 刘敏 answers an open finding on the
+     finding's page; 陈静 resolves it;
+  4. 钱进 (the county's superior) opens the roll-up;
+  5. the administrator opens 用户与权限, and a user of one federation gets 403 on another's pages.
+With --screenshots DIR, the main pages are saved there as PNG (1280 px wide).
+
+The server runs on a free port of 127.0.0.1 and is stopped by the PID this script started.
+Prints "N passed, 0 failed" and exits 0 when every step held.
+"""
+import argparse
+import base64
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.chrome.service import Service as ChromeService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ADMIN = "演示导入"
+PASSWORD = "browser-test-2026"
+USERS = [ADMIN, "刘敏", "赵敏", "陈静", "钱进"]
+ORG = "FED-12"
+# The demo reads its files from the repository's ledgers/demo/.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+class Check:
+    def __init__(self):
+        self.passed = 0
+        self.failed = []
+
+    def that(self, condition, what):
+        if condition:
+            self.passed += 1
+            print(f"  ok    {what}")
+        else:
+            self.failed.append(what)
+            print(f"  FAIL  {what}")
+        return condition
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare_book(binary, folder):
+    book = os.path.join(folder, "desk.sqlite")
+    subprocess.run([binary, "demo", "--book", book, "--exports", os.path.join(folder, "exports")], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    for user in USERS:
+        subprocess.run([binary, "user", "password", user, "--book", book, "--as", ADMIN], input=PASSWORD + "\n",
+                       text=True, check=True, stdout=subprocess.DEVNULL)
+    return book
+
+
+def start_server(binary, book, port, log):
+    server = subprocess.Popen([binary, "serve", "--book", book, "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"fundledger serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("fundledger serve did not answer /healthz within 30 s")
+
+
+def stop_server(server):
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return server.returncode
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN"):
+        options.add_argument(argument)
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    options.binary_location = chromium
+    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    # Dates in the form as a Chinese user's browser shows them (2027/01/12), not the US order.
+    environment = dict(os.environ, LANGUAGE="zh_CN:zh", LANG="zh_CN.UTF-8")
+    driver = webdriver.Chrome(service=ChromeService(executable_path="/usr/bin/chromedriver", env=environment), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+class Desk:
+    def __init__(self, driver, base, shots):
+        self.driver = driver
+        self.base = base
+        self.shots = shots
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def title(self):
+        return self.driver.title
+
+    def shot(self, name):
+        if not self.shots:
+            return
+        # The whole page: as tall as its content, so that nothing is cut.
+        height = self.driver.execute_script("return Math.max(document.body.scrollHeight, 600)")
+        self.driver.set_window_size(1280, min(int(height) + 120, 2400))
+        self.driver.save_screenshot(os.path.join(self.shots, name + ".png"))
+        self.driver.set_window_size(1280, 900)
+
+    def wait(self, condition, seconds=10):
+        return WebDriverWait(self.driver, seconds).until(condition)
+
+    def login(self, user):
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.driver.find_element(By.NAME, "user").send_keys(user)
+        field = self.driver.find_element(By.NAME, "password")
+        field.send_keys(PASSWORD)
+        field.send_keys(Keys.ENTER)
+        self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "header.topbar")))
+        return self.driver.find_element(By.CSS_SELECTOR, ".who").text == user
+
+    def logout(self):
+        if not self.driver.find_elements(By.CSS_SELECTOR, "form.logout button"):
+            self.open("/")
+        self.driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        self.wait(EC.presence_of_element_located((By.NAME, "password")))
+
+    def submit_and_wait(self, element):
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        self.wait(EC.staleness_of(old))
+
+
+def run(binary, shots):
+    check = Check()
+    folder = tempfile.mkdtemp(prefix="fundledger-browser-")
+    log = open(os.path.join(folder, "serve.log"), "w")
+    server = None
+    driver = None
+    try:
+        book = prepare_book(binary, folder)
+        port = free_port()
+        server = start_server(binary, book, port, log)
+        driver = browser()
+        desk = Desk(driver, f"http://127.0.0.1:{port}", shots)
+
+        # --- The login page, and a wrong password.
+        desk.open("/login")
+        desk.shot("login")
+        driver.find_element(By.NAME, "user").send_keys("刘敏")
+        driver.find_element(By.NAME, "password").send_keys("wrong-password" + Keys.ENTER)
+        desk.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
+        check.that("用户名或密码" in desk.text(), "a wrong password is refused in Chinese")
+
+        # --- 1. The officer enters a three-line voucher with the keyboard.
+        check.that(desk.login("刘敏"), "刘敏 logs in and sees 首页")
+        desk.shot("home")
+        desk.open(f"/orgs/{ORG}/vouchers/new")
+        date = driver.find_element(By.NAME, "date")
+        driver.execute_script("arguments[0].value = '2027-01-12'", date)
+        attachments = driver.find_element(By.NAME, "attachments")
+        attachments.clear()
+        attachments.send_keys("3")
+        first = driver.find_element(By.CSS_SELECTOR, "#lines input.summary")
+        first.click()
+        keys = driver.switch_to.active_element
+        # Line 1: summary, account, debit, (credit blank); line 2 the same; line 3 the bank, credit by "=".
+        for typed in ["购买职工书屋图书", "50304", "1,200.00", "",
+                      "购买书架", "50304", "380.50", "",
+                      "付款", "102", ""]:
+            keys = driver.switch_to.active_element
+            if typed:
+                keys.send_keys(typed)
+            keys.send_keys(Keys.ENTER)
+        keys = driver.switch_to.active_element
+        check.that(keys.get_attribute("class") == "amount credit", "Enter moves across the grid to the third line's 贷方")
+        keys.send_keys("=")
+        check.that(keys.get_attribute("value") == "1,580.50", "= fills the balancing amount (1,580.50)")
+        check.that(driver.find_element(By.ID, "difference-amount").text == "0.00", "the running difference is 0.00")
+        check.that("壹仟伍佰捌拾元伍角" in driver.find_element(By.ID, "capitals").text, "金额大写 reads 壹仟伍佰捌拾元伍角")
+        desk.shot("voucher-entry")
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#voucher-entry button[type=submit]"))
+        page = desk.text()
+        voucher_path = driver.current_url.split(str(port), 1)[1]
+        check.that("/vouchers/" in voucher_path and "未审核" in page, f"the draft is saved ({voucher_path})")
+        check.that("1,580.50" in page and "购买书架" in page, "the saved voucher shows its lines and total")
+
+        # --- Printing: the print page and the browser's PDF of it.
+        desk.open(voucher_path + "/print")
+        page = desk.text()
+        flat = "".join(page.split())
+        check.that("记账凭证" in flat and "附单据3张" in flat, "the print page is a 记账凭证 with 附单据 3 张")
+        check.that("壹仟伍佰捌拾元伍角" in page, "the print page shows 金额大写")
+        check.that("制单" in page and "刘敏" in page, "the print page names 刘敏 as 制单")
+        desk.shot("voucher-print")
+        pdf = base64.b64decode(driver.print_page())
+        pdf_path = os.path.join(folder, "voucher.pdf")
+        with open(pdf_path, "wb") as out:
+            out.write(pdf)
+        check.that(pdf.startswith(b"%PDF"), "the browser prints the voucher to a PDF")
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, text=True).stdout
+            check.that("记账凭证" in "".join(text.split()) and "1,580.50" in text, "the PDF holds 记账凭证 and the total 1,580.50")
+        desk.logout()
+
+        # --- 2. A second officer reviews and posts it.
+        check.that(desk.login("赵敏"), "赵敏 logs in")
+        desk.open(voucher_path)
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value=review]"))
+        check.that("已审核" in desk.text(), "赵敏 reviews the voucher")
+        desk.open(voucher_path)
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value=post]"))
+        desk.open(voucher_path)
+        page = desk.text()
+        check.that("已记账" in page and "2027-01 记-" in page, "赵敏 posts it and it has its 凭证字号 2027-01 记-NNNN")
+        desk.open(f"/orgs/{ORG}/vouchers?period=2027-01")
+        desk.shot("vouchers")
+        desk.logout()
+
+        # --- 3. The committee runs the audit; the officer answers; the committee resolves.
+        check.that(desk.login("陈静"), "陈静 logs in")
+        desk.open(f"/orgs/{ORG}/audit?year=2026")
+        desk.submit_and_wait(driver.find_element(By.ID, "run-audit"))
+        check.that("审查已完成" in desk.text(), "陈静 runs the audit")
+        desk.shot("audit")
+        open_findings = driver.find_elements(By.CSS_SELECTOR, "tr.finding.open td.actions a")
+        check.that(len(open_findings) > 0, "the audit lists findings waiting for an answer")
+        finding_path = open_findings[0].get_attribute("href").split(str(port), 1)[1]
+        linked = driver.find_elements(By.CSS_SELECTOR, "tr.finding td.vouchers a")
+        if check.that(len(linked) > 0, "findings link their vouchers"):
+            desk.submit_and_wait(linked[0])
+            check.that("记账凭证" in desk.text(), "a finding's voucher opens in one click")
+        desk.logout()
+
+        check.that(desk.login("刘敏"), "刘敏 logs in again")
+        desk.open(finding_path)
+        driver.find_element(By.NAME, "text").send_keys("已补充审批单据，并按规定调整")
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button"))
+        check.that("答复已保存" in desk.text(), "刘敏 answers the finding")
+        desk.logout()
+
+        check.that(desk.login("陈静"), "陈静 logs in again")
+        desk.open(finding_path)
+        desk.shot("finding")
+        desk.submit_and_wait(driver.find_element(By.ID, "resolve"))
+        page = desk.text()
+        check.that("已确认整改" in page and "已整改" in page, "陈静 resolves the answered finding")
+        desk.logout()
+
+        # --- 4. The county opens the roll-up.
+        check.that(desk.login("钱进"), "钱进 logs in")
+        desk.open("/orgs/CTY-01/rollup?year=2026")
+        page = desk.text()
+        check.that("汇总表" in page and "合并数" in page and "抵销" in page, "钱进 opens the roll-up with eliminations")
+        check.that("FED-12" in page and "结账" in page, "the roll-up lists each member's state")
+        desk.shot("rollup")
+        desk.logout()
+
+        # --- 5. The administrator's page, and a page of another organisation.
+        check.that(desk.login(ADMIN), "the administrator logs in")
+        desk.open("/users")
+        check.that("用户与权限" in desk.text() and "刘敏" in desk.text(), "用户与权限 lists the users")
+        desk.shot("users")
+        for path, name in [("/orgs/CTY-01/budgets?year=2026", "budgets"), ("/orgs/CTY-01/subsidies?year=2026", "subsidies"),
+                           ("/orgs/CTY-01/reports/trial-balance?year=2026", "trial-balance"), ("/orgs/CTY-01/periods?year=2026", "periods")]:
+            desk.open(path)
+            check.that("没有找到" not in desk.text() and "出错" not in desk.title(), f"{path} opens")
+            desk.shot(name)
+        desk.logout()
+        check.that(desk.login("刘敏"), "刘敏 logs in a third time")
+        desk.open("/orgs/FED-01/vouchers")
+        check.that("无权访问" in driver.title or "权限" in desk.text(), "刘敏 is refused FED-01's vouchers")
+    except TimeoutException as error:
+        check.that(False, f"the browser waited in vain: {error.msg or 'timeout'} at {driver.current_url if driver else '?'}")
+    except WebDriverException as error:
+        check.that(False, f"the browser failed: {error.msg} at {driver.current_url if driver else '?'}")
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            code = stop_server(server)
+            check.that(code == 0, f"fundledger serve stops cleanly on SIGTERM (exit {code})")
+        log.close()
+    if check.failed:
+        print(f"server log and book kept in {folder}")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"browser: {check.passed} passed, {len(check.failed)} failed")
+    return 0 if not check.failed else 1
+
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("binary")
+    parser.add_argument("--screenshots", metavar="DIR", help="save PNG screenshots of the main pages in DIR")
+    arguments = parser.parse_args()
+    if arguments.screenshots:
+        os.makedirs(arguments.screenshots, exist_ok=True)
+    sys.exit(run(os.path.abspath(arguments.binary), arguments.screenshots))
+
+
+if __name__ == "__main__":
+    main()

@@ -238,7 +238,7 @@ def check_anchors(path, codes):
     chains = {tuple(line.split(" ")[:2]) for line in lines}
     expected = {tuple(head.split(" ")[:2]) for head in verified_heads() if head.split(" ")[1] in codes}
     check(len(expected) > 0 and chains == expected and len(lines) == len(chains), f"{path}: 校验 chains {sorted(chains)}, verify has {sorted(expected)}")
-    anchored = subprocess.run([fundledger, "verify", "--book", book, "--anchors", path], capture_output=True, text=True)
+    anchored = subprocess.run([fundledger, "verify", "--book", book, "--anchors", path, "--lang", "en"], capture_output=True, text=True)
     check(anchored.returncode == 0 and f"against {len(lines)} anchor(s)" in anchored.stdout,
           f"{path}: verify --anchors on it: {anchored.stdout[-300:]} {anchored.stderr}")
     for name in wb.sheetnames[:-1]:

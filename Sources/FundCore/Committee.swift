@@ -91,6 +91,12 @@ public enum CommitteeError: Error, Equatable, Sendable, CustomStringConvertible 
 extension LocalDate {
     /// The date `days` days after 1970-01-01.
     public init(daysSinceEpoch days: Int) {
+        self.init(checkedDaysSinceEpoch: days)!
+    }
+
+    /// The date `days` days after 1970-01-01, or nil outside the years a book keeps (a date
+    /// serial read from a file).
+    public init?(checkedDaysSinceEpoch days: Int) {
         // Civil-from-days (proleptic Gregorian), the inverse of `daysSinceEpoch`.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -101,7 +107,7 @@ extension LocalDate {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        self.init(year: year, month: month, day: day)!
+        self.init(year: year, month: month, day: day)
     }
 }
 

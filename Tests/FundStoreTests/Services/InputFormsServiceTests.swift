@@ -186,7 +186,7 @@ import Testing
         #expect(XLSXSheet.date(serial: "25569")?.description == "1970-01-01")
         #expect(XLSXSheet.date(serial: "1e5") == nil)
         #expect(XLSXSheet.date(serial: "-3") == nil)
-        #expect(LocalDate(daysSinceEpoch: LocalDate(year: 2024, month: 2, day: 29)!.daysSinceEpoch)?.description == "2024-02-29")
+        #expect(LocalDate(checkedDaysSinceEpoch: LocalDate(year: 2024, month: 2, day: 29)!.daysSinceEpoch)?.description == "2024-02-29")
     }
 
     @Test func aFileThatIsNoWorkbookIsRefusedByName() throws {

@@ -97,28 +97,13 @@ enum XLSXSheet {
     static func date(serial text: String) -> LocalDate? {
         let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
         guard !whole.isEmpty, whole.count <= 6, whole.allSatisfy({ $0.isASCII && $0.isNumber }), let serial = Int(whole), serial > 60 else { return nil }
-        return LocalDate(daysSinceEpoch: serial - 25_569)
+        return LocalDate(checkedDaysSinceEpoch: serial - 25_569)
     }
 
     /// One cell's text, and whether the sheet wrote it as a number (a date serial, if dated).
     struct Cell {
         var cells: String
         var isNumber: Bool
-    }
-}
-
-extension LocalDate {
-    /// The day `days` after 1970-01-01 (negative before it), or nil outside the years a book keeps.
-    init?(daysSinceEpoch days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 }
 

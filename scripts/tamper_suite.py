@@ -67,7 +67,7 @@ def attack(path, statements):
 
 def verify(path):
     env = dict(os.environ, FUNDLEDGER_USER="演示导入")
-    run = subprocess.run([fundledger, "verify", "--book", path], capture_output=True, text=True, env=env)
+    run = subprocess.run([fundledger, "verify", "--book", path, "--lang", "en"], capture_output=True, text=True, env=env)
     return run.returncode, [line for line in (run.stdout + run.stderr).splitlines() if "[sealed-row]" in line or "[event-chain]" in line]
 
 

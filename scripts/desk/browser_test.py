@@ -304,8 +304,8 @@ def run(binary, shots):
             desk.shot(name)
         desk.logout()
         check.that(desk.login("刘敏"), "刘敏 logs in a third time")
-        desk.open("/orgs/FED-01/vouchers")
-        check.that("无权访问" in driver.title or "权限" in desk.text(), "刘敏 is refused FED-01's vouchers")
+        desk.open("/orgs/CTY-01/vouchers")          # she keeps the federations' books, not the county's
+        check.that("无权访问" in driver.title or "权限" in desk.text(), "刘敏 is refused CTY-01's vouchers")
     except TimeoutException as error:
         check.that(False, f"the browser waited in vain: {error.msg or 'timeout'} at {driver.current_url if driver else '?'}")
     except WebDriverException as error:

@@ -34,10 +34,7 @@ import Testing
     }
 
     @Test func readingCommandsLeaveTheBookAsItWas() throws {
-        let folder = try CLI.temporaryFolder()
-        let book = folder + "/book.sqlite"
-        #expect(try CLI.run(["init", "--book", book]).status == 0)
-        #expect(try CLI.run(["org", "add", "--book", book, "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+        let (folder, book) = try CLI.countyBook()
         let before = try Data(contentsOf: URL(fileURLWithPath: book))
         for command in [["report", "trial-balance", "--org", "CTY-01", "--year", "2026"], ["verify"],
                         ["export", "trial-balance", "--org", "CTY-01", "--year", "2026", "-o", folder + "/tb.xlsx"]] {

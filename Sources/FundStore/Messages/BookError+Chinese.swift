@@ -29,7 +29,8 @@ extension BookError: LocalizedMessage {
              .parentHasPostings, .voucherNotFound, .wrongStatus, .periodClosed, .periodNotClosed, .periodAlreadyClosed,
              .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .periodUnbalanced, .missingReason, .alreadyReversed,
              .cannotReverseRedInk, .reversalBeforeOriginal, .numberNotNext, .unknownCounterpart, .priorYearOpen, .yearOutOfRange,
-             .duplicateAsset, .noBudget, .budgetOverrun, .notPermitted, .storage, .storedValueInvalid, .textRefused, .closingNeedsReviewer:
+             .duplicateAsset, .noBudget, .budgetOverrun, .notPermitted, .storage, .storedValueInvalid, .textRefused, .closingNeedsReviewer,
+             .attachedFormNotDue:
             return chineseSentence + " [" + rule + "]"
         }
     }
@@ -108,6 +109,13 @@ extension BookError: LocalizedMessage {
             return "\(organization) \(period) 结账时要做期末结转凭证，须由另一名财务人员审核；请用 --reviewer 给出审核人"
         case let .textRefused(field, character):
             return "\(field) 含控制字符 \(character)；请删去（换行、制表符和方向标记不能记入账簿）"
+        case let .attachedFormNotDue(organization, form, reason):
+            switch reason {
+            case .countyLevelOnly:
+                return "\(form.number)\(form.title)由县级以上工会编制；\(organization) 使用基层工会会计科目，不编制本表"
+            case .noAppropriations:
+                return "\(organization) 本年没有财政拨款收入（40401），也没有财政拨款结转结余（331、332），不填列\(form.number)\(form.title)"
+            }
         case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .review, .backup,
              .voucherName, .yearEndAct, .sealKey, .batchRefused:
             // Rendered by `chinese` with the wrapped refusal's own text.

@@ -55,6 +55,7 @@ extension BookError {
         case .sumOverflow: "sum-overflow"
         case let .voucherName(problem): problem.rule
         case .batchRefused: "batch-refused"
+        case .attachedFormNotDue: "attached-form-not-due"
         }
     }
 
@@ -72,7 +73,7 @@ extension BookError {
             .notPermitted
         case .bookExists, .duplicateOrganization, .parentHasPostings, .wrongStatus, .periodClosed, .periodNotClosed,
              .periodAlreadyClosed, .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .alreadyReversed,
-             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
+             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset, .attachedFormNotDue:
             .conflict
         case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .closingNeedsReviewer, .cannotReverseRedInk, .reversalBeforeOriginal,
              .yearOutOfRange, .fixedAsset, .textRefused:

@@ -76,6 +76,9 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case batchRefused(act: VoucherBatchAct, failures: [VoucherBatchFailure])
     /// A seal key refused, or missing for a keyed book (`SealKeyRefusal`).
     case sealKey(SealKeyRefusal)
+    /// An attached form (附01–03) asked of an organisation that does not prepare it: a
+    /// grassroots-chart union, or 附01 for a union without appropriations.
+    case attachedFormNotDue(organization: String, form: AttachedForm, reason: AttachedFormNotDue)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -183,6 +186,13 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(field) holds the control character \(character); remove it (line breaks, tabs and direction marks are not kept in the books) [control-character]"
         case let .voucherName(problem):
             return problem.description
+        case let .attachedFormNotDue(organization, form, reason):
+            switch reason {
+            case .countyLevelOnly:
+                return "\(form.number) \(form.title) is prepared by county-level unions only; \(organization) keeps the grassroots chart [attached-form-not-due]"
+            case .noAppropriations:
+                return "\(organization) has no 40401 appropriation income and no 331/332 balance, so it does not prepare \(form.number) \(form.title) [attached-form-not-due]"
+            }
         case let .batchRefused(act, failures):
             return "\(failures.count) of the vouchers cannot be \(act); none was \(act), fix these and run it again:\n"
                 + failures.map { "  - \($0.voucher): " + $0.error.description.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") + " [\($0.error.rule)]" }

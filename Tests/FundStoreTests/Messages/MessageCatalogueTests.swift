@@ -242,6 +242,7 @@ import Testing
         .batchRefused(act: .review, failures: [VoucherBatchFailure(voucher: "FED-01 #3", error: .missingReason)]),
         .sealKey(.keyRequired(path: "b.sqlite")), .yearEndAct(.missingDocument(act: .transferIn)),
         .closingNeedsReviewer(organization: "FED-01", period: period),
+        .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -294,6 +295,7 @@ import Testing
         case .sealKey: 46
         case .yearEndAct: 47
         case .closingNeedsReviewer: 48
+        case .attachedFormNotDue: 49
         }
     }
 
@@ -317,7 +319,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 49, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 50, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }

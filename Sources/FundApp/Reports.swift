@@ -121,7 +121,8 @@ public enum Reports {
         let chart = try book.organizations.chart(for: code)
         guard chart.account(account) != nil else {
             throw BookError.voucherProblems(voucher: code, problems: [VoucherProblem(.unknownAccount,
-                "account \(account) is not in the chart of \(code); check it with `fundledger account list --org \(code)`")])
+                "account \(account) is not in the chart of \(code); check it with `fundledger account list --org \(code)`",
+                chinese: "科目 \(account) 不在 \(code) 的科目表中；请用 `fundledger account list --org \(code)` 核对")])
         }
         let (opening, _) = try book.ledger.monthlyTurnovers(organization: code, year: year)
         return try summing { try Ledger.detail(organization: try book.organizations.organization(code), chart: chart, account: account, year: year,

@@ -44,12 +44,14 @@ public enum AssetFund {
         var problems: [VoucherProblem] = []
         if assetNet != -fundNet {
             problems.append(VoucherProblem(.assetFundUnpaired,
-                "non-cash assets change by \(Money(fen: assetNet)) but 301 资产基金 by \(Money(fen: -fundNet)); each asset is mirrored in 资产基金: pair Dr 162 (or 141) with Cr \(fundAccount(for: "162", chart: chart)), and Dr 301 with Cr 163 for depreciation"))
+                "non-cash assets change by \(Money(fen: assetNet)) but 301 资产基金 by \(Money(fen: -fundNet)); each asset is mirrored in 资产基金: pair Dr 162 (or 141) with Cr \(fundAccount(for: "162", chart: chart)), and Dr 301 with Cr 163 for depreciation",
+                chinese: "非货币性资产变动 \(Money(fen: assetNet))，而 301 资产基金变动 \(Money(fen: -fundNet))；每项资产都须在资产基金中等额反映：借 162（或 141）配贷 \(fundAccount(for: "162", chart: chart))，计提折旧时借 301 配贷 163"))
         }
         if !capital.isEmpty && assetDebits == 0 && !draft.isRedInk {
             let (index, line) = capital[0]
             problems.append(VoucherProblem(.capitalWithoutAsset, line: index,
-                "line \(index + 1) buys equipment for \(line.amount) through \(line.accountCode) but no fixed asset is recorded; add Dr 162 固定资产 / Cr \(fundAccount(for: "162", chart: chart)) 资产基金 of the same amount (`voucher add --asset-pair` writes them)"))
+                "line \(index + 1) buys equipment for \(line.amount) through \(line.accountCode) but no fixed asset is recorded; add Dr 162 固定资产 / Cr \(fundAccount(for: "162", chart: chart)) 资产基金 of the same amount (`voucher add --asset-pair` writes them)",
+                chinese: "第 \(index + 1) 行经 \(line.accountCode) 购置设备 \(line.amount)，但没有登记固定资产；请加上等额的 借 162 固定资产 / 贷 \(fundAccount(for: "162", chart: chart)) 资产基金（`voucher add --asset-pair` 可代为填写）"))
         }
         return problems
     }

@@ -40,10 +40,10 @@ extension VoucherProblem.Rule {
 }
 
 extension VoucherProblem: LocalizedMessage {
-    /// The Chinese text: the line at fault, what the rule asks and how to fix it, the facts of
-    /// the case as the check stated them, and the English rule id in brackets.
+    /// The Chinese text: the line at fault (unless the sentence names it), what is wrong with
+    /// its facts in Chinese and how to fix it, and the English rule id in brackets.
     public var chinese: String {
-        let line = lineIndex.map { "第 \($0 + 1) 行：" } ?? ""
-        return line + rule.chinese + "（" + message + "） [" + rule.rawValue + "]"
+        let line = lineIndex.flatMap { chineseMessage.contains("第 \($0 + 1) 行") ? nil : "第 \($0 + 1) 行：" } ?? ""
+        return line + chineseMessage + " [" + rule.rawValue + "]"
     }
 }

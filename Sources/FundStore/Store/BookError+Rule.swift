@@ -7,6 +7,7 @@ extension BookError {
         case .bookExists: "book-exists"
         case .bookMissing: "book-missing"
         case .notABook: "not-a-book"
+        case .bookURLNotSupported: "book-url-not-supported"
         case .readOnly: "read-only"
         case .busy: "busy"
         case .unknownOrganization: "unknown-org"
@@ -76,7 +77,7 @@ extension BookError {
              .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset, .attachedFormNotDue:
             .conflict
         case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .closingNeedsReviewer, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .yearOutOfRange, .fixedAsset, .textRefused:
+             .yearOutOfRange, .fixedAsset, .textRefused, .bookURLNotSupported:
             .invalidInput
         case let .access(refusal):
             refusal.category

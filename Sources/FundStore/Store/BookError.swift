@@ -6,6 +6,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case bookExists(path: String)
     case bookMissing(path: String)
     case notABook(path: String, reason: NotABookReason)
+    /// `--book` names a database server (`postgresql://…`, any `scheme://`), not a file: this
+    /// version keeps a book only in a local SQLite file, and a URL is never taken for a path.
+    /// `location` is the URL without its user, password and query, which are never shown.
+    case bookURLNotSupported(scheme: String, location: String)
     case readOnly(path: String)
     case busy(path: String)
     case unknownOrganization(String)
@@ -93,6 +97,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "there is no book at \(path); create one with `fundledger init --book \(path)`"
         case let .notABook(path, reason):
             return "\(path) is not a readable FundLedger book (\(reason)); restore it from a backup or point --book at the right file"
+        case let .bookURLNotSupported(scheme, location):
+            return "\(location) is a \(BookLocation.isPostgreSQL(scheme) ? "PostgreSQL" : scheme) address, not a book file: this version keeps books only in SQLite files, PostgreSQL books are not supported; give --book the path of a file such as ledgers/fundledger.sqlite"
         case let .readOnly(path):
             return "the book \(path) is read-only; make the file and its folder writable, or work on a copy"
         case let .busy(path):

@@ -221,7 +221,7 @@ import Testing
         .bookExists(path: "b.sqlite"), .bookMissing(path: "b.sqlite"), .notABook(path: "b.sqlite", reason: .folder), .readOnly(path: "b.sqlite"),
         .busy(path: "b.sqlite"), .unknownOrganization("NOPE"), .duplicateOrganization("FED-01"), .unknownParent(organization: "FED-01", parent: "NOPE"),
         .organization(organizationErrors[0]), .chart(chartErrors[0]), .parentHasPostings(account: "10201", parent: "102", organization: "FED-01"),
-        .voucherProblems(voucher: "FED-01 2026-05/记-0003", problems: [VoucherProblem(.unbalanced, "debits 1.00 do not equal credits 0.99")]),
+        .voucherProblems(voucher: "FED-01 2026-05/记-0003", problems: [VoucherProblem(.unbalanced, "debits 1.00 do not equal credits 0.99", chinese: "借方合计 1.00 与贷方合计 0.99 不等")]),
         .voucherNotFound(.id(12)), .wrongStatus(voucher: "#12", status: .posted, act: .delete), .periodClosed(organization: "FED-01", period: period),
         .periodNotClosed(organization: "FED-01", period: period), .periodAlreadyClosed(organization: "FED-01", period: period),
         .closeOutOfOrder(organization: "FED-01", period: period, open: period.previous),
@@ -243,6 +243,7 @@ import Testing
         .sealKey(.keyRequired(path: "b.sqlite")), .yearEndAct(.missingDocument(act: .transferIn)),
         .closingNeedsReviewer(organization: "FED-01", period: period),
         .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly),
+        .bookURLNotSupported(scheme: "postgresql", location: "postgresql://db.example/union"),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -296,6 +297,7 @@ import Testing
         case .yearEndAct: 47
         case .closingNeedsReviewer: 48
         case .attachedFormNotDue: 49
+        case .bookURLNotSupported: 50
         }
     }
 
@@ -319,7 +321,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 50, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 51, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -348,11 +350,11 @@ import Testing
 
     @Test func everyVoucherRuleAndInputRuleHasAChineseText() {
         for rule in VoucherProblem.Rule.allCases {
-            let problem = VoucherProblem(rule, line: 0, "the facts")
-            #expect(Self.isChinese(problem.chinese) && problem.chinese.hasSuffix("[\(rule.rawValue)]"), "\(problem.chinese)")
+            let problem = VoucherProblem(rule, line: 0, "the facts", chinese: rule.chinese)
+            #expect(Self.isChinese(rule.chinese) && problem.chinese.hasSuffix("[\(rule.rawValue)]"), "\(problem.chinese)")
         }
         for rule in InputRuleText.known {
-            let error = InputError(file: "a.csv", line: 2, column: "日期", rule: rule, message: "the facts")
+            let error = InputError(file: "a.csv", line: 2, column: "日期", rule: rule, message: "the facts", chineseMessage: nil)
             #expect(InputRuleText.chinese(rule) != nil && Self.isChinese(error.chinese) && error.chinese.hasSuffix("[\(rule)]"), "\(rule)")
         }
         #expect(Set(InputRuleText.known).count == InputRuleText.known.count)

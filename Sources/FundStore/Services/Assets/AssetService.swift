@@ -63,28 +63,30 @@ public struct AssetService: SessionService {
     public func importFixedAssets(path: String) throws -> Int {
         let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
-            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns org,code,name,cost,life_months,acquired")])
+            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first line names the columns org,code,name,cost,life_months,acquired",
+                                          chinese: "文件为空；第一行应写列名 org,code,name,cost,life_months,acquired（或 单位,编号,名称,原值,使用月数,取得日期）")])
         }
         let aliases = ["单位": "org", "编号": "code", "名称": "name", "原值": "cost", "使用月数": "life_months", "取得日期": "acquired"]
         let columns = header.fields.map { aliases[$0] ?? $0.lowercased() }
         for required in ["org", "code", "name", "cost", "life_months", "acquired"] where !columns.contains(required) {
             throw InputErrors([InputError(file: file, line: header.line, column: required, rule: "missing-column",
-                                          message: "the header has no column \(required); name the columns org,code,name,cost,life_months,acquired")])
+                                          message: "the header has no column \(required); name the columns org,code,name,cost,life_months,acquired",
+                                          chinese: "表头没有 \(required) 列；列名应为 org,code,name,cost,life_months,acquired（或 单位,编号,名称,原值,使用月数,取得日期）")])
         }
         var errors: [InputError] = []
         var assets: [FixedAsset] = []
         for record in records.dropFirst() {
             var values: [String: String] = [:]
             for (name, value) in zip(columns, record.fields) { values[name] = value }
-            func fail(_ column: String, _ message: String) {
-                errors.append(InputError(file: file, line: record.line, column: column, rule: "bad-asset", message: message))
+            func fail(_ column: String, _ message: String, _ chinese: String) {
+                errors.append(InputError(file: file, line: record.line, column: column, rule: "bad-asset", message: message, chinese: chinese))
             }
-            guard let cost = try? Money(input: values["cost"] ?? "") else { fail("cost", "\"\(values["cost"] ?? "")\" is not an amount"); continue }
-            guard let life = Int(values["life_months"] ?? "") else { fail("life_months", "\"\(values["life_months"] ?? "")\" is not a number of months"); continue }
-            guard let acquired = LocalDate(input: values["acquired"] ?? "") else { fail("acquired", "\"\(values["acquired"] ?? "")\" is not a date YYYY-MM-DD"); continue }
+            guard let cost = try? Money(input: values["cost"] ?? "") else { fail("cost", "\"\(values["cost"] ?? "")\" is not an amount", "“\(values["cost"] ?? "")”不是金额"); continue }
+            guard let life = Int(values["life_months"] ?? "") else { fail("life_months", "\"\(values["life_months"] ?? "")\" is not a number of months", "“\(values["life_months"] ?? "")”不是月数"); continue }
+            guard let acquired = LocalDate(input: values["acquired"] ?? "") else { fail("acquired", "\"\(values["acquired"] ?? "")\" is not a date YYYY-MM-DD", "“\(values["acquired"] ?? "")”不是日期（YYYY-MM-DD）"); continue }
             let asset = FixedAsset(organization: values["org"] ?? "", code: values["code"] ?? "", name: values["name"] ?? "",
                                    cost: cost, lifeMonths: life, acquired: acquired)
-            do throws(FixedAssetError) { try asset.validate() } catch { fail("code", error.description); continue }
+            do throws(FixedAssetError) { try asset.validate() } catch { fail("code", error.description, error.chinese); continue }
             assets.append(asset)
         }
         if !errors.isEmpty { throw InputErrors(errors) }

@@ -56,6 +56,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case access(AccessRefusal)
     /// A review committee or member refused (`CommitteeRefusal`).
     case committee(CommitteeRefusal)
+    /// An act on a federation refused by the seed's rules (`FederationRefusal`).
+    case federation(FederationRefusal)
     /// An act of the review committee's work refused (`ReviewRefusal`).
     case review(ReviewRefusal)
     /// A refusal of budgets and fixed assets not yet given a case of its own.
@@ -175,6 +177,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .access(refusal):
             return refusal.description
         case let .committee(refusal):
+            return refusal.description
+        case let .federation(refusal):
             return refusal.description
         case let .review(refusal):
             return refusal.description

@@ -173,6 +173,35 @@ import Testing
         }
     }
 
+    static let federationRefusals: [FederationRefusal] = [
+        .notAFederation(code: "CTY-01", level: .county), .badTownship(federation: "FED-01", township: ""), .badTermYears(federation: "FED-01", years: 4),
+        .extensionWithoutDocument(federation: "FED-01"), .noTerm(federation: "FED-01"),
+        .extensionWithinTerm(federation: "FED-01", until: day, termEnd: day), .memberDates(name: "张伟", start: day, end: day),
+        .associationHeadAsChair(name: "张伟", post: .associationPresident, office: .chair, federation: "FED-01"),
+        .enterpriseHeadAsMember(name: "刘总", fromUnion: "某某物流有限公司", federation: "FED-01"), .alreadyMember(name: "张伟", federation: "FED-01"),
+        .unknownMember(name: "张伟", federation: "FED-01"),
+        .countySupportNotAllowed(item: "XB-1", county: "CTY-01", federation: "FED-03", upper: "TWN-02"), .exceptionWithoutDocument(federation: "FED-03"),
+        .federationWithoutBudgetLine(organization: "CTY-01", year: 2026, federations: ["FED-01"]),
+    ]
+    static func number(_ refusal: FederationRefusal) -> Int {
+        switch refusal {
+        case .notAFederation: 0
+        case .badTownship: 1
+        case .badTermYears: 2
+        case .extensionWithoutDocument: 3
+        case .noTerm: 4
+        case .extensionWithinTerm: 5
+        case .memberDates: 6
+        case .associationHeadAsChair: 7
+        case .enterpriseHeadAsMember: 8
+        case .alreadyMember: 9
+        case .unknownMember: 10
+        case .countySupportNotAllowed: 11
+        case .exceptionWithoutDocument: 12
+        case .federationWithoutBudgetLine: 13
+        }
+    }
+
     static let reviewRefusals: [ReviewRefusal] = [
         .badSetting(settingErrors[0]), .emptyAnswer, .emptyReopenReason, .findingNotFound(id: 9),
         .findingStatus(id: 9, status: .open, act: "resolved", allowed: [.answered]), .emptyOpinion, .noSigners,
@@ -242,7 +271,7 @@ import Testing
         .batchRefused(act: .review, failures: [VoucherBatchFailure(voucher: "FED-01 #3", error: .missingReason)]),
         .sealKey(.keyRequired(path: "b.sqlite")), .yearEndAct(.missingDocument(act: .transferIn)),
         .closingNeedsReviewer(organization: "FED-01", period: period),
-        .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly),
+        .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly), .federation(federationRefusals[7]),
         .bookURLNotSupported(scheme: "postgresql", location: "postgresql://db.example/union"),
     ]
     static func number(_ error: BookError) -> Int {
@@ -298,6 +327,7 @@ import Testing
         case .closingNeedsReviewer: 48
         case .attachedFormNotDue: 49
         case .bookURLNotSupported: 50
+        case .federation: 51
         }
     }
 
@@ -321,7 +351,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 51, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 52, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -346,6 +376,7 @@ import Testing
         Self.check(Self.committeeRefusals, 6, Self.number, rule: { if case .officerCannotSit = $0 { "committee-independence" } else { "committee" } })
         Self.check(Self.reviewRefusals, 14, Self.number, rule: { if case .tooFewSigners = $0 { "too-few-signers" } else { "review" } })
         Self.check(Self.backupRefusals, 7, Self.number, rule: { $0.rule })
+        Self.check(Self.federationRefusals, 14, Self.number, rule: { $0.rule })
     }
 
     @Test func everyVoucherRuleAndInputRuleHasAChineseText() {

@@ -124,17 +124,23 @@ public struct BudgetService: SessionService {
     }
 
     /// Approves a draft budget (批复) under a document number; from then on it changes only by
-    /// numbered adjustments.
-    public func approveBudget(organization: String, year: Int, document: String) throws {
+    /// numbered adjustments. Returns what the seed's rules warn of (a federation under the union
+    /// without a line of its own), or refuses it where the union's setting says so.
+    @discardableResult
+    public func approveBudget(organization: String, year: Int, document: String) throws -> [FederationRefusal] {
         try checkText(["the document": document])
-        try writing { storage in
+        return try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)
             let organizationID = try storage.organizationID(organization)
             guard let record = try storage.budgetRecord(organizationID: organizationID, year: year), let budgetID = record.id else {
                 throw BookError.noBudget(organization: organization, year: year)
             }
             if record.status == .approved { throw BookError.budget(.alreadyApproved(organization: organization, year: year)) }
+            let lines = try storage.budget(organizationID: organizationID, organization: organization, year: year, through: nil)?.lines.map(\.key) ?? []
+            let warnings = try FederationService.checkFederationLines(organization: organization, organizationID: organizationID, year: year,
+                                                                      lines: lines, in: storage)
             try storage.approveBudget(id: budgetID, document: document, at: Store.now(), by: user)
+            return warnings
         }
     }
 

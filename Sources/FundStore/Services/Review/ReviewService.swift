@@ -17,13 +17,19 @@ public struct ReviewService: SessionService {
         let reopened = try storage.periodLog(organizationID: organizationID)
             .filter { months.contains($0.period.key) && ($0.action == .reopen || $0.action == .reopenYear) }
             .map { PeriodLogEntry(organization: code, period: $0.period, action: $0.action.rawValue, at: $0.at, by: $0.by, reason: $0.reason) }
-        return AuditInput(organization: record.organization(parentCode: parentCode), year: year,
+        var input = AuditInput(organization: record.organization(parentCode: parentCode), year: year,
                           vouchers: try storage.postedVouchers(organizationID: organizationID, year: year),
                           subsidies: try storage.auditedSubsidies(organizationID: organizationID, year: year),
                           budget: try storage.auditedBudget(organizationID: organizationID, organization: code, year: year), reopened: reopened,
                           committee: try storage.committee(organizationID: organizationID, code: code, year: year)?.committee,
                           settings: try storage.auditSettings(for: organizationID), calendar: try storage.calendar(),
                           sealProblems: try storage.sealProblems(organizationID: organizationID))
+        input.openingNets = try storage.openingNets(organizationID: organizationID, before: year * 100 + 1)
+        input.closingNets = try storage.openingNets(organizationID: organizationID, before: (year + 1) * 100 + 1)
+        input.earlierLines = try storage.agingLines(organizationID: organizationID, prefixes: ["135", "211", "21202"], before: year * 100 + 1)
+        input.assets = try storage.fixedAssets(organizationID: organizationID).map { $0.asset(organization: code) }
+        input.federation = try FederationService.facts(organizationID: organizationID, level: record.level, in: storage)
+        return input
     }
 
     /// Runs every audit rule over an organisation's year and records the audit. A finding seen

@@ -167,6 +167,7 @@ public struct SubsidyService: SessionService {
         try checkText(["the item code": item.code, "the title": item.title, "the purpose": item.purpose, "the document": item.document])
         try decided { () throws(SubsidyProblem) in try SubsidyActs.check(item) }
         let grantorID = try storage.organizationID(item.grantor), recipientID = try storage.organizationID(item.recipient)
+        try FederationService.checkCountySupport(item, in: storage)
         let codeTaken = try storage.subsidyItem(code: item.code) != nil
         let plan = try decided { () throws(SubsidyProblem) in try SubsidyActs.register(item, codeTaken: codeTaken) }
         var registered = item

@@ -76,6 +76,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case batchRefused(act: VoucherBatchAct, failures: [VoucherBatchFailure])
     /// A seal key refused, or missing for a keyed book (`SealKeyRefusal`).
     case sealKey(SealKeyRefusal)
+    /// An act on a fixed asset (盘盈, 报废, 出售, 盘亏, their settlement) refused (`AssetActProblem`).
+    case assetAct(AssetActProblem)
+    /// An opening (建账) refused (`OpeningProblem`).
+    case opening(OpeningProblem)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -175,6 +179,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return problem.description
         case let .sealKey(refusal):
             return refusal.description
+        case let .assetAct(problem):
+            return problem.description
+        case let .opening(problem):
+            return problem.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):

@@ -9,7 +9,7 @@ extension ChartKind: ExpressibleByArgument {}
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: bilingual("Organisations and their tree.", "单位及其隶属关系。"),
-        subcommands: [Add.self, List.self, Show.self, ImportCSV.self, Townships.self, Term.self, Member.self, Exception.self])
+        subcommands: [Add.self, List.self, Show.self, ImportCSV.self, Townships.self, Term.self, Member.self, Exception.self, OpenBalances.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: bilingual("Add an organisation.", "增设一个单位。"))

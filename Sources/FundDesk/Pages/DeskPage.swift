@@ -32,7 +32,7 @@ struct MenuItem: Sendable {
 enum DeskPages {
     static let all: [any DeskPage.Type] = [
         HomePage.self, VoucherEntryPage.self, VoucherListPage.self, VoucherPage.self, VoucherPrintPage.self,
-        ReportPages.self, PeriodPage.self,
+        ReportPages.self, PeriodPage.self, OpeningPage.self,
         AuditPage.self, CountyPage.self, UsersPage.self, BudgetPage.self, SubsidyPage.self, FederationPage.self,
     ]
 

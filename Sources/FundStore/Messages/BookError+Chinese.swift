@@ -21,6 +21,8 @@ extension BookError: LocalizedMessage {
         case let .voucherName(problem): return problem.chinese
         case let .yearEndAct(problem): return problem.chinese
         case let .sealKey(refusal): return refusal.chinese
+        case let .assetAct(problem): return problem.chinese
+        case let .opening(problem): return problem.chinese
         case let .batchRefused(act, failures):
             let verb = act == .review ? "审核" : "记账"
             return "有 \(failures.count) 张凭证不能\(verb)，本次均未\(verb)，请改正以下凭证后重试 [batch-refused]：\n"
@@ -120,7 +122,7 @@ extension BookError: LocalizedMessage {
                 return "\(organization) 本年没有财政拨款收入（40401），也没有财政拨款结转结余（331、332），不填列\(form.number)\(form.title)"
             }
         case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .federation, .review, .backup,
-             .voucherName, .yearEndAct, .sealKey, .batchRefused:
+             .voucherName, .yearEndAct, .sealKey, .batchRefused, .assetAct, .opening:
             // Rendered by `chinese` with the wrapped refusal's own text.
             return chinese
         }

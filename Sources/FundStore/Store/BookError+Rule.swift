@@ -36,7 +36,7 @@ extension BookError {
         case .priorYearOpen: "prior-year-open"
         case .yearOutOfRange: "year-out-of-range"
         // Refused by the register's checks before the typed cases existed; the rule id stays.
-        case .fixedAsset: "bad-asset"
+        case let .fixedAsset(error): error.rule
         case .duplicateAsset: "duplicate-asset"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
@@ -51,6 +51,8 @@ extension BookError {
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
         case let .sealKey(refusal): refusal.rule
+        case let .assetAct(problem): problem.rule
+        case let .opening(problem): problem.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
@@ -94,6 +96,10 @@ extension BookError {
             problem.category
         case let .sealKey(refusal):
             refusal.category
+        case let .assetAct(problem):
+            problem.category
+        case let .opening(problem):
+            problem.category
         case let .storage(failure):
             failure.category
         case .voucherName:

@@ -85,6 +85,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     /// An attached form (附01–03) asked of an organisation that does not prepare it: a
     /// grassroots-chart union, or 附01 for a union without appropriations.
     case attachedFormNotDue(organization: String, form: AttachedForm, reason: AttachedFormNotDue)
+    /// An act on a fixed asset (盘盈, 报废, 出售, 盘亏, their settlement) refused (`AssetActProblem`).
+    case assetAct(AssetActProblem)
+    /// An opening (建账) refused (`OpeningProblem`).
+    case opening(OpeningProblem)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -188,6 +192,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return problem.description
         case let .sealKey(refusal):
             return refusal.description
+        case let .assetAct(problem):
+            return problem.description
+        case let .opening(problem):
+            return problem.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):

@@ -61,13 +61,45 @@ import Testing
         }
     }
 
-    static let assetErrors: [FixedAssetError] = [.badCode(""), .badName("A1"), .badCost("A1", Money(fen: -1)), .badLife("A1", 0)]
+    static let assetErrors: [FixedAssetError] = [.badCode(""), .badName("A1"), .badCost("A1", Money(fen: -1)), .badLife("A1", 0),
+                                                  .lifeBelowMinimum(code: "A1", assetClass: .officeEquipment, months: 36, minimumYears: 6)]
     static func number(_ error: FixedAssetError) -> Int {
         switch error {
         case .badCode: 0
         case .badName: 1
         case .badCost: 2
         case .badLife: 3
+        case .lifeBelowMinimum: 4
+        }
+    }
+
+    static let assetActProblems: [AssetActProblem] = [
+        .unknownAsset(organization: "FED-01", code: "A1"), .alreadyDisposed(organization: "FED-01", code: "A1", act: .scrap),
+        .nothingPending(organization: "FED-01", code: "A1"), .actBeforeAcquired(code: "A1", date: day, acquired: day),
+    ]
+    static func number(_ problem: AssetActProblem) -> Int {
+        switch problem {
+        case .unknownAsset: 0
+        case .alreadyDisposed: 1
+        case .nothingPending: 2
+        case .actBeforeAcquired: 3
+        }
+    }
+
+    static let openingProblems: [OpeningProblem] = [
+        .alreadyOpened(organization: "FED-01", firstPeriod: period), .activityPosted(organization: "FED-01", voucher: "2026-05/记-0001"),
+        .unbalanced(organization: "FED-01", debit: Money(fen: 2), credit: Money(fen: 1)),
+        .incomeOrExpenditure(organization: "FED-01", account: "401", line: 3), .projectMissing(organization: "FED-01", account: "32104", line: 4),
+        .empty(organization: "FED-01"),
+    ]
+    static func number(_ problem: OpeningProblem) -> Int {
+        switch problem {
+        case .alreadyOpened: 0
+        case .activityPosted: 1
+        case .unbalanced: 2
+        case .incomeOrExpenditure: 3
+        case .projectMissing: 4
+        case .empty: 5
         }
     }
 
@@ -273,6 +305,7 @@ import Testing
         .closingNeedsReviewer(organization: "FED-01", period: period),
         .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly), .federation(federationRefusals[7]),
         .bookURLNotSupported(scheme: "postgresql", location: "postgresql://db.example/union"),
+        .assetAct(assetActProblems[0]), .opening(openingProblems[0]),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -328,6 +361,8 @@ import Testing
         case .attachedFormNotDue: 49
         case .bookURLNotSupported: 50
         case .federation: 51
+        case .assetAct: 52
+        case .opening: 53
         }
     }
 
@@ -351,7 +386,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 52, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 54, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -364,7 +399,9 @@ import Testing
         Self.check(Self.organizationErrors, 7, Self.number, rule: { _ in "bad-org" })
         Self.check(Self.chartErrors, 5, Self.number, rule: { _ in "bad-account" })
         Self.check(Self.moneyErrors, 9, Self.number, rule: { _ in "bad-amount" })
-        Self.check(Self.assetErrors, 4, Self.number, rule: { _ in "bad-asset" })
+        Self.check(Self.assetErrors, 5, Self.number, rule: { $0.rule })
+        Self.check(Self.assetActProblems, 4, Self.number, rule: { $0.rule })
+        Self.check(Self.openingProblems, 6, Self.number, rule: { $0.rule })
         Self.check(Self.committeeErrors, 2, Self.number, rule: { _ in "committee" })
         Self.check(Self.subsidyProblems, 11, Self.number, rule: { _ in "subsidy" })
         Self.check(Self.budgetLineProblems, 5, Self.number, rule: { _ in nil })

@@ -68,7 +68,8 @@ public struct PeriodService: SessionService {
     /// The projects earmarked in `year` up to `through`: the 321 balances carried in and the
     /// year's earmarked income (`CarryForward.earmarkedProjects(carried:activity:)`).
     static func earmarkedProjects(_ storage: any BookStorage, organizationID: Int64, year: Int, through: Period) throws -> Set<String> {
-        let carried = try storage.fundBalances(organizationID: organizationID, from: 190001, through: (year - 1) * 100 + 12)
+        let carried = try storage.fundBalances(organizationID: organizationID, from: 190001,
+                                               through: try storage.yearOpeningKey(organizationID: organizationID, year: year))
         let activity = try storage.activity(organizationID: organizationID, from: Period(year: year, month: 1)!, to: through, excludingClosing: true)
         return CarryForward.earmarkedProjects(carried: carried, activity: activity)
     }

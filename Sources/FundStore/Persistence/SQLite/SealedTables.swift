@@ -129,7 +129,6 @@ struct SealedSnapshot: Sendable {
         // A migration before the one that creates a table (v4 adopting the rows of its day) reads
         // the tables there are.
         for table in SealedTables.all {
-            // A table sealed by a later migration is not there yet while an earlier one adopts.
             guard try db.tableExists(table.name) else { continue }
             let keyCount = table.key.count
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: table.selectAll))

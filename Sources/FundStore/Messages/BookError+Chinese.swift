@@ -16,6 +16,7 @@ extension BookError: LocalizedMessage {
         case let .access(refusal): return refusal.chinese
         case let .committee(refusal): return refusal.chinese
         case let .review(refusal): return refusal.chinese
+        case let .pack(refusal): return refusal.chinese
         case let .backup(refusal): return refusal.chinese
         case let .voucherName(problem): return problem.chinese
         case let .yearEndAct(problem): return problem.chinese
@@ -108,7 +109,7 @@ extension BookError: LocalizedMessage {
             return "\(organization) \(period) 结账时要做期末结转凭证，须由另一名财务人员审核；请用 --reviewer 给出审核人"
         case let .textRefused(field, character):
             return "\(field) 含控制字符 \(character)；请删去（换行、制表符和方向标记不能记入账簿）"
-        case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .review, .backup,
+        case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .review, .pack, .backup,
              .voucherName, .yearEndAct, .sealKey, .batchRefused:
             // Rendered by `chinese` with the wrapped refusal's own text.
             return chinese

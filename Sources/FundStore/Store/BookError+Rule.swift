@@ -46,6 +46,7 @@ extension BookError {
         case let .access(refusal): refusal.rule
         case let .committee(refusal): refusal.rule
         case let .review(refusal): refusal.rule
+        case let .pack(refusal): refusal.rule
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
         case let .sealKey(refusal): refusal.rule
@@ -82,6 +83,8 @@ extension BookError {
         case let .committee(refusal):
             refusal.category
         case let .review(refusal):
+            refusal.category
+        case let .pack(refusal):
             refusal.category
         case let .backup(refusal):
             refusal.category

@@ -180,6 +180,7 @@ import Testing
         .opinionExists(organization: "FED-01", year: 2026), .noCommitteeInTerm(organization: "FED-01", date: day),
         .signerNotServing(name: "王磊", organization: "FED-01", date: day), .answererCloses(id: 9, user: "刘敏"),
         .tooFewSigners(organization: "FED-01", required: 2, signers: ["陈静"]),
+        .noOpinionDraft(organization: "FED-01", year: 2026), .alreadySigned(name: "陈静", organization: "FED-01", year: 2026), .badCoverage(throughMonth: 13),
     ]
     static func number(_ refusal: ReviewRefusal) -> Int {
         switch refusal {
@@ -197,6 +198,21 @@ import Testing
         case .signerNotServing: 11
         case .answererCloses: 12
         case .tooFewSigners: 13
+        case .noOpinionDraft: 14
+        case .alreadySigned: 15
+        case .badCoverage: 16
+        }
+    }
+
+    static let packRefusals: [PackRefusal] = [
+        .alreadySent(organization: "FED-01", period: period, status: .sent), .notAwaiting(organization: "FED-01", period: period, status: nil),
+        .notSuperior(user: "王芳", organization: "FED-01"),
+    ]
+    static func number(_ refusal: PackRefusal) -> Int {
+        switch refusal {
+        case .alreadySent: 0
+        case .notAwaiting: 1
+        case .notSuperior: 2
         }
     }
 
@@ -242,6 +258,7 @@ import Testing
         .batchRefused(act: .review, failures: [VoucherBatchFailure(voucher: "FED-01 #3", error: .missingReason)]),
         .sealKey(.keyRequired(path: "b.sqlite")), .yearEndAct(.missingDocument(act: .transferIn)),
         .closingNeedsReviewer(organization: "FED-01", period: period),
+        .pack(.notAwaiting(organization: "FED-01", period: period, status: .received)),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -294,6 +311,7 @@ import Testing
         case .sealKey: 46
         case .yearEndAct: 47
         case .closingNeedsReviewer: 48
+        case .pack: 49
         }
     }
 
@@ -317,7 +335,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 49, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 50, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -340,7 +358,8 @@ import Testing
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })
         Self.check(Self.committeeRefusals, 6, Self.number, rule: { if case .officerCannotSit = $0 { "committee-independence" } else { "committee" } })
-        Self.check(Self.reviewRefusals, 14, Self.number, rule: { if case .tooFewSigners = $0 { "too-few-signers" } else { "review" } })
+        Self.check(Self.reviewRefusals, 17, Self.number, rule: { $0.rule })
+        Self.check(Self.packRefusals, 3, Self.number, rule: { $0.rule })
         Self.check(Self.backupRefusals, 7, Self.number, rule: { $0.rule })
     }
 

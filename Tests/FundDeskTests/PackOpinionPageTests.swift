@@ -122,7 +122,7 @@ struct PackOpinionPageTests {
         let fixture = try fixture()
         let admin = fixture.store.session(as: "admin")
         try admin.organizations.addOrganization(Organization(code: "CTY-02", name: "另一县总工会", level: .county))
-        try admin.organizations.addOrganization(Organization(code: "FED-03", name: "另一县联合会", level: .federation, parentCode: "CTY-02", independent: true))
+        try admin.organizations.addOrganization(Organization(code: "FED-03", name: "另一县建材行业工会联合会", level: .federation, parentCode: "CTY-02", independent: true))
         try admin.access.grant(RoleGrant(user: "孙丽", role: .superior, organization: "FED-02"))
         try admin.access.setDeskPassword(user: "孙丽", passwordHash: Passwords.hash(DeskFixture.password, cost: 4))
         try await fixture.test { client in

@@ -9,8 +9,11 @@ import Hummingbird
 /// The 汇总表 of the organisation and every member (one column each, the eliminations of the
 /// transfers between them and the consolidated total, the reconciliation differences with the
 /// vouchers on each side, from the same FundApp report as the CLI's `report rollup`), each
-/// member's state (months closed, vouchers not yet posted, the last voucher posted) and a
-/// drill-down into each member's forms. 导出Excel returns the CLI's roll-up workbook.
+/// member's state (months closed, vouchers not yet posted, the last voucher posted, the last
+/// pack sent with whether it was received, returned or superseded, and its workbook) and a
+/// drill-down into each member's 工会01表, 工会02表, 科目余额表 and 明细账: the report pages, which
+/// answer 403 for a union not below the user and carry no form that writes. 导出Excel returns
+/// the CLI's roll-up workbook.
 enum CountyPage: DeskPage {
     static let templates = ["rollup": page]
     static let menu = [MenuItem(title: "汇总", path: "rollup", order: 60)]
@@ -25,6 +28,10 @@ enum CountyPage: DeskPage {
         let closedMonths: Int
         let unposted: Int
         let lastPosted: String?
+        /// The latest month of the year whose pack was sent, with where it stands.
+        let pack: PackState?
+        /// Whether the user receives this member's packs (a superior of a union above it).
+        let mayReceive: Bool
     }
 
     static func register(on routes: DeskRoutes) {
@@ -69,10 +76,12 @@ enum CountyPage: DeskPage {
         let vouchers = try session.vouchers.vouchers(organization: member.code)
         let closed = try session.periods.closedPeriods(organization: member.code).filter { $0.year == year }.sorted()
         let posted = vouchers.filter { $0.status == .posted }
+        let pack = try session.periods.packs(organization: member.code).last { $0.period.year == year }
         return MemberState(code: member.code, name: member.name, level: member.level.chinese, depth: depth,
                            closedThrough: closed.last?.description, closedMonths: closed.count,
                            unposted: vouchers.count(where: { $0.status != .posted && $0.draft.date.year == year }),
-                           lastPosted: posted.map(\.draft.date).max()?.description)
+                           lastPosted: posted.map(\.draft.date).max()?.description, pack: pack,
+                           mayReceive: try session.periods.mayReceivePacks(organization: member.code))
     }
 
     static func data(_ rollup: Rollup, states: [MemberState], code: String, year: Int, month: Int, byLevel: Bool) -> [String: Any] {
@@ -105,10 +114,17 @@ enum CountyPage: DeskPage {
             "members": states.map { state -> [String: Any] in
                 var row: [String: Any] = [
                     "code": state.code, "name": state.name, "level": state.level, "indent": String(repeating: "　", count: state.depth),
-                    "closed": state.closedThrough.map { "已结账至\($0)" } ?? "本年尚未结账",
+                    "closed": state.closedThrough.map { "已结账至\($0)（\(state.closedMonths)个月）" } ?? "本年尚未结账",
                     "unposted": String(state.unposted), "last_posted": state.lastPosted ?? "—",
                 ]
                 if state.unposted > 0 { row["has_unposted"] = true }
+                if let pack = state.pack {
+                    var item = PackPage.row(pack)
+                    item["period"] = pack.period.description
+                    if pack.status != .superseded { item["download"] = true }
+                    if state.mayReceive, pack.status == .sent { item["awaiting"] = true }
+                    row["pack"] = item
+                }
                 return row
             },
         ]
@@ -153,12 +169,15 @@ enum CountyPage: DeskPage {
         {{/reconciled}}
         <h2>各单位状态</h2>
         <table class="grid members">
-          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th>结账情况</th><th class="num">未记账凭证</th><th>最近记账凭证日期</th><th>查看报表</th></tr></thead>
+          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th>结账情况</th><th class="num">未记账凭证</th><th>最近记账凭证日期</th><th>最近报送月报</th><th>查看报表</th></tr></thead>
           <tbody>
           {{#members}}
             <tr{{#has_unposted}} class="busy"{{/has_unposted}}><td>{{code}}</td><td>{{indent}}{{name}}</td><td>{{level}}</td><td>{{closed}}</td>
               <td class="num">{{unposted}}</td><td>{{last_posted}}</td>
-              <td class="actions"><a href="/orgs/{{code}}/reports/balance-sheet?year={{year}}">资产负债表</a><a href="/orgs/{{code}}/reports/income-expenditure?year={{year}}">收入支出表</a><a href="/orgs/{{code}}/reports/trial-balance?year={{year}}">科目余额表</a></td></tr>
+              <td class="pack">{{#pack}}{{period}} <span class="pack-state {{status_key}}">{{status}}</span>{{#sent}}<br><span class="hint">报送：{{sent}}</span>{{/sent}}{{#last}}<br><span class="hint">{{last}}</span>{{/last}}
+                {{#download}}<br><a href="/orgs/{{code}}/packs/{{period}}.xlsx">下载月报</a>{{/download}}{{#awaiting}} · <a href="/orgs/{{code}}/packs?year={{year}}" class="receive-link">签收或退回</a>{{/awaiting}}{{/pack}}{{^pack}}未报送{{/pack}}</td>
+              <td class="actions"><a href="/orgs/{{code}}/reports/balance-sheet?year={{year}}">工会01表</a><a href="/orgs/{{code}}/reports/income-expenditure?year={{year}}">工会02表</a><a href="/orgs/{{code}}/reports/trial-balance?year={{year}}">科目余额表</a>
+                <form method="get" action="/orgs/{{code}}/reports/detail-ledger" class="inline"><input type="hidden" name="year" value="{{year}}"><input name="account" size="6" placeholder="科目编码" required> <button type="submit" class="small">明细账</button></form></td></tr>
           {{/members}}
           </tbody>
         </table>

@@ -17,6 +17,7 @@ extension BookError: LocalizedMessage {
         case let .committee(refusal): return refusal.chinese
         case let .federation(refusal): return refusal.chinese
         case let .review(refusal): return refusal.chinese
+        case let .pack(refusal): return refusal.chinese
         case let .backup(refusal): return refusal.chinese
         case let .voucherName(problem): return problem.chinese
         case let .yearEndAct(problem): return problem.chinese
@@ -121,7 +122,7 @@ extension BookError: LocalizedMessage {
             case .noAppropriations:
                 return "\(organization) 本年没有财政拨款收入（40401），也没有财政拨款结转结余（331、332），不填列\(form.number)\(form.title)"
             }
-        case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .federation, .review, .backup,
+        case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .federation, .review, .pack, .backup,
              .voucherName, .yearEndAct, .sealKey, .batchRefused, .assetAct, .opening:
             // Rendered by `chinese` with the wrapped refusal's own text.
             return chinese

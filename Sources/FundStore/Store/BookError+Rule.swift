@@ -48,6 +48,7 @@ extension BookError {
         case let .committee(refusal): refusal.rule
         case let .federation(refusal): refusal.rule
         case let .review(refusal): refusal.rule
+        case let .pack(refusal): refusal.rule
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
         case let .sealKey(refusal): refusal.rule
@@ -89,6 +90,8 @@ extension BookError {
         case let .federation(refusal):
             refusal.category
         case let .review(refusal):
+            refusal.category
+        case let .pack(refusal):
             refusal.category
         case let .backup(refusal):
             refusal.category

@@ -60,6 +60,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case federation(FederationRefusal)
     /// An act of the review committee's work refused (`ReviewRefusal`).
     case review(ReviewRefusal)
+    /// An act on a month's pack sent up (报送, 签收, 退回) refused (`PackRefusal`).
+    case pack(PackRefusal)
     /// A refusal of budgets and fixed assets not yet given a case of its own.
     /// A backup or a restore refused (`BackupRefusal`).
     case backup(BackupRefusal)
@@ -185,6 +187,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .federation(refusal):
             return refusal.description
         case let .review(refusal):
+            return refusal.description
+        case let .pack(refusal):
             return refusal.description
         case let .backup(refusal):
             return refusal.description

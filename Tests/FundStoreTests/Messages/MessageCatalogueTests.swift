@@ -241,6 +241,7 @@ import Testing
         .opinionExists(organization: "FED-01", year: 2026), .noCommitteeInTerm(organization: "FED-01", date: day),
         .signerNotServing(name: "王磊", organization: "FED-01", date: day), .answererCloses(id: 9, user: "刘敏"),
         .tooFewSigners(organization: "FED-01", required: 2, signers: ["陈静"]),
+        .noOpinionDraft(organization: "FED-01", year: 2026), .alreadySigned(name: "陈静", organization: "FED-01", year: 2026), .badCoverage(throughMonth: 13),
     ]
     static func number(_ refusal: ReviewRefusal) -> Int {
         switch refusal {
@@ -258,6 +259,21 @@ import Testing
         case .signerNotServing: 11
         case .answererCloses: 12
         case .tooFewSigners: 13
+        case .noOpinionDraft: 14
+        case .alreadySigned: 15
+        case .badCoverage: 16
+        }
+    }
+
+    static let packRefusals: [PackRefusal] = [
+        .alreadySent(organization: "FED-01", period: period, status: .sent), .notAwaiting(organization: "FED-01", period: period, status: nil),
+        .notSuperior(user: "王芳", organization: "FED-01"),
+    ]
+    static func number(_ refusal: PackRefusal) -> Int {
+        switch refusal {
+        case .alreadySent: 0
+        case .notAwaiting: 1
+        case .notSuperior: 2
         }
     }
 
@@ -306,6 +322,7 @@ import Testing
         .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly), .federation(federationRefusals[7]),
         .bookURLNotSupported(scheme: "postgresql", location: "postgresql://db.example/union"),
         .assetAct(assetActProblems[0]), .opening(openingProblems[0]),
+        .pack(.notAwaiting(organization: "FED-01", period: period, status: .received)),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -363,6 +380,7 @@ import Testing
         case .federation: 51
         case .assetAct: 52
         case .opening: 53
+        case .pack: 54
         }
     }
 
@@ -386,7 +404,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 54, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 55, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -411,7 +429,8 @@ import Testing
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })
         Self.check(Self.committeeRefusals, 6, Self.number, rule: { if case .officerCannotSit = $0 { "committee-independence" } else { "committee" } })
-        Self.check(Self.reviewRefusals, 14, Self.number, rule: { if case .tooFewSigners = $0 { "too-few-signers" } else { "review" } })
+        Self.check(Self.reviewRefusals, 17, Self.number, rule: { $0.rule })
+        Self.check(Self.packRefusals, 3, Self.number, rule: { $0.rule })
         Self.check(Self.backupRefusals, 7, Self.number, rule: { $0.rule })
         Self.check(Self.federationRefusals, 14, Self.number, rule: { $0.rule })
     }

@@ -87,6 +87,8 @@ enum SealedTables {
                     content: [t("date"), i("period"), i("voucher_id"), i("pending"), i("settled_voucher_id"), t("settled_on"), t("recorded_at"), t("recorded_by")]),
         SealedTable(name: "book_opening", owner: "organization_id", key: [i("organization_id")],
                     content: [i("first_period"), i("voucher_id"), t("opened_at"), t("opened_by")]),
+        SealedTable(name: "pack_event", owner: "organization_id", key: [i("id")],
+                    content: [i("organization_id"), i("period"), t("action"), t("at"), t("by"), t("reason")]),
     ]
 
     /// The position of each table in `all`, to order a transaction's events.

@@ -175,34 +175,37 @@ public struct ReviewService: SessionService {
         guard !signers.isEmpty else { throw BookError.review(.noSigners) }
         try checkText(["the opinion": text])
         for signer in signers { try checkText(["a signer's name": signer]) }
-        try writing { storage in
-            try authorize(storage, .audit, organization: organization)
-            let organizationID = try storage.organizationID(organization)
-            guard let audit = try storage.latestAuditID(organizationID: organizationID, year: year) else {
-                throw BookError.review(.notAudited(organization: organization, year: year))
+        try writing { storage in try recordOpinion(storage, organization: organization, year: year, text: text, signers: signers, on: date) }
+    }
+
+    /// `recordOpinion` inside a transaction that is already open, with the signers normalized.
+    func recordOpinion(_ storage: any BookStorage, organization: String, year: Int, text: String, signers: [String], on date: LocalDate) throws {
+        try authorize(storage, .audit, organization: organization)
+        let organizationID = try storage.organizationID(organization)
+        guard let audit = try storage.latestAuditID(organizationID: organizationID, year: year) else {
+            throw BookError.review(.notAudited(organization: organization, year: year))
+        }
+        if try storage.opinion(organizationID: organizationID, year: year) != nil {
+            throw BookError.review(.opinionExists(organization: organization, year: year))
+        }
+        guard let (committeeID, committee) = try storage.committees(organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(date) }) else {
+            throw BookError.review(.noCommitteeInTerm(organization: organization, date: date))
+        }
+        var offices: [CommitteeOffice] = []
+        for name in signers {
+            guard let member = committee.members.first(where: { $0.name == name && $0.serves(on: date) }) else {
+                throw BookError.review(.signerNotServing(name: name, organization: organization, date: date))
             }
-            if try storage.opinion(organizationID: organizationID, year: year) != nil {
-                throw BookError.review(.opinionExists(organization: organization, year: year))
-            }
-            guard let (committeeID, committee) = try storage.committees(organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(date) }) else {
-                throw BookError.review(.noCommitteeInTerm(organization: organization, date: date))
-            }
-            var offices: [CommitteeOffice] = []
-            for name in signers {
-                guard let member = committee.members.first(where: { $0.name == name && $0.serves(on: date) }) else {
-                    throw BookError.review(.signerNotServing(name: name, organization: organization, date: date))
-                }
-                offices.append(member.office)
-            }
-            let required = try storage.auditSettings(for: organizationID).signers
-            if signers.count < required {
-                throw BookError.review(.tooFewSigners(organization: organization, required: required, signers: signers))
-            }
-            let opinionID = try storage.insertOpinion(OpinionRowRecord(organizationID: organizationID, year: year, committeeID: committeeID, auditID: audit,
-                                                                       text: text, recordedAt: date.description, recordedBy: user))
-            for (name, office) in zip(signers, offices) {
-                try storage.insertOpinionSigner(OpinionSignerRecord(opinionID: opinionID, name: name, office: office))
-            }
+            offices.append(member.office)
+        }
+        let required = try storage.auditSettings(for: organizationID).signers
+        if signers.count < required {
+            throw BookError.review(.tooFewSigners(organization: organization, required: required, signers: signers))
+        }
+        let opinionID = try storage.insertOpinion(OpinionRowRecord(organizationID: organizationID, year: year, committeeID: committeeID, auditID: audit,
+                                                                   text: text, recordedAt: date.description, recordedBy: user))
+        for (name, office) in zip(signers, offices) {
+            try storage.insertOpinionSigner(OpinionSignerRecord(opinionID: opinionID, name: name, office: office))
         }
     }
 

@@ -32,8 +32,7 @@ struct DeskSpeedTests {
         #expect(try logins.resume(tokenHash: hash, now: t0 + 1800 + 1799 + 1801, seen: t0 + 1800 + 1799 + 1800) == nil)
     }
 
-    /// A time in memory later than the clock (the clock set back) does not stretch a login, and
-    /// memory never stretches the 12 hours.
+    /// A time in memory never stretches a login past its 12 hours.
     @Test func memoryCannotStretchALogin() throws {
         let store = try Store.inMemory(administrator: "admin")
         try store.session(as: "admin").access.setDeskPassword(user: "admin", passwordHash: Passwords.hash("x-password-1", cost: 4))

@@ -15,11 +15,22 @@ public enum OpeningTrialBalance {
         "项目": "project",
     ]
 
+    /// The Chinese name of a column the file must have.
+    static func chineseColumn(_ column: String) -> String {
+        switch column {
+        case "code": "科目编码"
+        case "debit": "借方余额"
+        case "credit": "贷方余额"
+        default: column
+        }
+    }
+
     /// The balances of `records` (the file's rows, its header first), or every row's problem.
     public static func read(file: String, records: [(line: Int, fields: [String])], chart: Chart) -> Result<[OpeningBalance], InputErrors> {
         guard let header = records.first else {
             return .failure(InputErrors([InputError(file: file, line: 0, rule: "empty-file",
-                message: "the file is empty; the first line names the columns 科目编码,科目名称,借方余额,贷方余额 (and 项目)")]))
+                message: "the file is empty; the first line names the columns 科目编码,科目名称,借方余额,贷方余额 (and 项目)",
+                chinese: "文件是空的；第一行应为栏目名：科目编码,科目名称,借方余额,贷方余额（可加 项目）")]))
         }
         let columns = header.fields.map { field -> String in
             let name = field.trimmingWhitespace
@@ -28,7 +39,8 @@ public enum OpeningTrialBalance {
         var errors: [InputError] = []
         for required in ["code", "debit", "credit"] where !columns.contains(required) {
             errors.append(InputError(file: file, line: header.line, column: required, rule: "missing-column",
-                                     message: "the header has no column \(required); name the columns 科目编码,科目名称,借方余额,贷方余额 (and 项目)"))
+                                     message: "the header has no column \(required); name the columns 科目编码,科目名称,借方余额,贷方余额 (and 项目)",
+                                     chinese: "表头缺少栏目 \(Self.chineseColumn(required))；栏目应为 科目编码,科目名称,借方余额,贷方余额（可加 项目）"))
         }
         if !errors.isEmpty { return .failure(InputErrors(errors)) }
         var leaves: [OpeningBalance] = []
@@ -36,16 +48,18 @@ public enum OpeningTrialBalance {
         for record in records.dropFirst() {
             var values: [String: String] = [:]
             for (name, value) in zip(columns, record.fields) where values[name] == nil { values[name] = value.trimmingWhitespace }
-            func fail(_ column: String, _ rule: String, _ message: String) {
-                errors.append(InputError(file: file, line: record.line, column: column, rule: rule, message: message))
+            func fail(_ column: String, _ rule: String, _ message: String, _ chinese: String) {
+                errors.append(InputError(file: file, line: record.line, column: column, rule: rule, message: message, chinese: chinese))
             }
             let code = values["code"] ?? ""
-            guard !code.isEmpty else { fail("code", "missing-value", "the row has no 科目编码"); continue }
+            guard !code.isEmpty else { fail("code", "missing-value", "the row has no 科目编码", "本行没有科目编码"); continue }
             guard let account = chart.account(code) else {
-                fail("code", "bad-account", "account \(code) is not in the \(chart.kind.chinese); map the other package's account to one of the chart"); continue
+                fail("code", "bad-account", "account \(code) is not in the \(chart.kind.chinese); map the other package's account to one of the chart",
+                     "科目 \(code) 不在\(chart.kind.chinese)中；请把原软件的科目对应到本制度的科目"); continue
             }
             if let name = values["name"], !name.isEmpty, name != account.name, name != chart.fullName(code) {
-                fail("name", AccountNameMismatch.rule, "account \(code) is named \"\(chart.fullName(code) ?? account.name)\" in the chart, not \"\(name)\"")
+                fail("name", AccountNameMismatch.rule, "account \(code) is named \"\(chart.fullName(code) ?? account.name)\" in the chart, not \"\(name)\"",
+                     "科目 \(code) 在科目表中名为“\(chart.fullName(code) ?? account.name)”，不是“\(name)”")
                 continue
             }
             var netFen: Int64 = 0
@@ -56,11 +70,12 @@ public enum OpeningTrialBalance {
                 do throws(MoneyError) {
                     let amount = try Money(input: text)
                     guard amount.fen.magnitude <= UInt64(Limits.lineAmountFen) else {
-                        fail(column, "amount-too-large", "\(text) is more than the limit of \(Money(fen: Limits.lineAmountFen).grouped) per line"); bad = true; continue
+                        fail(column, "amount-too-large", "\(text) is more than the limit of \(Money(fen: Limits.lineAmountFen).grouped) per line",
+                         "\(text) 超过每行金额上限 \(Money(fen: Limits.lineAmountFen).grouped)"); bad = true; continue
                     }
                     netFen += sign * amount.fen
                 } catch {
-                    fail(column, "bad-amount", "\"\(text)\" is not an amount: \(error.description)"); bad = true
+                    fail(column, "bad-amount", "\"\(text)\" is not an amount: \(error.description)", "“\(text)”不是金额：\(error.chinese)"); bad = true
                 }
             }
             if bad { continue }
@@ -78,13 +93,16 @@ public enum OpeningTrialBalance {
             }
             if overflow {
                 errors.append(InputError(file: file, line: subtotal.line, column: "code", rule: "amount-too-large",
-                    message: "the detail rows of account \(subtotal.accountCode) add up to more than the book can hold"))
+                    message: "the detail rows of account \(subtotal.accountCode) add up to more than the book can hold",
+                    chinese: "科目 \(subtotal.accountCode) 的明细行合计超出账簿能记录的金额"))
             } else if details.isEmpty && subtotal.netFen != 0 {
                 errors.append(InputError(file: file, line: subtotal.line, column: "code", rule: "bad-account",
-                    message: "account \(subtotal.accountCode) has detail accounts; give its balance on them (\(chart.children(of: subtotal.accountCode).prefix(3).map { $0.code + " " + $0.name }.joined(separator: ", ")), ...)"))
+                    message: "account \(subtotal.accountCode) has detail accounts; give its balance on them (\(chart.children(of: subtotal.accountCode).prefix(3).map { $0.code + " " + $0.name }.joined(separator: ", ")), ...)",
+                    chinese: "科目 \(subtotal.accountCode) 有明细科目；请按明细科目填列余额（\(chart.children(of: subtotal.accountCode).prefix(3).map { $0.code + " " + $0.name }.joined(separator: "、"))……）"))
             } else if sum != subtotal.netFen {
                 errors.append(InputError(file: file, line: subtotal.line, column: "code", rule: "subtotal-mismatch",
-                    message: "account \(subtotal.accountCode) shows \(Money(fen: subtotal.netFen)) but its detail rows add up to \(Money(fen: sum))"))
+                    message: "account \(subtotal.accountCode) shows \(Money(fen: subtotal.netFen)) but its detail rows add up to \(Money(fen: sum))",
+                    chinese: "科目 \(subtotal.accountCode) 填列 \(Money(fen: subtotal.netFen))，但其明细行合计为 \(Money(fen: sum))"))
             }
         }
         if !errors.isEmpty { return .failure(InputErrors(errors.sorted { $0.line < $1.line })) }

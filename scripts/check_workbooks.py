@@ -305,7 +305,11 @@ def check_rollup(path, code, year):
     report = report_json("rollup", "--org", code, "--year", year)
     wb = openpyxl.load_workbook(path)
     values = openpyxl.load_workbook(path, data_only=True)
-    check(wb.sheetnames == ["汇总表", "预算执行情况表", "校验"], f"{path}: sheets {wb.sheetnames}")
+    check(wb.sheetnames == ["汇总表", "预算执行情况表", "内部往来对账", "校验"], f"{path}: sheets {wb.sheetnames}")
+    # One row per difference the report lists, or the single 相符 line.
+    listed = len(report["differences"]) + len(report["flow_differences"]) + len(report["untagged_transfers"])
+    reconciliation = [r for r in range(4, wb["内部往来对账"].max_row + 1) if wb["内部往来对账"].cell(r, 1).value]
+    check(len(reconciliation) == max(listed, 1) and (listed > 0) != report["reconciled"], f"{path}: 内部往来对账 rows {len(reconciliation)} != {listed}")
     check_anchors(path, {head.split(" ")[1] for head in verified_heads()} - {"-"})
     with zipfile.ZipFile(path) as z:
         check(any(n.startswith("xl/charts/chart") for n in z.namelist()), f"{path}: no chart")

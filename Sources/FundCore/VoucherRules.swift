@@ -21,6 +21,7 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case reversesNothing = "reverses-nothing"
         case reversalMismatch = "reversal-mismatch"
         case unknownCounterpart = "unknown-counterpart"
+        case counterpartRequired = "counterpart-required"
         case periodClosed = "period-closed"
         case assetFundUnpaired = "asset-fund-unpaired"
         case capitalWithoutAsset = "capital-without-asset"
@@ -63,7 +64,7 @@ public enum VoucherRules {
     public typealias Check = @Sendable (VoucherDraft, Chart) -> [VoucherProblem]
 
     /// Every check, in the order their problems are reported.
-    public static let all: [Check] = [lineCount, amounts, accounts, balance, header, assetFundWhenValid, text]
+    public static let all: [Check] = [lineCount, amounts, accounts, counterparts, balance, header, assetFundWhenValid, text]
 
     public static func check(_ draft: VoucherDraft, chart: Chart) -> [VoucherProblem] {
         all.flatMap { $0(draft, chart) }
@@ -119,6 +120,22 @@ public enum VoucherRules {
                 problems.append(VoucherProblem(.notLeafAccount, line: index, "account \(line.accountCode) \(name) has detail accounts; post to one of them instead (\(children.joined(separator: ", ")), ...)",
                                                chinese: "科目 \(line.accountCode) \(name) 下设有明细科目；请记入其明细科目（\(children.joined(separator: "、"))……）"))
             }
+        }
+        return problems
+    }
+
+    /// A line on 132 应收下级经费 or 508 补助下级支出, or a debit on 212 应付下级经费, concerns one
+    /// lower union among many, so it names that union (counterpart): without it the flow cannot
+    /// be reconciled with the lower union's books (domain notes §8.6). A 212 credit may hold a
+    /// lump owed to the lower unions until it is passed down (§2.7, 税务代收); lines toward the
+    /// upper union (211, 131, 403) have one union above and may leave it implied. Closing
+    /// vouchers and red-ink reversals copy what they carry forward or cancel.
+    static let counterparts: Check = { draft, _ in
+        guard draft.kind != .closing, draft.reverses == nil else { return [] }
+        var problems: [VoucherProblem] = []
+        for (index, line) in draft.lines.enumerated() where line.dimensions.counterpart == nil
+            && FlowReconciliation.requiresCounterpart(account: line.accountCode, debit: line.side == .debit) {
+            problems.append(VoucherProblem(.counterpartRequired, line: index, "line \(index + 1) (\(line.accountCode)) concerns a lower union but names none; tag it counterpart:CODE with the lower union's code, so that the flow can be reconciled with that union's books"))
         }
         return problems
     }

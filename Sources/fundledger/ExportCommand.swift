@@ -92,7 +92,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path("汇总表")
                 let rollup = try Reports.rollup(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try RollupWorkbook.write(rollup, to: path)
-                say(.wroteRollup(path: path, organizations: rollup.members.count, differences: rollup.differences.count))
+                say(.wroteRollup(path: path, organizations: rollup.members.count, differences: rollup.differences.count + rollup.flowDifferences.count + rollup.untaggedTransfers.count))
             }
         }
     }

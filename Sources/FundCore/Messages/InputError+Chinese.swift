@@ -44,6 +44,7 @@ public enum InputRuleText {
         case "too-many-lines": "凭证行数超过上限；请拆成几张凭证"
         case "unknown-column": "无法识别的列名；请用规定的列名"
         case "unknown-counterpart": "往来单位不在账套中；请先增设或更正代码"
+        case "counterpart-required": "应收下级经费、补助下级支出和支付应付下级经费的行须注明往来单位（counterpart:下级工会代码）"
         case "unknown-org": "单位不在账套中；请先用 `fundledger org add` 增设或更正代码"
         case "unknown-tag": "无法识别的标签；请用规定的标签"
         case "unreadable-file": "文件无法打开；请检查路径和读取权限"
@@ -61,7 +62,7 @@ public enum InputRuleText {
         "duplicate-tag", "empty-file", "empty-tag", "file-too-large", "line-too-long", "missing-amount", "missing-column", "missing-org",
         "missing-value", "mixed-dates", "mixed-indentation", "mixed-organizations", "negative-amount", "no-transactions", "nul-byte",
         "number-period-mismatch", "pending-status", "posting-outside-transaction", "too-few-lines", "too-many-lines", "unknown-column",
-        "unknown-counterpart", "unknown-org", "unknown-tag", "unreadable-file", "unsupported-directive", "zero-amount",
+        "unknown-counterpart", "counterpart-required", "unknown-org", "unknown-tag", "unreadable-file", "unsupported-directive", "zero-amount",
     ]
 }
 

@@ -111,6 +111,17 @@ enum CountyPage: DeskPage {
                  "upper_vouchers": d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"),
                  "lower_vouchers": d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，")]
             },
+            "flows": rollup.flowDifferences.map { d -> [String: Any] in
+                ["month": "\(d.period.year)年\(d.period.month)月", "pair": d.kind.pair, "upper": d.upper, "lower": d.lower, "project": d.project ?? "",
+                 "upper_amount": Money(fen: d.upperAmount).grouped, "lower_amount": Money(fen: d.lowerAmount).grouped,
+                 "gap": Money(fen: d.upperAmount &- d.lowerAmount).grouped,
+                 "upper_vouchers": d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"),
+                 "lower_vouchers": d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，")]
+            },
+            "untagged": rollup.untaggedTransfers.map { u -> [String: Any] in
+                ["organization": u.organization, "month": "\(u.period.year)年\(u.period.month)月", "account": u.account,
+                 "net": Money(fen: u.net).grouped, "vouchers": u.vouchers.isEmpty ? "无" : u.vouchers.joined(separator: "，")]
+            },
             "members": states.map { state -> [String: Any] in
                 var row: [String: Any] = [
                     "code": state.code, "name": state.name, "level": state.level, "indent": String(repeating: "　", count: state.depth),
@@ -128,7 +139,10 @@ enum CountyPage: DeskPage {
                 return row
             },
         ]
-        if rollup.differences.isEmpty { data["reconciled"] = true }
+        if rollup.isReconciled { data["reconciled"] = true }
+        if !rollup.differences.isEmpty { data["has_differences"] = true }
+        if !rollup.flowDifferences.isEmpty { data["has_flows"] = true }
+        if !rollup.untaggedTransfers.isEmpty { data["has_untagged"] = true }
         return data
     }
 
@@ -155,8 +169,9 @@ enum CountyPage: DeskPage {
         </table>
         </div>
         <h2>内部往来对账</h2>
-        {{#reconciled}}<p class="ok">内部往来全部相符。</p>{{/reconciled}}
-        {{^reconciled}}
+        {{#reconciled}}<p class="ok">内部往来余额和各月往来发生额全部相符。</p>{{/reconciled}}
+        {{#has_differences}}
+        <h3>余额差异</h3>
         <table class="grid differences">
           <thead><tr><th>对应科目</th><th>上级</th><th>下级</th><th>项目</th><th class="num">上级金额</th><th class="num">下级金额</th><th class="num">差额</th><th>上级凭证</th><th>下级凭证</th></tr></thead>
           <tbody>
@@ -166,7 +181,30 @@ enum CountyPage: DeskPage {
           {{/differences}}
           </tbody>
         </table>
-        {{/reconciled}}
+        {{/has_differences}}
+        {{#has_flows}}
+        <h3>往来发生额差异（按月）</h3>
+        <table class="grid flows">
+          <thead><tr><th>月份</th><th>对应科目</th><th>上级</th><th>下级</th><th>项目</th><th class="num">上级金额</th><th class="num">下级金额</th><th class="num">差额</th><th>上级凭证</th><th>下级凭证</th></tr></thead>
+          <tbody>
+          {{#flows}}
+            <tr><td>{{month}}</td><td>{{pair}}</td><td>{{upper}}</td><td>{{lower}}</td><td>{{project}}</td><td class="num">{{upper_amount}}</td><td class="num">{{lower_amount}}</td>
+              <td class="num">{{gap}}</td><td>{{upper_vouchers}}</td><td>{{lower_vouchers}}</td></tr>
+          {{/flows}}
+          </tbody>
+        </table>
+        {{/has_flows}}
+        {{#has_untagged}}
+        <h3>未标往来单位的内部往来</h3>
+        <table class="grid untagged">
+          <thead><tr><th>单位</th><th>月份</th><th>科目</th><th class="num">借方净额</th><th>凭证</th></tr></thead>
+          <tbody>
+          {{#untagged}}
+            <tr><td>{{organization}}</td><td>{{month}}</td><td>{{account}}</td><td class="num">{{net}}</td><td>{{vouchers}}</td></tr>
+          {{/untagged}}
+          </tbody>
+        </table>
+        {{/has_untagged}}
         <h2>各单位状态</h2>
         <table class="grid members">
           <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th>结账情况</th><th class="num">未记账凭证</th><th>最近记账凭证日期</th><th>最近报送月报</th><th>查看报表</th></tr></thead>

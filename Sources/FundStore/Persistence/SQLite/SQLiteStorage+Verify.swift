@@ -54,6 +54,23 @@ extension SQLiteStorage: VerifyStorage {
         return warnings
     }
 
+    func transfersWithoutCounterpart() throws -> [VerifyProblem] {
+        var warnings: [VerifyProblem] = []
+        for place in try UntaggedPlaceRow.fetchAll(db, sql: """
+            SELECT o.code AS organization, a.code AS account, count(DISTINCT v.id) AS vouchers,
+                   group_concat(DISTINCT (v.period / 100) || '-' || substr('0' || (v.period % 100), -2) || '/' || v.word || '-' || substr('0000' || v.number, -4)) AS labels
+            FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
+            JOIN account a ON a.id = l.account_id
+            WHERE v.status = 'posted' AND v.kind <> 'closing' AND v.reverses_id IS NULL AND l.counterpart_id IS NULL
+              AND (a.code LIKE '132%' OR a.code LIKE '508%' OR (a.code LIKE '212%' AND l.side = 'D'))
+            GROUP BY o.code, a.code ORDER BY o.code, a.code
+            """) {
+            warnings.append(VerifyProblem(check: "transfer-without-counterpart", organization: place.organization, voucher: nil,
+                message: "\(place.vouchers) posted voucher(s) have lines on \(place.account) that name no lower union (\(place.labels)); the roll-up cannot reconcile them"))
+        }
+        return warnings
+    }
+
     /// The seal chain of every organisation (SQLiteStorage+Seal.swift): the first broken link of each.
     private func seals() throws -> [VerifyProblem] {
         try sealProblems(organizationID: nil).map { problem in
@@ -310,5 +327,21 @@ private struct DisbursedItemRow: FetchableRecord {
         accounts = (row["accounts"] as String).split(separator: " ").map(String.init)
         windowStart = row["window_start"]
         deadline = row["deadline"]
+    }
+}
+
+/// An organisation and account with untagged transfer lines, and how many vouchers hold them.
+private struct UntaggedPlaceRow: FetchableRecord {
+    let organization: String
+    let account: String
+    let vouchers: Int
+    let labels: String
+
+    init(row: Row) {
+        organization = row["organization"]
+        account = row["account"]
+        vouchers = row["vouchers"]
+        let text: String? = row["labels"]
+        labels = text ?? ""
     }
 }

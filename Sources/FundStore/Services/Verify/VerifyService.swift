@@ -21,7 +21,7 @@ public struct VerifyService: SessionService {
             var report = VerifyReport()
             (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
             report.problems = try storage.verifyProblems()
-            report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending()
+            report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending() + storage.transfersWithoutCounterpart()
             report.heads = try storage.chainHeads()
             let tags = try storage.sealTagProblems(key: session.store.sealKey)
             report.problems += tags.problems

@@ -135,7 +135,8 @@ public enum VoucherRules {
         var problems: [VoucherProblem] = []
         for (index, line) in draft.lines.enumerated() where line.dimensions.counterpart == nil
             && FlowReconciliation.requiresCounterpart(account: line.accountCode, debit: line.side == .debit) {
-            problems.append(VoucherProblem(.counterpartRequired, line: index, "line \(index + 1) (\(line.accountCode)) concerns a lower union but names none; tag it counterpart:CODE with the lower union's code, so that the flow can be reconciled with that union's books"))
+            problems.append(VoucherProblem(.counterpartRequired, line: index, "line \(index + 1) (\(line.accountCode)) concerns a lower union but names none; tag it counterpart:CODE with the lower union's code, so that the flow can be reconciled with that union's books",
+                                           chinese: "第 \(index + 1) 行（科目 \(line.accountCode)）涉及下级工会，但未注明往来单位；请加标签 counterpart:下级工会代码，以便与该下级工会的账簿核对"))
         }
         return problems
     }

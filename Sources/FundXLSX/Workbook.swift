@@ -43,7 +43,7 @@ public final class Workbook {
     private var cStrings: [UnsafeMutablePointer<CChar>] = []
     public let constantMemory: Bool
     /// The chain heads this workbook carries (`Workbook.anchors` when it was started).
-    let anchors: [ChainHead] = Workbook.anchors?() ?? []
+    let anchors: [ChainHead] = Workbook.anchors?.heads() ?? []
 
     /// Starts a workbook that will be written to `path`.
     public init(path: String, properties: DocumentProperties, constantMemory: Bool = false) throws {

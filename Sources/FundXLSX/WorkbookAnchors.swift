@@ -1,14 +1,24 @@
 import FundCore
 
+/// The source of the chain heads a workbook carries (`Workbook.anchors`), asked when a workbook
+/// starts. A class, so that the task-local value is one reference: an optimised build has been
+/// seen to corrupt the push of a closure bound directly as a task-local value.
+public final class WorkbookAnchors: Sendable {
+    let heads: @Sendable () -> [ChainHead]
+
+    /// Anchors read by `heads` when a workbook starts.
+    public init(_ heads: @escaping @Sendable () -> [ChainHead]) { self.heads = heads }
+}
+
 extension Workbook {
     /// Where the chain heads of the book a workbook is made from come from (`ChainHead`), for
     /// every workbook started while it is set: each sheet's footer carries them in short, and a
     /// 校验 sheet lists them in full when the workbook is closed. A workbook kept or sent to a
     /// superior thereby anchors the book's chains outside the file. Set by whoever opens the
-    /// book (`Workbook.$anchors.withValue({ heads }) { ... }`); the layouts need not know. It is
-    /// asked when a workbook starts, so a command refused before it writes anything reads
-    /// nothing for it.
-    @TaskLocal public static var anchors: (@Sendable () -> [ChainHead])? = nil
+    /// book (`Workbook.$anchors.withValue(WorkbookAnchors { heads }) { ... }`); the layouts need
+    /// not know. It is asked when a workbook starts, so a command refused before it writes
+    /// anything reads nothing for it.
+    @TaskLocal public static var anchors: WorkbookAnchors? = nil
 
     /// The name of the sheet that lists the anchors.
     public static let anchorSheetName = "校验"

@@ -130,7 +130,7 @@ struct Demo: ParsableCommand {
                 try FormWorkbook.write(try Reports.balanceSheet(ledger, organization: code, year: year, month: nil), to: path(BalanceSheet.title), preparedBy: user)
                 try FormWorkbook.write(try Reports.incomeExpenditure(ledger, organization: code, year: year, month: nil), to: path(IncomeExpenditure.title), preparedBy: user)
                 // Sent to a superior: it carries the union's chain heads (footers, 校验 sheet).
-                try Workbook.$anchors.withValue({ (try? ledger.verification.chainHeads(organization: code)) ?? [] }) {
+                try Workbook.$anchors.withValue(WorkbookAnchors { (try? ledger.verification.chainHeads(organization: code)) ?? [] }) {
                     try writeMonthlyPack(book: ledger, organization: code, year: year, month: 12, path: path("月度报表", "\(year)-12"), user: user)
                     try writeAnnualPack(book: ledger, organization: code, year: year, path: path(AnnualPack.title), user: user)
                 }
@@ -144,7 +144,7 @@ struct Demo: ParsableCommand {
             try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "FED-01", account: "503", year: year), to: "\(exports)/明细账-503-FED-01-\(year).xlsx")
             let root = all[0]
             let rollup = try Reports.rollup(ledger, organization: root.code, year: year, month: nil)
-            try Workbook.$anchors.withValue({ (try? ledger.verification.chainHeads(organization: root.code, tree: true)) ?? [] }) {
+            try Workbook.$anchors.withValue(WorkbookAnchors { (try? ledger.verification.chainHeads(organization: root.code, tree: true)) ?? [] }) {
                 try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
             }
             try writeSubsidyWorkbook(book: ledger, grantor: root.code, year: year, asOf: nil, path: "\(exports)/项目补贴台账-\(root.code)-\(year).xlsx")

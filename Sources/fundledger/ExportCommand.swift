@@ -192,7 +192,7 @@ struct ExportCommand: ParsableCommand {
 /// a workbook starts. A user who may not read them gets no heads, and the export says why.
 func anchoredReporting(_ options: BookOptions, organization: String, tree: Bool = false, _ body: () throws -> Void) throws {
     let (book, user, key) = (options.book, options.user, try? options.sealKey())
-    try Workbook.$anchors.withValue({
+    try Workbook.$anchors.withValue(WorkbookAnchors {
         (try? Store.open(at: book, connections: .readOnly, key: key ?? nil).session(as: user).verification.chainHeads(organization: organization, tree: tree)) ?? []
     }) { try reporting(body) }
 }

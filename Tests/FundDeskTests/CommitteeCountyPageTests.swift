@@ -173,9 +173,11 @@ struct CommitteeCountyPageTests {
                 ("accounts", "50304"), ("approved", "8,000.00"), ("window_start", "2026-03-01"), ("deadline", "2026-12-31")])
             #expect(applied.status == .ok)
             #expect(applied.text.contains("已登记补贴项目 XB-2026-901"))
+            #expect(try await county.get(client, "/").text.contains("<a href=\"/orgs/CTY-01/subsidies\">1</a>"))
             let approved = try await county.post(client, "/orgs/CTY-01/subsidies/approve", [("year", "2026"), ("item", "XB-2026-901"),
                                                                                              ("document", "某总工〔2026〕9号"), ("date", "2026-03-05")])
             #expect(approved.text.contains("已批复"))
+            #expect(try await county.get(client, "/").text.contains("<a href=\"/orgs/CTY-01/subsidies\">0</a>"))
             let paid = try await county.post(client, "/orgs/CTY-01/subsidies/disburse", [("year", "2026"), ("item", "XB-2026-901"), ("amount", "8000"),
                                                                                           ("date", "2026-03-10"), ("reviewer", "孙会计")])
             #expect(paid.status == .ok)

@@ -92,6 +92,9 @@ struct PackOpinionPageTests {
             #expect(try await other.post(client, "/orgs/FED-01/packs/submit", [("period", "2026-03")]).status == .forbidden)
 
             let county = try await loggedIn(client, "钱进")
+            // 首页 counts the pack on the sender's row for the superior, never for the sender.
+            #expect(try await county.get(client, "/").text.contains("<a href=\"/orgs/FED-01/packs\">1</a>"))
+            #expect(try await officer.get(client, "/").text.contains("<a href=\"/orgs/FED-01/packs\">0</a>"))
             let rollup = try await county.get(client, "/orgs/CTY-01/rollup?year=2026")
             #expect(rollup.text.contains("已报送待签收") && rollup.text.contains("/orgs/FED-01/packs/2026-03.xlsx") && rollup.text.contains("签收或退回"))
             #expect(rollup.text.contains("已结账至2026-03（1个月）"))

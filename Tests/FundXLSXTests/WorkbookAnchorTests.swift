@@ -20,7 +20,7 @@ import Testing
         let report = try TrialBalance(organization: try t.book.organizations.organization("FED-01"), chart: try t.book.organizations.chart(for: "FED-01"),
                                       turnovers: try t.book.ledger.turnovers(organization: "FED-01", from: from, to: to), from: from, to: to)
         let path = t.folder + "/tb.xlsx"
-        try Workbook.$anchors.withValue({ heads }) { try TrialBalanceWorkbook.write(report, to: path, preparedBy: "王芳", created: pinned) }
+        try Workbook.$anchors.withValue(WorkbookAnchors { heads }) { try TrialBalanceWorkbook.write(report, to: path, preparedBy: "王芳", created: pinned) }
         #expect(try member(path, "xl/workbook.xml").contains("name=\"校验\""))
         let footer = try member(path, "xl/worksheets/sheet1.xml")
         #expect(footer.contains("&amp;L校验：凭证链 FED-01 2 \(heads[0].hash.prefix(12))；事件链 FED-01 \(heads[1].seq) \(heads[1].hash.prefix(12))"))

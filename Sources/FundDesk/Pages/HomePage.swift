@@ -3,7 +3,8 @@ import FundStore
 import Hummingbird
 
 /// 首页: the organisations the user may read, and what waits in each: drafts to review,
-/// reviewed vouchers to post, months to close, findings to answer.
+/// reviewed vouchers to post, months to close, findings to answer, subsidy items to approve and
+/// months' packs to receive.
 enum HomePage: DeskPage {
     static let templates = ["home": home]
 
@@ -17,6 +18,8 @@ enum HomePage: DeskPage {
         let findingsToAnswer: Int
         let findingsAnswered: Int
         let mayWrite: Bool
+        let itemsToApprove: Int
+        let packsToReceive: Int
     }
 
     /// 首页 lists the waiting work of this many organisations at most; the rest are listed by name.
@@ -34,7 +37,8 @@ enum HomePage: DeskPage {
                     return Waiting(code: organization.code, name: organization.name, level: organization.level.chinese,
                                    drafts: waiting.drafts, reviewed: waiting.reviewed,
                                    openMonths: waiting.openMonths.map(\.description), findingsToAnswer: row.findingsToAnswer,
-                                   findingsAnswered: row.findingsAnswered, mayWrite: row.mayWrite)
+                                   findingsAnswered: row.findingsAnswered, mayWrite: row.mayWrite,
+                                   itemsToApprove: row.itemsToApprove, packsToReceive: row.packsToReceive)
                 }, home.menu)
             }
             context.frameRead.menu = menu
@@ -43,9 +47,12 @@ enum HomePage: DeskPage {
                 var row: [String: Any] = ["code": item.code, "name": item.name, "level": item.level,
                                           "drafts": String(item.drafts), "reviewed": String(item.reviewed),
                                           "open_months": item.openMonths.joined(separator: "、"),
-                                          "findings_open": String(item.findingsToAnswer), "findings_answered": String(item.findingsAnswered)]
+                                          "findings_open": String(item.findingsToAnswer), "findings_answered": String(item.findingsAnswered),
+                                          "items_to_approve": String(item.itemsToApprove), "packs_to_receive": String(item.packsToReceive)]
                 if item.mayWrite { row["may_write"] = true }
-                if item.drafts + item.reviewed + item.openMonths.count + item.findingsToAnswer > 0 { row["busy"] = true }
+                if item.drafts + item.reviewed + item.openMonths.count + item.findingsToAnswer + item.itemsToApprove + item.packsToReceive > 0 {
+                    row["busy"] = true
+                }
                 return row
             }
             var data: [String: Any] = ["orgs_waiting": rows, "year": String(year)]
@@ -67,7 +74,7 @@ enum HomePage: DeskPage {
         <p class="hint">{{year}}年度 · 您可查看的单位及待办事项。</p>
         {{#no_orgs}}<p class="empty">您还没有任何单位的权限。请联系账套管理员授权。</p>{{/no_orgs}}
         <table class="grid">
-          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th class="num">待审核</th><th class="num">待记账</th><th>未结账月份</th><th class="num">待答复问题</th><th class="num">已答复待处理</th><th>入口</th></tr></thead>
+          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th class="num">待审核</th><th class="num">待记账</th><th>未结账月份</th><th class="num">待答复问题</th><th class="num">已答复待处理</th><th class="num">待审批项目</th><th class="num">待签收月报</th><th>入口</th></tr></thead>
           <tbody>
           {{#orgs_waiting}}
             <tr{{#busy}} class="busy"{{/busy}}>
@@ -76,6 +83,7 @@ enum HomePage: DeskPage {
               <td class="num"><a href="/orgs/{{code}}/vouchers?period=all&amp;status=reviewed">{{reviewed}}</a></td>
               <td>{{open_months}}</td>
               <td class="num"><a href="/orgs/{{code}}/audit?year={{year}}">{{findings_open}}</a></td><td class="num"><a href="/orgs/{{code}}/audit?year={{year}}">{{findings_answered}}</a></td>
+              <td class="num"><a href="/orgs/{{code}}/subsidies">{{items_to_approve}}</a></td><td class="num"><a href="/orgs/{{code}}/packs">{{packs_to_receive}}</a></td>
               <td class="actions">{{#may_write}}<a href="/orgs/{{code}}/vouchers/new">录入凭证</a>{{/may_write}}<a href="/orgs/{{code}}/vouchers">凭证</a><a href="/orgs/{{code}}/reports">账簿报表</a><a href="/orgs/{{code}}/periods">结账</a></td>
             </tr>
           {{/orgs_waiting}}

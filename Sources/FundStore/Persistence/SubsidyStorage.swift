@@ -13,6 +13,8 @@ protocol SubsidyStorage {
     func setSubsidyStatus(id: Int64, _ status: SubsidyStatus) throws
     /// The codes of the items an organisation granted (or received, with `asRecipient`), in order.
     func subsidyCodes(organizationID: Int64, asRecipient: Bool) throws -> [String]
+    /// How many items the organisation granted are in `status`.
+    func subsidyCount(grantorID: Int64, status: SubsidyStatus) throws -> Int
     /// The turnovers tagged with the item in its two books, by organisation, account and counterpart.
     func subsidyBalances(item: SubsidyItem) throws -> [SubsidyBalance]
     /// What settlement vouchers returned to the grantor for the item (the recipient's 102 credits).

@@ -40,6 +40,10 @@ import Testing
         #expect(bookError { _ = try book.session("赵六").review.runAudit(organization: "FED-01", year: year) }?.category == .notPermitted)
         // Reading as a committee member ends with the seat too.
         #expect(bookError { _ = try book.session("赵六").vouchers.vouchers(organization: "FED-01") }?.category == .notPermitted)
+        // 首页 and the top bar list nothing the ended seat reached, and 首页 still opens.
+        let home = try book.session("赵六").overview.home(year: year, limit: 40)
+        #expect(home.rows.isEmpty && home.menu.readable.isEmpty)
+        #expect(try book.session("陈静").overview.home(year: year, limit: 40).rows.map(\.organization.code) == ["FED-01"])
         _ = try book.session("陈静").review.runAudit(organization: "FED-01", year: year)
         // A member whose seat starts later does not act yet.
         try book.admin.committees.addCommitteeMember(organization: "FED-01", CommitteeMember(name: "钱七", office: .member, start: Self.daysFromToday(10)))

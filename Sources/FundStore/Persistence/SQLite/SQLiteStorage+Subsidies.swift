@@ -29,6 +29,10 @@ extension SQLiteStorage: SubsidyStorage {
             .order(SubsidyItemRecord.Columns.code).fetchAll(db)
     }
 
+    func subsidyCount(grantorID: Int64, status: SubsidyStatus) throws -> Int {
+        try SubsidyItemRecord.filter(SubsidyItemRecord.Columns.grantorID == grantorID && SubsidyItemRecord.Columns.status == status.rawValue).fetchCount(db)
+    }
+
     func subsidyBalances(item: SubsidyItem) throws -> [SubsidyBalance] {
         try summing(organizationID: nil, from: 190001, to: 999912) { try SubsidyBalanceRow.fetchAll(db, sql: """
             SELECT o.code AS organization, a.code AS account, c.code AS counterpart, sum(b.debit) AS debit, sum(b.credit) AS credit

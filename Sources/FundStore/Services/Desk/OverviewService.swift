@@ -18,20 +18,28 @@ public struct OverviewService: SessionService {
 
     /// 首页 in one read transaction: the first `limit` organisations the user may read (parents
     /// before children, as `AccessService.readableOrganizations`), each with its waiting work,
-    /// its findings of `year` to answer and answered, and whether the user may write its books.
+    /// its findings of `year` to answer and answered, whether the user may write its books, the
+    /// subsidy items it granted that wait for approval (for a user who may write its books) and
+    /// the months' packs it sent that wait for the user to receive (for a superior above it).
     /// Each organisation's read is authorized as `waiting(organization:)` authorizes it. The
     /// top bar's reads (`menu()`) come with it.
     public func home(year: Int, limit: Int) throws -> (rows: [HomeRow], menu: Menu) {
         try reading { storage in
-            let access = try AccessView(storage, user: user)
+            let access = try AccessView(storage, grants: try session.effectiveGrants(storage))
             let rows = try access.readable.prefix(limit).map { organization in
                 let code = organization.code
                 try authorize(storage, .read, organization: code)
                 let organizationID = try storage.organizationID(code)
                 let findings = try storage.findingCounts(organizationID: organizationID, year: year)
+                let mayWrite = access.permits(.writeBooks, code)
+                let packs = access.receivesPacks(code)
+                    ? try PeriodService.packStates(storage, organization: code, organizationID: organizationID).filter { $0.status == .sent }.count
+                    : 0
                 return HomeRow(organization: organization, waiting: try waiting(storage, organizationID: organizationID),
                                findingsToAnswer: findings[.open] ?? 0, findingsAnswered: findings[.answered] ?? 0,
-                               mayWrite: access.permits(.writeBooks, code))
+                               mayWrite: mayWrite,
+                               itemsToApprove: mayWrite ? try storage.subsidyCount(grantorID: organizationID, status: .applied) : 0,
+                               packsToReceive: packs)
             }
             return (rows, access.menu)
         }
@@ -43,7 +51,7 @@ public struct OverviewService: SessionService {
     /// the top bar's organisations and 用户与权限 link (`menu()`).
     public func place(organization code: String) throws -> Place? {
         try reading { storage in
-            let access = try AccessView(storage, user: user)
+            let access = try AccessView(storage, grants: try session.effectiveGrants(storage))
             let ancestors = try storage.ancestors(of: code)
             guard Access.permits(access.grants, .read, organization: code, ancestors: ancestors) else { return nil }
             guard let organization = access.tree.first(where: { $0.code == code }) else { throw BookError.unknownOrganization(code) }
@@ -55,7 +63,7 @@ public struct OverviewService: SessionService {
     /// The top bar of a page in one read transaction: the organisations the user may read
     /// (`AccessService.readableOrganizations`) and whether the user administers the book.
     public func menu() throws -> Menu {
-        try reading { storage in try AccessView(storage, user: user).menu }
+        try reading { storage in try AccessView(storage, grants: try session.effectiveGrants(storage)).menu }
     }
 
     /// An organisation a page works on, with what its frame shows.
@@ -76,7 +84,8 @@ public struct OverviewService: SessionService {
         public let administrator: Bool
     }
 
-    /// The user's own grants and the organisations they reach, read once and walked in memory.
+    /// The user's grants in force (a committee seat that ended grants nothing, as `authorize`
+    /// decides) and the organisations they reach, read once and walked in memory.
     private struct AccessView {
         let grants: [RoleGrant]
         /// Every organisation of the book, parents before children.
@@ -84,8 +93,8 @@ public struct OverviewService: SessionService {
         let readable: [Organization]
         private let parent: [String: String]
 
-        init(_ storage: any BookStorage, user: String) throws {
-            grants = try storage.grants(user: user)
+        init(_ storage: any BookStorage, grants: [RoleGrant]) throws {
+            self.grants = grants
             let tree = try storage.organizationTree()
             self.tree = tree
             var parent: [String: String] = [:]
@@ -100,9 +109,20 @@ public struct OverviewService: SessionService {
         }
 
         func permits(_ action: Action, _ code: String) -> Bool {
+            Access.permits(grants, action, organization: code, ancestors: ancestors(of: code))
+        }
+
+        /// Whether the user receives the organisation's packs: a superior of an organisation
+        /// above it, as `PeriodService.isReceiver` decides.
+        func receivesPacks(_ code: String) -> Bool {
+            let above = Set(ancestors(of: code))
+            return grants.contains { $0.role == .superior && ($0.organization.map(above.contains) ?? true) }
+        }
+
+        private func ancestors(of code: String) -> [String] {
             var ancestors: [String] = [], current = parent[code]
             while let code = current { ancestors.append(code); current = parent[code] }
-            return Access.permits(grants, action, organization: code, ancestors: ancestors)
+            return ancestors
         }
 
         var menu: Menu { Menu(readable: readable, administrator: grants.contains { $0.role == .administrator }) }
@@ -120,6 +140,12 @@ public struct OverviewService: SessionService {
         public let findingsAnswered: Int
         /// Whether the user may write the organisation's books.
         public let mayWrite: Bool
+        /// Subsidy items the organisation granted that wait for approval (已申请), counted for a
+        /// user who may write its books.
+        public let itemsToApprove: Int
+        /// Months' packs the organisation sent that wait to be received (已报送), counted for a
+        /// superior above it.
+        public let packsToReceive: Int
     }
 
     private func waiting(_ storage: any BookStorage, organizationID: Int64) throws -> Waiting {

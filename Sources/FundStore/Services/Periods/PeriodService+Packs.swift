@@ -50,7 +50,7 @@ extension PeriodService {
     public func packs(organization: String) throws -> [PackState] {
         try reading { storage in
             try authorize(storage, .read, organization: organization)
-            return Self.states(try storage.packEvents(organizationID: try storage.organizationID(organization)), organization: organization)
+            return try Self.packStates(storage, organization: organization, organizationID: try storage.organizationID(organization))
         }
     }
 
@@ -79,6 +79,11 @@ extension PeriodService {
     /// The pack of one month; nil when it was never sent.
     static func packState(_ storage: any BookStorage, organization: String, organizationID: Int64, period: Period) throws -> PackState? {
         states(try storage.packEvents(organizationID: organizationID).filter { $0.period == period }, organization: organization).first
+    }
+
+    /// Every month of the organisation with an act on its pack, in order of the months.
+    static func packStates(_ storage: any BookStorage, organization: String, organizationID: Int64) throws -> [PackState] {
+        states(try storage.packEvents(organizationID: organizationID), organization: organization)
     }
 
     /// Marks a sent (or received) month's pack as superseded when the month is reopened.

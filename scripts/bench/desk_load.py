@@ -168,7 +168,8 @@ COUNTY_READERS = {"钱进", "赵敏", ADMIN}
 county = "CTY-01"
 
 
-def pages(voucher_ids, user):
+def page_kinds(voucher_ids, user):
+    """Every page kind a reader opens, with its address, as `user` may read them."""
     voucher = random.choice(voucher_ids) if voucher_ids else 1
     kinds = [
         ("首页", "/"),
@@ -185,7 +186,11 @@ def pages(voucher_ids, user):
     # The roll-up is the county's: a federation's officer or committee member may not read the unions below it.
     kinds = [kind for kind in kinds if kind[0] != "汇总表" or user in COUNTY_READERS]
     # Only an officer opens the entry form (anyone else is refused it, rightly).
-    return random.choice([kind for kind in kinds if kind[0] != "凭证录入" or user in OFFICERS])
+    return [kind for kind in kinds if kind[0] != "凭证录入" or user in OFFICERS]
+
+
+def pages(voucher_ids, user):
+    return random.choice(page_kinds(voucher_ids, user))
 
 
 async def reader(connection, stats, deadline, think, voucher_ids):
@@ -260,6 +265,10 @@ async def main_async(arguments, port):
     alone = Stats()
     for i in range(20):
         await enter_and_post(officers[0], reviewers[0], alone, 900_000 + i)
+    # Each page kind alone: 10 requests in a row by the administrator (who may read every page).
+    for kind, path in page_kinds(voucher_ids, ADMIN):
+        for _ in range(10):
+            await timed(alone, "alone " + kind, readers[READERS.index(ADMIN)], "GET", path)
     for connection in readers + officers + reviewers:
         connection.close()
     return stats, alone, elapsed, login_seconds
@@ -319,6 +328,10 @@ def report(arguments, stats, alone, elapsed, login_seconds, binary, markdown):
     errors_text = ", ".join(f"{what}: {n}" for what, n in sorted(by_error.items())) or "none"
     post_alone = alone.times.get("记账", [])
     post_server = alone.server.get("记账", [])
+    # Each page kind alone on the idle server: what one request costs without queueing.
+    solo = [(kind[len("alone "):], statistics.median(alone.server.get(kind) or [float("nan")]) * 1000, max(alone.times[kind]) * 1000)
+            for kind in alone.times if kind.startswith("alone ")]
+    solo_text = "; ".join(f"{kind} {server:.1f} ms" for kind, server, _ in solo)
     lines = []
     if markdown:
         lines.append("## The desk under load")
@@ -346,6 +359,9 @@ def report(arguments, stats, alone, elapsed, login_seconds, binary, markdown):
                          + (f"; server time median {statistics.median(post_server) * 1000:.1f} ms, slowest {max(post_server) * 1000:.1f} ms"
                             if post_server else "")
                          + " (goal: 20 ms). Goals under load: p99 ≤ 100 ms for pages, no errors.")
+        if solo:
+            lines.append("")
+            lines.append(f"Each page alone on the idle server (server time, median of 10 in a row): {solo_text}.")
     else:
         print(f"{total} requests in {elapsed:.1f} s, {errors} errors; logins took {login_seconds:.1f} s")
         print(f"{'kind':<10} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'srv p50':>8} {'srv p99':>8}  errors")
@@ -356,6 +372,8 @@ def report(arguments, stats, alone, elapsed, login_seconds, binary, markdown):
             print(f"one voucher post alone: median {statistics.median(post_alone) * 1000:.1f} ms, max {max(post_alone) * 1000:.1f} ms"
                   + (f"; server time median {statistics.median(post_server) * 1000:.1f} ms, max {max(post_server) * 1000:.1f} ms"
                      if post_server else ""))
+        if solo:
+            print(f"each page alone (server time, median of 10): {solo_text}")
     print("\n".join(lines))
 
 

@@ -41,7 +41,8 @@ enum CountyPage: DeskPage {
             let code = scope.code
             let (rollup, states) = try await scope.session.perform { session -> (Rollup, [MemberState]) in
                 let rollup = try Reports.rollup(session, organization: code, year: year, month: month)
-                return (rollup, try rollup.members.map { try Self.state(session, $0, depth: rollup.depth[$0.code] ?? 0, year: year) })
+                let standings = try session.overview.standings(organizations: rollup.members.map(\.code), year: year)
+                return (rollup, zip(rollup.members, standings).map { Self.state($0, $1, depth: rollup.depth[$0.code] ?? 0) })
             }
             let frame = try await routes.frame(context, organization: scope.organization, current: "rollup")
             // By level (县级, 乡镇, 联合会, 基层) unless each member's column is asked for: a county of
@@ -72,16 +73,11 @@ enum CountyPage: DeskPage {
         return (year, month)
     }
 
-    static func state(_ session: Session, _ member: Organization, depth: Int, year: Int) throws -> MemberState {
-        let vouchers = try session.vouchers.vouchers(organization: member.code)
-        let closed = try session.periods.closedPeriods(organization: member.code).filter { $0.year == year }.sorted()
-        let posted = vouchers.filter { $0.status == .posted }
-        let pack = try session.periods.packs(organization: member.code).last { $0.period.year == year }
-        return MemberState(code: member.code, name: member.name, level: member.level.chinese, depth: depth,
-                           closedThrough: closed.last?.description, closedMonths: closed.count,
-                           unposted: vouchers.count(where: { $0.status != .posted && $0.draft.date.year == year }),
-                           lastPosted: posted.map(\.draft.date).max()?.description, pack: pack,
-                           mayReceive: try session.periods.mayReceivePacks(organization: member.code))
+    static func state(_ member: Organization, _ standing: OverviewService.Standing, depth: Int) -> MemberState {
+        MemberState(code: member.code, name: member.name, level: member.level.chinese, depth: depth,
+                    closedThrough: standing.closed.last?.description, closedMonths: standing.closed.count,
+                    unposted: standing.unposted, lastPosted: standing.lastPosted?.description, pack: standing.pack,
+                    mayReceive: standing.mayReceive)
     }
 
     static func data(_ rollup: Rollup, states: [MemberState], code: String, year: Int, month: Int, byLevel: Bool) -> [String: Any] {

@@ -21,6 +21,8 @@ protocol DeskStorage {
     /// How many vouchers the organisation has per month and status (首页's counts, without
     /// loading a voucher).
     func voucherCounts(organizationID: Int64) throws -> [(period: Period, status: VoucherStatus, count: Int)]
+    /// The date of the organisation's latest posted voucher, if it has one.
+    func lastPostedDate(organizationID: Int64) throws -> LocalDate?
     /// The ids of the organisation's vouchers of one month (all months: nil) and one status (any:
     /// nil), in the order of the desk's list, so that a list of one status loads only those.
     func listedVoucherIDs(organizationID: Int64, period: Period?, status: VoucherStatus?) throws -> [Int64]

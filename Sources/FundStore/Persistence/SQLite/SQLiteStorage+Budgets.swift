@@ -3,25 +3,28 @@ import GRDB
 
 extension SQLiteStorage: BudgetStorage {
     func budgetRecord(organizationID: Int64, year: Int) throws -> BudgetRecord? {
-        try BudgetRecord.filter(BudgetRecord.Columns.organizationID == organizationID && BudgetRecord.Columns.year == year).fetchOne(db)
+        // Cached statements here: a roll-up reads the budget of every member.
+        try BudgetRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(BudgetRecord.databaseTableName) WHERE organization_id = ? AND year = ?"),
+                                  arguments: [organizationID, year])
     }
 
     func budgetLines(budgetID: Int64) throws -> [StoredBudgetLine] {
-        try BudgetLineRow.fetchAll(db, sql: """
+        try BudgetLineRow.fetchAll(db.cachedStatement(sql: """
             SELECT l.*, c.code AS counterpart FROM budget_line l LEFT JOIN organization c ON c.id = l.counterpart_id
             WHERE l.budget_id = ? ORDER BY l.position
-            """, arguments: [budgetID]).map(\.stored)
+            """), arguments: [budgetID]).map(\.stored)
     }
 
     func budgetAdjustments(budgetID: Int64) throws -> [BudgetAdjustmentRecord] {
-        try BudgetAdjustmentRecord.filter(BudgetAdjustmentRecord.Columns.budgetID == budgetID).order(BudgetAdjustmentRecord.Columns.number).fetchAll(db)
+        try BudgetAdjustmentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(BudgetAdjustmentRecord.databaseTableName) WHERE budget_id = ? ORDER BY number"),
+                                            arguments: [budgetID])
     }
 
     func budgetAdjustmentLines(budgetID: Int64) throws -> [BudgetAdjustmentLineRecord] {
-        try BudgetAdjustmentLineRecord.fetchAll(db, sql: """
+        try BudgetAdjustmentLineRecord.fetchAll(db.cachedStatement(sql: """
             SELECT al.* FROM budget_adjustment_line al JOIN budget_adjustment a ON a.id = al.adjustment_id WHERE a.budget_id = ?
             ORDER BY al.adjustment_id, al.line_id
-            """, arguments: [budgetID])
+            """), arguments: [budgetID])
     }
 
     func insertBudget(_ record: BudgetRecord) throws -> Int64 {

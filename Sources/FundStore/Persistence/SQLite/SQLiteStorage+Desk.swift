@@ -47,6 +47,13 @@ extension SQLiteStorage: DeskStorage {
         }
     }
 
+    func lastPostedDate(organizationID: Int64) throws -> LocalDate? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT max(date) AS date FROM voucher WHERE organization_id = ? AND status = 'posted'"),
+                                   arguments: [organizationID])
+        guard let row, !row.hasNull(atIndex: 0) else { return nil }
+        return try row.storedDate(Column("date"), in: "voucher")
+    }
+
     func listedVoucherIDs(organizationID: Int64, period: Period?, status: VoucherStatus?) throws -> [Int64] {
         // The index voucher_period (organization_id, period, status) serves every combination.
         try Int64.fetchAll(db.cachedStatement(sql: """

@@ -7,7 +7,9 @@ extension SQLiteStorage: PackStorage {
     }
 
     func packEvents(organizationID: Int64) throws -> [PackEventRecord] {
-        try PackEventRecord.filter(PackEventRecord.Columns.organizationID == organizationID).order(PackEventRecord.Columns.id).fetchAll(db)
+        // A cached statement: 首页 and the county's 汇总 ask it of every organisation shown.
+        try PackEventRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(PackEventRecord.databaseTableName) WHERE organization_id = ? ORDER BY id"),
+                                     arguments: [organizationID])
     }
 
     func opinionDraft(organizationID: Int64, year: Int) throws -> OpinionDraftRecord? {

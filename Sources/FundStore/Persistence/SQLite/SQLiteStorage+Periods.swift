@@ -41,7 +41,9 @@ extension SQLiteStorage: PeriodStorage {
     }
 
     func closedPeriods(organizationID: Int64) throws -> [PeriodCloseRecord] {
-        try PeriodCloseRecord.filter(PeriodCloseRecord.Columns.organizationID == organizationID).order(PeriodCloseRecord.Columns.period).fetchAll(db)
+        // A cached statement: 首页 and the county's 汇总 ask it of every organisation shown.
+        try PeriodCloseRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(PeriodCloseRecord.databaseTableName) WHERE organization_id = ? ORDER BY period"),
+                                       arguments: [organizationID])
     }
 
     func appendPeriodLog(_ entry: PeriodLogRecord) throws {

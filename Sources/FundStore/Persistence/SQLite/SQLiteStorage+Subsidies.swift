@@ -1,12 +1,13 @@
 import FundCore
 import GRDB
 
+// Cached statements throughout: the 台账 and the desk's 项目补贴 page ask these of every item.
 extension SQLiteStorage: SubsidyStorage {
     func subsidyItem(code: String) throws -> StoredSubsidyItem? {
-        try SubsidyItemRow.fetchOne(db, sql: """
+        try SubsidyItemRow.fetchOne(db.cachedStatement(sql: """
             SELECT s.*, g.code AS grantor, r.code AS recipient FROM subsidy_item s
             JOIN organization g ON g.id = s.grantor_id JOIN organization r ON r.id = s.recipient_id WHERE s.code = ?
-            """, arguments: [code])?.stored
+            """), arguments: [code])?.stored
     }
 
     func insertSubsidyItem(_ record: SubsidyItemRecord) throws -> Int64 {
@@ -24,23 +25,23 @@ extension SQLiteStorage: SubsidyStorage {
     }
 
     func subsidyCodes(organizationID: Int64, asRecipient: Bool) throws -> [String] {
-        let column = asRecipient ? SubsidyItemRecord.Columns.recipientID : SubsidyItemRecord.Columns.grantorID
-        return try SubsidyItemRecord.select(SubsidyItemRecord.Columns.code, as: String.self).filter(column == organizationID)
-            .order(SubsidyItemRecord.Columns.code).fetchAll(db)
+        let sql = asRecipient ? "SELECT code FROM subsidy_item WHERE recipient_id = ? ORDER BY code" : "SELECT code FROM subsidy_item WHERE grantor_id = ? ORDER BY code"
+        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [organizationID])
     }
 
     func subsidyCount(grantorID: Int64, status: SubsidyStatus) throws -> Int {
-        try SubsidyItemRecord.filter(SubsidyItemRecord.Columns.grantorID == grantorID && SubsidyItemRecord.Columns.status == status.rawValue).fetchCount(db)
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM subsidy_item WHERE grantor_id = ? AND status = ?"),
+                         arguments: [grantorID, status.rawValue]) ?? 0
     }
 
     func subsidyBalances(item: SubsidyItem) throws -> [SubsidyBalance] {
-        try summing(organizationID: nil, from: 190001, to: 999912) { try SubsidyBalanceRow.fetchAll(db, sql: """
+        try summing(organizationID: nil, from: 190001, to: 999912) { try SubsidyBalanceRow.fetchAll(db.cachedStatement(sql: """
             SELECT o.code AS organization, a.code AS account, c.code AS counterpart, sum(b.debit) AS debit, sum(b.credit) AS credit
             FROM balance b JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id
             LEFT JOIN organization c ON c.id = b.counterpart_id
             WHERE b.project = ? AND b.closing = 0 AND o.code IN (?, ?)
             GROUP BY o.code, a.code, c.code
-            """, arguments: [item.code, item.grantor, item.recipient]).map(\.balance) }
+            """), arguments: [item.code, item.grantor, item.recipient]).map(\.balance) }
     }
 
     func subsidyReturnedFen(code: String) throws -> Int64 {
@@ -52,10 +53,10 @@ extension SQLiteStorage: SubsidyStorage {
     }
 
     func subsidyLastActivity(item: SubsidyItem) throws -> LocalDate? {
-        try DateRow.fetchOne(db, sql: """
+        try DateRow.fetchOne(db.cachedStatement(sql: """
             SELECT max(v.date) AS date FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
             WHERE l.project = ? AND v.status = 'posted' AND v.kind <> 'closing' AND o.code IN (?, ?)
-            """, arguments: [item.code, item.grantor, item.recipient])?.date
+            """), arguments: [item.code, item.grantor, item.recipient])?.date
     }
 
     func subsidyAccruedFen(item: SubsidyItem) throws -> Int64 {
@@ -66,19 +67,19 @@ extension SQLiteStorage: SubsidyStorage {
     }
 
     func subsidyFirstPayment(itemID: Int64) throws -> LocalDate? {
-        try DateRow.fetchOne(db, sql: """
+        try DateRow.fetchOne(db.cachedStatement(sql: """
             SELECT min(v.date) AS date FROM subsidy_voucher s JOIN voucher v ON v.id = s.voucher_id WHERE s.item_id = ? AND s.role = 'disburse'
-            """, arguments: [itemID])?.date
+            """), arguments: [itemID])?.date
     }
 
     func subsidyLines(organization: String, project: String) throws -> [LedgerLine] {
-        try SubsidyLineRow.fetchAll(db, sql: """
+        try SubsidyLineRow.fetchAll(db.cachedStatement(sql: """
             SELECT v.id, v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project
             FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
             JOIN organization o ON o.id = v.organization_id
             WHERE o.code = ? AND v.status = 'posted' AND l.project = ? AND v.kind <> 'closing'
             ORDER BY v.date, v.number, l.position
-            """, arguments: [organization, project]).map(\.line)
+            """), arguments: [organization, project]).map(\.line)
     }
 
     func appendSubsidyLog(_ entry: SubsidyLogRecord) throws {
@@ -86,7 +87,8 @@ extension SQLiteStorage: SubsidyStorage {
     }
 
     func subsidyLog(itemID: Int64) throws -> [SubsidyLogRecord] {
-        try SubsidyLogRecord.filter(SubsidyLogRecord.Columns.itemID == itemID).order(SubsidyLogRecord.Columns.id).fetchAll(db)
+        try SubsidyLogRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(SubsidyLogRecord.databaseTableName) WHERE item_id = ? ORDER BY id"),
+                                      arguments: [itemID])
     }
 
     func linkSubsidyVoucher(_ link: SubsidyVoucherRecord) throws {

@@ -21,7 +21,8 @@ extension Row {
 extension SQLiteStorage {
     /// One sum in fen (`SELECT coalesce(sum(...), 0) ...`), read without trapping on a REAL.
     func fetchSum(_ sql: String, arguments: StatementArguments) throws -> Int64 {
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return 0 }
+        // Callers pass constant SQL (values go in `arguments`), so the statement is cached.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return 0 }
         let value: DatabaseValue = row[0]
         switch value.storage {
         case let .int64(fen): return fen

@@ -25,10 +25,10 @@ public struct OverviewService: SessionService {
     /// top bar's reads (`menu()`) come with it.
     public func home(year: Int, limit: Int) throws -> (rows: [HomeRow], menu: Menu) {
         try reading { storage in
-            let access = try AccessView(storage, grants: try session.effectiveGrants(storage))
+            let access = try AccessView(storage, user: user, grants: try session.effectiveGrants(storage))
             let rows = try access.readable.prefix(limit).map { organization in
                 let code = organization.code
-                try authorize(storage, .read, organization: code)
+                try access.authorize(.read, code)
                 let organizationID = try storage.organizationID(code)
                 let findings = try storage.findingCounts(organizationID: organizationID, year: year)
                 let mayWrite = access.permits(.writeBooks, code)
@@ -45,13 +45,51 @@ public struct OverviewService: SessionService {
         }
     }
 
+    /// Where each of `organizations` stands in `year`, for the county's 汇总 page, in one read
+    /// transaction and without loading a voucher: the months closed, the vouchers of the year
+    /// not yet posted, the date of the last voucher posted, the latest month's pack sent and
+    /// whether the user receives the organisation's packs. Each read is authorized as
+    /// `waiting(organization:)` authorizes it.
+    public func standings(organizations codes: [String], year: Int) throws -> [Standing] {
+        try reading { storage in
+            let access = try AccessView(storage, user: user, grants: try session.effectiveGrants(storage))
+            return try codes.map { code in
+                try access.authorize(.read, code)
+                let organizationID = try storage.organizationID(code)
+                let counts = try storage.voucherCounts(organizationID: organizationID)
+                return Standing(organization: code,
+                                closed: try storage.closedPeriods(organizationID: organizationID).map(\.period).filter { $0.year == year }.sorted(),
+                                unposted: counts.filter { $0.status != .posted && $0.period.year == year }.reduce(0) { $0 + $1.count },
+                                lastPosted: try storage.lastPostedDate(organizationID: organizationID),
+                                pack: try PeriodService.packStates(storage, organization: code, organizationID: organizationID).last { $0.period.year == year },
+                                mayReceive: access.receivesPacks(code))
+            }
+        }
+    }
+
+    /// Where one organisation stands in a year (`standings(organizations:year:)`).
+    public struct Standing: Sendable {
+        /// The organisation's code.
+        public let organization: String
+        /// The year's months closed, in order.
+        public let closed: [Period]
+        /// The year's vouchers not yet posted (未审核 and 已审核).
+        public let unposted: Int
+        /// The date of the latest posted voucher of any year.
+        public let lastPosted: LocalDate?
+        /// The latest month of the year whose pack has an act, with every act.
+        public let pack: PackState?
+        /// Whether the user receives the organisation's packs (a superior above it).
+        public let mayReceive: Bool
+    }
+
     /// What every page of an organisation needs before its own reads, in one read transaction:
     /// the organisation (nil when the user may not read it, whether or not it exists, as
     /// `AccessService.permits(.read, ...)` decides), whether the user may write its books, and
     /// the top bar's organisations and 用户与权限 link (`menu()`).
     public func place(organization code: String) throws -> Place? {
         try reading { storage in
-            let access = try AccessView(storage, grants: try session.effectiveGrants(storage))
+            let access = try AccessView(storage, user: user, grants: try session.effectiveGrants(storage))
             let ancestors = try storage.ancestors(of: code)
             guard Access.permits(access.grants, .read, organization: code, ancestors: ancestors) else { return nil }
             guard let organization = access.tree.first(where: { $0.code == code }) else { throw BookError.unknownOrganization(code) }
@@ -63,7 +101,7 @@ public struct OverviewService: SessionService {
     /// The top bar of a page in one read transaction: the organisations the user may read
     /// (`AccessService.readableOrganizations`) and whether the user administers the book.
     public func menu() throws -> Menu {
-        try reading { storage in try AccessView(storage, grants: try session.effectiveGrants(storage)).menu }
+        try reading { storage in try AccessView(storage, user: user, grants: try session.effectiveGrants(storage)).menu }
     }
 
     /// An organisation a page works on, with what its frame shows.
@@ -92,14 +130,19 @@ public struct OverviewService: SessionService {
         let tree: [Organization]
         let readable: [Organization]
         private let parent: [String: String]
+        private let codes: Set<String>
 
-        init(_ storage: any BookStorage, grants: [RoleGrant]) throws {
+        let user: String
+
+        init(_ storage: any BookStorage, user: String, grants: [RoleGrant]) throws {
+            self.user = user
             self.grants = grants
             let tree = try storage.organizationTree()
             self.tree = tree
             var parent: [String: String] = [:]
             for organization in tree { if let code = organization.parentCode { parent[organization.code] = code } }
             self.parent = parent
+            codes = Set(tree.map(\.code))
             let grants = self.grants
             readable = tree.filter { organization in
                 var ancestors: [String] = [], current = parent[organization.code]
@@ -110,6 +153,13 @@ public struct OverviewService: SessionService {
 
         func permits(_ action: Action, _ code: String) -> Bool {
             Access.permits(grants, action, organization: code, ancestors: ancestors(of: code))
+        }
+
+        /// `Session.authorize` walked in memory: the organisation must be in the book and the
+        /// grants must permit the action on it.
+        func authorize(_ action: Action, _ code: String) throws {
+            guard codes.contains(code) else { throw BookError.unknownOrganization(code) }
+            guard permits(action, code) else { throw BookError.notPermitted(user: user, action: action, organization: code, roles: grants) }
         }
 
         /// Whether the user receives the organisation's packs: a superior of an organisation

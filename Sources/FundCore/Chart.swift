@@ -69,6 +69,24 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownParent(code: String, parent: String)
     case duplicate(String)
     case badName(code: String, name: String)
+    /// A union asked to open a county-chart account its chart may not borrow: only a union on
+    /// the grassroots chart opens county accounts, and only 132, 212 and 508 with their details
+    /// (`Chart.countyAccountsForGrassroots`).
+    case countyAccountNotAllowed(code: String, chart: ChartKind)
+    /// A county account opened on a grassroots chart without the business that needs it.
+    case openingReasonMissing(code: String)
+    /// The reason given is longer than an opening records (`limit` characters).
+    case openingReasonTooLong(code: String, limit: Int)
+
+    /// The rule's id, in brackets after every message.
+    public var rule: String {
+        switch self {
+        case .malformedCode, .levelOneNotAllowed, .unknownParent, .duplicate, .badName: "bad-account"
+        case .countyAccountNotAllowed: "county-account-not-allowed"
+        case .openingReasonMissing: "opening-reason-missing"
+        case .openingReasonTooLong: "opening-reason-too-long"
+        }
+    }
 
     public var description: String {
         switch self {
@@ -82,6 +100,14 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
             return "account \(code) already exists in this chart; choose another code"
         case let .badName(code, name):
             return "account \(code) has an unusable name \"\(name)\": a name must not be empty and must not contain '/', ':' or two spaces in a row"
+        case let .countyAccountNotAllowed(code, chart):
+            return chart == .county
+                ? "account \(code) is already in the county-and-above chart; only a union on the grassroots chart opens county accounts"
+                : "account \(code) is not one a grassroots-chart union may open: the standard lets it use 132, 212 and 508 (with their details) of the county-and-above chart for passing money down and subsidising lower unions"
+        case let .openingReasonMissing(code):
+            return "give the business that needs account \(code) (--reason), e.g. passing the lower unions' share of the allocated funds down"
+        case let .openingReasonTooLong(code, limit):
+            return "the reason for opening account \(code) is longer than \(limit) characters; name the business in fewer words"
         }
     }
 }

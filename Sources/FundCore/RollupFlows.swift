@@ -49,7 +49,7 @@ public enum FlowKind: String, Hashable, Sendable, CaseIterable {
     public var lowerAccounts: [String] {
         switch self {
         case .remittance: ["211"]
-        case .passDown: ["402", "13102"]
+        case .passDown: ["402", "13102", "21202"]
         case .generalSubsidy: ["40301"]
         case .earmarkedSubsidy: ["40302"]
         }
@@ -121,7 +121,8 @@ public struct UntaggedTransfer: Hashable, Sendable {
 /// - 211 at the lower union (a line without counterpart is owed to its parent) against the
 ///   upper union's Cr 402 and Cr 132 toward it, net of its accruals (Dr 132 / Cr 402);
 /// - Dr 21202 at the upper union against the lower union's Cr 402 and Cr 13102 toward it, net of
-///   its accruals (Dr 13102 / Cr 402);
+///   its accruals (Dr 13102 / Cr 402), and its Cr 21202 toward it: a lower union on the grassroots
+///   chart that opened 212 holds the share of the unions below it there until it passes it on;
 /// - 50801/50802 against 40301/40302, per project.
 ///
 /// A 402 line toward another member is a pass-down received when that member is above, a
@@ -135,20 +136,24 @@ public enum FlowReconciliation {
         account.hasPrefix("132") || account.hasPrefix("508") || (debit && account.hasPrefix("212"))
     }
 
+    /// Whether `candidate` stands above `code` in the tree given by each member's parent (a
+    /// cycle in a tampered book ends the walk instead of looping).
+    public static func isAncestor(_ candidate: String, of code: String, parents: [String: String?]) -> Bool {
+        var current = parents[code] ?? nil
+        var steps = 0
+        while let next = current, steps <= parents.count {
+            if next == candidate { return true }
+            current = parents[next] ?? nil
+            steps += 1
+        }
+        return false
+    }
+
     /// The differences and the untagged movements of `flows` between `members`, in month, kind
     /// and organisation order.
     public static func reconcile(flows: [RollupFlow], members: [Organization]) throws(SumOverflow) -> (differences: [FlowDifference], untagged: [UntaggedTransfer]) {
         let parent = Dictionary(members.map { ($0.code, $0.parentCode) }, uniquingKeysWith: { first, _ in first })
-        func isAncestor(_ candidate: String, of code: String) -> Bool {
-            var current = parent[code] ?? nil
-            var steps = 0
-            while let next = current, steps <= members.count {
-                if next == candidate { return true }
-                current = parent[next] ?? nil
-                steps += 1
-            }
-            return false
-        }
+        func isAncestor(_ candidate: String, of code: String) -> Bool { Self.isAncestor(candidate, of: code, parents: parent) }
         struct Key: Hashable { let kind: FlowKind, upper: String, lower: String, project: String?, period: Period }
         var upperSide: [Key: Int64] = [:], lowerSide: [Key: Int64] = [:]
         var untagged: [UntaggedTransfer] = []
@@ -171,7 +176,13 @@ public enum FlowReconciliation {
             if account.hasPrefix("211") {
                 try add(&lowerSide, Key(kind: .remittance, upper: other, lower: org, project: nil, period: flow.period), flow.debit, flow)
             } else if account.hasPrefix("21202") {
-                try add(&upperSide, Key(kind: .passDown, upper: org, lower: other, project: nil, period: flow.period), flow.debit, flow)
+                if isAncestor(other, of: org) {
+                    // A pass-down received and held for the unions below (Cr 21202 toward the upper
+                    // union): a township's share of its grassroots unions, received with its own 402.
+                    try add(&lowerSide, Key(kind: .passDown, upper: other, lower: org, project: nil, period: flow.period), try net(flow.credit, minus: flow.debit, flow), flow)
+                } else {
+                    try add(&upperSide, Key(kind: .passDown, upper: org, lower: other, project: nil, period: flow.period), flow.debit, flow)
+                }
             } else if account.hasPrefix("132") {
                 try add(&upperSide, Key(kind: .remittance, upper: org, lower: other, project: nil, period: flow.period), try net(flow.credit, minus: flow.debit, flow), flow)
             } else if account.hasPrefix("13102") {

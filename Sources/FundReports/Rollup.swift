@@ -148,6 +148,8 @@ public struct Rollup: Sendable {
             var upperSide: [Key: Int64] = [:], lowerSide: [Key: Int64] = [:]
             for b in data.balances {
                 if b.account.hasPrefix(pair.upperAccount), let other = b.counterpart, codes.contains(other) {
+                    // A 212 balance toward the union above is held for the unions below, owed to neither.
+                    if pair.upperIsLiability, FlowReconciliation.isAncestor(other, of: b.organization, parents: parent) { continue }
                     try add(&upperSide[Key(upper: b.organization, lower: other, kind: "", project: b.project), default: 0],
                             pair.upperIsLiability ? negated(b.closingNet, b.organization, b.account) : b.closingNet, b.organization, b.account)
                 } else if b.account.hasPrefix(pair.lowerAccount), let other = b.counterpart ?? (pair.lowerAccount == "211" ? parent[b.organization] ?? nil : nil), codes.contains(other) {

@@ -6,7 +6,7 @@ import FundStore
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: bilingual("The chart of accounts of an organisation.", "单位的会计科目表。"),
-        subcommands: [List.self, Add.self])
+        subcommands: [List.self, Add.self, Open.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: bilingual("List an organisation's chart, or a standard chart.", "列出单位的科目表，或一套标准科目表。"))
@@ -43,6 +43,23 @@ struct AccountCommand: ParsableCommand {
             try reporting {
                 try options.open().organizations.addAccount(Account(code: code, name: name), organization: org)
                 say(.accountAdded(code: code, name: name, organization: org))
+            }
+        }
+    }
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: bilingual(
+            "Open a county-chart account (132, 212 or 508, with its details) on a grassroots-chart union's chart, for the business its chart lacks.",
+            "为使用基层工会会计科目的单位按县级以上工会会计科目增设 132、212 或 508（及其明细科目），用于其科目表所缺的特殊业务。"))
+        @OptionGroup var options: BookOptions
+        @Option(help: bilingual("The organisation (on the grassroots chart).", "单位代码（使用基层工会会计科目）。")) var org: String
+        @Option(help: bilingual("The county account: 132, 212 or 508, or one of their details.", "县级科目编码：132、212 或 508，或其明细科目。")) var code: String
+        @Option(help: bilingual("The business that needs it, recorded with the opening.", "需要该科目的业务，随增设一并记录。")) var reason: String
+
+        func run() throws {
+            try reporting {
+                let opened = try options.open().organizations.openCountyAccount(code: code, organization: org, reason: reason)
+                say(.countyAccountsOpened(accounts: opened, organization: org, reason: reason))
             }
         }
     }

@@ -44,6 +44,14 @@ struct Demo: ParsableCommand {
                     try financeHead.signatures.setSigner(organization: "CTY-01", role: role, name: name)
                 }
             }
+            // The townships keep the grassroots chart and pass their grassroots unions' share down:
+            // they take 212 from the county chart for it, and 城关镇 508 for a subsidy (domain notes §2.10).
+            for township in try ledger.organizations.organizations() where township.level == .township && township.chart == .grassroots {
+                try ledger.organizations.openCountyAccount(code: "212", organization: township.code, reason: "转拨所属基层工会拨缴经费")
+                if township.code == "TWN-01" {
+                    try ledger.organizations.openCountyAccount(code: "508", organization: township.code, reason: "补助所属基层工会困难职工帮扶")
+                }
+            }
             // Subsidy items first, so that the journal's spending of them is held to their purpose.
             let subsidyFile = data + "/subsidies-2026.csv"
             let items = FileManager.default.fileExists(atPath: subsidyFile) ? try subsidyOfficer.subsidies.importSubsidies(path: subsidyFile) : 0

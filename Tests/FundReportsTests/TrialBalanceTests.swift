@@ -12,6 +12,10 @@ func demoBook() throws -> Session {
     // The demo's importer keeps every union's books and is the preparer the journal defaults to.
     try t.book.access.grant(RoleGrant(user: "演示导入", role: .officer))
     _ = try t.book.access.importRoles(path: Golden.root.appendingPathComponent("ledgers/demo/officers.csv").path)
+    // The townships pass their grassroots unions' share down through 212, as the demo opens it.
+    for township in try t.book.organizations.organizations() where township.level == .township {
+        try t.book.organizations.openCountyAccount(code: "212", organization: township.code, reason: "转拨所属基层工会拨缴经费")
+    }
     _ = try t.opened(as: "演示导入").imports.importJournal(paths: ["ledgers/demo/2026.journal", "ledgers/demo/2026-fed-02-q4.csv"].map {
         Golden.root.appendingPathComponent($0).path
     }, defaultOrganization: nil)

@@ -12,6 +12,14 @@ extension ChartError: LocalizedMessage {
             "科目 \(code) 已在本科目表中；请另选编码 [bad-account]"
         case let .badName(code, name):
             "科目 \(code) 的名称“\(name)”不可用：名称不能为空，不能含“/”“:”或连续两个空格 [bad-account]"
+        case let .countyAccountNotAllowed(code, chart):
+            chart == .county
+                ? "科目 \(code) 已在县级以上工会会计科目表中；只有使用基层工会会计科目的单位才需增设县级科目 [county-account-not-allowed]"
+                : "基层工会只可按县级以上工会会计科目增设 132 应收下级经费、212 应付下级经费、508 补助下级支出及其明细科目，用于转拨下级经费、补助下级等特殊业务；科目 \(code) 不在其列 [county-account-not-allowed]"
+        case let .openingReasonMissing(code):
+            "请用 --reason 说明需要科目 \(code) 的业务，如“转拨基层工会拨缴经费” [opening-reason-missing]"
+        case let .openingReasonTooLong(code, limit):
+            "增设科目 \(code) 的理由超过 \(limit) 个字；请简要写明业务 [opening-reason-too-long]"
         }
     }
 }

@@ -71,6 +71,16 @@ enum OpeningPage: DeskPage {
             let ref = VoucherRef(period: Opening.openingPeriod(firstPeriod: first), word: Opening.word, number: 1)
             return (first, try? session.vouchers.voucher(organization: code, reference: ref.description))
         }
+        // The county accounts this union opened (a CLI act, `account open`), read-only here.
+        let (chartKind, countyAccounts) = try await scope.session.perform { session -> (ChartKind, [[String: String]]) in
+            let chart = try session.organizations.chart(for: code)
+            return (chart.kind, try session.organizations.countyAccountOpenings(organization: code).map { opening in
+                let levelOne = String(opening.code.prefix(3))
+                let details = chart.accounts.filter { $0.code.hasPrefix(levelOne) && $0.level > 1 }.map { "\($0.code) \($0.name)" }
+                return ["code": opening.code, "name": chart.fullName(opening.code) ?? "", "details": details.joined(separator: "、"),
+                        "reason": opening.reason, "opened_by": opening.openedBy, "opened_at": BeijingTime.display(opening.openedAt)]
+            })
+        }
         let frame = try await routes.frame(context, organization: scope.organization, current: "opening")
         var data: [String: Any] = ["code": code, "errors": errors.map { ["text": $0] },
                                    "first_period": form["first_period"] ?? "", "reviewer": form["reviewer"] ?? "",
@@ -84,6 +94,10 @@ enum OpeningPage: DeskPage {
             }
         } else if scope.mayWrite {
             data["may_open"] = true
+        }
+        if chartKind == .grassroots {
+            data["grassroots_chart"] = true
+            if !countyAccounts.isEmpty { data["county_accounts"] = countyAccounts }
         }
         if let message { data["message"] = message }
         return routes.page("opening", title: "建账", frame: frame, data: data, status: status)
@@ -114,6 +128,15 @@ enum OpeningPage: DeskPage {
           </form>
         {{/may_open}}
         {{^opened}}{{^may_open}}<p>本单位尚未建账。</p>{{/may_open}}{{/opened}}
+        {{#grassroots_chart}}
+          <h2>按县级以上工会会计科目增设的科目</h2>
+          <p class="hint">基层工会依法开展的特殊业务（转拨下级经费、补助下级等）可以使用县级以上工会会计科目的 132、212、508；增设由财务人员用命令 fundledger account open 办理并记明理由。</p>
+          <table class="grid">
+            <thead><tr><th>科目编码</th><th>科目名称</th><th>明细科目</th><th>理由</th><th>增设人</th><th>增设时间</th></tr></thead>
+            <tbody>{{#county_accounts}}<tr><td>{{code}}</td><td>{{name}}</td><td>{{details}}</td><td>{{reason}}</td><td>{{opened_by}}</td><td>{{opened_at}}</td></tr>{{/county_accounts}}
+            {{^county_accounts}}<tr><td colspan="6">本单位未增设县级科目。</td></tr>{{/county_accounts}}</tbody>
+          </table>
+        {{/grassroots_chart}}
         {{> foot}}
         """
 }

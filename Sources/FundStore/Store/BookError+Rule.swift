@@ -14,7 +14,7 @@ extension BookError {
         case .duplicateOrganization: "duplicate-org"
         case .unknownParent: "unknown-parent"
         case .organization: "bad-org"
-        case .chart: "bad-account"
+        case let .chart(error): error.rule
         case .parentHasPostings: "parent-has-postings"
         case .voucherProblems: "voucher-refused"
         case .voucherNotFound: "voucher-not-found"

@@ -9,6 +9,7 @@ enum CLIMessage: LocalizedMessage {
     case organizationAdded(code: String, name: String, level: OrganizationLevel, chart: ChartKind)
     case organizationsImported(count: Int, file: String)
     case accountAdded(code: String, name: String, organization: String)
+    case countyAccountsOpened(accounts: [Account], organization: String, reason: String)
     case imported(dryRun: Bool, vouchers: Int, lines: Int, byOrganization: [String: Int])
     case draftPrepared(id: Int64, organization: String, date: LocalDate)
     case reviewed(ids: [Int64])
@@ -68,6 +69,8 @@ enum CLIMessage: LocalizedMessage {
             "added \(count) organisations from \(file)"
         case let .accountAdded(code, name, organization):
             "added account \(code) \(name) to \(organization)"
+        case let .countyAccountsOpened(accounts, organization, reason):
+            "opened county-chart accounts \(accounts.map { $0.code + " " + $0.name }.joined(separator: ", ")) on \(organization)'s chart (reason: \(reason))"
         case let .imported(dryRun, vouchers, lines, byOrganization):
             "\(dryRun ? "dry run: would import" : "imported") \(vouchers) vouchers with \(lines) lines (\(byOrganization.count > 8 ? "\(byOrganization.count) organisations" : byOrganization.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))"
         case let .draftPrepared(id, organization, date):
@@ -174,6 +177,8 @@ enum CLIMessage: LocalizedMessage {
             "已从 \(file) 增设 \(count) 个单位"
         case let .accountAdded(code, name, organization):
             "已为 \(organization) 增设科目 \(code) \(name)"
+        case let .countyAccountsOpened(accounts, organization, reason):
+            "已按县级以上工会会计科目为 \(organization) 增设 \(accounts.map { $0.code + " " + $0.name }.joined(separator: "、"))（理由：\(reason)）"
         case let .imported(dryRun, vouchers, lines, byOrganization):
             "\(dryRun ? "试导入：将导入" : "已导入") \(vouchers) 张凭证，共 \(lines) 行（\(byOrganization.count > 8 ? "\(byOrganization.count) 个单位" : byOrganization.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) 张" }.joined(separator: "，"))）"
         case let .draftPrepared(id, organization, date):

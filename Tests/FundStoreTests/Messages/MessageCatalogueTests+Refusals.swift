@@ -24,7 +24,9 @@ extension MessageCatalogueTests {
     }
 
     static let chartErrors: [ChartError] = [.malformedCode("9"), .levelOneNotAllowed("199"), .unknownParent(code: "10901", parent: "109"),
-                                            .duplicate("102"), .badName(code: "10201", name: "a/b")]
+                                            .duplicate("102"), .badName(code: "10201", name: "a/b"),
+                                            .countyAccountNotAllowed(code: "201", chart: .grassroots), .openingReasonMissing(code: "212"),
+                                            .openingReasonTooLong(code: "212", limit: 200)]
     static func number(_ error: ChartError) -> Int {
         switch error {
         case .malformedCode: 0
@@ -32,6 +34,9 @@ extension MessageCatalogueTests {
         case .unknownParent: 2
         case .duplicate: 3
         case .badName: 4
+        case .countyAccountNotAllowed: 5
+        case .openingReasonMissing: 6
+        case .openingReasonTooLong: 7
         }
     }
 

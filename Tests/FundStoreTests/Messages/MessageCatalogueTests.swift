@@ -135,7 +135,7 @@ import Testing
 
     @Test func everyWrappedRefusalHasAChineseText() {
         Self.check(Self.organizationErrors, 7, Self.number, rule: { _ in "bad-org" })
-        Self.check(Self.chartErrors, 5, Self.number, rule: { _ in "bad-account" })
+        Self.check(Self.chartErrors, 8, Self.number, rule: { $0.rule })
         Self.check(Self.moneyErrors, 9, Self.number, rule: { _ in "bad-amount" })
         Self.check(Self.assetErrors, 5, Self.number, rule: { $0.rule })
         Self.check(Self.assetActProblems, 4, Self.number, rule: { $0.rule })

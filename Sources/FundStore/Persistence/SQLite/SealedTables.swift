@@ -89,6 +89,8 @@ enum SealedTables {
                     content: [i("first_period"), i("voucher_id"), t("opened_at"), t("opened_by")]),
         SealedTable(name: "pack_event", owner: "organization_id", key: [i("id")],
                     content: [i("organization_id"), i("period"), t("action"), t("at"), t("by"), t("reason")]),
+        SealedTable(name: "account_opening", owner: "organization_id", key: [i("id")],
+                    content: [i("organization_id"), t("code"), t("reason"), t("opened_at"), t("opened_by")]),
     ]
 
     /// The position of each table in `all`, to order a transaction's events.

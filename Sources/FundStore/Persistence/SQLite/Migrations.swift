@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v9-pack-receipts", migrate: v9PackReceipts)
         migrator.registerMigration("v11-federation-rules", migrate: v11FederationRules)
         migrator.registerMigration("v12-opening-assets", migrate: v12OpeningAssets)
+        migrator.registerMigration("v14-bulk-import", migrate: v14BulkImport)
         return migrator
     }
 

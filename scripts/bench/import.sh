@@ -4,6 +4,8 @@
 # book's size against the journal's, and the all-or-nothing refusal of the same journal with one
 # unbalanced voucher at its very end. Prints key=value lines.
 # BIN=path of a release fundledger (default .build/release/fundledger); BENCH_SIZE=100k or 1m.
+# Each figure is "wall_seconds peak_rss_kb user_seconds system_seconds": on a shared machine the
+# CPU time (user + system) says more than the wall time.
 # PERF=1 also records `perf record -g` of one import into WORK/perf.data.
 set -euo pipefail
 export FUNDLEDGER_USER=${FUNDLEDGER_USER:-bench}
@@ -31,12 +33,12 @@ new_book() {  # a new book with the generated organisations and the journal's pe
 ours=()
 for _ in $(seq "$RUNS"); do
   new_book "$WORK/book.sqlite"
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" sh -c "$BIN import '$JOURNAL' --book '$WORK/book.sqlite' >/dev/null && $BIN report trial-balance --org P --year 2026 --format csv --book '$WORK/book.sqlite' >/dev/null"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" sh -c "$BIN import '$JOURNAL' --book '$WORK/book.sqlite' >/dev/null && $BIN report trial-balance --org P --year 2026 --format csv --book '$WORK/book.sqlite' >/dev/null"
   ours+=("$(tail -1 "$WORK/time.txt")")
 done
 ledger=()
 if command -v ledger >/dev/null; then
-  for _ in $(seq "$RUNS"); do ledger+=("$( { /usr/bin/time -f "%e %M" ledger -f "$JOURNAL" bal >/dev/null; } 2>&1 | tail -1 )"); done
+  for _ in $(seq "$RUNS"); do ledger+=("$( { /usr/bin/time -f "%e %M %U %S" ledger -f "$JOURNAL" bal >/dev/null; } 2>&1 | tail -1 )"); done
 fi
 $BIN verify --book "$WORK/book.sqlite" >/dev/null 2>&1 && verified=clean || verified=PROBLEMS
 if [ "${PERF:-0}" = 1 ]; then

@@ -14,9 +14,11 @@ protocol PostingStorage {
     /// context caches organisations and charts across calls; numbers and seal heads are read
     /// afresh for each voucher, so that other postings in the same transaction cannot go stale.
     func postDraft(_ draft: VoucherDraft, context: inout PostingContext, bookkeeper: String) throws -> Int64
-    /// Posts the voucher `insertDraft` just inserted, from memory, with the context's caches and
-    /// the balance changes deferred to `flushBalances` (an import).
-    func postInserted(bookkeeper: String, requestedNumber: Int?, context: inout PostingContext) throws
+    /// Checks an imported voucher as `insertDraft` does and posts it in the same pass: it is
+    /// inserted as posted with its lines and seal (never written as a draft first), through the
+    /// one posting path, with the context's caches and the balance changes deferred to
+    /// `flushBalances`. Needs the batch opened by `ImportStorage.openBulkImport`.
+    func importVoucher(_ draft: VoucherDraft, context: inout PostingContext, importID: Int64, bookkeeper: String, requestedNumber: Int?) throws
     /// Adds the context's deferred balance changes to the balances.
     func flushBalances(_ context: inout PostingContext) throws
     /// The chart of an organisation whose vouchers the context enters (checking the user's roles

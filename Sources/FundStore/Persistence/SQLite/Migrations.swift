@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v11-federation-rules", migrate: v11FederationRules)
         migrator.registerMigration("v12-opening-assets", migrate: v12OpeningAssets)
         migrator.registerMigration("v13-county-accounts", migrate: v13CountyAccounts)
+        migrator.registerMigration("v14-bulk-import", migrate: v14BulkImport)
         return migrator
     }
 

@@ -3,6 +3,39 @@ import GRDB
 
 extension SQLiteStorage: PostingStorage {
     func insertDraft(_ input: VoucherDraft, context: inout PostingContext, importID: Int64?) throws -> Int64 {
+        let checked = try checkedDraft(input, context: &context)
+        let draft = checked.draft
+        try db.cachedStatement(sql: """
+            INSERT INTO voucher (id, organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
+            VALUES ((SELECT high + 1 FROM voucher_id_high), ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
+            """).execute(arguments: [checked.organizationID, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
+                                     draft.preparer, draft.reviewer, draft.kind.rawValue, checked.reversesID, importID, Store.now()])
+        let voucherID = db.lastInsertedRowID
+        try insertLines(of: checked, voucherID: voucherID)
+        var target = checked
+        target.id = voucherID
+        context.inserted = target
+        return voucherID
+    }
+
+    /// The lines of a checked voucher, with one prepared statement, in line order.
+    private func insertLines(of target: PostingTarget, voucherID: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, line) in target.draft.lines.enumerated() {
+            let d = line.dimensions
+            try statement.execute(arguments: [voucherID, index + 1, target.accountIDs[index], line.side.rawValue,
+                                              line.amount.fen, line.summary, d.project, d.expenseType?.rawValue, d.economicClass,
+                                              target.counterpartIDs[index], d.fundSource?.rawValue])
+        }
+    }
+
+    /// Checks a draft against the rules and the book (red ink against its original, the
+    /// voucher rules of the chart, counterparts, subsidy items, a closed month) and resolves its
+    /// row ids, writing nothing. The target's `id` is 0 until the voucher is inserted.
+    private func checkedDraft(_ input: VoucherDraft, context: inout PostingContext) throws -> PostingTarget {
         var draft = input
         let organization = try context.organization(db, draft.organization)
         var problems: [VoucherProblem] = []
@@ -66,26 +99,24 @@ extension SQLiteStorage: PostingStorage {
             }
         }
         if !problems.isEmpty { throw BookError.voucherProblems(voucher: label, problems: problems) }
+        return PostingTarget(id: 0, organizationID: organization.id, draft: draft, reversesID: reversesID,
+                             accountIDs: accountIDs, counterpartIDs: counterparts)
+    }
 
-        try db.cachedStatement(sql: """
-            INSERT INTO voucher (id, organization_id, date, period, word, summary, attachments, preparer, reviewer, status, kind, reverses_id, import_id, created_at)
-            VALUES ((SELECT high + 1 FROM voucher_id_high), ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
-            """).execute(arguments: [organization.id, draft.date.description, draft.period.key, draft.word, draft.summary, draft.attachments,
-                                     draft.preparer, draft.reviewer, draft.kind.rawValue, reversesID, importID, Store.now()])
-        let voucherID = db.lastInsertedRowID
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (index, line) in draft.lines.enumerated() {
-            let d = line.dimensions
-            try statement.execute(arguments: [voucherID, index + 1, accountIDs[index], line.side.rawValue,
-                                              line.amount.fen, line.summary, d.project, d.expenseType?.rawValue, d.economicClass,
-                                              counterparts[index], d.fundSource?.rawValue])
+    func importVoucher(_ draft: VoucherDraft, context: inout PostingContext, importID: Int64, bookkeeper: String, requestedNumber: Int?) throws {
+        var target = try checkedDraft(draft, context: &context)
+        let id: Int64
+        if let next = context.nextVoucherID {
+            id = next
+        } else {
+            id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT high + 1 FROM voucher_id_high")) ?? 1
         }
-        context.inserted = PostingTarget(id: voucherID, organizationID: organization.id, draft: draft, reversesID: reversesID,
-                                         accountIDs: accountIDs, counterpartIDs: counterparts)
-        return voucherID
+        target.id = id
+        // A checked voucher takes its id even when posting refuses it, as a draft inserted
+        // before posting did: the refusals that name later vouchers by id stay the same.
+        context.nextVoucherID = id + 1
+        try apply(target, bookkeeper: bookkeeper, requestedNumber: requestedNumber, context: &context, defersBalances: true, overrunLabel: nil,
+                  inserting: importID)
     }
 
     func post(_ voucher: Voucher, bookkeeper: String, requestedNumber: Int?) throws {
@@ -113,11 +144,6 @@ extension SQLiteStorage: PostingStorage {
         return id
     }
 
-    func postInserted(bookkeeper: String, requestedNumber: Int?, context: inout PostingContext) throws {
-        guard let target = context.inserted else { preconditionFailure("postInserted posts what insertDraft just inserted") }
-        try apply(target, bookkeeper: bookkeeper, requestedNumber: requestedNumber, context: &context, defersBalances: true, overrunLabel: nil)
-    }
-
     func flushBalances(_ context: inout PostingContext) throws {
         try context.flush(db)
     }
@@ -130,8 +156,13 @@ extension SQLiteStorage: PostingStorage {
     /// `PostingPlan` for the plan, and applies it: the number, the balance changes, the seal,
     /// subsidy items paid, and the budget check of an organisation that refuses overruns.
     /// `overrunLabel` names the voucher in a budget refusal (nil: its posted number).
+    ///
+    /// With `inserting` (an import's batch id), the voucher is not yet in the book: it is
+    /// inserted as posted, with its lines, in this pass (no draft written and updated), for the
+    /// batch that `openBulkImport` opened; the set-based checks of `closeBulkImport` stand in
+    /// for the posting triggers.
     func apply(_ target: PostingTarget, bookkeeper: String, requestedNumber: Int?, context: inout PostingContext,
-               defersBalances: Bool, overrunLabel: String?) throws {
+               defersBalances: Bool, overrunLabel: String?, inserting importID: Int64? = nil) throws {
         let draft = target.draft, organizationID = target.organizationID, period = draft.period
         let monthClosed = try context.isClosed(db, organizationID: organizationID, period: period)
         let series = PostingContext.SeriesKey(organizationID: organizationID, period: period.key, word: draft.word)
@@ -149,8 +180,19 @@ extension SQLiteStorage: PostingStorage {
         } catch {
             throw BookError(error)
         }
-        try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ?, historical = ? WHERE id = ?")
-            .execute(arguments: [plan.number, bookkeeper, postedAt, VoucherPeople.mark(historical), target.id])
+        if let importID {
+            try db.cachedStatement(sql: """
+                INSERT INTO voucher (id, organization_id, date, period, word, number, summary, attachments, preparer, reviewer, bookkeeper,
+                                     status, kind, reverses_id, import_id, created_at, posted_at, historical)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [target.id, organizationID, draft.date.description, period.key, draft.word, plan.number, draft.summary,
+                                         draft.attachments, draft.preparer, draft.reviewer, bookkeeper, draft.kind.rawValue, target.reversesID,
+                                         importID, postedAt, postedAt, VoucherPeople.mark(historical)])
+            try insertLines(of: target, voucherID: target.id)
+        } else {
+            try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ?, historical = ? WHERE id = ?")
+                .execute(arguments: [plan.number, bookkeeper, postedAt, VoucherPeople.mark(historical), target.id])
+        }
         context.nextNumbers[series] = plan.number + 1
         try context.add(plan.balanceChanges, of: target)
         // Bounded memory: a province's import has a million distinct keys.

@@ -10,6 +10,10 @@ public struct ImportService: SessionService {
     /// Imports journal files (and CSV files of voucher lines, by their .csv ending) all or nothing: every transaction becomes a posted voucher, or, at
     /// the first problems, nothing is written and every problem found is reported with its line.
     ///
+    /// One checked pass: each voucher is checked in Swift by the rules every posting uses and
+    /// then inserted as posted with its lines and seal; the database checks the whole batch once
+    /// at the end, in the same transaction, instead of voucher by voucher.
+    ///
     /// Every voucher names its preparer (the importing user when it names none) and its
     /// reviewer (`defaultReviewer` when it names none), two officers of its organisation
     /// (`VoucherPeople`). With `historical`, the history of an old book may name people who are
@@ -57,8 +61,7 @@ public struct ImportService: SessionService {
                     failedSeries.insert(series)
                     return
                 }
-                _ = try storage.insertDraft(draft, context: &context, importID: importID)
-                try storage.postInserted(bookkeeper: user, requestedNumber: draft.number, context: &context)
+                try storage.importVoucher(draft, context: &context, importID: importID, bookkeeper: user, requestedNumber: draft.number)
                 summary.vouchers += 1
                 summary.lines += draft.lines.count
                 summary.byOrganization[organization, default: 0] += 1
@@ -84,6 +87,7 @@ public struct ImportService: SessionService {
         let run: (any BookStorage) throws -> Void = { storage in
             let importID = try storage.insertImportBatch(ImportBatchRecord(file: paths.joined(separator: " "), importedAt: Store.now(),
                                                                            importedBy: user, voucherCount: 0))
+            try storage.openBulkImport(batchID: importID)
             var lastReport: Int64 = 0
             var doneBytes: Int64 = 0
             for index in readers.indices {
@@ -135,6 +139,7 @@ public struct ImportService: SessionService {
             }
             if !errors.isEmpty { throw InputErrors(errors) }
             try storage.flushBalances(&context)
+            try storage.closeBulkImport(batchID: importID)
             try storage.setImportVoucherCount(batchID: importID, count: summary.vouchers)
         }
         try session.writingInBulk(rollback: dryRun, run)

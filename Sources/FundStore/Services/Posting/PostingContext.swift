@@ -31,6 +31,8 @@ struct PostingContext {
     var nextNumbers: [SeriesKey: Int] = [:]
     /// The head of each organisation's seal chain.
     var sealHeads: [Int64: SealHead] = [:]
+    /// The id the next voucher an import inserts takes (the book's highest id plus one, read once).
+    var nextVoucherID: Int64?
     /// Whether an organisation refuses postings over budget.
     var refusesOverBudget: [Int64: Bool] = [:]
     /// Turnovers not yet added to the balance table, by the table's key; flushed when they reach

@@ -76,6 +76,12 @@ struct Demo: ParsableCommand {
             var actions = try runSubsidyActions(subsidyOfficer, path: data + "/subsidy-actions-2026.csv")
             actions += try runSubsidyActions(subsidyOfficer, path: review + "/subsidy-actions-2026.csv")
             let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
+            // FED-01's cashier (出纳) confirms each receipt and payment; the printed vouchers carry the name.
+            try ledger.access.grant(RoleGrant(user: "周婷", role: .cashier, organization: "FED-01"))
+            let cashier = store.session(as: "周婷")
+            for voucher in try ledger.vouchers.vouchers(organization: "FED-01") where voucher.status == .posted && CashRules.movesCash(voucher.draft.lines) {
+                try cashier.cash.confirm(voucherID: voucher.id)
+            }
             emit(DemoMessage.loaded(book: book, organizations: organizations, vouchers: summary.vouchers, lines: summary.lines, files: files, assets: assets,
                                     budgets: budgets.count, items: items, actions: actions).text(language) + "\n")
             if !reviewFiles.isEmpty {
@@ -127,13 +133,17 @@ struct Demo: ParsableCommand {
                 try JournalWorkbook.write(book: ledger, organization: organization, chart: try ledger.organizations.chart(for: code),
                                           from: Period(year: year, month: 1)!, to: Period(year: year, month: 12)!, path: path("序时账"))
                 try LedgerWorkbook.write(try Reports.generalLedger(ledger, organization: code, year: year, month: nil), to: path("总账"))
+                for kind in [CashAccountKind.cash, .bank] {
+                    try CashJournalWorkbook.write(try Reports.cashJournal(ledger, organization: code, kind: kind, year: year, month: nil),
+                                                  to: path(kind == .cash ? "现金日记账" : "银行存款日记账"))
+                }
                 try FormWorkbook.write(try Reports.balanceSheet(ledger, organization: code, year: year, month: nil), to: path(BalanceSheet.title), preparedBy: user)
                 try FormWorkbook.write(try Reports.incomeExpenditure(ledger, organization: code, year: year, month: nil), to: path(IncomeExpenditure.title), preparedBy: user)
                 // Sent to a superior: it carries the union's chain heads (footers, 校验 sheet).
                 try Workbook.$anchors.withValue({ (try? ledger.verification.chainHeads(organization: code)) ?? [] }) {
                     try writeMonthlyPack(book: ledger, organization: code, year: year, month: 12, path: path("月度报表", "\(year)-12"), user: user)
                 }
-                written += 6
+                written += 8
             }
             try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "FED-01", account: "503", year: year), to: "\(exports)/明细账-503-FED-01-\(year).xlsx")
             let root = all[0]

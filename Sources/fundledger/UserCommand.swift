@@ -7,7 +7,7 @@ extension Role: ExpressibleByArgument {}
 
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: bilingual("Users and their roles: admin, officer, committee, superior.", "用户及其角色：admin（账套管理员）、officer（财务人员）、committee（经审会委员）、superior（上级工会）。"),
+        commandName: "user", abstract: bilingual("Users and their roles: admin, officer, committee, superior, cashier.", "用户及其角色：admin（账套管理员）、officer（财务人员）、committee（经审会委员）、superior（上级工会）、cashier（出纳）。"),
         discussion: bilingual("""
             An officer (财务人员) writes the books of an organisation, or of every organisation when no --org is \
             given (an accounting centre). A committee member (经审会委员) reads them and records audits, findings \
@@ -27,7 +27,7 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: bilingual("Give a user a role.", "授予用户角色。"))
         @OptionGroup var options: BookOptions
         @Argument(help: bilingual("The user's name, as they give it with --as.", "用户姓名，即其在 --as 中给出的名字。")) var name: String
-        @Argument(help: bilingual("admin, officer, committee or superior.", "admin（账套管理员）、officer（财务人员）、committee（经审会委员）或 superior（上级工会）。")) var role: Role
+        @Argument(help: bilingual("admin, officer, committee, superior or cashier.", "admin（账套管理员）、officer（财务人员）、committee（经审会委员）、superior（上级工会）或 cashier（出纳）。")) var role: Role
         @Option(help: bilingual("The organisation the role covers (none: every organisation; admin takes none).", "角色所覆盖的单位（不给：全部单位；admin 不给）。")) var org: String?
 
         func run() throws {

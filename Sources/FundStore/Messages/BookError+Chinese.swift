@@ -20,6 +20,7 @@ extension BookError: LocalizedMessage {
         case let .voucherName(problem): return problem.chinese
         case let .yearEndAct(problem): return problem.chinese
         case let .sealKey(refusal): return refusal.chinese
+        case let .cash(refusal): return refusal.chinese
         case let .batchRefused(act, failures):
             let verb = act == .review ? "审核" : "记账"
             return "有 \(failures.count) 张凭证不能\(verb)，本次均未\(verb)，请改正以下凭证后重试 [batch-refused]：\n"
@@ -109,7 +110,7 @@ extension BookError: LocalizedMessage {
         case let .textRefused(field, character):
             return "\(field) 含控制字符 \(character)；请删去（换行、制表符和方向标记不能记入账簿）"
         case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .review, .backup,
-             .voucherName, .yearEndAct, .sealKey, .batchRefused:
+             .voucherName, .yearEndAct, .sealKey, .cash, .batchRefused:
             // Rendered by `chinese` with the wrapped refusal's own text.
             return chinese
         }

@@ -49,6 +49,7 @@ extension BookError {
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
         case let .sealKey(refusal): refusal.rule
+        case let .cash(refusal): refusal.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
@@ -88,6 +89,8 @@ extension BookError {
         case let .yearEndAct(problem):
             problem.category
         case let .sealKey(refusal):
+            refusal.category
+        case let .cash(refusal):
             refusal.category
         case let .storage(failure):
             failure.category

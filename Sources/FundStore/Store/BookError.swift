@@ -76,6 +76,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case batchRefused(act: VoucherBatchAct, failures: [VoucherBatchFailure])
     /// A seal key refused, or missing for a keyed book (`SealKeyRefusal`).
     case sealKey(SealKeyRefusal)
+    /// An act of cash and bank refused (`CashRefusal`): cash or a bank account left in credit.
+    case cash(CashRefusal)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -174,6 +176,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .yearEndAct(problem):
             return problem.description
         case let .sealKey(refusal):
+            return refusal.description
+        case let .cash(refusal):
             return refusal.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"

@@ -200,6 +200,29 @@ import Testing
         }
     }
 
+    static let shortfall = CashShortfall(organization: "FED-01", account: "101", kind: .cash, voucherDate: day, date: day, balance: Money(fen: -20000))
+    static let cashRefusals: [CashRefusal] = [
+        .cashNegative(voucher: "FED-01 2026-05/记-0003", shortfall: shortfall),
+        .bankNegative(voucher: "FED-01 #12", shortfall: CashShortfall(organization: "FED-01", account: "10201", kind: .bank, voucherDate: LocalDate(year: 2026, month: 5, day: 20)!,
+                                                                     date: day, balance: Money(fen: -1))),
+        .cashierRecordsCashOnly(organization: "FED-01", user: "张出纳"), .cashierOwnName(user: "张出纳", preparer: "王芳"),
+        .notACashVoucher(voucher: "FED-01 2026-05/记-0003"), .confirmUnreviewed(voucher: "FED-01 #12"),
+        .alreadyConfirmed(voucher: "FED-01 2026-05/记-0003", cashier: "张出纳", at: "2026-05-31T06:34:20Z"),
+        .cashierIsReviewer(voucher: "FED-01 2026-05/记-0003", name: "李强"),
+    ]
+    static func number(_ refusal: CashRefusal) -> Int {
+        switch refusal {
+        case .cashNegative: 0
+        case .bankNegative: 1
+        case .cashierRecordsCashOnly: 2
+        case .cashierOwnName: 3
+        case .notACashVoucher: 4
+        case .confirmUnreviewed: 5
+        case .alreadyConfirmed: 6
+        case .cashierIsReviewer: 7
+        }
+    }
+
     static let backupRefusals: [BackupRefusal] = [
         .wholeBookNeeded(user: "王芳", roles: [grant]), .backupMissing(path: "b.sqlite"), .backupUnreadable(path: "b.sqlite"),
         .backupNotABook(path: "b.sqlite", reason: .noChart), .folderMissing(folder: "x", file: "x/b.sqlite"),
@@ -241,7 +264,7 @@ import Testing
         .voucherName(.bareNumber(number: 8, period: nil)),
         .batchRefused(act: .review, failures: [VoucherBatchFailure(voucher: "FED-01 #3", error: .missingReason)]),
         .sealKey(.keyRequired(path: "b.sqlite")), .yearEndAct(.missingDocument(act: .transferIn)),
-        .closingNeedsReviewer(organization: "FED-01", period: period),
+        .closingNeedsReviewer(organization: "FED-01", period: period), .cash(cashRefusals[0]),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -294,6 +317,7 @@ import Testing
         case .sealKey: 46
         case .yearEndAct: 47
         case .closingNeedsReviewer: 48
+        case .cash: 49
         }
     }
 
@@ -317,7 +341,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 49, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 50, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -336,6 +360,7 @@ import Testing
         Self.check(Self.budgetLineProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.budgetProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.settingErrors, 2, Self.number, rule: { _ in "review" })
+        Self.check(Self.cashRefusals, 8, Self.number, rule: { $0.rule })
         Self.check(Self.accessRefusals, 9, Self.number, rule: {
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })

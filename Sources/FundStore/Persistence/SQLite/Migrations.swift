@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v6-voucher-ids", migrate: v6VoucherIDs)
         migrator.registerMigration("v8-monthly-close", migrate: v8MonthlyClose)
         migrator.registerMigration("v7-desk", migrate: v7Desk)
+        migrator.registerMigration("v10-cash-bank", migrate: v10CashBank)
         return migrator
     }
 

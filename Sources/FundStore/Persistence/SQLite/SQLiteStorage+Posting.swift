@@ -143,6 +143,8 @@ extension SQLiteStorage: PostingStorage {
         } catch {
             throw BookError(error)
         }
+        try checkCash(target, label: overrunLabel ?? draft.organization + " " + VoucherRef(period: period, word: draft.word, number: plan.number).description,
+                      context: &context)
         try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ?, historical = ? WHERE id = ?")
             .execute(arguments: [plan.number, bookkeeper, postedAt, VoucherPeople.mark(historical), target.id])
         context.nextNumbers[series] = plan.number + 1

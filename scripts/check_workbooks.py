@@ -280,9 +280,45 @@ for path, code, year in yearly("资产负债表"):
     gl_path = os.path.join(exports, f"总账-{code}-{year}.xlsx")
     check_ledger(gl_path, "总账", report_json("general-ledger", "--org", code, "--year", year))
     pack = os.path.join(exports, f"月度报表-{code}-{year}-12.xlsx")
-    check(openpyxl.load_workbook(pack).sheetnames == ["资产负债表", "收入支出表", "科目余额表", "总账", "校验"], f"{pack}: sheets")
+    county = os.path.exists(os.path.join(exports, f"成本费用表-{code}-{year}.xlsx"))
+    monthly_attached = ["成本费用表"] if county else []
+    check(openpyxl.load_workbook(pack).sheetnames == ["资产负债表", "收入支出表"] + monthly_attached + ["科目余额表", "总账", "校验"], f"{pack}: sheets")
     check_anchors(pack, {code})
     check_form(pack, "收入支出表", report_json("income-expenditure", "--org", code, "--year", year, "--period", "12"), "工会02表")
+    if county:
+        check_form(pack, "成本费用表", report_json("costs", "--org", code, "--year", year, "--period", "12"), "工会附03表")
+for path, code, year in yearly("财政拨款收入支出表"):
+    report = report_json("appropriations", "--org", code, "--year", year)
+    check(report["failed_checks"] == [], f"{path}: {report['failed_checks']}")
+    forms.append((path, "财政拨款收入支出表", report, check_form(path, "财政拨款收入支出表", report, "工会附01表")))
+for path, code, year in yearly("国有资产情况表"):
+    report = report_json("state-assets", "--org", code, "--year", year)
+    forms.append((path, "国有资产情况表", report, check_form(path, "国有资产情况表", report, "工会附02表")))
+for path, code, year in yearly("成本费用表"):
+    report = report_json("costs", "--org", code, "--year", year)
+    check(report["columns"] == ["本年数", "上年数"], f"{path}: columns {report['columns']}")
+    forms.append((path, "成本费用表", report, check_form(path, "成本费用表", report, "工会附03表")))
+annual_packs = 0
+for path, code, year in yearly("年度报表"):
+    annual_packs += 1
+    attached = [title for title, name in (("财政拨款收入支出表", "appropriations"), ("国有资产情况表", "state-assets"), ("成本费用表", "costs"))
+                if os.path.exists(os.path.join(exports, f"{title}-{code}-{year}.xlsx"))]
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames == ["资产负债表", "收入支出表"] + attached + ["会计报表附注", "科目余额表", "校验"], f"{path}: sheets {wb.sheetnames}")
+    check_anchors(path, {code})
+    check_form(path, "资产负债表", report_json("balance-sheet", "--org", code, "--year", year), "工会01表")
+    for title, name, number in (("财政拨款收入支出表", "appropriations", "工会附01表"), ("国有资产情况表", "state-assets", "工会附02表"),
+                                ("成本费用表", "costs", "工会附03表")):
+        if title in attached:
+            check_form(path, title, report_json(name, "--org", code, "--year", year), number)
+    notes = wb["会计报表附注"]
+    texts = [str(c.value) for row in notes.iter_rows() for c in row if c.value]
+    check(notes["A1"].value == "会计报表附注" and f"{year}年度" in texts, f"{path}: 附注 title and year")
+    headings = [t for t in texts if re.match(r"（[一二三四五六七八]）", t)]
+    check(len(headings) == 8 and headings[0].startswith("（一）遵循《工会会计制度》的声明"), f"{path}: 附注 headings {headings}")
+    for signer in ("法定代表人：", "主管会计工作的负责人：", "会计机构负责人：", "制表："):
+        check(any(t.startswith(signer) for t in texts), f"{path}: 附注 signature {signer} missing")
+check(annual_packs > 0, "no annual pack found")
 for path, name, year in yearly("明细账"):
     account, code = name.split("-", 1)
     check_ledger(path, "明细账", report_json("detail-ledger", "--org", code, "--account", account, "--year", year))
@@ -299,7 +335,11 @@ def check_rollup(path, code, year):
     report = report_json("rollup", "--org", code, "--year", year)
     wb = openpyxl.load_workbook(path)
     values = openpyxl.load_workbook(path, data_only=True)
-    check(wb.sheetnames == ["汇总表", "预算执行情况表", "校验"], f"{path}: sheets {wb.sheetnames}")
+    check(wb.sheetnames == ["汇总表", "预算执行情况表", "内部往来对账", "校验"], f"{path}: sheets {wb.sheetnames}")
+    # One row per difference the report lists, or the single 相符 line.
+    listed = len(report["differences"]) + len(report["flow_differences"]) + len(report["untagged_transfers"])
+    reconciliation = [r for r in range(4, wb["内部往来对账"].max_row + 1) if wb["内部往来对账"].cell(r, 1).value]
+    check(len(reconciliation) == max(listed, 1) and (listed > 0) != report["reconciled"], f"{path}: 内部往来对账 rows {len(reconciliation)} != {listed}")
     check_anchors(path, {head.split(" ")[1] for head in verified_heads()} - {"-"})
     with zipfile.ZipFile(path) as z:
         check(any(n.startswith("xl/charts/chart") for n in z.namelist()), f"{path}: no chart")

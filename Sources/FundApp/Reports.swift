@@ -18,7 +18,9 @@ public enum Reports {
 
     /// 科目余额表 of one month, or of the whole year when `month` is nil.
     public static func trialBalance(_ book: Session, organization code: String, year: Int, month: Int?, includeZero: Bool = false) throws -> TrialBalance {
-        let (from, to) = range(year: year, month: month)
+        var (from, to) = range(year: year, month: month)
+        // A book opened in the middle of the year starts at its first period: the opening is 期初.
+        if month == nil, let first = try book.opening.firstPeriod(organization: code), first.year == year { from = first }
         return try summing { try TrialBalance(organization: try book.organizations.organization(code), chart: try book.organizations.chart(for: code),
                             turnovers: try book.ledger.turnovers(organization: code, from: from, to: to), from: from, to: to,
                             includeZero: includeZero) }
@@ -32,10 +34,11 @@ public enum Reports {
         let organization = try book.organizations.organization(code)
         let chart = try book.organizations.chart(for: code)
         let closing = try carriedBalances(book, organization: code, chart: chart, through: period)
-        let opening = try carriedBalances(book, organization: code, chart: chart, through: Period(year: year - 1, month: 12))
+        let opening = try carriedBalances(book, organization: code, chart: chart, through: try book.opening.yearOpening(organization: code, year: year))
         var form = try summing { try BalanceSheet.form(organization: organization, chart: chart, period: period, annual: month == nil,
                                                         closingNet: closing.net, openingNet: opening.net) }
         form.signers = try book.signatures.signers(organization: code)
+        if let note = try midYearNote(book, organization: code, year: year) { form.notes.append(note) }
         if closing.uncarriedDifference != 0 {
             form.notes.append("注：截至\(period.lastDay.chineseDate)尚有收支未期末结转（月份未结账），净资产各项已按结转去向计入未结转的收支差额 \(Money(fen: closing.uncarriedDifference).grouped) 元。")
         }
@@ -45,9 +48,13 @@ public enum Reports {
     /// 收入支出表 of `month` beside the year to date, or of the year beside the year before.
     public static func incomeExpenditure(_ book: Session, organization code: String, year: Int, month: Int?) throws -> Form {
         let chart = try book.organizations.chart(for: code)
+        let first = try book.opening.firstPeriod(organization: code)
         func column(_ from: Period, _ to: Period) throws -> IncomeExpenditure.Column {
+            // A book opened in the middle of the year counts from its first period.
+            let from = first.map { $0.year == from.year && $0 > from ? $0 : from } ?? from
             let activity = try book.ledger.activity(organization: code, from: from, to: to, excludingClosing: true)
-            let opening = try carriedBalances(book, organization: code, chart: chart, through: Period(year: from.year - 1, month: 12), fundsOnly: true)
+            let opening = try carriedBalances(book, organization: code, chart: chart, through: try book.opening.yearOpening(organization: code, year: from.year),
+                                              fundsOnly: true)
             let closing = try carriedBalances(book, organization: code, chart: chart, through: to, fundsOnly: true)
             return IncomeExpenditure.Column(activity: activity, openingFunds: opening.net, closingFunds: closing.net,
                                             earmarkedProjects: try earmarkedProjects(book, organization: code, year: from.year, through: Period(year: from.year, month: 12)!))
@@ -64,13 +71,21 @@ public enum Reports {
         var form = try summing { try IncomeExpenditure.form(organization: try book.organizations.organization(code), chart: chart,
                                           period: Period(year: year, month: month ?? 12)!, annual: month == nil, columns: columns) }
         form.signers = try book.signatures.signers(organization: code)
+        if let note = try midYearNote(book, organization: code, year: year) { form.notes.append(note) }
         return form
+    }
+
+    /// The note under the forms of the year a book was opened in its middle: the 年初余额 are the
+    /// balances it was opened with, and the year's figures count from its first period.
+    static func midYearNote(_ book: Session, organization code: String, year: Int) throws -> String? {
+        guard let first = try book.opening.firstPeriod(organization: code), first.year == year, first.month > 1 else { return nil }
+        return "注：本单位自\(first.year)年\(first.month)月建账，年初余额栏为建账时的期初余额，本年累计数自\(first.year)年\(first.month)月起计算。"
     }
 
     /// The projects earmarked in `year` through `through` (the 321 balances carried in and the
     /// year's earmarked income), as the month's closing decides them.
     static func earmarkedProjects(_ book: Session, organization code: String, year: Int, through: Period) throws -> Set<String> {
-        let carried = try Period(year: year - 1, month: 12).map { try book.yearEnd.fundBalances(organization: code, through: $0) } ?? []
+        let carried = try book.opening.yearOpening(organization: code, year: year).map { try book.yearEnd.fundBalances(organization: code, through: $0) } ?? []
         let activity = try book.ledger.activity(organization: code, from: Period(year: year, month: 1)!, to: through, excludingClosing: true)
         return CarryForward.earmarkedProjects(carried: carried, activity: activity)
     }
@@ -121,7 +136,8 @@ public enum Reports {
         let chart = try book.organizations.chart(for: code)
         guard chart.account(account) != nil else {
             throw BookError.voucherProblems(voucher: code, problems: [VoucherProblem(.unknownAccount,
-                "account \(account) is not in the chart of \(code); check it with `fundledger account list --org \(code)`")])
+                "account \(account) is not in the chart of \(code); check it with `fundledger account list --org \(code)`",
+                chinese: "科目 \(account) 不在 \(code) 的科目表中；请用 `fundledger account list --org \(code)` 核对")])
         }
         let (opening, _) = try book.ledger.monthlyTurnovers(organization: code, year: year)
         return try summing { try Ledger.detail(organization: try book.organizations.organization(code), chart: chart, account: account, year: year,

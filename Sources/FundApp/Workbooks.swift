@@ -4,13 +4,26 @@ import FundReports
 import FundStore
 import FundXLSX
 
-/// The monthly pack of one organisation and month (shared by `export monthly-pack` and `demo`).
+/// The monthly pack of one organisation and month (shared by `export monthly-pack` and `demo`):
+/// 工会01表, 工会02表, 附03 for a county-level union, 科目余额表, 总账.
 public func writeMonthlyPack(book: Session, organization: String, year: Int, month: Int, path: String, user: String) throws {
     try MonthlyPack.write(balanceSheet: try Reports.balanceSheet(book, organization: organization, year: year, month: month),
                           incomeExpenditure: try Reports.incomeExpenditure(book, organization: organization, year: year, month: month),
+                          attached: try Reports.attachedForms(book, organization: organization, year: year, month: month),
                           trialBalance: try Reports.trialBalance(book, organization: organization, year: year, month: month),
                           generalLedger: try Reports.generalLedger(book, organization: organization, year: year, month: month),
                           to: path, preparedBy: user)
+}
+
+/// The annual pack (决算) of one organisation and year (shared by `export annual-pack`, the desk
+/// and `demo`): 工会01表 and 工会02表 (annual), the attached forms due, 会计报表附注, 科目余额表.
+public func writeAnnualPack(book: Session, organization: String, year: Int, path: String, user: String, created: Date? = nil) throws {
+    let forms = [try Reports.balanceSheet(book, organization: organization, year: year, month: nil),
+                 try Reports.incomeExpenditure(book, organization: organization, year: year, month: nil)]
+        + (try Reports.attachedForms(book, organization: organization, year: year, month: nil))
+    try AnnualPack.write(forms: forms, notes: try Reports.financialNotes(book, organization: organization, year: year),
+                         trialBalance: try Reports.trialBalance(book, organization: organization, year: year, month: nil),
+                         to: path, preparedBy: user, created: created)
 }
 
 /// The subsidy register workbook of a grantor (shared by `export subsidies` and `demo`).

@@ -39,6 +39,20 @@ public struct AuditSettings: Hashable, Sendable {
     public var signers: Int = 2
     /// The most signers a setting may ask for.
     public static let maximumSigners = 99
+    /// The most cash (101) kept on hand at a day's end (库存现金限额). The bank sets it at three
+    /// to five days' ordinary cash needs; 5,000 yuan is ours.
+    public var cashOnHandLimit: Money = Money(fen: 500_000)
+    /// Days a 135 其他应收款 (an advance or IOU) may stay open before it reads as 白条抵库.
+    public var receivableDays: Int = 90
+    /// Days within which what is owed upward on 211 应付上级经费 is remitted.
+    public var remitDays: Int = 30
+    /// Days within which what is owed downward on 21202 应付下级转拨经费 is passed down.
+    public var passDownDays: Int = 30
+    /// Whether approving an upper union's budget that has no line for a federation under it is
+    /// refused (true) or only warned of (false, the default).
+    public var federationLineRefuses: Bool = false
+    /// The most days a day-count setting may give.
+    public static let maximumDays = 3660
 
     public init() {}
 
@@ -46,10 +60,13 @@ public struct AuditSettings: Hashable, Sendable {
     public var entries: [(key: String, value: String)] {
         [("cash-limit", cashLimit.description), ("round-sum", roundSumThreshold.description), ("round-unit", roundUnit.description),
          ("welfare-cap", welfareCapPerMember?.description ?? ""), ("members", members.map(String.init) ?? ""),
-         ("welfare-accounts", welfareAccounts.joined(separator: " ")), ("signers", String(signers))]
+         ("welfare-accounts", welfareAccounts.joined(separator: " ")), ("signers", String(signers)),
+         ("cash-on-hand", cashOnHandLimit.description), ("receivable-days", String(receivableDays)), ("remit-days", String(remitDays)),
+         ("pass-down-days", String(passDownDays)), ("federation-budget-line", federationLineRefuses ? "refuse" : "warn")]
     }
 
-    public static let keys = ["cash-limit", "round-sum", "round-unit", "welfare-cap", "members", "welfare-accounts", "signers"]
+    public static let keys = ["cash-limit", "round-sum", "round-unit", "welfare-cap", "members", "welfare-accounts", "signers",
+                              "cash-on-hand", "receivable-days", "remit-days", "pass-down-days", "federation-budget-line"]
 
     /// Sets one entry from text; an empty value clears an optional one.
     public mutating func set(_ key: String, _ value: String) throws(AuditSettingError) {
@@ -77,6 +94,21 @@ public struct AuditSettings: Hashable, Sendable {
                 throw .badValue(key: key, value: value, expected: "a number of signing members from 1 to \(AuditSettings.maximumSigners)")
             }
             signers = count
+        case "cash-on-hand": cashOnHandLimit = try money()
+        case "receivable-days", "remit-days", "pass-down-days":
+            guard let days = Int(value), (1...AuditSettings.maximumDays).contains(days) else {
+                throw .badValue(key: key, value: value, expected: "a number of days from 1 to \(AuditSettings.maximumDays)")
+            }
+            switch key {
+            case "receivable-days": receivableDays = days
+            case "remit-days": remitDays = days
+            default: passDownDays = days
+            }
+        case "federation-budget-line":
+            guard let refuses = ["warn": false, "refuse": true, "警告": false, "拒绝": true][value] else {
+                throw .badValue(key: key, value: value, expected: "warn or refuse")
+            }
+            federationLineRefuses = refuses
         default: throw .unknownKey(key)
         }
     }
@@ -157,6 +189,27 @@ public struct AuditInput: Sendable {
     public var sealProblems: [SealProblem]
     /// The language the findings are written in (they go into the review workbook as written).
     public var language: Language = .chinese
+    /// Net balance (debit minus credit, fen) of each account at the start of the year, from the
+    /// book's aggregates: where the cash and balance rules start from.
+    public var openingNets: [String: Int64] = [:]
+    /// Net balance of each account at the end of the year, from the aggregates the forms are
+    /// built from; nil leaves the forms-tie rule out.
+    public var closingNets: [String: Int64]?
+    /// Posted lines dated before the year on the accounts whose items are aged (135, 211,
+    /// 21202), so that an item opened in an earlier year keeps its first day.
+    public var earlierLines: [AgingLine] = []
+    /// The organisation's fixed-asset register (固定资产卡片).
+    public var assets: [FixedAsset] = []
+    /// The day the audit looks from (open items are aged to it); nil or a day after the year:
+    /// the year's last day.
+    public var asOf: LocalDate?
+    /// The federation's own facts (its townships, term and committee), for a federation.
+    public var federation: FederationFacts?
+
+    /// The day open items are aged to: `asOf`, within the year.
+    public var asOfDay: LocalDate { asOf.map { min(max($0, firstDay), lastDay) } ?? lastDay }
+    /// Whether the audit looks at the year as ended (year-end rules apply).
+    public var yearEnded: Bool { asOfDay == lastDay }
 
     public init(organization: Organization, year: Int, vouchers: [Voucher], subsidies: [AuditedSubsidy] = [], budget: [AuditedBudgetLine] = [],
                 reopened: [PeriodLogEntry] = [], committee: Committee? = nil, settings: AuditSettings = AuditSettings(),
@@ -175,6 +228,28 @@ public struct AuditInput: Sendable {
 
     public var firstDay: LocalDate { LocalDate(year: year, month: 1, day: 1)! }
     public var lastDay: LocalDate { LocalDate(year: year, month: 12, day: 31)! }
+}
+
+/// A posted line as the aging rules read it: when, on which account and with whom, how much
+/// (debit positive), and on which voucher.
+public struct AgingLine: Hashable, Sendable {
+    public var date: LocalDate
+    public var accountCode: String
+    public var counterpart: String?
+    public var signedFen: Int64
+    public var voucherID: Int64
+    public var label: String
+    public var summary: String
+
+    public init(date: LocalDate, accountCode: String, counterpart: String? = nil, signedFen: Int64, voucherID: Int64, label: String, summary: String = "") {
+        self.date = date
+        self.accountCode = accountCode
+        self.counterpart = counterpart
+        self.signedFen = signedFen
+        self.voucherID = voucherID
+        self.label = label
+        self.summary = summary
+    }
 }
 
 /// One entry of the period log: who closed or reopened which month, when and why.

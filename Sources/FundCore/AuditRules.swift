@@ -57,8 +57,8 @@ public enum AuditRules {
         AuditRule(id: "welfare-cap", chinese: "人均福利支出超过省定标准", english: "Welfare spending per member above the cap", severity: .medium,
                   explanation: "Spending on the welfare accounts divided by the number of members is above the province's yearly cap.",
                   check: welfareCap),
-        AuditRule(id: "committee-missing", chinese: "独立管理经费的联合会未设经审会", english: "Independent federation without a committee", severity: .high,
-                  explanation: "A federation that manages its own funds had no review committee in term for some of the year.",
+        AuditRule(id: "committee-missing", chinese: "独立核算的工会未设经审会", english: "Independent union without a committee", severity: .high,
+                  explanation: "A union that manages its own funds (独立核算: a federation, a township or county union, a grassroots union) had no review committee in term for some of the year.",
                   check: committeeMissing),
         AuditRule(id: "committee-independence", chinese: "经审会委员参与记账", english: "Committee member not independent", severity: .high,
                   explanation: "A committee member prepared, reviewed or kept vouchers of the union in the audited year.",
@@ -66,7 +66,7 @@ public enum AuditRules {
         AuditRule(id: "seal-broken", chinese: "凭证被篡改", english: "Voucher changed after posting", severity: .high,
                   explanation: "A posted voucher no longer matches the SHA-256 seal it got at posting: it was changed outside FundLedger.",
                   check: sealBroken),
-    ]
+    ] + cashRules + agingRules + balanceRules + budgetRules + federationRules
 
     public static func rule(_ id: String) -> AuditRule? { all.first { $0.id == id } }
 
@@ -321,7 +321,7 @@ public enum AuditRules {
 
     static func committeeMissing(_ input: AuditInput) -> [FindingDraft] {
         let organization = input.organization
-        guard organization.level == .federation, organization.independent else { return [] }
+        guard organization.independent else { return [] }
         guard let committee = input.committee else {
             return [FindingDraft(rule: "committee-missing", key: String(input.year),
                                  text: input.say("\(organization.code) \(organization.name) manages its own funds but has no funds review committee (经费审查委员会); elect one with the union committee",

@@ -45,7 +45,8 @@ public struct CSVParser {
                 case "\"":
                     guard field.trimmingWhitespace.isEmpty, !fieldWasQuoted else {
                         throw InputError(file: file, line: number, column: String(fields.count + 1), rule: "bad-csv-quote",
-                                         message: "a quote stands inside an unquoted field; quote the whole field and double any quote inside it (\"\"like this\"\")")
+                                         message: "a quote stands inside an unquoted field; quote the whole field and double any quote inside it (\"\"like this\"\")",
+                                         chinese: "未加引号的栏中出现了引号；请给整栏加上引号，栏内的引号写两次（\"\"像这样\"\"）")
                     }
                     field = ""
                     inQuotes = true
@@ -53,7 +54,8 @@ public struct CSVParser {
                 default:
                     if fieldWasQuoted, !character.isWhitespace {
                         throw InputError(file: file, line: number, column: String(fields.count + 1), rule: "bad-csv-quote",
-                                         message: "text follows the closing quote of a field; put a comma after the closing quote")
+                                         message: "text follows the closing quote of a field; put a comma after the closing quote",
+                                         chinese: "栏的右引号之后还有文字；请在右引号后写逗号")
                     }
                     if !fieldWasQuoted { field.append(character) }
                 }
@@ -68,7 +70,8 @@ public struct CSVParser {
     /// Ends the input; a quote still open is an error.
     public func finish() throws(InputError) {
         if inQuotes {
-            throw InputError(file: file, line: startLine, rule: "bad-csv-quote", message: "a quoted field opened here is never closed; add the closing quote")
+            throw InputError(file: file, line: startLine, rule: "bad-csv-quote", message: "a quoted field opened here is never closed; add the closing quote",
+                             chinese: "此处开始的引号栏没有右引号；请补上右引号")
         }
     }
 }

@@ -11,7 +11,16 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// (a refusal of the book), its rule id in brackets included; nil for the parsers' errors, whose Chinese is the rule's text.
     public let chineseMessage: String?
 
-    public init(file: String, line: Int, column: String? = nil, rule: String, message: String, chineseMessage: String? = nil) {
+    /// An error of a parser or a check with its facts in both languages: `chinese` is the
+    /// Chinese sentence (fields, sides, states and kinds in Chinese); the rule id is added to it.
+    public init(file: String, line: Int, column: String? = nil, rule: String, message: String, chinese: String) {
+        self.init(file: file, line: line, column: column, rule: rule, message: message,
+                  chineseMessage: chinese.hasSuffix("[" + rule + "]") ? chinese : chinese + " [" + rule + "]")
+    }
+
+    /// An error with its Chinese text whole (`chineseMessage`, rule id included), as a refusal of
+    /// the book brings it; nil only where no Chinese text exists, which then shows the rule's text.
+    public init(file: String, line: Int, column: String? = nil, rule: String, message: String, chineseMessage: String?) {
         self.file = file
         self.line = line
         self.column = column

@@ -25,10 +25,14 @@ public struct RollupData: Sendable {
     public let members: [Organization]
     public let balances: [RollupBalance]
     public let budgets: [String: Budget]
+    /// The year's movements month by month on the accounts of the flows between levels, to
+    /// reconcile each flow with its counterpart (`FlowReconciliation`).
+    public let flows: [RollupFlow]
 
-    public init(members: [Organization], balances: [RollupBalance], budgets: [String: Budget]) {
+    public init(members: [Organization], balances: [RollupBalance], budgets: [String: Budget], flows: [RollupFlow] = []) {
         self.members = members
         self.balances = balances
         self.budgets = budgets
+        self.flows = flows
     }
 }

@@ -62,7 +62,7 @@ public enum PeopleProblem: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The problem as a voucher problem, for the list a refused voucher reports.
-    public var voucherProblem: VoucherProblem { VoucherProblem(rule, message) }
+    public var voucherProblem: VoucherProblem { VoucherProblem(rule, message, chinese: chineseMessage) }
 
     public var description: String { message + " [" + rule.rawValue + "]" }
 }

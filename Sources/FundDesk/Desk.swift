@@ -24,6 +24,8 @@ public struct Desk: Sendable {
     let dummyHash: String
     /// Every template of every page, parsed once.
     let templates: Templates
+    /// When each login was last let through, so that reading pages does not write the book.
+    let seen: SeenLogins
 
     /// A desk over `store`. `bcryptCost` is the cost of the dummy hash; it should be the cost
     /// the book's passwords were hashed with (`Passwords.cost`).
@@ -35,6 +37,7 @@ public struct Desk: Sendable {
         self.clock = clock
         self.dummyHash = Passwords.hash(Tokens.random(), cost: bcryptCost)
         self.templates = try Templates(pages: DeskPages.all)
+        self.seen = SeenLogins(keepSeconds: policy.idleSeconds)
     }
 
     /// The logins of the book under this desk's policy.

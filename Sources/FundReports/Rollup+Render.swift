@@ -25,14 +25,24 @@ extension Rollup {
             text += Render.table(headers: ["部分", "项目"] + columns.map(\.title) + ["抵销", "合并数"],
                                  rows: lines.map { [$0.section, $0.line.label] + cells($0.line) { Money(fen: $0).grouped } },
                                  rightAligned: Set(2..<(4 + columns.count)))
-            if differences.isEmpty {
-                text += "对账：内部往来全部相符\n"
-            } else {
-                text += "对账差异（\(differences.count)）：\n"
+            if isReconciled {
+                text += "对账：内部往来余额和各月往来发生额全部相符\n"
+                return text
+            }
+            if !differences.isEmpty {
+                text += "余额对账差异（\(differences.count)）：\n"
                 for d in differences {
                     text += "  \(d.pair) \(d.upper)→\(d.lower)\(d.project.map { " 项目 \($0)" } ?? "")：上级 \(Money(fen: d.upperAmount).grouped)，下级 \(Money(fen: d.lowerAmount).grouped)，差 \(Money(fen: d.upperAmount - d.lowerAmount).grouped)"
                     text += "；上级凭证 \(d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"))；下级凭证 \(d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，"))\n"
                 }
+            }
+            if !flowDifferences.isEmpty {
+                text += "往来发生额对账差异（\(flowDifferences.count)），按月：\n"
+                for d in flowDifferences { text += "  " + Rollup.text(d) + "\n" }
+            }
+            if !untaggedTransfers.isEmpty {
+                text += "未标往来单位的内部往来（\(untaggedTransfers.count)）：\n"
+                for u in untaggedTransfers { text += "  " + Rollup.text(u) + "\n" }
             }
             return text
         case .csv:
@@ -45,6 +55,20 @@ extension Rollup {
                                    ("elimination", Render.jsonString(Money(fen: entry.line.elimination).description)),
                                    ("consolidated", Render.jsonString(Money(fen: entry.line.consolidated).description))], indent: "    ")
             }
+            let flowDiffs = flowDifferences.map { d in
+                Render.jsonObject([("kind", Render.jsonString(d.kind.rawValue)), ("pair", Render.jsonString(d.kind.pair)), ("month", Render.jsonString(d.period.description)),
+                                   ("upper", Render.jsonString(d.upper)), ("lower", Render.jsonString(d.lower)),
+                                   ("project", d.project.map(Render.jsonString) ?? "null"),
+                                   ("upper_amount", Render.jsonString(Money(fen: d.upperAmount).description)),
+                                   ("lower_amount", Render.jsonString(Money(fen: d.lowerAmount).description)),
+                                   ("upper_vouchers", "[" + d.upperVouchers.map(Render.jsonString).joined(separator: ", ") + "]"),
+                                   ("lower_vouchers", "[" + d.lowerVouchers.map(Render.jsonString).joined(separator: ", ") + "]")], indent: "    ")
+            }
+            let untagged = untaggedTransfers.map { u in
+                Render.jsonObject([("organization", Render.jsonString(u.organization)), ("account", Render.jsonString(u.account)),
+                                   ("month", Render.jsonString(u.period.description)), ("net", Render.jsonString(Money(fen: u.net).description)),
+                                   ("vouchers", "[" + u.vouchers.map(Render.jsonString).joined(separator: ", ") + "]")], indent: "    ")
+            }
             let diffs = differences.map { d in
                 Render.jsonObject([("pair", Render.jsonString(d.pair)), ("upper", Render.jsonString(d.upper)), ("lower", Render.jsonString(d.lower)),
                                    ("project", d.project.map(Render.jsonString) ?? "null"),
@@ -56,7 +80,21 @@ extension Rollup {
             return Render.jsonObject([("report", Render.jsonString("rollup")), ("organization", Render.jsonString(root.code)),
                                       ("year", String(year)), ("month", String(month)),
                                       ("members", "[" + members.map { Render.jsonString($0.code) }.joined(separator: ", ") + "]"),
-                                      ("rows", Render.jsonArray(rows, indent: "  ")), ("differences", Render.jsonArray(diffs, indent: "  "))]) + "\n"
+                                      ("rows", Render.jsonArray(rows, indent: "  ")), ("differences", Render.jsonArray(diffs, indent: "  ")),
+                                      ("flow_differences", Render.jsonArray(flowDiffs, indent: "  ")), ("untagged_transfers", Render.jsonArray(untagged, indent: "  ")),
+                                      ("reconciled", isReconciled ? "true" : "false")]) + "\n"
         }
+    }
+
+    /// One month's flow difference as a line a finance officer reads: month, pair, the two
+    /// unions, both amounts, the gap and the vouchers on each side.
+    public static func text(_ d: FlowDifference) -> String {
+        "\(d.period.year)年\(d.period.month)月 \(d.kind.pair) \(d.upper)→\(d.lower)\(d.project.map { " 项目 \($0)" } ?? "")：上级 \(Money(fen: d.upperAmount).grouped)，下级 \(Money(fen: d.lowerAmount).grouped)，差 \(Money(fen: d.upperAmount &- d.lowerAmount).grouped)"
+            + "；上级凭证 \(d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"))；下级凭证 \(d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，"))"
+    }
+
+    /// One untagged movement as a line: union, month, account, amount and its vouchers.
+    public static func text(_ u: UntaggedTransfer) -> String {
+        "\(u.organization) \(u.period.year)年\(u.period.month)月 \(u.account) \(u.net >= 0 ? "借" : "贷") \(Money(fen: u.net == .min ? .max : Swift.abs(u.net)).grouped)，未标往来单位；凭证 \(u.vouchers.isEmpty ? "无" : u.vouchers.joined(separator: "，"))"
     }
 }

@@ -21,7 +21,9 @@ public struct ReconciliationDifference: Hashable, Sendable {
 /// general or earmarked, and project); 21201 against 13101, 21202 against 13102, and 211 against 132
 /// (by counterpart; a 211 line without one is taken as owed to the parent). The matched amount, the
 /// smaller side, is eliminated from both; any difference where either side holds a balance
-/// toward the other is listed. Consolidated = sum of members
+/// toward the other is listed. The flows themselves (remittances, pass-downs, subsidies) are
+/// compared per counterpart and month by `FlowReconciliation`, since matched balances do not
+/// prove matched flows. Consolidated = sum of members
 /// + eliminations (which are negative), so no yuan is counted twice.
 public struct Rollup: Sendable {
     public struct Line: Hashable, Sendable {
@@ -44,6 +46,14 @@ public struct Rollup: Sendable {
     public var balance: [Line] = []
     public var budget: [Line] = []
     public var differences: [ReconciliationDifference] = []
+    /// The flows between members that differ, per counterpart and month (§8.6).
+    public var flowDifferences: [FlowDifference] = []
+    /// Movements on 132, 508 and debits on 212 that name no lower union, per member and month.
+    public var untaggedTransfers: [UntaggedTransfer] = []
+
+    /// True only when every balance pair and every flow matches and no transfer lacks its
+    /// counterpart: the one case a report may say 相符.
+    public var isReconciled: Bool { differences.isEmpty && flowDifferences.isEmpty && untaggedTransfers.isEmpty }
 
     static let assetItems: [(String, [String])] = [
         ("货币资金", ["101", "102", "111"]), ("财政应返还额度", ["121"]), ("应收上级经费", ["131"]), ("应收下级经费", ["132"]),
@@ -58,7 +68,11 @@ public struct Rollup: Sendable {
         ("财政拨款结余", ["332"]), ("预算稳定调节基金", ["341"]), ("本年收支差额（尚未结转）", ["4", "5"]),
     ]
 
-    public init(data: RollupData, year: Int, month: Int, vouchers: ((String, String, String, String?) throws -> [String])? = nil) throws {
+    /// `vouchers` gives the vouchers of a balance pair (organisation, account, counterpart,
+    /// project); `flowVouchers` those of one month's flow (organisation, account prefixes,
+    /// counterpart or nil for lines naming none, project or nil for any, month, debits only).
+    public init(data: RollupData, year: Int, month: Int, vouchers: ((String, String, String, String?) throws -> [String])? = nil,
+                flowVouchers: ((String, [String], String?, String?, Period, Bool) throws -> [String])? = nil) throws {
         root = data.members[0]
         self.year = year
         self.month = month
@@ -104,14 +118,12 @@ public struct Rollup: Sendable {
         }
         var transferElimination: Int64 = 0
         var differences: [ReconciliationDifference] = []
+        var (flowDifferences, untaggedTransfers) = try FlowReconciliation.reconcile(flows: data.flows, members: members)
         for key in Set(given.keys).union(received.keys).sorted(by: { ($0.upper, $0.lower, $0.kind, $0.project ?? "") < ($1.upper, $1.lower, $1.kind, $1.project ?? "") }) {
             let g = given[key] ?? 0, r = received[key] ?? 0
             try add(&transferElimination, max(0, min(g, r)), rootCode, "508")
-            if g != r {
-                differences.append(ReconciliationDifference(pair: "5080\(key.kind.suffix(1)) ↔ 4030\(key.kind.suffix(1))", upper: key.upper, lower: key.lower,
-                                                            project: key.project, upperAmount: g, lowerAmount: r))
-            }
         }
+        // What was given and received is compared month by month with the other flows below.
         if let index = income.firstIndex(where: { $0.label == names["403"] }) { income[index].elimination = -transferElimination }
         if let index = expenditure.firstIndex(where: { $0.label == names["508"] }) { expenditure[index].elimination = -transferElimination }
 
@@ -200,7 +212,31 @@ public struct Rollup: Sendable {
                 differences[index].lowerVouchers = try vouchers(d.lower, lowerAccount, d.upper, d.project)
             }
         }
+        if let flowVouchers {
+            for index in flowDifferences.indices {
+                let d = flowDifferences[index]
+                let project = d.kind == .earmarkedSubsidy ? d.project : nil
+                var upper = try flowVouchers(d.upper, d.kind.upperAccounts, d.lower, project, d.period, d.kind.upperDebitsOnly)
+                var lower = try flowVouchers(d.lower, d.kind.lowerAccounts, d.upper, project, d.period, d.kind.lowerDebitsOnly)
+                // A side with nothing toward the other may hold it on lines that name no
+                // counterpart: those are shown as the likely match.
+                if upper.isEmpty {
+                    upper = try flowVouchers(d.upper, d.kind.upperAccounts, nil, project, d.period, d.kind.upperDebitsOnly).map { "（未标往来单位）" + $0 }
+                }
+                if lower.isEmpty {
+                    lower = try flowVouchers(d.lower, d.kind.lowerAccounts, nil, project, d.period, d.kind.lowerDebitsOnly).map { "（未标往来单位）" + $0 }
+                }
+                flowDifferences[index].upperVouchers = upper
+                flowDifferences[index].lowerVouchers = lower
+            }
+            for index in untaggedTransfers.indices {
+                let u = untaggedTransfers[index]
+                untaggedTransfers[index].vouchers = try flowVouchers(u.organization, [u.account], nil, nil, u.period, u.account.hasPrefix("212"))
+            }
+        }
         self.differences = differences
+        self.flowDifferences = flowDifferences
+        self.untaggedTransfers = untaggedTransfers
         // Every column group, sum and consolidated figure the renderings add must fit: the
         // magnitudes of each line's figures together do.
         for (_, line) in allLines {
@@ -214,6 +250,9 @@ public struct Rollup: Sendable {
         }
         for d in differences where d.upperAmount.magnitude + d.lowerAmount.magnitude > UInt64(Int64.max) {
             throw SumOverflow(organization: d.upper, account: String(d.pair.prefix(while: { $0 != " " })), period: months)
+        }
+        for d in flowDifferences where d.upperAmount.magnitude + d.lowerAmount.magnitude > UInt64(Int64.max) {
+            throw SumOverflow(organization: d.upper, account: d.kind.upperAccounts[0], month: d.period)
         }
     }
 

@@ -44,6 +44,8 @@ public enum FormWorkbook {
                 try sheet.write(header, row: headerRow, column: base + offset, style: .header)
             }
         }
+        // Long column names (附01's) wrap onto up to three lines.
+        if form.valueColumns.contains(where: { $0.count > 8 }) { try sheet.setRow(headerRow, height: 42) }
         let height = form.panels.map(\.count).max() ?? 0
         for (p, panel) in form.panels.enumerated() {
             let base = p * panelWidth
@@ -93,6 +95,6 @@ public enum FormWorkbook {
             try sheet.write("\(box.label)：\(box.name)", row: footer + place.row, column: place.column, style: CellStyle())
         }
         sheet.freezePanes(row: headerRow + 1, column: 0)
-        try sheet.setPrintLayout(landscape: form.panels.count > 1, repeatRows: headerRow...headerRow)
+        try sheet.setPrintLayout(landscape: form.panels.count > 1 || form.valueColumns.count > 4, repeatRows: headerRow...headerRow)
     }
 }

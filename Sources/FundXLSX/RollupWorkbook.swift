@@ -23,6 +23,7 @@ public enum RollupWorkbook {
         let budget = [rollup.budget[0], rollup.budget[1]]
         try sheet(workbook, name: "预算执行情况表", title: "\(rollup.root.name)预算执行情况表", period: period, rollup: rollup,
                   headers: ["预算支出", "实际支出"], values: budget, eliminations: budget.map(\.elimination), chart: true)
+        try reconciliation(workbook, period: period, rollup: rollup)
         try workbook.close()
     }
 
@@ -129,5 +130,50 @@ public enum RollupWorkbook {
         }
         sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.setPrintLayout(landscape: true, repeatRows: headerRow...headerRow)
+    }
+
+    /// 内部往来对账: every balance pair and every month's flow that differs, with both amounts,
+    /// the gap and the vouchers on each side, then the transfers that name no lower union; a
+    /// single line 相符 only when there is none.
+    static func reconciliation(_ workbook: Workbook, period: String, rollup: Rollup) throws {
+        let sheet = try workbook.addWorksheet("内部往来对账")
+        let headers = ["类别", "月份", "对应科目", "上级", "下级", "项目", "上级金额", "下级金额", "差额", "上级凭证", "下级凭证"]
+        try sheet.setColumns(0...0, width: 14)
+        try sheet.setColumns(1...1, width: 10)
+        try sheet.setColumns(2...2, width: 24)
+        try sheet.setColumns(3...5, width: 12)
+        try sheet.setColumns(6...8, width: 15)
+        try sheet.setColumns(9...10, width: 36)
+        try sheet.merge("\(rollup.root.name)内部往来对账", rows: 0...0, columns: 0...(headers.count - 1), style: .title)
+        try sheet.merge("期间：\(period)    单位：元    余额按对应科目、发生额按月和往来单位核对", rows: 1...1, columns: 0...(headers.count - 1), style: .subtitle)
+        for (column, text) in headers.enumerated() { try sheet.write(text, row: 2, column: column, style: .header) }
+        var row = 3
+        func line(_ kind: String, _ month: String, _ pair: String, _ upper: String, _ lower: String, _ project: String?, _ amounts: (Int64, Int64)?,
+                  _ upperVouchers: [String], _ lowerVouchers: [String]) throws {
+            for (column, text) in [kind, month, pair, upper, lower, project ?? ""].enumerated() { try sheet.write(text, row: row, column: column, style: .text) }
+            if let amounts {
+                try sheet.write(fen: amounts.0, row: row, column: 6)
+                try sheet.write(fen: amounts.1, row: row, column: 7)
+                try sheet.write(formula: "=G\(row + 1)-H\(row + 1)", cachedFen: amounts.0 &- amounts.1, row: row, column: 8, style: .money)
+            }
+            try sheet.write(upperVouchers.isEmpty ? "无" : upperVouchers.joined(separator: "，"), row: row, column: 9, style: .text)
+            try sheet.write(lowerVouchers.isEmpty ? "无" : lowerVouchers.joined(separator: "，"), row: row, column: 10, style: .text)
+            row += 1
+        }
+        if rollup.isReconciled {
+            try sheet.merge("内部往来余额和各月往来发生额全部相符", rows: row...row, columns: 0...(headers.count - 1), style: .text)
+        }
+        for d in rollup.differences {
+            try line("余额", "", d.pair, d.upper, d.lower, d.project, (d.upperAmount, d.lowerAmount), d.upperVouchers, d.lowerVouchers)
+        }
+        for d in rollup.flowDifferences {
+            try line("发生额", "\(d.period.year)年\(d.period.month)月", d.kind.pair, d.upper, d.lower, d.project, (d.upperAmount, d.lowerAmount),
+                     d.upperVouchers, d.lowerVouchers)
+        }
+        for u in rollup.untaggedTransfers {
+            try line("未标往来单位", "\(u.period.year)年\(u.period.month)月", u.account, u.organization, "", nil, (u.net, 0), u.vouchers, [])
+        }
+        sheet.freezePanes(row: 3, column: 0)
+        try sheet.setPrintLayout(landscape: true, repeatRows: 2...2)
     }
 }

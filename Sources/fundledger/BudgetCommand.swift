@@ -30,8 +30,10 @@ struct BudgetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try options.open().budgets.approveBudget(organization: org, year: year, document: document)
+                let warnings = try options.open().budgets.approveBudget(organization: org, year: year, document: document)
                 say(.budgetApproved(organization: org, year: year, document: document))
+                let prefix: String = bilingual("warning: ", "提示：")
+                for warning in warnings { emit(prefix + warning.text(language) + "\n") }
             }
         }
     }

@@ -15,7 +15,7 @@ struct CommitteeCommand: ParsableCommand {
         @Option(help: bilingual("The organisation.", "单位代码。")) var org: String
         @Option(help: bilingual("The election date.", "选举日期。")) var elected: LocalDate
         @Option(help: bilingual("The term in years, 3 or 5 (it follows the union's).", "任期年数，3 或 5（与同级工会相同）。")) var term: Int
-        @Option(name: .customLong("member"), help: ArgumentHelp("OFFICE:NAME, office chair/主任, vice-chair/副主任 or member/委员; repeat.", valueName: "OFFICE:NAME"))
+        @Option(name: .customLong("member"), help: ArgumentHelp(bilingual("OFFICE:NAME, office chair/主任, vice-chair/副主任 or member/委员; repeat.", "职务:姓名，职务为 chair/主任、vice-chair/副主任 或 member/委员；可重复给出。"), valueName: "OFFICE:NAME"))
         var members: [String] = []
 
         func run() throws {

@@ -14,7 +14,7 @@ struct BookOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(bilingual("Who is acting (preparer, reviewer, bookkeeper); the book checks this user's roles. Default FUNDLEDGER_USER or the login name.", "操作人（制单、审核、记账）；账套检查此用户的角色。默认为 FUNDLEDGER_USER 或登录名。"), valueName: "NAME"))
     var user: String = ProcessInfo.processInfo.environment["FUNDLEDGER_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
-    @Option(name: .customLong("key"), help: ArgumentHelp("The key file of a book sealed with a key (made by `init --key`); default FUNDLEDGER_KEY.", valueName: "PATH"))
+    @Option(name: .customLong("key"), help: ArgumentHelp(bilingual("The key file of a book sealed with a key (made by `init --key`); default FUNDLEDGER_KEY.", "用密钥封印的账套的密钥文件（由 `init --key` 生成）；默认为 FUNDLEDGER_KEY。"), valueName: "PATH"))
     var keyPath: String?
 
     /// The seal key given (--key, else FUNDLEDGER_KEY), read and checked; nil when none is given.

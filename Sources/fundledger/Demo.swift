@@ -142,8 +142,14 @@ struct Demo: ParsableCommand {
                 // Sent to a superior: it carries the union's chain heads (footers, 校验 sheet).
                 try Workbook.$anchors.withValue({ (try? ledger.verification.chainHeads(organization: code)) ?? [] }) {
                     try writeMonthlyPack(book: ledger, organization: code, year: year, month: 12, path: path("月度报表", "\(year)-12"), user: user)
+                    try writeAnnualPack(book: ledger, organization: code, year: year, path: path(AnnualPack.title), user: user)
                 }
-                written += 8
+                written += 9
+                // The county-level union's attached forms (附01 from its 40401), each on its own too.
+                for form in try Reports.attachedForms(ledger, organization: code, year: year, month: nil) {
+                    try FormWorkbook.write(form, to: path(form.title), preparedBy: user)
+                    written += 1
+                }
             }
             try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "FED-01", account: "503", year: year), to: "\(exports)/明细账-503-FED-01-\(year).xlsx")
             let root = all[0]

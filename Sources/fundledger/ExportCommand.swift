@@ -10,6 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: bilingual("Write a report as an XLSX workbook (default folder exports/).", "把报表写成 XLSX 工作簿（默认文件夹 exports/）。"),
         subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
                       BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self, SubsidiesExport.self, ReviewExport.self,
+                      AppropriationsExport.self, StateAssetsExport.self, CostsExport.self, NotesExport.self, AnnualPackExport.self,
                       CashJournalExport.self, BankJournalExport.self])
 
     /// What every export takes: the book, the organisation, the period and the output file.
@@ -92,7 +93,7 @@ struct ExportCommand: ParsableCommand {
                 let path = try common.path("汇总表")
                 let rollup = try Reports.rollup(try common.options.openReading(), organization: common.org, year: common.periods.year, month: common.periods.period)
                 try RollupWorkbook.write(rollup, to: path)
-                say(.wroteRollup(path: path, organizations: rollup.members.count, differences: rollup.differences.count))
+                say(.wroteRollup(path: path, organizations: rollup.members.count, differences: rollup.differences.count + rollup.flowDifferences.count + rollup.untaggedTransfers.count))
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FundCore
 
 struct FundLedger: ParsableCommand {
@@ -18,7 +19,7 @@ struct FundLedger: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, OrgCommand.self, AccountCommand.self, VoucherCommand.self, Import.self, ExportJournal.self,
-            Close.self, Reopen.self, CloseYear.self, ReopenYear.self, YearEndCommand.self, SignersCommand.self, AssetCommand.self, Depreciate.self, BudgetCommand.self, SubsidyCommand.self, ReportCommand.self, ExportCommand.self, Verify.self, Backup.self, Restore.self,
+            Close.self, Reopen.self, PeriodCommand.self, CloseYear.self, ReopenYear.self, YearEndCommand.self, SignersCommand.self, AssetCommand.self, Depreciate.self, BudgetCommand.self, SubsidyCommand.self, ReportCommand.self, ExportCommand.self, Verify.self, Backup.self, Restore.self,
             UserCommand.self, CommitteeCommand.self, ReviewCommand.self, Demo.self, Serve.self, CashCommand.self,
         ]
     )
@@ -29,7 +30,25 @@ struct FundLedger: ParsableCommand {
 @main
 enum Entry {
     static func main() {
-        FundLedger.main(sharedOptionsLast(withoutLanguage(Array(CommandLine.arguments.dropFirst()))))
+        do {
+            var command = try FundLedger.parseAsRoot(sharedOptionsLast(withoutLanguage(Array(CommandLine.arguments.dropFirst()))))
+            try command.run()
+        } catch {
+            exit(reporting: error)
+        }
+    }
+
+    /// Ends the run as the argument parser would (help and version on standard output, an error
+    /// with its usage on standard error, the parser's exit codes: 0, 64 for a usage error, 1 for
+    /// a refused command), but with the parser's own lines in the language of the run.
+    static func exit(reporting error: any Error) -> Never {
+        let code = FundLedger.exitCode(for: error)
+        let text = ParserText.render(FundLedger.fullMessage(for: error), in: language)
+        if !text.isEmpty {
+            let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+            handle.write(Data((text + "\n").utf8))
+        }
+        Foundation.exit(code.rawValue)
     }
 
     /// The arguments without `--lang X` (or `--lang=X`): the language is the whole run's, read

@@ -21,6 +21,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try reporting {
             // The book is checked before a key is made for it, and the key removed if the book cannot be made.
+            try BookLocation.requireFile(options.book)
             if FileManager.default.fileExists(atPath: options.book) { throw BookError.bookExists(path: options.book) }
             let key = try options.keyPath.map(SealKey.create)
             do {

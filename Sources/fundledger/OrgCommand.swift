@@ -9,7 +9,7 @@ extension ChartKind: ExpressibleByArgument {}
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: bilingual("Organisations and their tree.", "单位及其隶属关系。"),
-        subcommands: [Add.self, List.self, Show.self, ImportCSV.self])
+        subcommands: [Add.self, List.self, Show.self, ImportCSV.self, Townships.self, Term.self, Member.self, Exception.self, OpenBalances.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: bilingual("Add an organisation.", "增设一个单位。"))
@@ -60,6 +60,20 @@ struct OrgCommand: ParsableCommand {
             }
         }
 
+        /// A federation's townships and any warning on its term, as lines of `org show`.
+        func federationLines(_ book: Session, _ o: Organization) throws -> String {
+            guard o.level == .federation else { return "" }
+            var text = ""
+            let townships = try book.federations.townships(federation: o.code)
+            if !townships.isEmpty { text += bilingual("townships:   \(townships.joined(separator: ", "))\n", "覆盖乡镇：\(townships.joined(separator: "、"))\n") }
+            let standing = try book.federations.term(federation: o.code).standing
+            switch standing {
+            case .ending, .expired: text += (termStandingText(o.code, standing) ?? "").split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+            default: break
+            }
+            return text
+        }
+
         /// The organisation named, by --org or as the argument.
         var code: String { org ?? positional ?? "" }
 
@@ -75,6 +89,7 @@ struct OrgCommand: ParsableCommand {
                     if let years = o.termYears, let start = o.termStart, let end = o.termEnd {
                         text += "term:        \(years) years, \(start) to \(end)\n"
                     }
+                    text += try federationLines(book, o)
                     let members = try book.organizations.organizations().filter { $0.parentCode == o.code }
                     if !members.isEmpty {
                         text += "members:     \(members.count) (\(members.map(\.code).joined(separator: ", ")))\n"
@@ -92,6 +107,7 @@ struct OrgCommand: ParsableCommand {
                 if let years = o.termYears, let start = o.termStart, let end = o.termEnd {
                     text += "任期：\(years) 年，\(start) 至 \(end)\n"
                 }
+                text += try federationLines(book, o)
                 let members = try book.organizations.organizations().filter { $0.parentCode == o.code }
                 if !members.isEmpty {
                     text += "所属单位：\(members.count) 个（\(members.map(\.code).joined(separator: "、"))）\n"

@@ -34,7 +34,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: BookOptions
         @OptionGroup var format: FormatOptions
         @Option(help: bilingual("The organisation (default: the book-wide settings).", "单位（默认：整个账套的设置）。")) var org: String?
-        @Option(name: .customLong("set"), help: ArgumentHelp("KEY=VALUE; repeat.", valueName: "KEY=VALUE")) var assignments: [String] = []
+        @Option(name: .customLong("set"), help: ArgumentHelp(bilingual("KEY=VALUE; repeat.", "键=值；可重复给出。"), valueName: "KEY=VALUE")) var assignments: [String] = []
 
         func run() throws {
             try reporting {

@@ -39,9 +39,10 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Grant the roles listed in a CSV file (user,role,org; an empty org is every organisation), all or nothing.")
+        static let configuration = CommandConfiguration(abstract: bilingual("Grant the roles listed in a CSV file (user,role,org; an empty org is every organisation), all or nothing.",
+                                                                          "按 CSV 文件（user,role,org；org 为空表示所有单位）授予其中列出的角色，要么全部授予，要么一个也不授予。"))
         @OptionGroup var options: BookOptions
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: bilingual("The CSV file.", "CSV 文件。")) var file: String
 
         func run() throws {
             try reporting {

@@ -20,7 +20,7 @@ struct Verify: ParsableCommand {
             """))
     @OptionGroup var options: BookOptions
 
-    @Option(name: .long, help: ArgumentHelp("Chain heads to check the chains against: a text file of lines as `verify` prints them, or a workbook FundLedger exported (its 校验 sheet).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(bilingual("Chain heads to check the chains against: a text file of lines as `verify` prints them, or a workbook FundLedger exported (its 校验 sheet).", "用来核对各链的链头：按 `verify` 输出格式逐行写成的文本文件，或 FundLedger 导出的工作簿（其“校验”工作表）。"), valueName: "FILE"))
     var anchors: String?
 
     func run() throws {

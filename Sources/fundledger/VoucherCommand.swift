@@ -21,10 +21,10 @@ struct VoucherCommand: ParsableCommand {
 
     /// Several vouchers of one organisation, or all its vouchers not yet posted.
     struct Targets: ParsableArguments {
-        @Option(help: "The organisation.") var org: String
-        @Option(help: ArgumentHelp("The month: of vouchers named by word and number alone (记-0007), and the only month --all-drafts takes.", valueName: "YYYY-MM")) var period: Period?
-        @Flag(help: "Every voucher of the organisation not yet posted (of --period, if given).") var allDrafts = false
-        @Argument(help: "The vouchers: their internal ids such as #12 (drafts have no number yet), or numbers such as 2026-03/记-0007.") var vouchers: [String] = []
+        @Option(help: bilingual("The organisation.", "单位代码。")) var org: String
+        @Option(help: ArgumentHelp(bilingual("The month: of vouchers named by word and number alone (记-0007), and the only month --all-drafts takes.", "月份：只写凭证字号（记-0007）的凭证所属的月份，也是 --all-drafts 唯一处理的月份。"), valueName: "YYYY-MM")) var period: Period?
+        @Flag(help: bilingual("Every voucher of the organisation not yet posted (of --period, if given).", "本单位所有尚未记账的凭证（给出 --period 时为该月的）。")) var allDrafts = false
+        @Argument(help: bilingual("The vouchers: their internal ids such as #12 (drafts have no number yet), or numbers such as 2026-03/记-0007.", "凭证：内部编号如 #12（草稿尚无凭证号），或凭证号如 2026-03/记-0007。")) var vouchers: [String] = []
 
         func validate() throws {
             if allDrafts && !vouchers.isEmpty { throw ValidationError("give the vouchers or --all-drafts, not both") }
@@ -92,7 +92,7 @@ struct VoucherCommand: ParsableCommand {
                 let chart = try book.organizations.chart(for: org)
                 let mismatches = entry.accountNameMismatches(in: chart)
                 if !mismatches.isEmpty {
-                    throw CLIError(mismatches.map { InputError(file: "--line", line: $0.lineIndex + 1, rule: AccountNameMismatch.rule, message: $0.description).description }
+                    throw CLIError(mismatches.map { InputError(file: "--line", line: $0.lineIndex + 1, rule: AccountNameMismatch.rule, message: $0.description, chinese: $0.chinese).text(language) }
                         .joined(separator: "\n"))
                 }
                 if assetPair { draft.lines += AssetFund.pairLines(for: draft, chart: chart) }

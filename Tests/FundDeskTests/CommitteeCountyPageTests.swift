@@ -67,6 +67,8 @@ struct CommitteeCountyPageTests {
 
     @Test func theCountySeesTheRollUpAndEachMembersState() async throws {
         let fixture = try fixture()
+        // FED-01 remits 50.00 to the county, which books no receipt: a flow difference of March.
+        try fixture.post("2026-03-20", [("211", 50_00), ("102", -50_00)])
         try await fixture.test { client in
             let county = try await loggedIn(client, "钱进")
             let page = try await county.get(client, "/orgs/CTY-01/rollup?year=2026")
@@ -76,6 +78,8 @@ struct CommitteeCountyPageTests {
             #expect(page.text.contains("FED-01") && page.text.contains("FED-02"))
             #expect(page.text.contains("本年尚未结账"))
             #expect(page.text.contains("/orgs/FED-01/reports/balance-sheet?year=2026"))
+            #expect(page.text.contains("往来发生额差异（按月）") && page.text.contains("上缴 211 ↔ 402/132") && page.text.contains("2026-03/记-0002"))
+            #expect(!page.text.contains("全部相符"))
             let workbook = try await county.get(client, "/orgs/CTY-01/rollup.xlsx?year=2026&month=6")
             #expect(workbook.status == .ok)
             #expect(workbook.headers[HTTPField.Name("Content-Disposition")!]?.contains("2026-06") == true)

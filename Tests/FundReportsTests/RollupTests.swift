@@ -66,8 +66,10 @@ func handWorkedCounty() throws -> TestBook {
         #expect(line("上级补助收入").consolidated == 0 && line("补助下级支出").consolidated == 500_00)
         #expect(line("应付下级经费").consolidated == 0 && line("应收上级经费").consolidated == 0)
         #expect(line("资产总计").consolidated == line("负债合计").consolidated + line("净资产合计").consolidated)
-        #expect(rollup.differences.count == 1)
-        let difference = rollup.differences[0]
+        // The balances all match; the subsidy's shortfall is a flow of March.
+        #expect(rollup.differences.isEmpty && rollup.flowDifferences.count == 1)
+        let difference = rollup.flowDifferences[0]
+        #expect(difference.kind == .earmarkedSubsidy && difference.period == Period(year: 2026, month: 3))
         #expect(difference.upper == "CTY" && difference.lower == "FED-B" && difference.project == "P1")
         #expect(difference.upperAmount == 6_000_00 && difference.lowerAmount == 5_500_00)
         #expect(difference.upperVouchers == ["2026-03/记-0001"] && difference.lowerVouchers == ["2026-03/记-0001"])
@@ -115,12 +117,13 @@ func handWorkedCounty() throws -> TestBook {
                 #expect(line("收入合计").values[member.code] ?? 0 == form.value("三、收入合计"))
                 #expect(line("支出合计").values[member.code] ?? 0 == form.value("四、支出合计"))
             }
-            // Differences are per pair key: transfers without a project to one federation share one.
+            // Flow differences are per pair key and month: transfers without a project to one
+            // federation in one month share one.
             var shortfalls: [String: Int64] = [:]
             for (index, transfer) in transfers.enumerated() {
                 shortfalls[feds[transfer.receiver] + (transfer.earmarked ? "/R\(index)" : "/general"), default: 0] += transfer.shortfall
             }
-            #expect(rollup.differences.count == 1 + shortfalls.values.filter { $0 != 0 }.count)
+            #expect(rollup.flowDifferences.count == 1 + shortfalls.values.filter { $0 != 0 }.count)
         }
     }
 }

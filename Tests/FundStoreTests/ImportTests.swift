@@ -206,11 +206,11 @@ import Testing
     @Test func csvOfSeveralOrganisationsGroupsVouchersByOrganisationAndNumber() throws {
         let t = try TestBook()
         let csv = """
-            单位,日期,凭证号,摘要,科目编码,借方,贷方
-            FED-01,2026-03-05,记-0001,收到会员会费,102,500.00,
-            CTY-01,2026-03-05,记-0001,拨付补贴,50802,300.00,
-            FED-01,2026-03-05,记-0001,收到会员会费,401,,500.00
-            CTY-01,2026-03-05,记-0001,拨付补贴,102,,300.00
+            单位,日期,凭证号,摘要,科目编码,借方,贷方,往来单位
+            FED-01,2026-03-05,记-0001,收到会员会费,102,500.00,,
+            CTY-01,2026-03-05,记-0001,拨付补贴,50802,300.00,,FED-01
+            FED-01,2026-03-05,记-0001,收到会员会费,401,,500.00,
+            CTY-01,2026-03-05,记-0001,拨付补贴,102,,300.00,
             """
         let summary = try t.book.imports.importJournal(paths: [try t.write("two.csv", csv)], defaultOrganization: nil, defaultReviewer: "李强")
         #expect(summary.vouchers == 2 && summary.byOrganization == ["FED-01": 1, "CTY-01": 1])

@@ -168,7 +168,7 @@ extension Period {
     @Test func projectsAreEarmarkedOnlyWhereEarmarkedMoneyCameIn() throws {
         let t = try TestBook()
         try t.post("CTY-01", "2026-01-08", [("102", 100_000_00), ("402", -100_000_00)])
-        try t.post("CTY-01", "2026-03-06", [("50802", 50_000_00), ("102", -50_000_00)], project: "XB-1")
+        try t.post("CTY-01", "2026-03-06", [("50802", 50_000_00), ("102", -50_000_00)], project: "XB-1", counterpart: "FED-01")
         try t.post("FED-01", "2026-03-09", [("102", 50_000_00), ("40302", -50_000_00)], project: "XB-1")
         try t.post("FED-01", "2026-03-21", [("50301", 18_500_00), ("102", -18_500_00)], project: "XB-1")
         _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026, reviewer: "李强")

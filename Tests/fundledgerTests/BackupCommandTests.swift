@@ -8,10 +8,7 @@ import Testing
     let book: String
 
     init() throws {
-        folder = try CLI.temporaryFolder()
-        book = folder + "/book.sqlite"
-        #expect(try CLI.run(["init", "--book", book]).status == 0)
-        #expect(try CLI.run(["org", "add", "--book", book, "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+        (folder, book) = try CLI.countyBook()
     }
 
     /// What `sha256sum` says of `path`.

@@ -36,6 +36,16 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A fresh folder holding a new book with one county, 某某县总工会 (CTY-01), as most command
+    /// tests start.
+    static func countyBook() throws -> (folder: String, book: String) {
+        let folder = try temporaryFolder()
+        let book = folder + "/book.sqlite"
+        #expect(try run(["init", "--book", book]).status == 0)
+        #expect(try run(["org", "add", "--book", book, "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+        return (folder, book)
+    }
+
     static func temporaryFolder() throws -> String {
         let folder = NSTemporaryDirectory() + "fundledger-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

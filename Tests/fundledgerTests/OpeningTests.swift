@@ -33,11 +33,28 @@ import Testing
         #expect(companions.isEmpty, "left \(companions)")
     }
 
-    @Test func readingCommandsLeaveTheBookAsItWas() throws {
+    /// `--book postgresql://…` (before or after the subcommand, for init, restore and every other
+    /// command) is refused as an address, in Chinese and in English, and makes no folder or file.
+    @Test func aBookAddressIsRefusedAndMakesNothing() throws {
         let folder = try CLI.temporaryFolder()
-        let book = folder + "/book.sqlite"
-        #expect(try CLI.run(["init", "--book", book]).status == 0)
-        #expect(try CLI.run(["org", "add", "--book", book, "--code", "CTY-01", "--name", "某某县总工会", "--level", "county"]).status == 0)
+        let url = "postgresql://finance:s3cret@db.example/union"
+        for command in [["init", "--book", url], ["--book", url, "init", "--key", "book.key"], ["org", "list", "--book", url],
+                        ["verify", "--book", url], ["restore", "--book", url, "backup.sqlite"], ["--book=mysql://h/db", "org", "list"]] {
+            let result = try CLI.run(command, directory: folder)
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("[book-url-not-supported]"), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("不是账套文件"), "\(command): \(result.stderr)")
+            #expect(!result.stderr.contains("s3cret"), "\(command): \(result.stderr)")
+            let english = try CLI.run(command + ["--lang", "en"], directory: folder)
+            #expect(english.stderr.contains("not a book file") && english.stderr.contains("PostgreSQL books are not supported"), "\(command): \(english.stderr)")
+        }
+        #expect(try CLI.run(["init", "--book", url], directory: folder).stderr.contains("不支持 PostgreSQL 账套"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.isEmpty, "left \(left)")
+    }
+
+    @Test func readingCommandsLeaveTheBookAsItWas() throws {
+        let (folder, book) = try CLI.countyBook()
         let before = try Data(contentsOf: URL(fileURLWithPath: book))
         for command in [["report", "trial-balance", "--org", "CTY-01", "--year", "2026"], ["verify"],
                         ["export", "trial-balance", "--org", "CTY-01", "--year", "2026", "-o", folder + "/tb.xlsx"]] {

@@ -11,8 +11,12 @@ What a day at the desk is, done as people do it:
   2. 赵敏, a second officer, reviews and posts it, and it gets its 凭证字号;
   3. 陈静, who chairs FED-12's review committee, runs the audit; 刘敏 answers an open finding on the
      finding's page; 陈静 resolves it;
-  4. 钱进 (the county's superior) opens the roll-up;
-  5. the administrator opens 用户与权限, and a user of one federation gets 403 on another's pages.
+  4. 陈静 drafts the committee's opinion on 2027 and signs it; 王磊, a second member, signs it in
+     his own login, and the opinion is recorded and printed;
+  5. 刘敏 sends December's pack up (报送); 钱进 (the county's superior) opens the roll-up, sees the
+     pack waiting, receives it (签收) and opens a member's 工会01表 from the roll-up;
+  6. the administrator opens 用户与权限, and a user of one federation gets 403 on another's pages.
+Dates are typed as people write them (2027/1/12), and no page shows a stored UTC time.
 With --screenshots DIR, the main pages are saved there as PNG (1280 px wide).
 
 The server runs on a free port of 127.0.0.1 and is stopped by the PID this script started.
@@ -21,6 +25,7 @@ Prints "N passed, 0 failed" and exits 0 when every step held.
 import argparse
 import base64
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -35,11 +40,11 @@ from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ADMIN = "演示导入"
 PASSWORD = "browser-test-2026"
-USERS = [ADMIN, "刘敏", "赵敏", "陈静", "钱进"]
+USERS = [ADMIN, "刘敏", "赵敏", "陈静", "王磊", "钱进"]
 ORG = "FED-12"
 # The demo reads its files from the repository's ledgers/demo/.
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -193,7 +198,9 @@ def run(binary, shots):
         desk.shot("home")
         desk.open(f"/orgs/{ORG}/vouchers/new")
         date = driver.find_element(By.NAME, "date")
-        driver.execute_script("arguments[0].value = '2027-01-12'", date)
+        check.that(date.get_attribute("type") == "text" and date.get_attribute("placeholder"), "the date is a text field with a placeholder")
+        date.send_keys(Keys.CONTROL, "a")
+        date.send_keys("2027/1/12")      # as people type it
         attachments = driver.find_element(By.NAME, "attachments")
         attachments.clear()
         attachments.send_keys("3")
@@ -281,18 +288,62 @@ def run(binary, shots):
         desk.submit_and_wait(driver.find_element(By.ID, "resolve"))
         page = desk.text()
         check.that("已确认整改" in page and "已整改" in page, "陈静 resolves the answered finding")
+        check.that(not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", page), "the finding's history shows Beijing times, not stored UTC")
+
+        # --- 4. The opinion: drafted by 陈静, signed by her and by 王磊 in his own login.
+        desk.open(f"/orgs/{ORG}/audit?year=2027")
+        desk.submit_and_wait(driver.find_element(By.ID, "run-audit"))
+        form = driver.find_element(By.ID, "opinion-draft-form")
+        Select(form.find_element(By.NAME, "through_month")).select_by_value("1")
+        form.find_element(By.NAME, "text").send_keys("经审查，2027年1月经费收支真实、合规，同意。")
+        desk.submit_and_wait(driver.find_element(By.ID, "save-opinion-draft"))
+        check.that("审查意见草稿已保存" in desk.text(), "陈静 drafts the opinion on 2027")
+        desk.submit_and_wait(driver.find_element(By.ID, "sign-opinion"))
+        check.that("签署（1/2）" in desk.text(), "陈静 signs it: one of two signatures")
+        desk.logout()
+        check.that(desk.login("王磊"), "王磊 logs in")
+        desk.open(f"/orgs/{ORG}/audit?year=2027")
+        desk.submit_and_wait(driver.find_element(By.ID, "sign-opinion"))
+        page = desk.text()
+        check.that("审查意见已形成" in page and "王磊" in page and "陈静" in page, "王磊 signs in his own login and the opinion is recorded")
+        desk.shot("opinion")
+        desk.submit_and_wait(driver.find_element(By.ID, "print-opinion"))
+        page = desk.text()
+        check.that("经费审查委员会审查意见" in page and "审查结论：同意" in page, "the recorded opinion prints with its conclusion")
+        desk.shot("opinion-print")
         desk.logout()
 
-        # --- 4. The county opens the roll-up.
+        # --- 5. The officer sends December up.
+        check.that(desk.login("刘敏"), "刘敏 logs in to send December up")
+        desk.open(f"/orgs/{ORG}/packs?year=2026")
+        december = driver.find_elements(By.CSS_SELECTOR, "tr.pack[data-period='2026-12'] button.submit-pack")
+        if check.that(len(december) == 1, "December is closed and may be sent"):
+            desk.submit_and_wait(december[0])
+            check.that("已报送待签收" in desk.text(), "刘敏 sends December's pack up")
+        desk.logout()
+
+        # --- The county opens the roll-up.
         check.that(desk.login("钱进"), "钱进 logs in")
         desk.open("/orgs/CTY-01/rollup?year=2026")
         page = desk.text()
         check.that("汇总表" in page and "合并数" in page and "抵销" in page, "钱进 opens the roll-up with eliminations")
         check.that("FED-12" in page and "结账" in page, "the roll-up lists each member's state")
+        check.that("已报送待签收" in page, "the roll-up shows FED-12's pack waiting")
         desk.shot("rollup")
+        receive = driver.find_elements(By.CSS_SELECTOR, "a.receive-link[href*='/orgs/FED-12/packs']")
+        if check.that(len(receive) == 1, "the roll-up links the pack to receive"):
+            desk.submit_and_wait(receive[0])
+            desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "tr.pack[data-period='2026-12'] button.receive-pack"))
+            check.that("已签收" in desk.text(), "钱进 receives FED-12's December")
+            desk.shot("packs")
+        desk.open("/orgs/CTY-01/rollup?year=2026")
+        balance = driver.find_elements(By.CSS_SELECTOR, "a[href='/orgs/FED-12/reports/balance-sheet?year=2026']")
+        if check.that(len(balance) == 1, "the roll-up links FED-12's 工会01表"):
+            desk.submit_and_wait(balance[0])
+            check.that("资产负债表" in desk.text() and "FED-12" in driver.current_url, "钱进 opens FED-12's 工会01表 from the roll-up")
         desk.logout()
 
-        # --- 5. The administrator's page, and a page of another organisation.
+        # --- 6. The administrator's page, and a page of another organisation.
         check.that(desk.login(ADMIN), "the administrator logs in")
         desk.open("/users")
         check.that("用户与权限" in desk.text() and "刘敏" in desk.text(), "用户与权限 lists the users")

@@ -39,10 +39,12 @@ public enum InputRuleText {
         case "number-period-mismatch": "凭证号所属月份与日期不符"
         case "pending-status": "凭证标记为“!”（待定）；只导入已确认（*）的凭证"
         case "posting-outside-transaction": "分录行不属于任何凭证；请写在凭证首行之下并缩进"
+        case "subtotal-mismatch": "上级科目的余额与其明细科目之和不符；请核对该行或其明细行"
         case "too-few-lines": "凭证至少要有一行借方和一行贷方"
         case "too-many-lines": "凭证行数超过上限；请拆成几张凭证"
         case "unknown-column": "无法识别的列名；请用规定的列名"
         case "unknown-counterpart": "往来单位不在账套中；请先增设或更正代码"
+        case "counterpart-required": "应收下级经费、补助下级支出和支付应付下级经费的行须注明往来单位（counterpart:下级工会代码）"
         case "unknown-org": "单位不在账套中；请先用 `fundledger org add` 增设或更正代码"
         case "unknown-tag": "无法识别的标签；请用规定的标签"
         case "unreadable-file": "文件无法打开；请检查路径和读取权限"
@@ -56,11 +58,11 @@ public enum InputRuleText {
     public static let known: [String] = [
         "account-name-mismatch", "amount-too-large", "bad-account", "bad-amount", "bad-budget", "bad-budget-line", "bad-calendar",
         "bad-chart", "bad-flag", "bad-level", "bad-term", "bad-subsidy", "bad-asset", "bad-csv-quote", "bad-date", "bad-header",
-        "bad-tag", "bad-voucher-number", "bom-inside", "cr-line-endings", "mixed-line-endings", "decimal-mark", "duplicate-column",
+        "bad-tag", "subtotal-mismatch", "bad-voucher-number", "bom-inside", "cr-line-endings", "mixed-line-endings", "decimal-mark", "duplicate-column",
         "duplicate-tag", "empty-file", "empty-tag", "file-too-large", "line-too-long", "missing-amount", "missing-column", "missing-org",
         "missing-value", "mixed-dates", "mixed-indentation", "mixed-organizations", "negative-amount", "no-transactions", "nul-byte",
         "number-period-mismatch", "pending-status", "posting-outside-transaction", "too-few-lines", "too-many-lines", "unknown-column",
-        "unknown-counterpart", "unknown-org", "unknown-tag", "unreadable-file", "unsupported-directive", "zero-amount",
+        "unknown-counterpart", "counterpart-required", "unknown-org", "unknown-tag", "unreadable-file", "unsupported-directive", "zero-amount",
     ]
 }
 

@@ -21,6 +21,7 @@ extension VoucherProblem.Rule {
         case .reversesNothing: "红字冲销凭证所冲销的原凭证不存在或未记账"
         case .reversalMismatch: "红字冲销凭证的行与原凭证不一致；应逐行照抄原凭证并改为负数"
         case .unknownCounterpart: "往来单位不在账套中；请先增设或更正代码"
+        case .counterpartRequired: "应收下级经费、补助下级支出和支付应付下级经费的凭证行须注明往来单位（下级工会代码），以便与下级账簿逐月核对"
         case .periodClosed: "该月已结账，不能再记账；请把凭证日期改到未结账的月份，或先反结账"
         case .assetFundUnpaired: "固定资产与固定资产基金（资产基金）须同时、等额变动"
         case .capitalWithoutAsset: "资本性支出须同时登记固定资产"
@@ -40,10 +41,10 @@ extension VoucherProblem.Rule {
 }
 
 extension VoucherProblem: LocalizedMessage {
-    /// The Chinese text: the line at fault, what the rule asks and how to fix it, the facts of
-    /// the case as the check stated them, and the English rule id in brackets.
+    /// The Chinese text: the line at fault (unless the sentence names it), what is wrong with
+    /// its facts in Chinese and how to fix it, and the English rule id in brackets.
     public var chinese: String {
-        let line = lineIndex.map { "第 \($0 + 1) 行：" } ?? ""
-        return line + rule.chinese + "（" + message + "） [" + rule.rawValue + "]"
+        let line = lineIndex.flatMap { chineseMessage.contains("第 \($0 + 1) 行") ? nil : "第 \($0 + 1) 行：" } ?? ""
+        return line + chineseMessage + " [" + rule.rawValue + "]"
     }
 }

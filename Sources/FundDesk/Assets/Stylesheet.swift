@@ -112,6 +112,16 @@ enum Stylesheet {
         blockquote.opinion { background: #fff; border-left: 4px solid var(--accent); margin: 8px 0; padding: 8px 14px; line-height: 1.7; }
         .signer { margin-right: 12px; }
         td.roles form.role { display: block; margin: 0 0 2px; }
+        /* 审查意见 for printing: one A4 portrait page. */
+        .opinion-form { page: opinion; width: 180mm; margin: 8mm auto; padding: 6mm 8mm; font-size: 15px; line-height: 1.9; }
+        .opinion-form h1 { text-align: center; font-size: 22px; letter-spacing: 4px; margin: 0 0 6mm; }
+        .opinion-form .opinion-text { text-indent: 2em; margin: 0 0 2mm; white-space: pre-wrap; }
+        .opinion-form .opinion-basis { color: #52606d; font-size: 13px; }
+        .opinion-signers { border-collapse: collapse; margin: 6mm 0; width: 100%; }
+        .opinion-signers th, .opinion-signers td { border: 1px solid var(--ink); padding: 2mm 3mm; height: 10mm; text-align: left; }
+        .opinion-date { text-align: right; margin-top: 10mm; }
+        .pack-state.sent { color: #b26a00; font-weight: 600; } .pack-state.returned, .pack-state.superseded { color: var(--red); } .pack-state.received { color: #2e7d32; }
+        @page opinion { size: A4 portrait; margin: 15mm; }
         @page { size: A5 landscape; margin: 6mm; }
         @media print {
           .screen-only, .topbar, .menu { display: none; }

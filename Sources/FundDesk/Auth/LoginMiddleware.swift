@@ -18,12 +18,14 @@ struct LoginMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {
         guard let token = request.cookies[CookieName.session]?.value, Tokens.wellFormed(token) else { return HTML.redirect("/login") }
-        let hash = Tokens.hash(token), now = desk.clock(), logins = desk.logins
-        guard let login = try await Blocking.run({ try logins.resume(tokenHash: hash, now: now) }) else {
+        let hash = Tokens.hash(token), now = desk.clock(), logins = desk.logins, seen = desk.seen.seen(hash)
+        guard let login = try await Blocking.run({ try logins.resume(tokenHash: hash, now: now, seen: seen) }) else {
+            desk.seen.forget(hash)
             var response = HTML.redirect("/login")
             response.setCookie(LoginRoutes.expired(CookieName.session))
             return response
         }
+        desk.seen.record(hash, at: now)
         var context = context
         context.login = login
         context.tokenHash = hash

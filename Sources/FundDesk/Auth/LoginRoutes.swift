@@ -25,6 +25,7 @@ struct LoginRoutes: Sendable {
     static func registerLogout(on group: RouterGroup<DeskContext>, desk: Desk) {
         group.post("/logout") { _, context in
             if let hash = context.tokenHash {
+                desk.seen.forget(hash)
                 let logins = desk.logins
                 try await Blocking.run { try logins.end(tokenHash: hash) }
             }
@@ -54,20 +55,20 @@ struct LoginRoutes: Sendable {
         }
         let user = String((form["user"] ?? "").prefix(100)), password = form["password"] ?? ""
         let now = desk.clock(), logins = desk.logins, dummy = desk.dummyHash
-        let accepted = try await Blocking.run { () -> Bool in
-            let attempt = try logins.begin(user: user, now: now)
-            let hash = attempt.admitted ? (attempt.passwordHash ?? dummy) : dummy
-            let matches = Passwords.verify(password, hash: hash)
-            guard attempt.admitted, matches else {
-                if attempt.admitted { try logins.failed(user: user, now: now) }
-                return false
-            }
-            return true
-        }
+        // The attempt is counted before the password is checked, and the failure after it; bcrypt
+        // runs on threads of its own, so that logins never hold up the transactions of pages.
+        let attempt = try await Blocking.run { try logins.begin(user: user, now: now) }
+        let hash = attempt.admitted ? (attempt.passwordHash ?? dummy) : dummy
+        let matches = try await Blocking.hash { Passwords.verify(password, hash: hash) }
+        let accepted = attempt.admitted && matches
+        if attempt.admitted, !matches { try await Blocking.run { try logins.failed(user: user, now: now) } }
         guard accepted else { return self.form(request: request, user: user, message: Self.failure, status: .unauthorized) }
-        let token = Tokens.random(), csrf = Tokens.random(), old = request.cookies[CookieName.session]?.value
+        let token = Tokens.random(), csrf = Tokens.random(), old = request.cookies[CookieName.session]?.value, seen = desk.seen
         try await Blocking.run {
-            if let old, Tokens.wellFormed(old) { try logins.end(tokenHash: Tokens.hash(old)) }
+            if let old, Tokens.wellFormed(old) {
+                seen.forget(Tokens.hash(old))
+                try logins.end(tokenHash: Tokens.hash(old))
+            }
             try logins.succeeded(user: user, now: now, tokenHash: Tokens.hash(token), csrfToken: csrf)
         }
         var response = HTML.redirect("/")

@@ -1,3 +1,4 @@
+import Foundation
 import FundStore
 import Hummingbird
 
@@ -11,6 +12,9 @@ public struct DeskContext: RequestContext {
     public var tokenHash: String?
     /// The fields of a POST, read (and its CSRF token checked) by `LoginMiddleware`.
     public var form = FormData("")
+    /// What this request already read for its page's frame (the top bar), so that a page
+    /// reads it in the transaction that checks its organisation instead of in one more.
+    let frameRead = FrameRead()
 
     /// A request's context as Hummingbird makes it: nobody logged in yet, no form read.
     public init(source: ApplicationRequestContextSource) {
@@ -19,4 +23,16 @@ public struct DeskContext: RequestContext {
 
     /// Forms are small: a voucher grid of a few hundred lines fits well inside 1 MiB.
     public var maxUploadSize: Int { 1 << 20 }
+}
+
+/// The top bar's reads of one request, kept by `DeskRoutes.organization` for `DeskRoutes.frame`.
+/// Each request has its own; nothing in it outlives the request.
+final class FrameRead: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: OverviewService.Menu?
+
+    var menu: OverviewService.Menu? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
 }

@@ -11,7 +11,8 @@ import Hummingbird
 /// her); the committee resolves or accepts the answer, or reopens a closed finding. The page
 /// shows the committee's opinion with its signers, and 经审底稿 downloads the workbook the CLI's
 /// `review workbook` writes. Every act is the store's, so its role checks (the officer answers,
-/// the committee judges, whoever answered does not judge) rest on the logged-in user.
+/// the committee judges, whoever answered does not judge) rest on the logged-in user. The
+/// opinion is drafted and signed here, member by member (`OpinionPage`). Times are Beijing time.
 enum AuditPage: DeskPage {
     static let templates = ["audit": page, "audit-finding": findingPage]
     static let menu = [MenuItem(title: "经审", path: "audit", order: 50)]
@@ -140,6 +141,8 @@ enum AuditPage: DeskPage {
             (try session.review.findings(organization: code, year: year), try session.review.audits(organization: code, year: year),
              try session.review.opinion(organization: code, year: year), try Self.powers(session, code: code), try Self.voucherLinks(session, code: code))
         }
+        var draft: OpinionDraft?
+        if opinion == nil { draft = try await scope.session.perform { session in try session.review.opinionDraft(organization: code, year: year) } }
         let frame = try await routes.frame(context, organization: scope.organization, current: "audit")
         let rules = Dictionary(uniqueKeysWithValues: AuditRules.all.map { ($0.id, $0.chinese) })
         let rows = findings.map { finding -> [String: Any] in
@@ -159,7 +162,7 @@ enum AuditPage: DeskPage {
             "count_answered": String(findings.count(where: { $0.status == .answered })),
             "count_closed": String(findings.count(where: { $0.status == .resolved || $0.status == .accepted })),
             "audits": audits.reversed().map { audit -> [String: Any] in
-                ["id": String(audit.id), "at": audit.runAt, "by": audit.runBy, "vouchers": String(audit.vouchers), "rules": String(audit.rules.count)]
+                ["id": String(audit.id), "at": DeskTime.show(audit.runAt), "by": audit.runBy, "vouchers": String(audit.vouchers), "rules": String(audit.rules.count)]
             },
         ]
         if findings.isEmpty { data["no_findings"] = true }
@@ -167,10 +170,12 @@ enum AuditPage: DeskPage {
         if powers.audit { data["may_audit"] = true }
         if let opinion {
             data["opinion"] = [
-                "text": opinion.text, "at": opinion.recordedAt, "by": opinion.recordedBy, "audit": String(opinion.audit),
+                "text": opinion.text, "at": DeskTime.show(opinion.recordedAt), "by": opinion.recordedBy, "audit": String(opinion.audit),
+                "paragraphs": opinion.text.split(separator: "\n", omittingEmptySubsequences: true).map { ["text": String($0)] },
                 "signers": opinion.signers.map { ["name": $0.name, "office": $0.office.chinese] },
             ] as [String: Any]
         }
+        data.merge(Self.draftData(draft, year: year, user: scope.session.user, mayAudit: powers.audit, recorded: opinion != nil)) { $1 }
         if let message { data["message"] = message }
         if let error { data["error"] = error }
         return routes.page("audit", title: "经审", frame: frame, data: data, status: status)
@@ -191,7 +196,7 @@ enum AuditPage: DeskPage {
             "status": finding.status.chinese, "status_key": finding.status.rawValue,
             "text": finding.text, "vouchers": Self.vouchers(finding, links: links, code: code),
             "history": finding.history.map { event -> [String: Any] in
-                ["at": event.at, "by": event.by, "action": eventName(event.action), "text": eventText(event)]
+                ["at": DeskTime.show(event.at), "by": event.by, "action": eventName(event.action), "text": eventText(event)]
             },
         ]
         // A section shows for any string, even an empty one: the amount is set only when there is one.
@@ -203,6 +208,34 @@ enum AuditPage: DeskPage {
         if let message { data["message"] = message }
         if let error { data["error"] = error }
         return routes.page("audit-finding", title: "审查问题", frame: frame, data: data, status: status)
+    }
+
+    /// The opinion's draft, its signatures and the forms a committee member may use: sign (once,
+    /// in the member's own login) and draft anew (which clears the signatures).
+    static func draftData(_ draft: OpinionDraft?, year: Int, user: String, mayAudit: Bool, recorded: Bool) -> [String: Any] {
+        var data: [String: Any] = [:]
+        if let draft {
+            var item: [String: Any] = [
+                "coverage": draft.coverage, "conclusion": draft.conclusion.chinese, "text": draft.text,
+                "by": draft.draftedBy, "at": DeskTime.show(draft.draftedAt), "required": String(draft.required),
+                "signed_count": String(draft.signatures.count),
+                "signatures": draft.signatures.map { ["name": $0.name, "at": DeskTime.show($0.at)] },
+            ]
+            if draft.signatures.isEmpty { item["no_signatures"] = true }
+            if mayAudit, !draft.signatures.contains(where: { $0.name == user }) { item["may_sign"] = true }
+            data["draft"] = item
+        }
+        if mayAudit, !recorded {
+            data["may_draft"] = true
+            data["draft_months"] = (1...12).map { month -> [String: Any] in
+                ["value": String(month), "label": OpinionDraft.coverage(year: year, throughMonth: month), "selected": month == (draft?.throughMonth ?? 12)]
+            }
+            data["draft_conclusions"] = OpinionConclusion.allCases.map { conclusion -> [String: Any] in
+                ["value": conclusion.rawValue, "label": conclusion.chinese, "selected": conclusion == (draft?.conclusion ?? .agree)]
+            }
+            data["draft_text"] = draft?.text ?? ""
+        }
+        return data
     }
 
     /// A step of a finding's history as the committee names it.
@@ -260,10 +293,42 @@ enum AuditPage: DeskPage {
         {{/no_findings}}
         <h2>审查意见</h2>
         {{#opinion}}
-        <blockquote class="opinion">{{text}}</blockquote>
-        <p class="meta">{{at}} 记录（依据第{{audit}}次审查），签署：{{#signers}}<span class="signer">{{office}} {{name}}</span> {{/signers}}</p>
+        <blockquote class="opinion" id="opinion">{{#paragraphs}}<p>{{text}}</p>{{/paragraphs}}</blockquote>
+        <p class="meta">{{at}} 形成（依据第{{audit}}次审查），签署：{{#signers}}<span class="signer">{{office}} {{name}}</span> {{/signers}}
+          · <a href="/orgs/{{code}}/audit/opinion?year={{year}}" id="print-opinion">打印审查意见</a></p>
         {{/opinion}}
-        {{^opinion}}<p class="empty">本年度尚未形成审查意见。</p>{{/opinion}}
+        {{^opinion}}
+        {{#draft}}
+        <h3>待签署的草稿</h3>
+        <table class="record" id="opinion-draft">
+          <tr><th>审查期间</th><td>{{coverage}}</td></tr>
+          <tr><th>审查结论</th><td>{{conclusion}}</td></tr>
+          <tr><th>意见正文</th><td class="text">{{text}}</td></tr>
+          <tr><th>起草</th><td>{{by}}，{{at}}</td></tr>
+          <tr><th>签署（{{signed_count}}/{{required}}）</th><td>{{#signatures}}<span class="signer">{{name}}（{{at}}）</span>{{/signatures}}{{#no_signatures}}尚无委员签署{{/no_signatures}}</td></tr>
+        </table>
+        {{#may_sign}}
+        <form method="post" action="/orgs/{{code}}/audit/opinion/sign" class="toolbar">
+          <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="year" value="{{year}}">
+          <button type="submit" id="sign-opinion">签署审查意见</button>
+          <span class="hint">以本人登录身份签署；达到 {{required}} 名在任委员签署后，审查意见即形成并保存，不能再修改。</span>
+        </form>
+        {{/may_sign}}
+        {{/draft}}
+        {{^draft}}<p class="empty">本年度尚未形成审查意见。</p>{{/draft}}
+        {{#may_draft}}
+        <details class="stack"{{^draft}} open{{/draft}}>
+          <summary>{{#draft}}重新起草（已有签署将作废）{{/draft}}{{^draft}}起草审查意见{{/draft}}</summary>
+          <form method="post" action="/orgs/{{code}}/audit/opinion/draft" class="stack" id="opinion-draft-form">
+            <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="year" value="{{year}}">
+            <label>审查期间 <select name="through_month">{{#draft_months}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/draft_months}}</select></label>
+            <label>审查结论 <select name="conclusion">{{#draft_conclusions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/draft_conclusions}}</select></label>
+            <label>意见正文 <textarea name="text" rows="5" cols="70" required>{{draft_text}}</textarea></label>
+            <button type="submit" id="save-opinion-draft">保存草稿</button>
+          </form>
+        </details>
+        {{/may_draft}}
+        {{/opinion}}
         <h2>审查记录</h2>
         {{#no_audits}}<p class="empty">尚未运行审查。</p>{{/no_audits}}
         {{^no_audits}}

@@ -216,7 +216,7 @@ enum BudgetPage: DeskPage {
         <form method="post" action="/orgs/{{code}}/budgets/adjust" class="stack">
           <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="year" value="{{year}}">
           <div class="toolbar"><label>调整文号 <input name="document" size="20" required></label>
-          <label>日期 <input type="date" name="date" value="{{today}}" required></label>
+          <label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label>
           <label>原因 <input name="reason" size="30" required></label></div>
           <label for="budget-changes">调整明细</label>
           <p class="hint">每行一项：科目[/支出类型][/项目][/往来单位]、空格、增减金额，例如“50101/基本支出 -2,000.00”；预算中没有的行将被增加。</p>

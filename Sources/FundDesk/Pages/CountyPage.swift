@@ -9,8 +9,11 @@ import Hummingbird
 /// The 汇总表 of the organisation and every member (one column each, the eliminations of the
 /// transfers between them and the consolidated total, the reconciliation differences with the
 /// vouchers on each side, from the same FundApp report as the CLI's `report rollup`), each
-/// member's state (months closed, vouchers not yet posted, the last voucher posted) and a
-/// drill-down into each member's forms. 导出Excel returns the CLI's roll-up workbook.
+/// member's state (months closed, vouchers not yet posted, the last voucher posted, the last
+/// pack sent with whether it was received, returned or superseded, and its workbook) and a
+/// drill-down into each member's 工会01表, 工会02表, 科目余额表 and 明细账: the report pages, which
+/// answer 403 for a union not below the user and carry no form that writes. 导出Excel returns
+/// the CLI's roll-up workbook.
 enum CountyPage: DeskPage {
     static let templates = ["rollup": page]
     static let menu = [MenuItem(title: "汇总", path: "rollup", order: 60)]
@@ -25,6 +28,10 @@ enum CountyPage: DeskPage {
         let closedMonths: Int
         let unposted: Int
         let lastPosted: String?
+        /// The latest month of the year whose pack was sent, with where it stands.
+        let pack: PackState?
+        /// Whether the user receives this member's packs (a superior of a union above it).
+        let mayReceive: Bool
     }
 
     static func register(on routes: DeskRoutes) {
@@ -69,10 +76,12 @@ enum CountyPage: DeskPage {
         let vouchers = try session.vouchers.vouchers(organization: member.code)
         let closed = try session.periods.closedPeriods(organization: member.code).filter { $0.year == year }.sorted()
         let posted = vouchers.filter { $0.status == .posted }
+        let pack = try session.periods.packs(organization: member.code).last { $0.period.year == year }
         return MemberState(code: member.code, name: member.name, level: member.level.chinese, depth: depth,
                            closedThrough: closed.last?.description, closedMonths: closed.count,
                            unposted: vouchers.count(where: { $0.status != .posted && $0.draft.date.year == year }),
-                           lastPosted: posted.map(\.draft.date).max()?.description)
+                           lastPosted: posted.map(\.draft.date).max()?.description, pack: pack,
+                           mayReceive: try session.periods.mayReceivePacks(organization: member.code))
     }
 
     static func data(_ rollup: Rollup, states: [MemberState], code: String, year: Int, month: Int, byLevel: Bool) -> [String: Any] {
@@ -102,17 +111,38 @@ enum CountyPage: DeskPage {
                  "upper_vouchers": d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"),
                  "lower_vouchers": d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，")]
             },
+            "flows": rollup.flowDifferences.map { d -> [String: Any] in
+                ["month": "\(d.period.year)年\(d.period.month)月", "pair": d.kind.pair, "upper": d.upper, "lower": d.lower, "project": d.project ?? "",
+                 "upper_amount": Money(fen: d.upperAmount).grouped, "lower_amount": Money(fen: d.lowerAmount).grouped,
+                 "gap": Money(fen: d.upperAmount &- d.lowerAmount).grouped,
+                 "upper_vouchers": d.upperVouchers.isEmpty ? "无" : d.upperVouchers.joined(separator: "，"),
+                 "lower_vouchers": d.lowerVouchers.isEmpty ? "无" : d.lowerVouchers.joined(separator: "，")]
+            },
+            "untagged": rollup.untaggedTransfers.map { u -> [String: Any] in
+                ["organization": u.organization, "month": "\(u.period.year)年\(u.period.month)月", "account": u.account,
+                 "net": Money(fen: u.net).grouped, "vouchers": u.vouchers.isEmpty ? "无" : u.vouchers.joined(separator: "，")]
+            },
             "members": states.map { state -> [String: Any] in
                 var row: [String: Any] = [
                     "code": state.code, "name": state.name, "level": state.level, "indent": String(repeating: "　", count: state.depth),
-                    "closed": state.closedThrough.map { "已结账至\($0)" } ?? "本年尚未结账",
+                    "closed": state.closedThrough.map { "已结账至\($0)（\(state.closedMonths)个月）" } ?? "本年尚未结账",
                     "unposted": String(state.unposted), "last_posted": state.lastPosted ?? "—",
                 ]
                 if state.unposted > 0 { row["has_unposted"] = true }
+                if let pack = state.pack {
+                    var item = PackPage.row(pack)
+                    item["period"] = pack.period.description
+                    if pack.status != .superseded { item["download"] = true }
+                    if state.mayReceive, pack.status == .sent { item["awaiting"] = true }
+                    row["pack"] = item
+                }
                 return row
             },
         ]
-        if rollup.differences.isEmpty { data["reconciled"] = true }
+        if rollup.isReconciled { data["reconciled"] = true }
+        if !rollup.differences.isEmpty { data["has_differences"] = true }
+        if !rollup.flowDifferences.isEmpty { data["has_flows"] = true }
+        if !rollup.untaggedTransfers.isEmpty { data["has_untagged"] = true }
         return data
     }
 
@@ -139,8 +169,9 @@ enum CountyPage: DeskPage {
         </table>
         </div>
         <h2>内部往来对账</h2>
-        {{#reconciled}}<p class="ok">内部往来全部相符。</p>{{/reconciled}}
-        {{^reconciled}}
+        {{#reconciled}}<p class="ok">内部往来余额和各月往来发生额全部相符。</p>{{/reconciled}}
+        {{#has_differences}}
+        <h3>余额差异</h3>
         <table class="grid differences">
           <thead><tr><th>对应科目</th><th>上级</th><th>下级</th><th>项目</th><th class="num">上级金额</th><th class="num">下级金额</th><th class="num">差额</th><th>上级凭证</th><th>下级凭证</th></tr></thead>
           <tbody>
@@ -150,15 +181,41 @@ enum CountyPage: DeskPage {
           {{/differences}}
           </tbody>
         </table>
-        {{/reconciled}}
+        {{/has_differences}}
+        {{#has_flows}}
+        <h3>往来发生额差异（按月）</h3>
+        <table class="grid flows">
+          <thead><tr><th>月份</th><th>对应科目</th><th>上级</th><th>下级</th><th>项目</th><th class="num">上级金额</th><th class="num">下级金额</th><th class="num">差额</th><th>上级凭证</th><th>下级凭证</th></tr></thead>
+          <tbody>
+          {{#flows}}
+            <tr><td>{{month}}</td><td>{{pair}}</td><td>{{upper}}</td><td>{{lower}}</td><td>{{project}}</td><td class="num">{{upper_amount}}</td><td class="num">{{lower_amount}}</td>
+              <td class="num">{{gap}}</td><td>{{upper_vouchers}}</td><td>{{lower_vouchers}}</td></tr>
+          {{/flows}}
+          </tbody>
+        </table>
+        {{/has_flows}}
+        {{#has_untagged}}
+        <h3>未标往来单位的内部往来</h3>
+        <table class="grid untagged">
+          <thead><tr><th>单位</th><th>月份</th><th>科目</th><th class="num">借方净额</th><th>凭证</th></tr></thead>
+          <tbody>
+          {{#untagged}}
+            <tr><td>{{organization}}</td><td>{{month}}</td><td>{{account}}</td><td class="num">{{net}}</td><td>{{vouchers}}</td></tr>
+          {{/untagged}}
+          </tbody>
+        </table>
+        {{/has_untagged}}
         <h2>各单位状态</h2>
         <table class="grid members">
-          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th>结账情况</th><th class="num">未记账凭证</th><th>最近记账凭证日期</th><th>查看报表</th></tr></thead>
+          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th>结账情况</th><th class="num">未记账凭证</th><th>最近记账凭证日期</th><th>最近报送月报</th><th>查看报表</th></tr></thead>
           <tbody>
           {{#members}}
             <tr{{#has_unposted}} class="busy"{{/has_unposted}}><td>{{code}}</td><td>{{indent}}{{name}}</td><td>{{level}}</td><td>{{closed}}</td>
               <td class="num">{{unposted}}</td><td>{{last_posted}}</td>
-              <td class="actions"><a href="/orgs/{{code}}/reports/balance-sheet?year={{year}}">资产负债表</a><a href="/orgs/{{code}}/reports/income-expenditure?year={{year}}">收入支出表</a><a href="/orgs/{{code}}/reports/trial-balance?year={{year}}">科目余额表</a></td></tr>
+              <td class="pack">{{#pack}}{{period}} <span class="pack-state {{status_key}}">{{status}}</span>{{#sent}}<br><span class="hint">报送：{{sent}}</span>{{/sent}}{{#last}}<br><span class="hint">{{last}}</span>{{/last}}
+                {{#download}}<br><a href="/orgs/{{code}}/packs/{{period}}.xlsx">下载月报</a>{{/download}}{{#awaiting}} · <a href="/orgs/{{code}}/packs?year={{year}}" class="receive-link">签收或退回</a>{{/awaiting}}{{/pack}}{{^pack}}未报送{{/pack}}</td>
+              <td class="actions"><a href="/orgs/{{code}}/reports/balance-sheet?year={{year}}">工会01表</a><a href="/orgs/{{code}}/reports/income-expenditure?year={{year}}">工会02表</a><a href="/orgs/{{code}}/reports/trial-balance?year={{year}}">科目余额表</a>
+                <form method="get" action="/orgs/{{code}}/reports/detail-ledger" class="inline"><input type="hidden" name="year" value="{{year}}"><input name="account" size="6" placeholder="科目编码" required> <button type="submit" class="small">明细账</button></form></td></tr>
           {{/members}}
           </tbody>
         </table>

@@ -32,8 +32,8 @@ struct MenuItem: Sendable {
 enum DeskPages {
     static let all: [any DeskPage.Type] = [
         HomePage.self, VoucherEntryPage.self, VoucherListPage.self, VoucherPage.self, VoucherPrintPage.self,
-        ReportPages.self, PeriodPage.self,
-        AuditPage.self, CountyPage.self, UsersPage.self, BudgetPage.self, SubsidyPage.self, CashierPage.self,
+        ReportPages.self, PeriodPage.self, OpeningPage.self,
+        AuditPage.self, OpinionPage.self, PackPage.self, CountyPage.self, UsersPage.self, BudgetPage.self, SubsidyPage.self, FederationPage.self, CashierPage.self,
     ]
 
     /// The organisation menu, in order.

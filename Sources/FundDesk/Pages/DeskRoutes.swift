@@ -26,22 +26,23 @@ struct DeskRoutes: Sendable {
     func organization(_ context: DeskContext) async throws -> Scope {
         guard let code = context.parameters.get("code") else { throw DeskError.notFound }
         let session = try session(context)
-        return try await session.perform { session in
-            guard try session.access.permits(.read, organization: code) else { throw DeskError.forbidden(organization: code) }
-            let organization = try session.organizations.organization(code)
-            return Scope(session: session, organization: organization,
-                         mayWrite: try session.access.permits(.writeBooks, organization: code))
+        // The role check, the organisation and the top bar's reads in one transaction.
+        let place = try await session.perform { session in
+            guard let place = try session.overview.place(organization: code) else { throw DeskError.forbidden(organization: code) }
+            return place
         }
+        context.frameRead.menu = place.menu
+        return Scope(session: session, organization: place.organization, mayWrite: place.mayWrite)
     }
 
     /// The top bar and menu of a page: the user, the organisations the user may read, the
     /// organisation shown and the menu entry that is current.
     func frame(_ context: DeskContext, organization: Organization?, current: String?) async throws -> Frame {
         let session = try session(context)
-        let (organizations, administrator) = try await session.perform { session in
-            (Array(try session.access.readableOrganizations().prefix(Frame.switcherLimit).map { Frame.Entry(code: $0.code, name: $0.name) }),
-             try session.access.roles().contains { $0.role == .administrator })
-        }
+        let menu: OverviewService.Menu
+        if let read = context.frameRead.menu { menu = read } else { menu = try await session.perform { session in try session.overview.menu() } }
+        let organizations = Array(menu.readable.prefix(Frame.switcherLimit).map { Frame.Entry(code: $0.code, name: $0.name) })
+        let administrator = menu.administrator
         return Frame(user: session.user, csrf: context.login?.csrfToken ?? "", organizations: organizations,
                      organization: organization.map { Frame.Entry(code: $0.code, name: $0.name) }, current: current, administrator: administrator)
     }

@@ -98,6 +98,7 @@ enum ReportPages: DeskPage {
             try FormWorkbook.write(try Reports.incomeExpenditure(session, organization: code, year: query.year, month: query.month),
                                    to: path, preparedBy: session.user, created: created)
         }),
+    ] + attachedKinds + [
         Kind(slug: "budget-execution", title: BudgetExecution.title, needsAccount: false, view: { session, code, query in
             budgetView(try Reports.budgetExecution(session, organization: code, year: query.year, month: query.month))
         }, workbook: nil),

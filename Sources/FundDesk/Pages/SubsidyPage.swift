@@ -77,12 +77,8 @@ enum SubsidyPage: DeskPage {
     }
 
     static func date(_ form: FormData, _ name: String, default fallback: LocalDate?) throws -> LocalDate {
-        guard let text = form.trimmed(name) else {
-            if let fallback { return fallback }
-            throw DeskError.badField(name: "日期", value: "")
-        }
-        guard let date = LocalDate(parsing: text) else { throw DeskError.badField(name: "日期", value: text) }
-        return date
+        let fields = ["window_start": "使用期起始日期", "deadline": "使用期截止日期"]
+        return try Input.date(form, name, field: fields[name] ?? "日期", default: fallback)
     }
 
     static func render(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, year: Int, message: String?, error: String?,
@@ -153,15 +149,15 @@ enum SubsidyPage: DeskPage {
               <td class="acts">{{#may_act}}<details><summary>办理</summary>
             {{#may_approve}}<form method="post" action="/orgs/{{code}}/subsidies/approve" class="inline">
               <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="item" value="{{item}}"><input type="hidden" name="year" value="{{year}}">
-              <label>批复文号 <input name="document" size="18" required></label> <label>日期 <input type="date" name="date" value="{{today}}" required></label>
+              <label>批复文号 <input name="document" size="18" required></label> <label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label>
               <button type="submit" class="small">批复</button></form>{{/may_approve}}
             {{#may_disburse}}<form method="post" action="/orgs/{{code}}/subsidies/disburse" class="inline">
               <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="item" value="{{item}}"><input type="hidden" name="year" value="{{year}}">
-              <span>拨付</span><label>金额 <input name="amount" size="10" inputmode="decimal" required></label> <label>日期 <input type="date" name="date" value="{{today}}" required></label>
+              <span>拨付</span><label>金额 <input name="amount" size="10" inputmode="decimal" required></label> <label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label>
               <label>审核人 <input name="reviewer" size="6" required></label> <button type="submit" class="small">拨付并生成凭证</button></form>
               {{#may_settle}}<form method="post" action="/orgs/{{code}}/subsidies/settle" class="inline">
               <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="item" value="{{item}}"><input type="hidden" name="year" value="{{year}}">
-              <span>结项</span><label>日期 <input type="date" name="date" value="{{today}}" required></label> <label>审核人 <input name="reviewer" size="6" required></label>
+              <span>结项</span><label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label> <label>审核人 <input name="reviewer" size="6" required></label>
               <button type="submit" class="small danger">结项（退回结余）</button></form>{{/may_settle}}{{/may_disburse}}
               </details>{{/may_act}}</td></tr>
           {{/granted}}
@@ -188,8 +184,8 @@ enum SubsidyPage: DeskPage {
           <label>用途 <input name="purpose" size="16"></label>
           <label>用途科目 <input name="accounts" size="10" required placeholder="50301 50304"></label>
           <label>批准金额 <input name="approved" size="10" inputmode="decimal" required></label>
-          <label>使用期自 <input type="date" name="window_start" value="{{today}}" required></label>
-          <label>至 <input type="date" name="deadline" required></label>
+          <label>使用期自 <input name="window_start" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label>
+          <label>至 <input name="deadline" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" required></label>
           <button type="submit">登记申请</button>
         </form>
         {{/may_write}}

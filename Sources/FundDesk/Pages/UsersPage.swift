@@ -78,10 +78,10 @@ enum UsersPage: DeskPage {
                     ["role": grant.role.rawValue, "role_name": grant.role.chinese, "org": grant.organization ?? "*",
                      "org_name": grant.organization ?? "全部单位"]
                 },
-                "password": account.passwordSetAt.map { "已设置（\($0.prefix(16))）" } ?? "未设置",
+                "password": account.passwordSetAt.map { "已设置（\(DeskTime.show($0))）" } ?? "未设置",
             ]
             if let until = account.lockedUntil, until > now {
-                row["locked"] = "已锁定，\(max(1, (until - now + 59) / 60))分钟后自动解除"
+                row["locked"] = "已锁定至\(DeskTime.show(seconds: until).suffix(5))，\(max(1, (until - now + 59) / 60))分钟后自动解除"
             } else if account.failures > 0 {
                 row["failures"] = "连续输错\(account.failures)次"
             }

@@ -105,7 +105,7 @@ enum VoucherEntryPage: DeskPage {
                 rowOfLine.append(index)
             }
         }
-        guard let date = LocalDate(parsing: entry.date) else { entry.errors.append("日期“\(entry.date)”无法识别；请写成 2026-05-06"); return nil }
+        guard let date = Input.date(entry.date) else { entry.errors.append("日期“\(entry.date)”无法识别；\(Input.dateHint)"); return nil }
         guard let attachments = Int(entry.attachments), attachments >= 0 else {
             entry.errors.append("附单据张数“\(entry.attachments)”应为 0 或正整数"); return nil
         }
@@ -153,7 +153,7 @@ enum VoucherEntryPage: DeskPage {
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <div class="entry-head">
             <h1>记账凭证</h1>
-            <label>日期 <input type="date" name="date" value="{{date}}" required></label>
+            <label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{date}}" required></label>
             <label>附单据 <input name="attachments" value="{{attachments}}" size="3" inputmode="numeric"> 张</label>
           </div>
           {{#errors}}<p class="error" role="alert">{{text}}</p>{{/errors}}

@@ -95,9 +95,9 @@ enum VoucherListPage: DeskPage {
     }
 
     static func render(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, _ filter: Filter, outcomes: [Outcome], act: String?) async throws -> Response {
-        let code = scope.code, period = filter.period
+        let code = scope.code, period = filter.period, status = filter.status
         let vouchers = try await scope.session.perform { session in
-            try session.vouchers.vouchers(organization: code, period: period).filter(filter.matches)
+            try session.overview.vouchers(organization: code, period: period, status: status).filter(filter.matches)
         }
         let frame = try await routes.frame(context, organization: scope.organization, current: "vouchers")
         var rows = vouchers.map(VoucherFormat.row)

@@ -40,8 +40,8 @@ enum VoucherPage: DeskPage {
             guard !reason.isEmpty else {
                 return try await render(routes, context, scope, loaded, reason: reason, error: "请填写冲销原因", status: .unprocessableContent)
             }
-            guard let date = LocalDate(parsing: context.form.trimmed("date") ?? "") else {
-                return try await render(routes, context, scope, loaded, reason: reason, error: "请填写冲销凭证的日期（2026-05-06）", status: .unprocessableContent)
+            guard let date = Input.date(context.form.trimmed("date") ?? "") else {
+                return try await render(routes, context, scope, loaded, reason: reason, error: "冲销日期无法识别；\(Input.dateHint)", status: .unprocessableContent)
             }
             let original = loaded.voucher
             let summary = "冲销\(VoucherFormat.number(original))：\(reason)"
@@ -119,7 +119,7 @@ enum VoucherPage: DeskPage {
           {{#voucher}}
           <form method="post" action="/orgs/{{code}}/vouchers/{{id}}/reverse">
             <input type="hidden" name="_csrf" value="{{csrf}}">
-            <label>冲销日期 <input type="date" name="date" value="{{today}}" required></label>
+            <label>冲销日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label>
             <label>冲销原因 <input name="reason" value="{{reason}}" size="40" required></label>
             <button type="submit" class="danger">生成红字冲销凭证</button>
           </form>

@@ -15,22 +15,27 @@ extension BookError: LocalizedMessage {
         case let .sumOverflow(overflow): return overflow.chinese
         case let .access(refusal): return refusal.chinese
         case let .committee(refusal): return refusal.chinese
+        case let .federation(refusal): return refusal.chinese
         case let .review(refusal): return refusal.chinese
+        case let .pack(refusal): return refusal.chinese
         case let .backup(refusal): return refusal.chinese
         case let .voucherName(problem): return problem.chinese
         case let .yearEndAct(problem): return problem.chinese
         case let .sealKey(refusal): return refusal.chinese
         case let .cash(refusal): return refusal.chinese
+        case let .assetAct(problem): return problem.chinese
+        case let .opening(problem): return problem.chinese
         case let .batchRefused(act, failures):
             let verb = act == .review ? "审核" : "记账"
             return "有 \(failures.count) 张凭证不能\(verb)，本次均未\(verb)，请改正以下凭证后重试 [batch-refused]：\n"
                 + failures.map { "  - \($0.voucher)：" + $0.error.chinese.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") }
                 .joined(separator: "\n")
-        case .bookExists, .bookMissing, .notABook, .readOnly, .busy, .unknownOrganization, .duplicateOrganization, .unknownParent,
+        case .bookExists, .bookMissing, .notABook, .bookURLNotSupported, .readOnly, .busy, .unknownOrganization, .duplicateOrganization, .unknownParent,
              .parentHasPostings, .voucherNotFound, .wrongStatus, .periodClosed, .periodNotClosed, .periodAlreadyClosed,
              .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .periodUnbalanced, .missingReason, .alreadyReversed,
              .cannotReverseRedInk, .reversalBeforeOriginal, .numberNotNext, .unknownCounterpart, .priorYearOpen, .yearOutOfRange,
-             .duplicateAsset, .noBudget, .budgetOverrun, .notPermitted, .storage, .storedValueInvalid, .textRefused, .closingNeedsReviewer:
+             .duplicateAsset, .noBudget, .budgetOverrun, .notPermitted, .storage, .storedValueInvalid, .textRefused, .closingNeedsReviewer,
+             .attachedFormNotDue:
             return chineseSentence + " [" + rule + "]"
         }
     }
@@ -44,6 +49,8 @@ extension BookError: LocalizedMessage {
             return "\(path) 没有账套；请用 `fundledger init --book \(path)` 建立"
         case let .notABook(path, reason):
             return "\(path) 不是可读的 FundLedger 账套（\(reason.chinese)）；请从备份恢复，或用 --book 指向正确的文件"
+        case let .bookURLNotSupported(scheme, location):
+            return "\(location) 是\(BookLocation.isPostgreSQL(scheme) ? " PostgreSQL 数据库" : " \(scheme) ")地址，不是账套文件：本版本的账套只保存在 SQLite 文件中，不支持 PostgreSQL 账套；请用 --book 给出文件路径，如 ledgers/fundledger.sqlite"
         case let .readOnly(path):
             return "账套 \(path) 是只读的；请让该文件及其文件夹可写，或在副本上操作"
         case let .busy(path):
@@ -59,7 +66,7 @@ extension BookError: LocalizedMessage {
         case let .voucherNotFound(reference):
             return "没有凭证 \(reference)；可用 `fundledger voucher list --org 单位` 查看凭证"
         case let .wrongStatus(voucher, status, act):
-            return "凭证 \(voucher) 的状态是“\(status.chinese)”（\(status.rawValue)），不能\(act.chinese)"
+            return "凭证 \(voucher) 的状态是“\(status.chinese)”，不能\(act.chinese)"
         case let .periodClosed(organization, period):
             return "\(organization) 的 \(period) 已结账，已结账的月份不能再记账。请把凭证日期改到未结账的月份，或用 `fundledger reopen --org \(organization) --period \(period) --reason ……` 反结账"
         case let .periodNotClosed(organization, period):
@@ -108,11 +115,44 @@ extension BookError: LocalizedMessage {
         case let .closingNeedsReviewer(organization, period):
             return "\(organization) \(period) 结账时要做期末结转凭证，须由另一名财务人员审核；请用 --reviewer 给出审核人"
         case let .textRefused(field, character):
-            return "\(field) 含控制字符 \(character)；请删去（换行、制表符和方向标记不能记入账簿）"
-        case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .review, .backup,
-             .voucherName, .yearEndAct, .sealKey, .cash, .batchRefused:
+            return "\(Self.chineseField(field))含控制字符 \(character)；请删去（换行、制表符和方向标记不能记入账簿）"
+        case let .attachedFormNotDue(organization, form, reason):
+            switch reason {
+            case .countyLevelOnly:
+                return "\(form.number)\(form.title)由县级以上工会编制；\(organization) 使用基层工会会计科目，不编制本表"
+            case .noAppropriations:
+                return "\(organization) 本年没有财政拨款收入（40401），也没有财政拨款结转结余（331、332），不填列\(form.number)\(form.title)"
+            }
+        case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .federation, .review, .pack, .backup,
+             .voucherName, .yearEndAct, .sealKey, .batchRefused, .assetAct, .opening, .cash:
             // Rendered by `chinese` with the wrapped refusal's own text.
             return chinese
+        }
+    }
+}
+
+extension BookError {
+    /// The Chinese name of a text field a service checks (`checkText`), as its English name
+    /// reads in `textRefused`; a field not named here is shown as it is.
+    static func chineseField(_ field: String) -> String {
+        switch field {
+        case "the member's name": "委员姓名"
+        case "the reason": "理由"
+        case "the project": "项目"
+        case "the document": "文号"
+        case "the user's name": "用户姓名"
+        case "the text": "答复或说明"
+        case "the opinion": "审查意见"
+        case "a signer's name", "the signer's name": "签字人姓名"
+        case "the asset code": "资产编号"
+        case "the asset name": "资产名称"
+        case "the item code": "项目补贴编号"
+        case "the title": "项目名称"
+        case "the purpose": "用途"
+        case "the organisation code": "单位代码"
+        case "the organisation name": "单位名称"
+        case "the parent": "上级单位"
+        default: field
         }
     }
 }

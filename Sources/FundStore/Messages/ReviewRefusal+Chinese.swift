@@ -34,6 +34,12 @@ extension ReviewRefusal: LocalizedMessage {
             return "\(user) 答复了审查问题 #\(id)，不能再由其销号或认可；请由经审会另一位委员判断答复 [review]"
         case let .tooFewSigners(organization, required, signers):
             return "\(organization) 经审会审查意见须至少由 \(required) 名在任委员签署，现仅 \(signers.count) 人（\(signers.joined(separator: "、"))）签署；请为每位同意的委员给出 --signer 姓名 [too-few-signers]"
+        case let .noOpinionDraft(organization, year):
+            return "\(organization) \(year) 年尚无待签署的审查意见草稿；请先由一名经审会委员起草 [no-opinion-draft]"
+        case let .alreadySigned(name, organization, year):
+            return "\(name) 已签署 \(organization) \(year) 年的审查意见草稿；每位委员只签署一次 [already-signed]"
+        case let .badCoverage(throughMonth):
+            return "审查意见的审查期间为本年 1 月至某月（1 至 12），不能截至第 \(throughMonth) 月 [opinion-coverage]"
         }
     }
 }

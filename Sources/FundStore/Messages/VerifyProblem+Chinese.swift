@@ -16,6 +16,7 @@ public enum VerifyCheckText {
         case "seal": "已记账凭证与记账时的 SHA-256 封签不符：凭证在 FundLedger 之外被改动"
         case "term": "任期信息不完整或已到期；请更新任期"
         case "untagged-subsidy-spending": "项目补贴的支出未标注项目"
+        case "transfer-without-counterpart": "应收下级经费、补助下级支出或支付应付下级经费的凭证行未注明往来单位，无法与下级账簿核对；请红字冲销后注明往来单位重记"
         case "voucher-balance": "凭证借贷不平衡"
         default: nil
         }
@@ -23,7 +24,7 @@ public enum VerifyCheckText {
 
     /// Every check id given a text here, for the test that checks each has one.
     public static let known = ["balance", "foreign-key", "integrity", "leaf-account", "numbering", "reversal", "review-committee",
-                               "seal", "term", "untagged-subsidy-spending", "voucher-balance"]
+                               "seal", "term", "transfer-without-counterpart", "untagged-subsidy-spending", "voucher-balance"]
 }
 
 extension VerifyProblem: LocalizedMessage {

@@ -21,6 +21,12 @@ protocol DeskStorage {
     /// How many vouchers the organisation has per month and status (首页's counts, without
     /// loading a voucher).
     func voucherCounts(organizationID: Int64) throws -> [(period: Period, status: VoucherStatus, count: Int)]
+    /// The ids of the organisation's vouchers of one month (all months: nil) and one status (any:
+    /// nil), in the order of the desk's list, so that a list of one status loads only those.
+    func listedVoucherIDs(organizationID: Int64, period: Period?, status: VoucherStatus?) throws -> [Int64]
+    /// How many findings of the organisation's year have each status (首页's counts, without
+    /// loading a finding's vouchers and history).
+    func findingCounts(organizationID: Int64, year: Int) throws -> [FindingStatus: Int]
     /// Removes sessions last used before `idleBefore` or begun before `createdBefore`.
     func deleteStaleDeskSessions(idleBefore: Int64, createdBefore: Int64) throws
 }

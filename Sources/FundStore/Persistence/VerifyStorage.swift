@@ -12,6 +12,9 @@ protocol VerifyStorage {
     /// Spending at a subsidy's recipient, in the item's window and on its purpose, with no project
     /// tag: likely the item's money spent without saying so.
     func untaggedSubsidySpending() throws -> [VerifyProblem]
+    /// Posted lines on 132 or 508, and debits on 212, that name no lower union (`counterpart-required`),
+    /// per organisation and account, with their vouchers.
+    func transfersWithoutCounterpart() throws -> [VerifyProblem]
     /// The head of every chain: each organisation's voucher seals and event chain, and the
     /// book's own event chain, in chain and organisation order.
     func chainHeads() throws -> [ChainHead]

@@ -7,6 +7,7 @@ extension BookError {
         case .bookExists: "book-exists"
         case .bookMissing: "book-missing"
         case .notABook: "not-a-book"
+        case .bookURLNotSupported: "book-url-not-supported"
         case .readOnly: "read-only"
         case .busy: "busy"
         case .unknownOrganization: "unknown-org"
@@ -35,7 +36,7 @@ extension BookError {
         case .priorYearOpen: "prior-year-open"
         case .yearOutOfRange: "year-out-of-range"
         // Refused by the register's checks before the typed cases existed; the rule id stays.
-        case .fixedAsset: "bad-asset"
+        case let .fixedAsset(error): error.rule
         case .duplicateAsset: "duplicate-asset"
         case .subsidy: "subsidy"
         case .noBudget: "no-budget"
@@ -45,17 +46,22 @@ extension BookError {
         case .notPermitted: "not-permitted"
         case let .access(refusal): refusal.rule
         case let .committee(refusal): refusal.rule
+        case let .federation(refusal): refusal.rule
         case let .review(refusal): refusal.rule
+        case let .pack(refusal): refusal.rule
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
         case let .sealKey(refusal): refusal.rule
         case let .cash(refusal): refusal.rule
+        case let .assetAct(problem): problem.rule
+        case let .opening(problem): problem.rule
         case .storage: "database"
         case .storedValueInvalid: "stored-value-invalid"
         case .textRefused: "control-character"
         case .sumOverflow: "sum-overflow"
         case let .voucherName(problem): problem.rule
         case .batchRefused: "batch-refused"
+        case .attachedFormNotDue: "attached-form-not-due"
         }
     }
 
@@ -73,16 +79,20 @@ extension BookError {
             .notPermitted
         case .bookExists, .duplicateOrganization, .parentHasPostings, .wrongStatus, .periodClosed, .periodNotClosed,
              .periodAlreadyClosed, .closeOutOfOrder, .reopenOutOfOrder, .unpostedVouchers, .alreadyReversed,
-             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset:
+             .numberNotNext, .priorYearOpen, .budgetOverrun, .busy, .duplicateAsset, .attachedFormNotDue:
             .conflict
         case .organization, .chart, .voucherProblems, .sumOverflow, .missingReason, .closingNeedsReviewer, .cannotReverseRedInk, .reversalBeforeOriginal,
-             .yearOutOfRange, .fixedAsset, .textRefused:
+             .yearOutOfRange, .fixedAsset, .textRefused, .bookURLNotSupported:
             .invalidInput
         case let .access(refusal):
             refusal.category
         case let .committee(refusal):
             refusal.category
+        case let .federation(refusal):
+            refusal.category
         case let .review(refusal):
+            refusal.category
+        case let .pack(refusal):
             refusal.category
         case let .backup(refusal):
             refusal.category
@@ -92,6 +102,10 @@ extension BookError {
             refusal.category
         case let .cash(refusal):
             refusal.category
+        case let .assetAct(problem):
+            problem.category
+        case let .opening(problem):
+            problem.category
         case let .storage(failure):
             failure.category
         case .voucherName:

@@ -6,6 +6,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case bookExists(path: String)
     case bookMissing(path: String)
     case notABook(path: String, reason: NotABookReason)
+    /// `--book` names a database server (`postgresql://…`, any `scheme://`), not a file: this
+    /// version keeps a book only in a local SQLite file, and a URL is never taken for a path.
+    /// `location` is the URL without its user, password and query, which are never shown.
+    case bookURLNotSupported(scheme: String, location: String)
     case readOnly(path: String)
     case busy(path: String)
     case unknownOrganization(String)
@@ -52,8 +56,12 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case access(AccessRefusal)
     /// A review committee or member refused (`CommitteeRefusal`).
     case committee(CommitteeRefusal)
+    /// An act on a federation refused by the seed's rules (`FederationRefusal`).
+    case federation(FederationRefusal)
     /// An act of the review committee's work refused (`ReviewRefusal`).
     case review(ReviewRefusal)
+    /// An act on a month's pack sent up (报送, 签收, 退回) refused (`PackRefusal`).
+    case pack(PackRefusal)
     /// A refusal of budgets and fixed assets not yet given a case of its own.
     /// A backup or a restore refused (`BackupRefusal`).
     case backup(BackupRefusal)
@@ -78,6 +86,13 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case sealKey(SealKeyRefusal)
     /// An act of cash and bank refused (`CashRefusal`): cash or a bank account left in credit.
     case cash(CashRefusal)
+    /// An attached form (附01–03) asked of an organisation that does not prepare it: a
+    /// grassroots-chart union, or 附01 for a union without appropriations.
+    case attachedFormNotDue(organization: String, form: AttachedForm, reason: AttachedFormNotDue)
+    /// An act on a fixed asset (盘盈, 报废, 出售, 盘亏, their settlement) refused (`AssetActProblem`).
+    case assetAct(AssetActProblem)
+    /// An opening (建账) refused (`OpeningProblem`).
+    case opening(OpeningProblem)
 
     public var isNotPermitted: Bool {
         if case .notPermitted = self { return true }
@@ -92,6 +107,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "there is no book at \(path); create one with `fundledger init --book \(path)`"
         case let .notABook(path, reason):
             return "\(path) is not a readable FundLedger book (\(reason)); restore it from a backup or point --book at the right file"
+        case let .bookURLNotSupported(scheme, location):
+            return "\(location) is a \(BookLocation.isPostgreSQL(scheme) ? "PostgreSQL" : scheme) address, not a book file: this version keeps books only in SQLite files, PostgreSQL books are not supported; give --book the path of a file such as ledgers/fundledger.sqlite"
         case let .readOnly(path):
             return "the book \(path) is read-only; make the file and its folder writable, or work on a copy"
         case let .busy(path):
@@ -169,7 +186,11 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return refusal.description
         case let .committee(refusal):
             return refusal.description
+        case let .federation(refusal):
+            return refusal.description
         case let .review(refusal):
+            return refusal.description
+        case let .pack(refusal):
             return refusal.description
         case let .backup(refusal):
             return refusal.description
@@ -179,6 +200,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return refusal.description
         case let .cash(refusal):
             return refusal.description
+        case let .assetAct(problem):
+            return problem.description
+        case let .opening(problem):
+            return problem.description
         case let .storage(failure):
             return "the book refused the change: \(failure)"
         case let .storedValueInvalid(table, column, value, row):
@@ -187,6 +212,13 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(field) holds the control character \(character); remove it (line breaks, tabs and direction marks are not kept in the books) [control-character]"
         case let .voucherName(problem):
             return problem.description
+        case let .attachedFormNotDue(organization, form, reason):
+            switch reason {
+            case .countyLevelOnly:
+                return "\(form.number) \(form.title) is prepared by county-level unions only; \(organization) keeps the grassroots chart [attached-form-not-due]"
+            case .noAppropriations:
+                return "\(organization) has no 40401 appropriation income and no 331/332 balance, so it does not prepare \(form.number) \(form.title) [attached-form-not-due]"
+            }
         case let .batchRefused(act, failures):
             return "\(failures.count) of the vouchers cannot be \(act); none was \(act), fix these and run it again:\n"
                 + failures.map { "  - \($0.voucher): " + $0.error.description.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") + " [\($0.error.rule)]" }

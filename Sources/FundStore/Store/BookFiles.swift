@@ -97,3 +97,42 @@ enum BookFiles {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 }
+
+/// What `--book` names. A book is a local SQLite file; an address such as
+/// `postgresql://user@host/db` (any `scheme://`) names a database server this version cannot
+/// keep books in, and is refused before anything is made: never taken for a relative path, which
+/// would create a folder `postgresql:` and a file in it.
+public enum BookLocation {
+    /// Refuses `path` when it is an address (`scheme://…`) rather than a file path, with
+    /// `BookError.bookURLNotSupported`; the address shown leaves out its user, password and query.
+    public static func requireFile(_ path: String) throws {
+        guard let scheme = scheme(of: path) else { return }
+        throw BookError.bookURLNotSupported(scheme: scheme, location: redacted(path, scheme: scheme))
+    }
+
+    /// The scheme of `path` when it starts as an address does: a letter, then letters, digits,
+    /// `+`, `-` or `.`, then `://` (RFC 3986); nil for a file path (a Windows `C:\` path has no `//`).
+    static func scheme(of path: String) -> String? {
+        guard let separator = path.range(of: "://") else { return nil }
+        let scheme = path[..<separator.lowerBound]
+        guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+              scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
+        else { return nil }
+        return String(scheme)
+    }
+
+    /// Whether `scheme` names PostgreSQL (`postgresql`, `postgres`, `postgresql+psycopg` and the like).
+    public static func isPostgreSQL(_ scheme: String) -> Bool {
+        scheme.lowercased().hasPrefix("postgres")
+    }
+
+    /// The address without what may be secret: the user and password before `@`, and the query
+    /// and fragment (which may hold `password=`).
+    static func redacted(_ path: String, scheme: String) -> String {
+        var rest = Substring(path.dropFirst(scheme.count + 3))
+        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        if let at = rest[..<authorityEnd].lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        return scheme + "://" + rest
+    }
+}

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 extension Session {
     /// Runs `body` with this session on a worker thread and awaits its result, so that a caller
@@ -8,13 +8,11 @@ extension Session {
     ///
     ///     let vouchers = try await session.perform { try $0.vouchers.vouchers(organization: "FED-01") }
     public func perform<T: Sendable>(_ body: @escaping @Sendable (Session) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Session.workers.async {
-                continuation.resume(with: Result { try body(self) })
-            }
-        }
+        try await Session.workers.run { try body(self) }
     }
 
-    /// The threads that run sessions for asynchronous callers.
-    static let workers = DispatchQueue(label: "FundLedger.sessions", qos: .userInitiated, attributes: .concurrent)
+    /// The threads that run sessions for asynchronous callers: enough that requests waiting for
+    /// the write lock never hold the readers up (`Workers`); the book's reader connections
+    /// (`Store.readerCount`) bound how many read at once.
+    static let workers = Workers(name: "FundLedger.sessions", limit: 64)
 }

@@ -23,6 +23,9 @@ enum CLIMessage: LocalizedMessage {
     case assetsImported(count: Int, file: String)
     case depreciationPosted(ref: String, total: Money, period: Period)
     case nothingToDepreciate(organization: String, period: Period)
+    case openingPosted(organization: String, ref: String, firstPeriod: Period, lines: Int, total: Money)
+    case assetActPosted(ref: String, code: String, act: AssetAct)
+    case assetActSettled(ref: String, code: String, act: AssetAct)
     case backedUp(book: String, output: String)
     case backupHash(sha256: String, output: String)
     case restored(book: String, file: String, vouchers: Int)
@@ -91,6 +94,12 @@ enum CLIMessage: LocalizedMessage {
             "posted \(ref): depreciation \(total.grouped) for \(period)"
         case let .nothingToDepreciate(organization, period):
             "\(organization) \(period): nothing to depreciate"
+        case let .openingPosted(organization, ref, firstPeriod, lines, total):
+            "opened the book of \(organization) from \(firstPeriod): posted \(ref), \(lines) opening balances, debits and credits \(total.grouped) each"
+        case let .assetActPosted(ref, code, act):
+            "posted \(ref): \(act.rawValue) (\(act.chinese)) of asset \(code), waiting on 182 for approval; settle it with `asset settle`"
+        case let .assetActSettled(ref, code, act):
+            "posted \(ref): \(act.rawValue) (\(act.chinese)) of asset \(code) settled against 301"
         case let .backedUp(book, output):
             "backed up \(book) to \(output)"
         case let .backupHash(sha256, output):
@@ -191,6 +200,12 @@ enum CLIMessage: LocalizedMessage {
             "已记账 \(ref)：\(period) 计提折旧 \(total.grouped)"
         case let .nothingToDepreciate(organization, period):
             "\(organization) \(period)：没有需要计提的折旧"
+        case let .openingPosted(organization, ref, firstPeriod, lines, total):
+            "已建账：\(organization) 自 \(firstPeriod) 起，记账 \(ref)，期初余额 \(lines) 行，借贷方合计各 \(total.grouped)"
+        case let .assetActPosted(ref, code, act):
+            "已记账 \(ref)：固定资产 \(code) \(act.chinese)，转入待处理财产损溢，批准后请用 `asset settle` 结转"
+        case let .assetActSettled(ref, code, act):
+            "已记账 \(ref)：固定资产 \(code) \(act.chinese)经批准，待处理财产损溢已与资产基金结转"
         case let .backedUp(book, output):
             "已将账套 \(book) 备份到 \(output)"
         case let .backupHash(sha256, output):

@@ -14,237 +14,11 @@ import Testing
     static let key = BudgetKey(account: "501")
     static let overflow = SumOverflow(organization: "FED-01", account: "102", month: period)
 
-    static let organizationErrors: [OrganizationError] = [
-        .badCode("?"), .badName(code: "FED-01", name: ""), .ownParent("FED-01"), .badTerm(code: "FED-01", years: 4),
-        .needsParent("FED-01", .federation), .parentLevel(code: "FED-01", level: .federation, parent: .grassroots),
-        .federationName(code: "FED-01", name: "司机", why: "an occupation"),
-    ]
-    static func number(_ error: OrganizationError) -> Int {
-        switch error {
-        case .badCode: 0
-        case .badName: 1
-        case .ownParent: 2
-        case .badTerm: 3
-        case .needsParent: 4
-        case .parentLevel: 5
-        case .federationName: 6
-        }
-    }
-
-    static let chartErrors: [ChartError] = [.malformedCode("9"), .levelOneNotAllowed("199"), .unknownParent(code: "10901", parent: "109"),
-                                            .duplicate("102"), .badName(code: "10201", name: "a/b")]
-    static func number(_ error: ChartError) -> Int {
-        switch error {
-        case .malformedCode: 0
-        case .levelOneNotAllowed: 1
-        case .unknownParent: 2
-        case .duplicate: 3
-        case .badName: 4
-        }
-    }
-
-    static let moneyErrors: [MoneyError] = [.empty, .invalidCharacter(text: "1e5", character: "e"), .misplacedSign(text: "1-"),
-                                            .tooManyDecimals(text: "1.234"), .noDigits(text: "."), .outOfRange(text: "1e30"),
-                                            .overflow(operation: "1 + 2"), .ambiguousGrouping(text: "1,23"),
-                                            .invalidInputCharacter(text: "五百元", character: "五")]
-    static func number(_ error: MoneyError) -> Int {
-        switch error {
-        case .empty: 0
-        case .invalidCharacter: 1
-        case .misplacedSign: 2
-        case .tooManyDecimals: 3
-        case .noDigits: 4
-        case .outOfRange: 5
-        case .overflow: 6
-        case .ambiguousGrouping: 7
-        case .invalidInputCharacter: 8
-        }
-    }
-
-    static let assetErrors: [FixedAssetError] = [.badCode(""), .badName("A1"), .badCost("A1", Money(fen: -1)), .badLife("A1", 0)]
-    static func number(_ error: FixedAssetError) -> Int {
-        switch error {
-        case .badCode: 0
-        case .badName: 1
-        case .badCost: 2
-        case .badLife: 3
-        }
-    }
-
-    static let committeeErrors: [CommitteeError] = [.badTerm(organization: "FED-01", years: 4), .memberDates(name: "陈静", start: day, end: day)]
-    static func number(_ error: CommitteeError) -> Int {
-        switch error {
-        case .badTerm: 0
-        case .memberDates: 1
-        }
-    }
-
-    static let subsidyProblems: [SubsidyProblem] = [
-        .invalidItem(.badItem("XB-1", "no title")), .duplicateCode(code: "XB-1"), .unknownItem(code: "XB-1"),
-        .notAwaitingApproval(code: "XB-1", status: .approved), .notPayable(code: "XB-1", status: .applied), .trancheNotPositive(code: "XB-1"),
-        .accruedFirst(code: "XB-1", accrued: Money(fen: 100)), .payingOverApproved(code: "XB-1", amount: Money(fen: 2), approved: Money(fen: 1)),
-        .notAccruable(code: "XB-1", status: .settled), .accruingOverApproved(code: "XB-1", amount: Money(fen: 2), approved: Money(fen: 1)),
-        .alreadySettled(code: "XB-1"),
-    ]
-    static func number(_ problem: SubsidyProblem) -> Int {
-        switch problem {
-        case .invalidItem: 0
-        case .duplicateCode: 1
-        case .unknownItem: 2
-        case .notAwaitingApproval: 3
-        case .notPayable: 4
-        case .trancheNotPositive: 5
-        case .accruedFirst: 6
-        case .payingOverApproved: 7
-        case .notAccruable: 8
-        case .accruingOverApproved: 9
-        case .alreadySettled: 10
-        }
-    }
-
-    static let budgetLineProblems: [BudgetLineProblem] = [
-        .unknownAccount(account: "999", chart: .grassroots), .notIncomeOrExpenditure(account: "102", name: "银行存款"),
-        .negativeAmount(key: key, amount: Money(fen: -1)), .overlap(key, BudgetKey(account: "50101")), .amountTooLarge(key: key, amount: Money(fen: Int64.max)),
-    ]
-    static func number(_ problem: BudgetLineProblem) -> Int {
-        switch problem {
-        case .unknownAccount: 0
-        case .notIncomeOrExpenditure: 1
-        case .negativeAmount: 2
-        case .overlap: 3
-        case .amountTooLarge: 4
-        }
-    }
-
-    static let budgetProblems: [BudgetProblem] = [
-        .alreadyApproved(organization: "FED-01", year: 2026), .notApproved(organization: "FED-01", year: 2026),
-        .invalidLine(budgetLineProblems[0]), .lineBelowZero(key: key, amount: Money(fen: -1)), .adjustmentTooLarge(key: key, amount: Money(fen: Int64.max)),
-    ]
-    static func number(_ problem: BudgetProblem) -> Int {
-        switch problem {
-        case .alreadyApproved: 0
-        case .notApproved: 1
-        case .invalidLine: 2
-        case .lineBelowZero: 3
-        case .adjustmentTooLarge: 4
-        }
-    }
-
-    static let settingErrors: [AuditSettingError] = [.unknownKey("x"), .badValue(key: "cash-limit", value: "-1", expected: "an amount")]
-    static func number(_ error: AuditSettingError) -> Int {
-        switch error {
-        case .unknownKey: 0
-        case .badValue: 1
-        }
-    }
-
-    static let accessRefusals: [AccessRefusal] = [.administratorForOneOrganization, .roleNeedsOrganization(.committee),
-                                                  .lastAdministrator(user: "admin"), .noSuchRole(grant), .emptyName,
-                                                  .committeeRoleFromMembership(user: "陈静", organization: "FED-01"),
-                                                  .memberCannotBeOfficer(user: "陈静", organizations: ["FED-01"]),
-                                                  .noRoleForPassword(user: "王芳"), .noDeskPassword(user: "王芳")]
-    static func number(_ refusal: AccessRefusal) -> Int {
-        switch refusal {
-        case .administratorForOneOrganization: 0
-        case .roleNeedsOrganization: 1
-        case .lastAdministrator: 2
-        case .noSuchRole: 3
-        case .emptyName: 4
-        case .committeeRoleFromMembership: 5
-        case .memberCannotBeOfficer: 6
-        case .noRoleForPassword: 7
-        case .noDeskPassword: 8
-        }
-    }
-
-    static let committeeRefusals: [CommitteeRefusal] = [
-        .invalid(committeeErrors[0]), .termDiffersFromUnion(organization: "FED-01", unionTermYears: 5),
-        .alreadyElected(organization: "FED-01", elected: day), .noCommitteeInTerm(organization: "FED-01", date: day), .alreadyMember(name: "陈静"),
-        .officerCannotSit(name: "李强", organization: "FED-01"),
-    ]
-    static func number(_ refusal: CommitteeRefusal) -> Int {
-        switch refusal {
-        case .invalid: 0
-        case .termDiffersFromUnion: 1
-        case .alreadyElected: 2
-        case .noCommitteeInTerm: 3
-        case .alreadyMember: 4
-        case .officerCannotSit: 5
-        }
-    }
-
-    static let reviewRefusals: [ReviewRefusal] = [
-        .badSetting(settingErrors[0]), .emptyAnswer, .emptyReopenReason, .findingNotFound(id: 9),
-        .findingStatus(id: 9, status: .open, act: "resolved", allowed: [.answered]), .emptyOpinion, .noSigners,
-        .notAudited(organization: "FED-01", year: 2026), .reportNeedsAudit(organization: "FED-01", year: 2026),
-        .opinionExists(organization: "FED-01", year: 2026), .noCommitteeInTerm(organization: "FED-01", date: day),
-        .signerNotServing(name: "王磊", organization: "FED-01", date: day), .answererCloses(id: 9, user: "刘敏"),
-        .tooFewSigners(organization: "FED-01", required: 2, signers: ["陈静"]),
-    ]
-    static func number(_ refusal: ReviewRefusal) -> Int {
-        switch refusal {
-        case .badSetting: 0
-        case .emptyAnswer: 1
-        case .emptyReopenReason: 2
-        case .findingNotFound: 3
-        case .findingStatus: 4
-        case .emptyOpinion: 5
-        case .noSigners: 6
-        case .notAudited: 7
-        case .reportNeedsAudit: 8
-        case .opinionExists: 9
-        case .noCommitteeInTerm: 10
-        case .signerNotServing: 11
-        case .answererCloses: 12
-        case .tooFewSigners: 13
-        }
-    }
-
-    static let shortfall = CashShortfall(organization: "FED-01", account: "101", kind: .cash, voucherDate: day, date: day, balance: Money(fen: -20000))
-    static let cashRefusals: [CashRefusal] = [
-        .cashNegative(voucher: "FED-01 2026-05/记-0003", shortfall: shortfall),
-        .bankNegative(voucher: "FED-01 #12", shortfall: CashShortfall(organization: "FED-01", account: "10201", kind: .bank, voucherDate: LocalDate(year: 2026, month: 5, day: 20)!,
-                                                                     date: day, balance: Money(fen: -1))),
-        .cashierRecordsCashOnly(organization: "FED-01", user: "张出纳"), .cashierOwnName(user: "张出纳", preparer: "王芳"),
-        .notACashVoucher(voucher: "FED-01 2026-05/记-0003"), .confirmUnreviewed(voucher: "FED-01 #12"),
-        .alreadyConfirmed(voucher: "FED-01 2026-05/记-0003", cashier: "张出纳", at: "2026-05-31T06:34:20Z"),
-        .cashierIsReviewer(voucher: "FED-01 2026-05/记-0003", name: "李强"),
-    ]
-    static func number(_ refusal: CashRefusal) -> Int {
-        switch refusal {
-        case .cashNegative: 0
-        case .bankNegative: 1
-        case .cashierRecordsCashOnly: 2
-        case .cashierOwnName: 3
-        case .notACashVoucher: 4
-        case .confirmUnreviewed: 5
-        case .alreadyConfirmed: 6
-        case .cashierIsReviewer: 7
-        }
-    }
-
-    static let backupRefusals: [BackupRefusal] = [
-        .wholeBookNeeded(user: "王芳", roles: [grant]), .backupMissing(path: "b.sqlite"), .backupUnreadable(path: "b.sqlite"),
-        .backupNotABook(path: "b.sqlite", reason: .noChart), .folderMissing(folder: "x", file: "x/b.sqlite"),
-        .folderNotWritable(folder: "x", file: "x/b.sqlite"), .strayLog(path: "b.sqlite-wal"),
-    ]
-    static func number(_ refusal: BackupRefusal) -> Int {
-        switch refusal {
-        case .wholeBookNeeded: 0
-        case .backupMissing: 1
-        case .backupUnreadable: 2
-        case .backupNotABook: 3
-        case .folderMissing: 4
-        case .folderNotWritable: 5
-        case .strayLog: 6
-        }
-    }
-
     static let bookErrors: [BookError] = [
         .bookExists(path: "b.sqlite"), .bookMissing(path: "b.sqlite"), .notABook(path: "b.sqlite", reason: .folder), .readOnly(path: "b.sqlite"),
         .busy(path: "b.sqlite"), .unknownOrganization("NOPE"), .duplicateOrganization("FED-01"), .unknownParent(organization: "FED-01", parent: "NOPE"),
         .organization(organizationErrors[0]), .chart(chartErrors[0]), .parentHasPostings(account: "10201", parent: "102", organization: "FED-01"),
-        .voucherProblems(voucher: "FED-01 2026-05/记-0003", problems: [VoucherProblem(.unbalanced, "debits 1.00 do not equal credits 0.99")]),
+        .voucherProblems(voucher: "FED-01 2026-05/记-0003", problems: [VoucherProblem(.unbalanced, "debits 1.00 do not equal credits 0.99", chinese: "借方合计 1.00 与贷方合计 0.99 不等")]),
         .voucherNotFound(.id(12)), .wrongStatus(voucher: "#12", status: .posted, act: .delete), .periodClosed(organization: "FED-01", period: period),
         .periodNotClosed(organization: "FED-01", period: period), .periodAlreadyClosed(organization: "FED-01", period: period),
         .closeOutOfOrder(organization: "FED-01", period: period, open: period.previous),
@@ -264,7 +38,11 @@ import Testing
         .voucherName(.bareNumber(number: 8, period: nil)),
         .batchRefused(act: .review, failures: [VoucherBatchFailure(voucher: "FED-01 #3", error: .missingReason)]),
         .sealKey(.keyRequired(path: "b.sqlite")), .yearEndAct(.missingDocument(act: .transferIn)),
-        .closingNeedsReviewer(organization: "FED-01", period: period), .cash(cashRefusals[0]),
+        .closingNeedsReviewer(organization: "FED-01", period: period),
+        .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly), .federation(federationRefusals[7]),
+        .bookURLNotSupported(scheme: "postgresql", location: "postgresql://db.example/union"),
+        .assetAct(assetActProblems[0]), .opening(openingProblems[0]),
+        .pack(.notAwaiting(organization: "FED-01", period: period, status: .received)), .cash(cashRefusals[0]),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -317,7 +95,13 @@ import Testing
         case .sealKey: 46
         case .yearEndAct: 47
         case .closingNeedsReviewer: 48
-        case .cash: 49
+        case .attachedFormNotDue: 49
+        case .bookURLNotSupported: 50
+        case .federation: 51
+        case .assetAct: 52
+        case .opening: 53
+        case .pack: 54
+        case .cash: 55
         }
     }
 
@@ -341,7 +125,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 50, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 56, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -354,7 +138,9 @@ import Testing
         Self.check(Self.organizationErrors, 7, Self.number, rule: { _ in "bad-org" })
         Self.check(Self.chartErrors, 5, Self.number, rule: { _ in "bad-account" })
         Self.check(Self.moneyErrors, 9, Self.number, rule: { _ in "bad-amount" })
-        Self.check(Self.assetErrors, 4, Self.number, rule: { _ in "bad-asset" })
+        Self.check(Self.assetErrors, 5, Self.number, rule: { $0.rule })
+        Self.check(Self.assetActProblems, 4, Self.number, rule: { $0.rule })
+        Self.check(Self.openingProblems, 6, Self.number, rule: { $0.rule })
         Self.check(Self.committeeErrors, 2, Self.number, rule: { _ in "committee" })
         Self.check(Self.subsidyProblems, 11, Self.number, rule: { _ in "subsidy" })
         Self.check(Self.budgetLineProblems, 5, Self.number, rule: { _ in nil })
@@ -365,17 +151,19 @@ import Testing
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })
         Self.check(Self.committeeRefusals, 6, Self.number, rule: { if case .officerCannotSit = $0 { "committee-independence" } else { "committee" } })
-        Self.check(Self.reviewRefusals, 14, Self.number, rule: { if case .tooFewSigners = $0 { "too-few-signers" } else { "review" } })
+        Self.check(Self.reviewRefusals, 17, Self.number, rule: { $0.rule })
+        Self.check(Self.packRefusals, 3, Self.number, rule: { $0.rule })
         Self.check(Self.backupRefusals, 7, Self.number, rule: { $0.rule })
+        Self.check(Self.federationRefusals, 14, Self.number, rule: { $0.rule })
     }
 
     @Test func everyVoucherRuleAndInputRuleHasAChineseText() {
         for rule in VoucherProblem.Rule.allCases {
-            let problem = VoucherProblem(rule, line: 0, "the facts")
-            #expect(Self.isChinese(problem.chinese) && problem.chinese.hasSuffix("[\(rule.rawValue)]"), "\(problem.chinese)")
+            let problem = VoucherProblem(rule, line: 0, "the facts", chinese: rule.chinese)
+            #expect(Self.isChinese(rule.chinese) && problem.chinese.hasSuffix("[\(rule.rawValue)]"), "\(problem.chinese)")
         }
         for rule in InputRuleText.known {
-            let error = InputError(file: "a.csv", line: 2, column: "日期", rule: rule, message: "the facts")
+            let error = InputError(file: "a.csv", line: 2, column: "日期", rule: rule, message: "the facts", chineseMessage: nil)
             #expect(InputRuleText.chinese(rule) != nil && Self.isChinese(error.chinese) && error.chinese.hasSuffix("[\(rule)]"), "\(rule)")
         }
         #expect(Set(InputRuleText.known).count == InputRuleText.known.count)

@@ -44,3 +44,23 @@ struct DepreciationRecord: Hashable, Sendable {
     var voucherID: Int64
     var amount: Money
 }
+
+/// A row of `fixed_asset_class`: the class of one card.
+struct FixedAssetClassRecord: Hashable, Sendable {
+    var assetID: Int64
+    var assetClass: AssetClass
+}
+
+/// A row of `fixed_asset_act`: 盘盈, 报废, 出售 or 盘亏 of one card, the voucher that put its value
+/// on 182, what waits there, and the voucher (and day) that settled it once approved.
+struct FixedAssetActRecord: Hashable, Sendable {
+    var assetID: Int64
+    var act: AssetAct
+    var date: LocalDate
+    var voucherID: Int64
+    var pending: Money
+    var settledVoucherID: Int64?
+    var settledOn: LocalDate?
+    var recordedAt: String
+    var recordedBy: String
+}

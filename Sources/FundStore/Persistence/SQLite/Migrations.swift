@@ -13,6 +13,9 @@ enum Migrations {
         migrator.registerMigration("v6-voucher-ids", migrate: v6VoucherIDs)
         migrator.registerMigration("v8-monthly-close", migrate: v8MonthlyClose)
         migrator.registerMigration("v7-desk", migrate: v7Desk)
+        migrator.registerMigration("v9-pack-receipts", migrate: v9PackReceipts)
+        migrator.registerMigration("v11-federation-rules", migrate: v11FederationRules)
+        migrator.registerMigration("v12-opening-assets", migrate: v12OpeningAssets)
         migrator.registerMigration("v10-cash-bank", migrate: v10CashBank)
         return migrator
     }

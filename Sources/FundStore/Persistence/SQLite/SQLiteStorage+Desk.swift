@@ -47,6 +47,24 @@ extension SQLiteStorage: DeskStorage {
         }
     }
 
+    func listedVoucherIDs(organizationID: Int64, period: Period?, status: VoucherStatus?) throws -> [Int64] {
+        // The index voucher_period (organization_id, period, status) serves every combination.
+        try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM voucher WHERE organization_id = ?1 AND (?2 IS NULL OR period = ?2) AND (?3 IS NULL OR status = ?3)
+            ORDER BY period, word, number IS NULL, number, id
+            """), arguments: [organizationID, period?.key, status?.rawValue])
+    }
+
+    func findingCounts(organizationID: Int64, year: Int) throws -> [FindingStatus: Int] {
+        var counts: [FindingStatus: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT status, count(*) AS count FROM finding WHERE organization_id = ? AND year = ? GROUP BY status
+            """), arguments: [organizationID, year]) {
+            counts[try row.stored(Column("status"), in: "finding") as FindingStatus] = row["count"]
+        }
+        return counts
+    }
+
     func deleteStaleDeskSessions(idleBefore: Int64, createdBefore: Int64) throws {
         try db.execute(sql: "DELETE FROM desk_session WHERE last_seen < ? OR created_at < ?", arguments: [idleBefore, createdBefore])
     }

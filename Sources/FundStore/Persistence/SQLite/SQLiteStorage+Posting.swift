@@ -12,7 +12,8 @@ extension SQLiteStorage: PostingStorage {
         if let ref = draft.reverses {
             guard let originalID = try postedVoucherID(organizationID: organization.id, ref: ref) else {
                 throw BookError.voucherProblems(voucher: label, problems: [VoucherProblem(.reversesNothing,
-                    "it reverses \(ref), but \(draft.organization) has no posted voucher \(ref); check the number in reverses:")])
+                    "it reverses \(ref), but \(draft.organization) has no posted voucher \(ref); check the number in reverses:",
+                    chinese: "冲销的是 \(ref)，但 \(draft.organization) 没有已记账凭证 \(ref)；请核对 reverses: 中的凭证号")])
             }
             let original = try voucher(id: originalID)
             if original.reversesID != nil { throw BookError.cannotReverseRedInk(voucher: original.label) }
@@ -20,11 +21,13 @@ extension SQLiteStorage: PostingStorage {
             if draft.date < original.draft.date { throw BookError.reversalBeforeOriginal(voucher: original.label, date: draft.date) }
             let lines = original.draft.lines
             if lines.count != draft.lines.count {
-                problems.append(VoucherProblem(.reversalMismatch, "it has \(draft.lines.count) lines but \(ref) has \(lines.count); a red-ink voucher repeats every line of the original with the amount negated"))
+                problems.append(VoucherProblem(.reversalMismatch, "it has \(draft.lines.count) lines but \(ref) has \(lines.count); a red-ink voucher repeats every line of the original with the amount negated",
+                                               chinese: "本凭证有 \(draft.lines.count) 行，而 \(ref) 有 \(lines.count) 行；红字冲销凭证应逐行照抄原凭证并改为负数"))
             } else {
                 for (index, (line, originalLine)) in zip(draft.lines, lines).enumerated()
                 where line.accountCode != originalLine.accountCode || line.signedFen != -originalLine.signedFen {
-                    problems.append(VoucherProblem(.reversalMismatch, line: index, "line \(index + 1) should cancel line \(index + 1) of \(ref), which is \(originalLine.accountCode) \(Money(fen: originalLine.signedFen)); write it as \(originalLine.accountCode) \(Money(fen: -originalLine.signedFen))"))
+                    problems.append(VoucherProblem(.reversalMismatch, line: index, "line \(index + 1) should cancel line \(index + 1) of \(ref), which is \(originalLine.accountCode) \(Money(fen: originalLine.signedFen)); write it as \(originalLine.accountCode) \(Money(fen: -originalLine.signedFen))",
+                                                   chinese: "第 \(index + 1) 行应冲销 \(ref) 的第 \(index + 1) 行，即 \(originalLine.accountCode) \(Money(fen: originalLine.signedFen))；请写作 \(originalLine.accountCode) \(Money(fen: -originalLine.signedFen))"))
                 }
             }
             if problems.isEmpty { draft.lines = lines.map { $0.reversed() } }
@@ -39,12 +42,14 @@ extension SQLiteStorage: PostingStorage {
             guard let code = line.dimensions.counterpart else { counterparts.append(nil); continue }
             do { counterparts.append(try context.counterpartID(db, code)) } catch {
                 counterparts.append(nil)
-                problems.append(VoucherProblem(.unknownCounterpart, line: index, "line \(index + 1) names the counterpart organisation \(code), which is not in the book; add it or correct counterpart:"))
+                problems.append(VoucherProblem(.unknownCounterpart, line: index, "line \(index + 1) names the counterpart organisation \(code), which is not in the book; add it or correct counterpart:",
+                                               chinese: "第 \(index + 1) 行的往来单位 \(code) 不在账套中；请先增设该单位，或更正 counterpart: 标签"))
             }
         }
         problems += try subsidyProblems(draft, context: &context)
         if try context.isClosed(db, organizationID: organization.id, period: draft.period) {
-            problems.append(VoucherProblem(.periodClosed, "\(draft.organization) has closed \(draft.period) (已结账); date the voucher in an open month or reopen \(draft.period)"))
+            problems.append(VoucherProblem(.periodClosed, "\(draft.organization) has closed \(draft.period) (已结账); date the voucher in an open month or reopen \(draft.period)",
+                                           chinese: "\(draft.organization) 的 \(draft.period) 已结账，不能再记账；请把凭证日期改到未结账的月份，或先反结账 \(draft.period)"))
         }
         var accountIDs: [Int64] = []
         accountIDs.reserveCapacity(draft.lines.count)
@@ -53,7 +58,8 @@ extension SQLiteStorage: PostingStorage {
             // read incompletely, refused rather than trapped on.
             for (index, line) in draft.lines.enumerated() {
                 guard let id = organization.accountIDs[line.accountCode] else {
-                    problems.append(VoucherProblem(.unknownAccount, line: index, "line \(index + 1) posts to \(line.accountCode), which has no account in the book"))
+                    problems.append(VoucherProblem(.unknownAccount, line: index, "line \(index + 1) posts to \(line.accountCode), which has no account in the book",
+                                                   chinese: "第 \(index + 1) 行记入的科目 \(line.accountCode) 在账套中没有对应科目"))
                     continue
                 }
                 accountIDs.append(id)

@@ -20,6 +20,38 @@ extension SQLiteStorage: RollupStorage {
             """, arguments: [root, yearStart, through]).map(\.balance) }
     }
 
+    func rollupFlows(root: String, yearStart: Int, through: Int) throws -> [RollupFlow] {
+        try summing(organizationID: nil, from: yearStart, to: through) { try RollupFlowRow.fetchAll(db, sql: Self.tree + """
+            SELECT o.code AS organization, a.code AS account, b.project, c.code AS counterpart, b.period,
+                   sum(b.debit) AS debit, sum(b.credit) AS credit
+            FROM balance b JOIN rollup_member m ON m.id = b.organization_id JOIN organization o ON o.id = b.organization_id
+            JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
+            WHERE b.period BETWEEN ? AND ? AND b.closing = 0
+              AND (a.code LIKE '211%' OR a.code LIKE '212%' OR a.code LIKE '131%' OR a.code LIKE '132%'
+                   OR a.code LIKE '402%' OR a.code LIKE '403%' OR a.code LIKE '508%')
+            GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id, b.period
+            """, arguments: [root, yearStart, through]).map(\.flow) }
+    }
+
+    func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Int,
+                      debitsOnly: Bool) throws -> [VoucherRef] {
+        let accounts = accountPrefixes.map { _ in "a.code LIKE ? || '%'" }.joined(separator: " OR ")
+        var values: [(any DatabaseValueConvertible)?] = [organization, period]
+        values += accountPrefixes.map { $0 as (any DatabaseValueConvertible)? }
+        values += [counterpart, counterpart, project, project ?? "", debitsOnly]
+        let arguments = StatementArguments(values)
+        return try VoucherRefRow.fetchAll(db, sql: """
+            SELECT DISTINCT v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
+            JOIN organization o ON o.id = v.organization_id JOIN account a ON a.id = l.account_id
+            LEFT JOIN organization c ON c.id = l.counterpart_id LEFT JOIN organization p ON p.id = o.parent_id
+            WHERE o.code = ? AND v.status = 'posted' AND v.kind <> 'closing' AND v.period = ? AND (\(accounts))
+              AND (CASE WHEN ? IS NULL THEN l.counterpart_id IS NULL
+                        ELSE coalesce(c.code, CASE WHEN a.code LIKE '211%' THEN p.code END) = ? END)
+              AND (? IS NULL OR coalesce(l.project, '') = ?) AND (? = 0 OR l.side = 'D')
+            ORDER BY v.period, v.word, v.number LIMIT 20
+            """, arguments: arguments).map(\.ref)
+    }
+
     func rollupBudgets(root: String, year: Int) throws -> [String: Budget] {
         var budgets: [String: Budget] = [:]
         for member in try MemberRow.fetchAll(db, sql: Self.tree + """
@@ -51,6 +83,18 @@ private struct RollupBalanceRow: FetchableRecord {
         let project: String = row["project"]
         balance = RollupBalance(organization: row["organization"], account: row["account"], project: project.isEmpty ? nil : project,
                                 counterpart: row["counterpart"], closingNet: try row.sumFen("closing_net"), activityNet: try row.sumFen("activity_net"))
+    }
+}
+
+/// One member's month on one account, project and counterpart.
+private struct RollupFlowRow: FetchableRecord {
+    let flow: RollupFlow
+
+    init(row: Row) throws {
+        let project: String = row["project"]
+        flow = RollupFlow(organization: row["organization"], account: row["account"], project: project.isEmpty ? nil : project,
+                          counterpart: row["counterpart"], period: try row.storedPeriod(Column("period"), in: "balance"),
+                          debit: try row.sumFen("debit"), credit: try row.sumFen("credit"))
     }
 }
 

@@ -46,9 +46,27 @@ extension SQLiteStorage: VerifyStorage {
                     """, arguments: [item.recipientID, account, item.windowStart, item.deadline]).map(\.label)
                 if !vouchers.isEmpty {
                     warnings.append(VerifyProblem(check: "untagged-subsidy-spending", organization: item.recipient, voucher: vouchers.first,
-                        message: "spends on \(account), the purpose of subsidy item \(item.code), without a project tag (\(vouchers.joined(separator: ", "))); tag the lines project:\(item.code) if they spend the item's money"))
+                        message: "spends on \(account), the purpose of subsidy item \(item.code), without a project tag (\(vouchers.joined(separator: ", "))); tag the lines project:\(item.code) if they spend the item's money",
+                        chineseMessage: "在项目补贴 \(item.code) 的用途科目 \(account) 上有支出，但未标注项目（\(vouchers.joined(separator: "、"))）；如果支出的是该项目的资金，请在这些行标注 project:\(item.code)"))
                 }
             }
+        }
+        return warnings
+    }
+
+    func transfersWithoutCounterpart() throws -> [VerifyProblem] {
+        var warnings: [VerifyProblem] = []
+        for place in try UntaggedPlaceRow.fetchAll(db, sql: """
+            SELECT o.code AS organization, a.code AS account, count(DISTINCT v.id) AS vouchers,
+                   group_concat(DISTINCT (v.period / 100) || '-' || substr('0' || (v.period % 100), -2) || '/' || v.word || '-' || substr('0000' || v.number, -4)) AS labels
+            FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
+            JOIN account a ON a.id = l.account_id
+            WHERE v.status = 'posted' AND v.kind <> 'closing' AND v.reverses_id IS NULL AND l.counterpart_id IS NULL
+              AND (a.code LIKE '132%' OR a.code LIKE '508%' OR (a.code LIKE '212%' AND l.side = 'D'))
+            GROUP BY o.code, a.code ORDER BY o.code, a.code
+            """) {
+            warnings.append(VerifyProblem(check: "transfer-without-counterpart", organization: place.organization, voucher: nil,
+                message: "\(place.vouchers) posted voucher(s) have lines on \(place.account) that name no lower union (\(place.labels)); the roll-up cannot reconcile them"))
         }
         return warnings
     }
@@ -65,14 +83,16 @@ extension SQLiteStorage: VerifyStorage {
     private func integrity() throws -> [VerifyProblem] {
         let results = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         return results == ["ok"] ? [] : results.prefix(20).map {
-            VerifyProblem(check: "integrity", organization: nil, voucher: nil, message: "the SQLite file is damaged: \($0); restore the book from a backup")
+            VerifyProblem(check: "integrity", organization: nil, voucher: nil, message: "the SQLite file is damaged: \($0); restore the book from a backup",
+                          chineseMessage: "SQLite 文件已损坏（\($0)）；请从备份恢复账套")
         }
     }
 
     private func foreignKeys() throws -> [VerifyProblem] {
         try ForeignKeyViolationRow.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(20).map { violation in
             VerifyProblem(check: "foreign-key", organization: nil, voucher: nil,
-                          message: "row \(violation.rowID ?? 0) of table \(violation.table) refers to a missing row of \(violation.parent)")
+                          message: "row \(violation.rowID ?? 0) of table \(violation.table) refers to a missing row of \(violation.parent)",
+                          chineseMessage: "表 \(violation.table) 的第 \(violation.rowID ?? 0) 行引用了表 \(violation.parent) 中不存在的行；请从备份恢复")
         }
     }
 
@@ -86,7 +106,9 @@ extension SQLiteStorage: VerifyStorage {
             """) }.map { voucher in
             let message = voucher.lines < 2 ? "the posted voucher has \(voucher.lines) line(s); a voucher needs a debit and a credit"
                 : "the posted voucher does not balance: debits \(Money(fen: voucher.debit)) and credits \(Money(fen: voucher.credit)); its lines were changed outside FundLedger"
-            return VerifyProblem(check: "voucher-balance", organization: voucher.organization, voucher: voucher.label.label, message: message)
+            let chinese = voucher.lines < 2 ? "已记账凭证只有 \(voucher.lines) 行；凭证至少要有一行借方和一行贷方"
+                : "已记账凭证借贷不平衡：借方 \(Money(fen: voucher.debit))，贷方 \(Money(fen: voucher.credit))；其分录行在 FundLedger 之外被改动"
+            return VerifyProblem(check: "voucher-balance", organization: voucher.organization, voucher: voucher.label.label, message: message, chineseMessage: chinese)
         }
     }
 
@@ -109,11 +131,13 @@ extension SQLiteStorage: VerifyStorage {
             let duplicated = numbers.filter { !seen.insert($0).inserted }
             if !missing.isEmpty {
                 problems.append(VerifyProblem(check: "numbering", organization: organization, voucher: nil,
-                    message: "\(period) \(word) numbers have gaps: missing \(missing.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: ", "))"))
+                    message: "\(period) \(word) numbers have gaps: missing \(missing.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: ", "))",
+                    chineseMessage: "\(period) \(word)字凭证号断号：缺 \(missing.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: "、"))"))
             }
             if !duplicated.isEmpty {
                 problems.append(VerifyProblem(check: "numbering", organization: organization, voucher: nil,
-                    message: "\(period) \(word) numbers are used twice: \(duplicated.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: ", "))"))
+                    message: "\(period) \(word) numbers are used twice: \(duplicated.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: ", "))",
+                    chineseMessage: "\(period) \(word)字凭证号重号：\(duplicated.prefix(10).map { VoucherRef(period: period, word: word, number: $0).description }.joined(separator: "、"))"))
             }
         }
         return problems
@@ -128,7 +152,8 @@ extension SQLiteStorage: VerifyStorage {
                            WHERE a.voucher_id = r.id AND (a.account_id <> b.account_id OR a.side <> b.side OR a.amount <> -b.amount)))
             """).map { voucher in
             VerifyProblem(check: "reversal", organization: voucher.organization, voucher: voucher.label.label,
-                          message: "the red-ink voucher does not exactly cancel the voucher it reverses")
+                          message: "the red-ink voucher does not exactly cancel the voucher it reverses",
+                          chineseMessage: "红字冲销凭证与其冲销的原凭证不能完全抵消")
         }
     }
 
@@ -142,7 +167,8 @@ extension SQLiteStorage: VerifyStorage {
             LIMIT 50
             """).map { voucher in
             VerifyProblem(check: "leaf-account", organization: voucher.organization, voucher: voucher.label.label,
-                          message: "posts to \(voucher.account ?? ""), which has detail accounts")
+                          message: "posts to \(voucher.account ?? ""), which has detail accounts",
+                          chineseMessage: "记入了设有明细科目的上级科目 \(voucher.account ?? "")")
         }
     }
 
@@ -184,7 +210,9 @@ extension SQLiteStorage: VerifyStorage {
                 """, arguments: [difference.organizationID, difference.period.key, difference.accountID, difference.project]).map(\.label)
             let project = difference.project
             return VerifyProblem(check: "balance", organization: difference.organization, voucher: vouchers.first,
-                message: "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.period): the stored turnover is debit \(Money(fen: difference.haveDebit)) credit \(Money(fen: difference.haveCredit)) but the posted lines give debit \(Money(fen: difference.wantDebit)) credit \(Money(fen: difference.wantCredit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"))
+                message: "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.period): the stored turnover is debit \(Money(fen: difference.haveDebit)) credit \(Money(fen: difference.haveCredit)) but the posted lines give debit \(Money(fen: difference.wantDebit)) credit \(Money(fen: difference.wantCredit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"),
+                chineseMessage: "科目 \(difference.account)\(project.isEmpty ? "" : " 项目 " + project) \(difference.period)：余额汇总中的发生额为借方 \(Money(fen: difference.haveDebit))、贷方 \(Money(fen: difference.haveCredit))，而已记账凭证行合计为借方 \(Money(fen: difference.wantDebit))、贷方 \(Money(fen: difference.wantCredit))"
+                    + (vouchers.isEmpty ? "" : "（涉及凭证 \(vouchers.joined(separator: "、"))）") + "；账套在 FundLedger 之外被改动，请从备份恢复")
         }
     }
 }
@@ -299,5 +327,21 @@ private struct DisbursedItemRow: FetchableRecord {
         accounts = (row["accounts"] as String).split(separator: " ").map(String.init)
         windowStart = row["window_start"]
         deadline = row["deadline"]
+    }
+}
+
+/// An organisation and account with untagged transfer lines, and how many vouchers hold them.
+private struct UntaggedPlaceRow: FetchableRecord {
+    let organization: String
+    let account: String
+    let vouchers: Int
+    let labels: String
+
+    init(row: Row) {
+        organization = row["organization"]
+        account = row["account"]
+        vouchers = row["vouchers"]
+        let text: String? = row["labels"]
+        labels = text ?? ""
     }
 }

@@ -3,17 +3,17 @@ import GRDB
 
 extension SQLiteStorage: VoucherStorage {
     func voucher(id: Int64) throws -> Voucher {
-        guard let header = try StoredVoucherRow.fetchOne(db, sql: """
+        guard let header = try StoredVoucherRow.fetchOne(db.cachedStatement(sql: """
             SELECT v.*, o.code AS organization, r.id AS reversed_by
             FROM voucher v JOIN organization o ON o.id = v.organization_id
             LEFT JOIN voucher r ON r.reverses_id = v.id
             WHERE v.id = ?
-            """, arguments: [id]) else { throw BookError.voucherNotFound(.id(id)) }
-        let lines = try StoredLineRow.fetchAll(db, sql: """
+            """), arguments: [id]) else { throw BookError.voucherNotFound(.id(id)) }
+        let lines = try StoredLineRow.fetchAll(db.cachedStatement(sql: """
             SELECT l.*, a.code AS account_code, c.code AS counterpart_code
             FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
             WHERE l.voucher_id = ? ORDER BY l.position
-            """, arguments: [id]).map { line in
+            """), arguments: [id]).map { line in
             let record = line.record
             return VoucherLine(accountCode: line.accountCode, side: record.side, amount: Money(fen: record.amountFen), summary: record.summary,
                                dimensions: Dimensions(project: record.project, expenseType: record.expenseType, economicClass: record.economicClass,

@@ -19,6 +19,7 @@ extension Store {
     /// Refuses to overwrite an existing file. With `key`, the book is keyed: it records the
     /// key's id, tags every seal and event, and takes no write without the key.
     public static func create(at path: String, administrator: String, key: SealKey? = nil) throws -> Store {
+        try BookLocation.requireFile(path)
         if FileManager.default.fileExists(atPath: path) { throw BookError.bookExists(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -67,6 +68,7 @@ extension Store {
     /// is refused before anything is written to it. `key` is the key of a keyed book (`SealKey`):
     /// without it, such a book opens for reading and refuses every write.
     public static func open(at path: String, connections: Connections = .single, key: SealKey? = nil) throws -> Store {
+        try BookLocation.requireFile(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw BookError.bookMissing(path: path) }
         if isDirectory.boolValue { throw BookError.notABook(path: path, reason: .folder) }

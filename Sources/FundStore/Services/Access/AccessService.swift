@@ -42,7 +42,8 @@ public struct AccessService: SessionService {
             let fields = record.fields
             guard fields.count >= 2, let role = Role(rawValue: fields[1]) else {
                 errors.append(InputError(file: file, line: record.line, column: "role", rule: "bad-role",
-                                         message: "give user,role,org with a role of \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
+                                         message: "give user,role,org with a role of \(Role.allCases.map(\.rawValue).joined(separator: ", "))",
+                                         chinese: "请按 user,role,org 填写，角色为 \(Role.allCases.map(\.rawValue).joined(separator: "、")) 之一"))
                 continue
             }
             let organization = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
@@ -52,7 +53,7 @@ public struct AccessService: SessionService {
         try writing { storage in
             for (line, grant) in grants {
                 do { try self.grant(grant, in: storage) } catch let error as BookError {
-                    throw InputErrors([InputError(file: file, line: line, rule: error.rule, message: error.description)])
+                    throw InputErrors([InputError(file: file, line: line, rule: error.rule, message: error.description, chineseMessage: error.chinese)])
                 }
             }
         }

@@ -54,6 +54,7 @@ public struct BackupService: SessionService {
 
     /// `restore(from:to:as:)` with another wait for the book's write lock.
     static func restore(from backup: String, to path: String, as user: String, waiting timeout: TimeInterval) throws -> Restoration {
+        try BookLocation.requireFile(path)
         try checkBackup(backup)
         try checkFolder(of: path)
         let manager = FileManager.default

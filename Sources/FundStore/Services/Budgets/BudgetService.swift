@@ -50,14 +50,16 @@ public struct BudgetService: SessionService {
     public func importBudgets(path: String) throws -> [(organization: String, year: Int, lines: Int)] {
         let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
-            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns org,year,account,expense,project,counterpart,amount,note")])
+            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns org,year,account,expense,project,counterpart,amount,note",
+                                          chinese: "文件为空；第一行应写列名 org,year,account,expense,project,counterpart,amount,note（或 单位,年度,科目编码,支出类型,项目,往来单位,金额,说明）")])
         }
         let aliases = ["单位": "org", "年度": "year", "科目编码": "account", "支出类型": "expense", "项目": "project",
                        "往来单位": "counterpart", "金额": "amount", "预算数": "amount", "说明": "note"]
         let columns = header.fields.map { aliases[$0] ?? $0.lowercased() }
         for required in ["org", "year", "account", "amount"] where !columns.contains(required) {
             throw InputErrors([InputError(file: file, line: header.line, column: required, rule: "missing-column",
-                                          message: "the header has no column \(required); name the columns org,year,account,expense,project,counterpart,amount,note")])
+                                          message: "the header has no column \(required); name the columns org,year,account,expense,project,counterpart,amount,note",
+                                          chinese: "表头没有 \(required) 列；列名应为 org,year,account,expense,project,counterpart,amount,note（或 单位,年度,科目编码,支出类型,项目,往来单位,金额,说明）")])
         }
         var errors: [InputError] = []
         var groups: [String: (organization: String, year: Int, line: Int, lines: [BudgetLine])] = [:]
@@ -65,21 +67,22 @@ public struct BudgetService: SessionService {
         for record in records.dropFirst() {
             var values: [String: String] = [:]
             for (name, value) in zip(columns, record.fields) where !value.isEmpty { values[name] = value }
-            func fail(_ column: String, _ message: String) {
-                errors.append(InputError(file: file, line: record.line, column: column, rule: "bad-budget-line", message: message))
+            func fail(_ column: String, _ message: String, _ chinese: String) {
+                errors.append(InputError(file: file, line: record.line, column: column, rule: "bad-budget-line", message: message, chinese: chinese))
             }
-            guard let organization = values["org"] else { fail("org", "the row names no organisation"); continue }
-            guard let year = Int(values["year"] ?? ""), (1900...9999).contains(year) else { fail("year", "\"\(values["year"] ?? "")\" is not a year"); continue }
-            guard let account = values["account"], AccountCode.isWellFormed(account) else { fail("account", "\"\(values["account"] ?? "")\" is not an account code"); continue }
+            guard let organization = values["org"] else { fail("org", "the row names no organisation", "该行没有填写单位"); continue }
+            guard let year = Int(values["year"] ?? ""), (1900...9999).contains(year) else { fail("year", "\"\(values["year"] ?? "")\" is not a year", "“\(values["year"] ?? "")”不是年份"); continue }
+            guard let account = values["account"], AccountCode.isWellFormed(account) else { fail("account", "\"\(values["account"] ?? "")\" is not an account code", "“\(values["account"] ?? "")”不是科目编码"); continue }
             var expense: ExpenseType?
             if let text = values["expense"] {
-                guard let type = ExpenseType(text: text) else { fail("expense", "\"\(text)\" is not 基本支出 or 项目支出"); continue }
+                guard let type = ExpenseType(text: text) else { fail("expense", "\"\(text)\" is not 基本支出 or 项目支出", "“\(text)”不是 基本支出 或 项目支出"); continue }
                 expense = type
             }
-            guard let amount = try? Money(input: values["amount"] ?? "") else { fail("amount", "\"\(values["amount"] ?? "")\" is not an amount"); continue }
+            guard let amount = try? Money(input: values["amount"] ?? "") else { fail("amount", "\"\(values["amount"] ?? "")\" is not an amount", "“\(values["amount"] ?? "")”不是金额"); continue }
             guard amount.fen.magnitude <= UInt64(Limits.lineAmountFen) else {
                 errors.append(InputError(file: file, line: record.line, column: "amount", rule: "amount-too-large",
-                                         message: "the amount \(amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per budget line; split it over several lines"))
+                                         message: "the amount \(amount.grouped) exceeds the limit of \(Money(fen: Limits.lineAmountFen).grouped) yuan per budget line; split it over several lines",
+                                         chinese: "金额 \(amount.grouped) 超过每个预算行的上限 \(Money(fen: Limits.lineAmountFen).grouped) 元；请拆成几行"))
                 continue
             }
             let key = organization + "|" + String(year)
@@ -92,18 +95,20 @@ public struct BudgetService: SessionService {
             var result: [(String, Int, Int)] = []
             for key in order {
                 guard let group = groups[key] else { continue }
-                func fail(_ message: String) -> InputErrors {
-                    InputErrors([InputError(file: file, line: group.line, column: "org", rule: "bad-budget", message: "\(group.organization) \(group.year): \(message)")])
+                func fail(_ message: String, _ chinese: String) -> InputErrors {
+                    InputErrors([InputError(file: file, line: group.line, column: "org", rule: "bad-budget", message: "\(group.organization) \(group.year): \(message)",
+                                            chinese: "\(group.organization) \(group.year) 年：\(chinese)")])
                 }
                 guard let organizationID = try organizationIDIfAny(group.organization, in: storage) else {
-                    throw fail("there is no organisation \(group.organization) in the book")
+                    throw fail("there is no organisation \(group.organization) in the book", "账套中没有单位 \(group.organization)")
                 }
                 try authorize(storage, .writeBooks, organization: group.organization)
                 let chart = try storage.budgetChart(organization: group.organization)
-                if let problem = Budget.problems(group.lines, chart: chart).first { throw fail(problem.description) }
+                if let problem = Budget.problems(group.lines, chart: chart).first { throw fail(problem.description, problem.chinese) }
                 if let existing = try storage.budgetRecord(organizationID: organizationID, year: group.year), let existingID = existing.id {
                     if existing.status == .approved {
-                        throw fail("the budget is approved; it changes only through a numbered adjustment (`fundledger budget adjust`)")
+                        throw fail("the budget is approved; it changes only through a numbered adjustment (`fundledger budget adjust`)",
+                                   "预算已批复；只能通过编号的预算调整（`fundledger budget adjust`）更改")
                     }
                     try storage.deleteDraftBudget(id: existingID)
                 }
@@ -119,17 +124,23 @@ public struct BudgetService: SessionService {
     }
 
     /// Approves a draft budget (批复) under a document number; from then on it changes only by
-    /// numbered adjustments.
-    public func approveBudget(organization: String, year: Int, document: String) throws {
+    /// numbered adjustments. Returns what the seed's rules warn of (a federation under the union
+    /// without a line of its own), or refuses it where the union's setting says so.
+    @discardableResult
+    public func approveBudget(organization: String, year: Int, document: String) throws -> [FederationRefusal] {
         try checkText(["the document": document])
-        try writing { storage in
+        return try writing { storage in
             try authorize(storage, .writeBooks, organization: organization)
             let organizationID = try storage.organizationID(organization)
             guard let record = try storage.budgetRecord(organizationID: organizationID, year: year), let budgetID = record.id else {
                 throw BookError.noBudget(organization: organization, year: year)
             }
             if record.status == .approved { throw BookError.budget(.alreadyApproved(organization: organization, year: year)) }
+            let lines = try storage.budget(organizationID: organizationID, organization: organization, year: year, through: nil)?.lines.map(\.key) ?? []
+            let warnings = try FederationService.checkFederationLines(organization: organization, organizationID: organizationID, year: year,
+                                                                      lines: lines, in: storage)
             try storage.approveBudget(id: budgetID, document: document, at: Store.now(), by: user)
+            return warnings
         }
     }
 
@@ -187,7 +198,8 @@ public struct BudgetService: SessionService {
         if let code = line.key.counterpart {
             guard let id = try organizationIDIfAny(code, in: storage) else {
                 throw InputErrors([InputError(file: file, line: row, column: "counterpart", rule: "unknown-counterpart",
-                                              message: "the counterpart organisation \(code) is not in the book")])
+                                              message: "the counterpart organisation \(code) is not in the book",
+                                              chinese: "往来单位 \(code) 不在账套中")])
             }
             counterpartID = id
         }

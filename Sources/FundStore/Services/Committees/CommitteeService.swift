@@ -105,7 +105,8 @@ public struct CommitteeService: SessionService {
         for record in records.dropFirst() {
             let fields = record.fields
             guard fields.count >= 2, let date = LocalDate(parsing: fields[0]) else {
-                errors.append(InputError(file: file, line: record.line, column: "date", rule: "bad-calendar", message: "give a date as YYYY-MM-DD, then holiday or workday"))
+                errors.append(InputError(file: file, line: record.line, column: "date", rule: "bad-calendar", message: "give a date as YYYY-MM-DD, then holiday or workday",
+                                         chinese: "请写日期（YYYY-MM-DD），再写 holiday（休）或 workday（班）"))
                 continue
             }
             let kind: CalendarDayRecord.Kind
@@ -113,7 +114,8 @@ public struct CommitteeService: SessionService {
             case "holiday", "休": kind = .holiday
             case "workday", "班": kind = .workday
             default:
-                errors.append(InputError(file: file, line: record.line, column: "kind", rule: "bad-calendar", message: "\(fields[1]) is neither holiday (休) nor workday (班)"))
+                errors.append(InputError(file: file, line: record.line, column: "kind", rule: "bad-calendar", message: "\(fields[1]) is neither holiday (休) nor workday (班)",
+                                         chinese: "“\(fields[1])”既不是 holiday（休）也不是 workday（班）"))
                 continue
             }
             days.append(CalendarDayRecord(date: date, kind: kind, name: fields.count > 2 ? fields[2] : ""))

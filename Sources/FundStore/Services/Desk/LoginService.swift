@@ -67,17 +67,33 @@ public struct LoginService: Sendable {
         }
     }
 
+    /// How stale the stored last-seen time of a login may grow when the caller keeps the exact
+    /// time in memory (`resume(tokenHash:now:seen:)`): a server reading pages then writes a
+    /// login's time at most every five minutes instead of taking the book's one write lock for
+    /// every few requests. A server that restarts (or another one on the same book) sees a time
+    /// at most this much too early, so a login can only end early by as much, never late.
+    public static let storedSeenSeconds: Int64 = 5 * 60
+
     /// The login whose id hashes to `tokenHash`, if it is still valid at `now`; a login past
-    /// its time is deleted. Its last-seen time is refreshed (at most every `touchSeconds`).
-    public func resume(tokenHash: String, now: Int64) throws -> DeskLogin? {
+    /// its time is deleted. The login is read from the book on every call, so a login ended
+    /// elsewhere (退出, a lock, a new password) ends here at once.
+    ///
+    /// `seen` is when the caller last let this login through, if it keeps that in memory: idle
+    /// time counts from the later of it and the stored time, and the stored time is refreshed
+    /// only when it is `storedSeenSeconds` old. Without `seen` the stored time is refreshed at
+    /// most every `LoginPolicy.touchSeconds`.
+    public func resume(tokenHash: String, now: Int64, seen: Int64? = nil) throws -> DeskLogin? {
         let found = try nobody.reading { storage in try storage.deskSession(tokenHash: tokenHash) }
         guard let found else { return nil }
-        switch policy.liveness(createdAt: found.createdAt, lastSeen: found.lastSeen, now: now) {
+        // A time from memory counts only up to now: a clock set back cannot stretch a login.
+        let lastSeen = max(found.lastSeen, min(seen ?? found.lastSeen, now))
+        switch policy.liveness(createdAt: found.createdAt, lastSeen: lastSeen, now: now) {
         case .idle, .expired:
             try nobody.writing { storage in try storage.deleteDeskSession(tokenHash: tokenHash) }
             return nil
         case let .live(touch):
-            if touch { try nobody.writing { storage in try storage.touchDeskSession(tokenHash: tokenHash, at: now) } }
+            let write = seen == nil ? touch : now - found.lastSeen >= Self.storedSeenSeconds
+            if write { try nobody.writing { storage in try storage.touchDeskSession(tokenHash: tokenHash, at: now) } }
             return DeskLogin(user: found.user, csrfToken: found.csrfToken, createdAt: found.createdAt)
         }
     }

@@ -12,12 +12,132 @@ public struct OverviewService: SessionService {
     public func waiting(organization: String) throws -> Waiting {
         try reading { storage in
             try authorize(storage, .read, organization: organization)
+            return try waiting(storage, organizationID: try storage.organizationID(organization))
+        }
+    }
+
+    /// 首页 in one read transaction: the first `limit` organisations the user may read (parents
+    /// before children, as `AccessService.readableOrganizations`), each with its waiting work,
+    /// its findings of `year` to answer and answered, and whether the user may write its books.
+    /// Each organisation's read is authorized as `waiting(organization:)` authorizes it. The
+    /// top bar's reads (`menu()`) come with it.
+    public func home(year: Int, limit: Int) throws -> (rows: [HomeRow], menu: Menu) {
+        try reading { storage in
+            let access = try AccessView(storage, user: user)
+            let rows = try access.readable.prefix(limit).map { organization in
+                let code = organization.code
+                try authorize(storage, .read, organization: code)
+                let organizationID = try storage.organizationID(code)
+                let findings = try storage.findingCounts(organizationID: organizationID, year: year)
+                return HomeRow(organization: organization, waiting: try waiting(storage, organizationID: organizationID),
+                               findingsToAnswer: findings[.open] ?? 0, findingsAnswered: findings[.answered] ?? 0,
+                               mayWrite: access.permits(.writeBooks, code))
+            }
+            return (rows, access.menu)
+        }
+    }
+
+    /// What every page of an organisation needs before its own reads, in one read transaction:
+    /// the organisation (nil when the user may not read it, whether or not it exists, as
+    /// `AccessService.permits(.read, ...)` decides), whether the user may write its books, and
+    /// the top bar's organisations and 用户与权限 link (`menu()`).
+    public func place(organization code: String) throws -> Place? {
+        try reading { storage in
+            let access = try AccessView(storage, user: user)
+            let ancestors = try storage.ancestors(of: code)
+            guard Access.permits(access.grants, .read, organization: code, ancestors: ancestors) else { return nil }
+            guard let organization = access.tree.first(where: { $0.code == code }) else { throw BookError.unknownOrganization(code) }
+            return Place(organization: organization, mayWrite: Access.permits(access.grants, .writeBooks, organization: code, ancestors: ancestors),
+                         menu: access.menu)
+        }
+    }
+
+    /// The top bar of a page in one read transaction: the organisations the user may read
+    /// (`AccessService.readableOrganizations`) and whether the user administers the book.
+    public func menu() throws -> Menu {
+        try reading { storage in try AccessView(storage, user: user).menu }
+    }
+
+    /// An organisation a page works on, with what its frame shows.
+    public struct Place: Sendable {
+        /// The organisation of the address.
+        public let organization: Organization
+        /// Whether the user may write its books.
+        public let mayWrite: Bool
+        /// The top bar.
+        public let menu: Menu
+    }
+
+    /// What the top bar of every page shows of the user's access.
+    public struct Menu: Sendable {
+        /// The organisations the user may read, parents before children.
+        public let readable: [Organization]
+        /// Whether the user holds the administrator's role.
+        public let administrator: Bool
+    }
+
+    /// The user's own grants and the organisations they reach, read once and walked in memory.
+    private struct AccessView {
+        let grants: [RoleGrant]
+        /// Every organisation of the book, parents before children.
+        let tree: [Organization]
+        let readable: [Organization]
+        private let parent: [String: String]
+
+        init(_ storage: any BookStorage, user: String) throws {
+            grants = try storage.grants(user: user)
+            let tree = try storage.organizationTree()
+            self.tree = tree
+            var parent: [String: String] = [:]
+            for organization in tree { if let code = organization.parentCode { parent[organization.code] = code } }
+            self.parent = parent
+            let grants = self.grants
+            readable = tree.filter { organization in
+                var ancestors: [String] = [], current = parent[organization.code]
+                while let code = current { ancestors.append(code); current = parent[code] }
+                return Access.permits(grants, .read, organization: organization.code, ancestors: ancestors)
+            }
+        }
+
+        func permits(_ action: Action, _ code: String) -> Bool {
+            var ancestors: [String] = [], current = parent[code]
+            while let code = current { ancestors.append(code); current = parent[code] }
+            return Access.permits(grants, action, organization: code, ancestors: ancestors)
+        }
+
+        var menu: Menu { Menu(readable: readable, administrator: grants.contains { $0.role == .administrator }) }
+    }
+
+    /// One organisation of 首页.
+    public struct HomeRow: Sendable {
+        /// The organisation.
+        public let organization: Organization
+        /// Its vouchers to review and post and its months to close.
+        public let waiting: Waiting
+        /// Findings of the year waiting for the officer's answer (待答复).
+        public let findingsToAnswer: Int
+        /// Findings answered, waiting for the committee (已答复).
+        public let findingsAnswered: Int
+        /// Whether the user may write the organisation's books.
+        public let mayWrite: Bool
+    }
+
+    private func waiting(_ storage: any BookStorage, organizationID: Int64) throws -> Waiting {
+        let counts = try storage.voucherCounts(organizationID: organizationID)
+        let closed = Set(try storage.closedPeriods(organizationID: organizationID).map(\.period))
+        return Waiting(drafts: counts.filter { $0.status == .draft }.reduce(0) { $0 + $1.count },
+                       reviewed: counts.filter { $0.status == .reviewed }.reduce(0) { $0 + $1.count },
+                       openMonths: Set(counts.map(\.period)).subtracting(closed).sorted())
+    }
+
+    /// The organisation's vouchers of one month (all months: nil) and one status (any: nil), in
+    /// the order of the desk's list (凭证查询), for a user who may read its books. A status is
+    /// chosen in the book, so that the list after a 审核 or 记账 loads only what it shows.
+    public func vouchers(organization: String, period: Period?, status: VoucherStatus?) throws -> [Voucher] {
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
             let organizationID = try storage.organizationID(organization)
-            let counts = try storage.voucherCounts(organizationID: organizationID)
-            let closed = Set(try storage.closedPeriods(organizationID: organizationID).map(\.period))
-            return Waiting(drafts: counts.filter { $0.status == .draft }.reduce(0) { $0 + $1.count },
-                           reviewed: counts.filter { $0.status == .reviewed }.reduce(0) { $0 + $1.count },
-                           openMonths: Set(counts.map(\.period)).subtracting(closed).sorted())
+            return try storage.listedVoucherIDs(organizationID: organizationID, period: period, status: status).map { try storage.voucher(id: $0) }
         }
     }
 

@@ -28,11 +28,13 @@ enum ImportFiles {
         }
         guard plain.fileSize <= GB18030.maximumBytes else {
             throw InputError(file: path, line: 0, rule: "file-too-large",
-                             message: "the file has \(plain.fileSize) bytes, more than \(GB18030.maximumBytes) read as GBK; save it as CSV UTF-8, or split it")
+                             message: "the file has \(plain.fileSize) bytes, more than \(GB18030.maximumBytes) read as GBK; save it as CSV UTF-8, or split it",
+                             chinese: "文件有 \(plain.fileSize) 个字节，超过按 GBK 读取的上限 \(GB18030.maximumBytes)；请另存为“CSV UTF-8”，或拆分文件")
         }
         guard let bytes = FileManager.default.contents(atPath: path), let decoded = GB18030.utf8(bytes) else {
             throw InputError(file: path, line: 0, rule: "bad-gbk",
-                             message: "the file is not valid GBK text (--encoding gbk); save it again as CSV, or as CSV UTF-8 and import it without --encoding")
+                             message: "the file is not valid GBK text (--encoding gbk); save it again as CSV, or as CSV UTF-8 and import it without --encoding",
+                             chinese: "文件不是有效的 GBK 文本（--encoding gbk）；请重新另存为 CSV，或另存为“CSV UTF-8”后不加 --encoding 导入")
         }
         return LineReader(data: decoded, displayName: path)
     }
@@ -86,16 +88,17 @@ enum ImportFiles {
     /// An organisation the book does not have, told where the file (or `--org`) names it and
     /// with both fixes: correct the code, or add the organisation.
     static func unknownOrganization(_ code: String, entry: JournalEntry, file: String) -> InputError {
-        let source: String
+        let source: String, chineseSource: String
         if entry.organization == nil {
-            source = "correct --org \(code)"
+            (source, chineseSource) = ("correct --org \(code)", "请更正 --org \(code)")
         } else if file.lowercased().hasSuffix(".csv") || isWorkbook(file) {
-            source = "correct the 单位 (org) column"
+            (source, chineseSource) = ("correct the 单位 (org) column", "请更正“单位”列")
         } else {
-            source = "correct the tag org:\(code)"
+            (source, chineseSource) = ("correct the tag org:\(code)", "请更正标签 org:\(code)")
         }
         return InputError(file: file, line: entry.headerLine, rule: "unknown-org",
-                          message: "there is no organisation \(code) in the book; \(source), or add it with `fundledger org add` (`fundledger org list` shows the codes)")
+                          message: "there is no organisation \(code) in the book; \(source), or add it with `fundledger org add` (`fundledger org list` shows the codes)",
+                          chinese: "账套中没有单位 \(code)；\(chineseSource)，或用 `fundledger org add` 增设（`fundledger org list` 列出各单位代码）")
     }
 
     /// Places a book error at the journal lines it concerns.

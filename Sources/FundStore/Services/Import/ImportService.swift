@@ -42,7 +42,8 @@ public struct ImportService: SessionService {
             var draft = entry.draft
             guard let organization = entry.organization ?? defaultOrganization else {
                 errors.append(InputError(file: file, line: entry.headerLine, rule: "missing-org",
-                                         message: "the transaction names no organisation; add the tag org:CODE after ';' or run the import with --org CODE"))
+                                         message: "the transaction names no organisation; add the tag org:CODE after ';' or run the import with --org CODE",
+                                         chinese: "凭证没有注明单位；请在“;”之后加上标签 org:单位代码，或导入时给出 --org 单位代码"))
                 return
             }
             draft.organization = organization
@@ -52,7 +53,7 @@ public struct ImportService: SessionService {
                 let chart = try storage.postingChart(organization, context: &context)
                 if let mismatch = entry.accountNameMismatches(in: chart).first {
                     errors.append(InputError(file: file, line: entry.postingLines[mismatch.lineIndex], rule: AccountNameMismatch.rule,
-                                             message: mismatch.description))
+                                             message: mismatch.description, chinese: mismatch.chinese))
                     failedSeries.insert(series)
                     return
                 }
@@ -129,7 +130,8 @@ public struct ImportService: SessionService {
             progress?(totalBytes, totalBytes)
             if errors.isEmpty && summary.vouchers == 0 {
                 errors.append(InputError(file: paths.joined(separator: ", "), line: 0, rule: "no-transactions",
-                                         message: "the file holds no transactions; a journal holds vouchers as a dated line followed by indented postings"))
+                                         message: "the file holds no transactions; a journal holds vouchers as a dated line followed by indented postings",
+                                         chinese: "文件中没有凭证；日记账中每张凭证先写一行带日期的凭证首行，其下是缩进的分录行"))
             }
             if !errors.isEmpty { throw InputErrors(errors) }
             try storage.flushBalances(&context)

@@ -17,15 +17,19 @@ enum XLSXSheet {
 
     /// The rows of the workbook's first sheet, numbered as the sheet numbers them.
     static func records(path: String) throws(InputError) -> [(line: Int, fields: [String])] {
-        func failure(_ rule: String, _ message: String) -> InputError { InputError(file: path, line: 0, rule: rule, message: message) }
+        func failure(_ rule: String, _ message: String, _ chinese: String) -> InputError {
+            InputError(file: path, line: 0, rule: rule, message: message, chinese: chinese)
+        }
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw failure("bad-xlsx", "the file is not an .xlsx workbook (it is not a ZIP archive); save it from Excel or WPS as .xlsx, or as CSV")
+            throw failure("bad-xlsx", "the file is not an .xlsx workbook (it is not a ZIP archive); save it from Excel or WPS as .xlsx, or as CSV",
+                          "文件不是 .xlsx 工作簿（不是 ZIP 压缩包）；请从 Excel 或 WPS 另存为 .xlsx 或 CSV")
         }
         func part(_ name: String) throws(InputError) -> Data? {
             guard let entry = archive[name] else { return nil }
             guard entry.uncompressedSize <= maximumPartBytes else {
-                throw failure("file-too-large", "the workbook's part \(name) unpacks to \(entry.uncompressedSize) bytes, more than the limit of \(maximumPartBytes); split the sheet")
+                throw failure("file-too-large", "the workbook's part \(name) unpacks to \(entry.uncompressedSize) bytes, more than the limit of \(maximumPartBytes); split the sheet",
+                              "工作簿的部件 \(name) 解压后有 \(entry.uncompressedSize) 个字节，超过上限 \(maximumPartBytes)；请拆分工作表")
             }
             var data = Data()
             do {
@@ -34,16 +38,19 @@ enum XLSXSheet {
                     if UInt64(data.count) > maximumPartBytes { throw CocoaError(.fileReadTooLarge) }
                 }
             } catch {
-                throw failure("bad-xlsx", "the workbook's part \(name) cannot be read (\(error)); open the file in Excel or WPS and save it again")
+                throw failure("bad-xlsx", "the workbook's part \(name) cannot be read (\(error)); open the file in Excel or WPS and save it again",
+                              "无法读取工作簿的部件 \(name)；请用 Excel 或 WPS 打开后重新保存")
             }
             return data
         }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw failure("bad-xlsx", "the file has no workbook (xl/workbook.xml); save it from Excel or WPS as .xlsx")
+            throw failure("bad-xlsx", "the file has no workbook (xl/workbook.xml); save it from Excel or WPS as .xlsx",
+                          "文件中没有工作簿（xl/workbook.xml）；请从 Excel 或 WPS 另存为 .xlsx")
         }
         let sheetPath = try firstSheetPath(workbook: workbook, relationships: try part("xl/_rels/workbook.xml.rels"))
         guard let sheet = try part(sheetPath) else {
-            throw failure("bad-xlsx", "the workbook names its first sheet \(sheetPath), which it does not hold; save it again from Excel or WPS")
+            throw failure("bad-xlsx", "the workbook names its first sheet \(sheetPath), which it does not hold; save it again from Excel or WPS",
+                          "工作簿的第一个工作表 \(sheetPath) 不在文件中；请用 Excel 或 WPS 重新保存")
         }
         var strings: [String] = []
         if let data = try part("xl/sharedStrings.xml") { strings = try sharedStrings(data, path: path) }
@@ -65,7 +72,8 @@ enum XLSXSheet {
         let parser = XMLParser(data: data)
         parser.delegate = reader
         guard parser.parse() else {
-            throw InputError(file: path, line: 0, rule: "bad-xlsx", message: "the workbook's shared strings are not well-formed XML; save the file again from Excel or WPS")
+            throw InputError(file: path, line: 0, rule: "bad-xlsx", message: "the workbook's shared strings are not well-formed XML; save the file again from Excel or WPS",
+                             chinese: "工作簿的共享字符串不是格式正确的 XML；请用 Excel 或 WPS 重新保存")
         }
         return reader.strings
     }
@@ -77,9 +85,10 @@ enum XLSXSheet {
         let parser = XMLParser(data: data)
         parser.delegate = reader
         guard parser.parse() else {
-            throw InputError(file: path, line: 0, rule: "bad-xlsx", message: "the workbook's sheet is not well-formed XML; save the file again from Excel or WPS")
+            throw InputError(file: path, line: 0, rule: "bad-xlsx", message: "the workbook's sheet is not well-formed XML; save the file again from Excel or WPS",
+                             chinese: "工作簿的工作表不是格式正确的 XML；请用 Excel 或 WPS 重新保存")
         }
-        if let problem = reader.problem { throw InputError(file: path, line: problem.row, rule: "bad-xlsx", message: problem.message) }
+        if let problem = reader.problem { throw InputError(file: path, line: problem.row, rule: "bad-xlsx", message: problem.message, chinese: problem.chinese) }
         var rows = reader.rows
         guard let header = rows.first else { return [] }
         let dateNames = CSVVoucherReader.columns["date"] ?? []
@@ -166,7 +175,7 @@ private final class SharedStringsReader: NSObject, XMLParserDelegate {
 private final class SheetReader: NSObject, XMLParserDelegate {
     let strings: [String]
     var rows: [(line: Int, fields: [XLSXSheet.Cell])] = []
-    var problem: (row: Int, message: String)?
+    var problem: (row: Int, message: String, chinese: String)?
     private var row: (line: Int, fields: [XLSXSheet.Cell])?
     private var cell: (column: Int, type: String, text: String)?
     private var inValue = false
@@ -215,13 +224,15 @@ private final class SheetReader: NSObject, XMLParserDelegate {
             var value = XLSXSheet.Cell(cells: cell.text, isNumber: cell.type == "n")
             if cell.type == "s" {
                 guard let index = Int(cell.text), strings.indices.contains(index) else {
-                    problem = problem ?? (current.line, "a cell names shared string \(cell.text), which the workbook does not hold; save the file again from Excel or WPS")
+                    problem = problem ?? (current.line, "a cell names shared string \(cell.text), which the workbook does not hold; save the file again from Excel or WPS",
+                                          "单元格引用了第 \(cell.text) 个共享字符串，而工作簿中没有它；请用 Excel 或 WPS 重新保存")
                     break
                 }
                 value = XLSXSheet.Cell(cells: strings[index], isNumber: false)
             }
             if cell.column > 16_383 {
-                problem = problem ?? (current.line, "a cell lies beyond the last column of a sheet; save the file again from Excel or WPS")
+                problem = problem ?? (current.line, "a cell lies beyond the last column of a sheet; save the file again from Excel or WPS",
+                                      "单元格超出了工作表的最后一列；请用 Excel 或 WPS 重新保存")
                 break
             }
             while current.fields.count < cell.column { current.fields.append(XLSXSheet.Cell(cells: "", isNumber: false)) }

@@ -12,8 +12,10 @@ public struct LedgerService: SessionService {
         try reading { storage in
             try authorize(storage, .read, organization: organization)
             let organizationID = try storage.organizationID(organization)
-            let opening = try storage.openingNets(organizationID: organizationID, before: year * 100 + 1)
-            return (opening, try storage.monthlyTurnovers(organizationID: organizationID, from: year * 100 + 1, to: year * 100 + 12))
+            // A book opened in the middle of the year starts there: its opening is 期初, not a month's turnover.
+            let first = try storage.firstHeldPeriod(organizationID: organizationID, year: year)?.key ?? year * 100 + 1
+            let opening = try storage.openingNets(organizationID: organizationID, before: first)
+            return (opening, try storage.monthlyTurnovers(organizationID: organizationID, from: first, to: year * 100 + 12))
         }
     }
 
@@ -30,7 +32,10 @@ public struct LedgerService: SessionService {
     public func ledgerLines(organization: String, account: String, year: Int) throws -> [LedgerLine] {
         try reading { storage in
             try authorize(storage, .read, organization: organization)
-            return try storage.ledgerLines(organizationID: try storage.organizationID(organization), account: account, year: year)
+            let organizationID = try storage.organizationID(organization)
+            let lines = try storage.ledgerLines(organizationID: organizationID, account: account, year: year)
+            guard let first = try storage.firstHeldPeriod(organizationID: organizationID, year: year), first.month > 1 else { return lines }
+            return lines.filter { $0.date.period >= first }
         }
     }
 

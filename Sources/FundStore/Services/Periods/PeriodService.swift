@@ -68,7 +68,8 @@ public struct PeriodService: SessionService {
     /// The projects earmarked in `year` up to `through`: the 321 balances carried in and the
     /// year's earmarked income (`CarryForward.earmarkedProjects(carried:activity:)`).
     static func earmarkedProjects(_ storage: any BookStorage, organizationID: Int64, year: Int, through: Period) throws -> Set<String> {
-        let carried = try storage.fundBalances(organizationID: organizationID, from: 190001, through: (year - 1) * 100 + 12)
+        let carried = try storage.fundBalances(organizationID: organizationID, from: 190001,
+                                               through: try storage.yearOpeningKey(organizationID: organizationID, year: year))
         let activity = try storage.activity(organizationID: organizationID, from: Period(year: year, month: 1)!, to: through, excludingClosing: true)
         return CarryForward.earmarkedProjects(carried: carried, activity: activity)
     }
@@ -76,7 +77,8 @@ public struct PeriodService: SessionService {
     /// Reopens a closed month (反结账), the latest closed one first: the month's 期末结转 vouchers
     /// are cancelled by posted red-ink vouchers, so its income and expenditure stand again until
     /// it is closed anew. The reason is logged.
-    /// The red-ink vouchers are prepared by the acting user and reviewed by `reviewer`.
+    /// The red-ink vouchers are prepared by the acting user and reviewed by `reviewer`. A pack of
+    /// the month sent up is marked superseded.
     public func reopen(organization: String, period: Period, reason: String, reviewer: String? = nil) throws {
         let reviewer = reviewer.map(PersonName.normalized)
         guard !reason.trimmingWhitespace.isEmpty else { throw BookError.missingReason }
@@ -106,6 +108,8 @@ public struct PeriodService: SessionService {
             }
             try storage.appendPeriodLog(PeriodLogRecord(organizationID: organizationID, period: period, action: .reopen, at: Store.now(),
                                                         by: user, reason: reason))
+            // A pack sent up of this month no longer stands.
+            try Self.supersede(storage, organization: organization, organizationID: organizationID, period: period, reason: reason, by: user)
         }
     }
 

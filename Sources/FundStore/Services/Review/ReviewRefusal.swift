@@ -35,6 +35,12 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// An opinion is the committee's: at least the configured number of serving members sign it
     /// (the audit setting `signers`, 2 unless set).
     case tooFewSigners(organization: String, required: Int, signers: [String])
+    /// A member signs the year's draft, and there is none yet.
+    case noOpinionDraft(organization: String, year: Int)
+    /// A member signs a draft once.
+    case alreadySigned(name: String, organization: String, year: Int)
+    /// An opinion covers January through a month of its year.
+    case badCoverage(throughMonth: Int)
 
     /// The message a committee member or finance officer reads: what was refused and what to do.
     public var description: String {
@@ -68,6 +74,12 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(user) answered finding #\(id) and cannot also resolve or accept it; another member of the committee judges the answer"
         case let .tooFewSigners(organization, required, signers):
             return "an opinion of \(organization)'s review committee is signed by at least \(required) serving members, and \(signers.count) (\(signers.joined(separator: ", "))) signed; give --signer NAME for each member who agrees"
+        case let .noOpinionDraft(organization, year):
+            return "\(organization) has no draft opinion on \(year) to sign; a committee member drafts it first"
+        case let .alreadySigned(name, organization, year):
+            return "\(name) has signed \(organization)'s draft opinion on \(year) already; each member signs once"
+        case let .badCoverage(throughMonth):
+            return "an opinion covers January through a month of its year (1 to 12), not through month \(throughMonth)"
         }
     }
 
@@ -75,6 +87,9 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     public var rule: String {
         switch self {
         case .tooFewSigners: "too-few-signers"
+        case .noOpinionDraft: "no-opinion-draft"
+        case .alreadySigned: "already-signed"
+        case .badCoverage: "opinion-coverage"
         default: "review"
         }
     }
@@ -82,9 +97,9 @@ public enum ReviewRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of refusal this is, for a caller that answers with a status.
     public var category: ErrorCategory {
         switch self {
-        case .badSetting, .emptyAnswer, .emptyReopenReason, .emptyOpinion, .noSigners, .signerNotServing, .tooFewSigners: .invalidInput
-        case .findingNotFound, .noCommitteeInTerm: .notFound
-        case .findingStatus, .notAudited, .reportNeedsAudit, .opinionExists, .answererCloses: .conflict
+        case .badSetting, .emptyAnswer, .emptyReopenReason, .emptyOpinion, .noSigners, .signerNotServing, .tooFewSigners, .badCoverage: .invalidInput
+        case .findingNotFound, .noCommitteeInTerm, .noOpinionDraft: .notFound
+        case .findingStatus, .notAudited, .reportNeedsAudit, .opinionExists, .answererCloses, .alreadySigned: .conflict
         }
     }
 }

@@ -17,13 +17,19 @@ public struct ReviewService: SessionService {
         let reopened = try storage.periodLog(organizationID: organizationID)
             .filter { months.contains($0.period.key) && ($0.action == .reopen || $0.action == .reopenYear) }
             .map { PeriodLogEntry(organization: code, period: $0.period, action: $0.action.rawValue, at: $0.at, by: $0.by, reason: $0.reason) }
-        return AuditInput(organization: record.organization(parentCode: parentCode), year: year,
+        var input = AuditInput(organization: record.organization(parentCode: parentCode), year: year,
                           vouchers: try storage.postedVouchers(organizationID: organizationID, year: year),
                           subsidies: try storage.auditedSubsidies(organizationID: organizationID, year: year),
                           budget: try storage.auditedBudget(organizationID: organizationID, organization: code, year: year), reopened: reopened,
                           committee: try storage.committee(organizationID: organizationID, code: code, year: year)?.committee,
                           settings: try storage.auditSettings(for: organizationID), calendar: try storage.calendar(),
                           sealProblems: try storage.sealProblems(organizationID: organizationID))
+        input.openingNets = try storage.openingNets(organizationID: organizationID, before: year * 100 + 1)
+        input.closingNets = try storage.openingNets(organizationID: organizationID, before: (year + 1) * 100 + 1)
+        input.earlierLines = try storage.agingLines(organizationID: organizationID, prefixes: ["135", "211", "21202"], before: year * 100 + 1)
+        input.assets = try storage.fixedAssets(organizationID: organizationID).map { $0.asset(organization: code) }
+        input.federation = try FederationService.facts(organizationID: organizationID, level: record.level, in: storage)
+        return input
     }
 
     /// Runs every audit rule over an organisation's year and records the audit. A finding seen
@@ -169,34 +175,37 @@ public struct ReviewService: SessionService {
         guard !signers.isEmpty else { throw BookError.review(.noSigners) }
         try checkText(["the opinion": text])
         for signer in signers { try checkText(["a signer's name": signer]) }
-        try writing { storage in
-            try authorize(storage, .audit, organization: organization)
-            let organizationID = try storage.organizationID(organization)
-            guard let audit = try storage.latestAuditID(organizationID: organizationID, year: year) else {
-                throw BookError.review(.notAudited(organization: organization, year: year))
+        try writing { storage in try recordOpinion(storage, organization: organization, year: year, text: text, signers: signers, on: date) }
+    }
+
+    /// `recordOpinion` inside a transaction that is already open, with the signers normalized.
+    func recordOpinion(_ storage: any BookStorage, organization: String, year: Int, text: String, signers: [String], on date: LocalDate) throws {
+        try authorize(storage, .audit, organization: organization)
+        let organizationID = try storage.organizationID(organization)
+        guard let audit = try storage.latestAuditID(organizationID: organizationID, year: year) else {
+            throw BookError.review(.notAudited(organization: organization, year: year))
+        }
+        if try storage.opinion(organizationID: organizationID, year: year) != nil {
+            throw BookError.review(.opinionExists(organization: organization, year: year))
+        }
+        guard let (committeeID, committee) = try storage.committees(organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(date) }) else {
+            throw BookError.review(.noCommitteeInTerm(organization: organization, date: date))
+        }
+        var offices: [CommitteeOffice] = []
+        for name in signers {
+            guard let member = committee.members.first(where: { $0.name == name && $0.serves(on: date) }) else {
+                throw BookError.review(.signerNotServing(name: name, organization: organization, date: date))
             }
-            if try storage.opinion(organizationID: organizationID, year: year) != nil {
-                throw BookError.review(.opinionExists(organization: organization, year: year))
-            }
-            guard let (committeeID, committee) = try storage.committees(organizationID: organizationID, code: organization).last(where: { $0.committee.inTerm(date) }) else {
-                throw BookError.review(.noCommitteeInTerm(organization: organization, date: date))
-            }
-            var offices: [CommitteeOffice] = []
-            for name in signers {
-                guard let member = committee.members.first(where: { $0.name == name && $0.serves(on: date) }) else {
-                    throw BookError.review(.signerNotServing(name: name, organization: organization, date: date))
-                }
-                offices.append(member.office)
-            }
-            let required = try storage.auditSettings(for: organizationID).signers
-            if signers.count < required {
-                throw BookError.review(.tooFewSigners(organization: organization, required: required, signers: signers))
-            }
-            let opinionID = try storage.insertOpinion(OpinionRowRecord(organizationID: organizationID, year: year, committeeID: committeeID, auditID: audit,
-                                                                       text: text, recordedAt: date.description, recordedBy: user))
-            for (name, office) in zip(signers, offices) {
-                try storage.insertOpinionSigner(OpinionSignerRecord(opinionID: opinionID, name: name, office: office))
-            }
+            offices.append(member.office)
+        }
+        let required = try storage.auditSettings(for: organizationID).signers
+        if signers.count < required {
+            throw BookError.review(.tooFewSigners(organization: organization, required: required, signers: signers))
+        }
+        let opinionID = try storage.insertOpinion(OpinionRowRecord(organizationID: organizationID, year: year, committeeID: committeeID, auditID: audit,
+                                                                   text: text, recordedAt: date.description, recordedBy: user))
+        for (name, office) in zip(signers, offices) {
+            try storage.insertOpinionSigner(OpinionSignerRecord(opinionID: opinionID, name: name, office: office))
         }
     }
 

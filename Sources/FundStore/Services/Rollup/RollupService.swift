@@ -21,7 +21,8 @@ public struct RollupService: SessionService {
             }
             try session.authorizeTree(storage, members)
             let balances = try storage.rollupBalances(root: root, yearStart: year * 100 + 1, through: year * 100 + month)
-            return RollupData(members: members, balances: balances, budgets: try storage.rollupBudgets(root: root, year: year))
+            let flows = try storage.rollupFlows(root: root, yearStart: year * 100 + 1, through: year * 100 + month)
+            return RollupData(members: members, balances: balances, budgets: try storage.rollupBudgets(root: root, year: year), flows: flows)
         }
     }
 
@@ -33,6 +34,21 @@ public struct RollupService: SessionService {
             try authorize(storage, .read, organization: organization)
             return try storage.pairVouchers(organization: organization, accountPrefix: accountPrefix, counterpart: counterpart, project: project)
                 .map(\.description)
+        }
+    }
+}
+
+extension RollupService {
+    /// Posted vouchers of `organization` in `period` with lines on one of `accountPrefixes` toward
+    /// `counterpart` (nil: lines that name no counterpart) and `project` (nil: any), by number;
+    /// the vouchers behind one side of a flow difference or an untagged transfer; `debitsOnly`
+    /// keeps the lines on the debit side (a payment of 211 or 21202).
+    public func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Period,
+                             debitsOnly: Bool = false) throws -> [String] {
+        try reading { storage in
+            try authorize(storage, .read, organization: organization)
+            return try storage.flowVouchers(organization: organization, accountPrefixes: accountPrefixes, counterpart: counterpart, project: project,
+                                            period: period.key, debitsOnly: debitsOnly).map(\.description)
         }
     }
 }

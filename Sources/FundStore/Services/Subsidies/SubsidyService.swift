@@ -24,26 +24,28 @@ public struct SubsidyService: SessionService {
     public func importSubsidies(path: String) throws -> Int {
         let (file, records) = try ImportFiles.readCSVRecords(path: path)
         guard let header = records.first else {
-            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns")])
+            throw InputErrors([InputError(file: file, line: 0, rule: "empty-file", message: "the file is empty; the first row names the columns",
+                                          chinese: "文件为空；第一行应写列名")])
         }
         let columns = header.fields.map { $0.lowercased() }
         for required in ["code", "grantor", "recipient", "title", "accounts", "approved", "window_start", "deadline"] where !columns.contains(required) {
             throw InputErrors([InputError(file: file, line: header.line, column: required, rule: "missing-column",
-                                          message: "the header has no column \(required); name the columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline")])
+                                          message: "the header has no column \(required); name the columns code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline",
+                                          chinese: "表头没有 \(required) 列；列名应为 code,grantor,recipient,title,purpose,accounts,approved,document,document_date,window_start,deadline")])
         }
         return try writing { storage in
             for record in records.dropFirst() {
                 var values: [String: String] = [:]
                 for (name, value) in zip(columns, record.fields) where !value.isEmpty { values[name] = value }
-                func fail(_ column: String, _ message: String) -> InputErrors {
-                    InputErrors([InputError(file: file, line: record.line, column: column, rule: "bad-subsidy", message: message)])
+                func fail(_ column: String, _ message: String, _ chinese: String) -> InputErrors {
+                    InputErrors([InputError(file: file, line: record.line, column: column, rule: "bad-subsidy", message: message, chinese: chinese)])
                 }
-                guard let approved = try? Money(input: values["approved"] ?? "") else { throw fail("approved", "\"\(values["approved"] ?? "")\" is not an amount") }
+                guard let approved = try? Money(input: values["approved"] ?? "") else { throw fail("approved", "\"\(values["approved"] ?? "")\" is not an amount", "“\(values["approved"] ?? "")”不是金额") }
                 guard let start = LocalDate(input: values["window_start"] ?? ""), let deadline = LocalDate(input: values["deadline"] ?? "") else {
-                    throw fail("window_start", "the spending window needs window_start and deadline as YYYY-MM-DD")
+                    throw fail("window_start", "the spending window needs window_start and deadline as YYYY-MM-DD", "使用期须给出 window_start 和 deadline，格式 YYYY-MM-DD")
                 }
                 let documentDate = values["document_date"].flatMap { LocalDate(input: $0) }
-                if values["document"] != nil && documentDate == nil { throw fail("document_date", "an approved item needs its document's date, YYYY-MM-DD") }
+                if values["document"] != nil && documentDate == nil { throw fail("document_date", "an approved item needs its document's date, YYYY-MM-DD", "已批复的项目须给出批复文件日期，格式 YYYY-MM-DD") }
                 let item = SubsidyItem(code: values["code"] ?? "", grantor: values["grantor"] ?? "", recipient: values["recipient"] ?? "",
                                        title: values["title"] ?? "", purpose: values["purpose"] ?? "",
                                        accounts: (values["accounts"] ?? "").split(separator: " ").map(String.init), approved: approved,
@@ -51,7 +53,7 @@ public struct SubsidyService: SessionService {
                 if !item.grantor.isEmpty, try organizationExists(item.grantor, in: storage) {
                     try authorize(storage, .writeBooks, organization: item.grantor)
                 }
-                do { try register(item, in: storage) } catch let error as BookError { throw fail("code", error.description) }
+                do { try register(item, in: storage) } catch let error as BookError { throw fail("code", error.description, error.chinese) }
             }
             return records.count - 1
         }
@@ -165,6 +167,7 @@ public struct SubsidyService: SessionService {
         try checkText(["the item code": item.code, "the title": item.title, "the purpose": item.purpose, "the document": item.document])
         try decided { () throws(SubsidyProblem) in try SubsidyActs.check(item) }
         let grantorID = try storage.organizationID(item.grantor), recipientID = try storage.organizationID(item.recipient)
+        try FederationService.checkCountySupport(item, in: storage)
         let codeTaken = try storage.subsidyItem(code: item.code) != nil
         let plan = try decided { () throws(SubsidyProblem) in try SubsidyActs.register(item, codeTaken: codeTaken) }
         var registered = item

@@ -21,7 +21,7 @@ public struct VerifyService: SessionService {
             var report = VerifyReport()
             (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
             report.problems = try storage.verifyProblems()
-            report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending()
+            report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending() + storage.transfersWithoutCounterpart()
             report.heads = try storage.chainHeads()
             let tags = try storage.sealTagProblems(key: session.store.sealKey)
             report.problems += tags.problems
@@ -57,16 +57,19 @@ public struct VerifyService: SessionService {
         var problems: [VerifyProblem] = []
         for anchor in anchors {
             let name = anchor.organization.map { "the \(anchor.chain == .vouchers ? "voucher" : "event") chain of \($0)" } ?? "the book's own event chain"
+            let chineseName = anchor.organization.map { "\($0) 的\(anchor.chain == .vouchers ? "凭证" : "事件")链" } ?? "账套本身的事件链"
             let head = heads.first { $0.chain == anchor.chain && $0.organization == anchor.organization }
-            let message: String
+            let message: String, chinese: String
             guard anchor.seq > 0 else { continue }
             if let hash = try storage.chainHash(anchor.chain, organization: anchor.organization, seq: anchor.seq) {
                 guard hash != anchor.hash else { continue }
                 message = "\(name) no longer holds the head the anchor recorded (link \(anchor.seq), hash \(anchor.hash.prefix(16))…; it is now \(hash.prefix(16))…): the chain was rebuilt behind the program's back after the anchor was taken"
+                chinese = "\(chineseName)已不再含有锚点记录的链头（第 \(anchor.seq) 环，散列 \(anchor.hash.prefix(16))…；现为 \(hash.prefix(16))…）：锚点记录之后，该链在 FundLedger 之外被重建"
             } else {
                 message = "\(name) holds \(head?.seq ?? 0) link(s), fewer than the \(anchor.seq) the anchor recorded: the chain was cut short behind the program's back after the anchor was taken"
+                chinese = "\(chineseName)只有 \(head?.seq ?? 0) 环，少于锚点记录的 \(anchor.seq) 环：锚点记录之后，该链在 FundLedger 之外被截短"
             }
-            problems.append(VerifyProblem(check: "anchor", organization: anchor.organization, voucher: nil, message: message))
+            problems.append(VerifyProblem(check: "anchor", organization: anchor.organization, voucher: nil, message: message, chineseMessage: chinese))
         }
         return problems
     }
@@ -81,11 +84,13 @@ public struct VerifyService: SessionService {
             let inTerm = committees.contains { Committee(organization: "", elected: $0.elected, termYears: $0.termYears).inTerm(today) }
             if federation.independent, !inTerm {
                 warnings.append(VerifyProblem(check: "review-committee", organization: federation.code, voucher: nil,
-                    message: "manages its funds independently (独立管理经费) and so must have a funds review committee (经费审查委员会); \(committees.isEmpty ? "none is recorded" : "none is in term today"); record it with `fundledger committee add`"))
+                    message: "manages its funds independently (独立管理经费) and so must have a funds review committee (经费审查委员会); \(committees.isEmpty ? "none is recorded" : "none is in term today"); record it with `fundledger committee add`",
+                    chineseMessage: "独立管理经费，须设经费审查委员会；\(committees.isEmpty ? "尚未登记经审会" : "今天没有在任期内的经审会")；请用 `fundledger committee add` 登记"))
             }
             if federation.termYears == nil {
                 warnings.append(VerifyProblem(check: "term", organization: federation.code, voucher: nil,
-                    message: "has no term of office recorded; give its term (3 or 5 years) and start date"))
+                    message: "has no term of office recorded; give its term (3 or 5 years) and start date",
+                    chineseMessage: "未登记届期；请给出届期年限（3 年或 5 年）和届期开始日期"))
             }
         }
         return warnings

@@ -90,7 +90,8 @@ public struct VoucherService: SessionService {
         guard voucher.status == .draft else { throw BookError.wrongStatus(voucher: voucher.label, status: voucher.status, act: .review) }
         if reviewer == voucher.draft.preparer {
             throw BookError.voucherProblems(voucher: voucher.label, problems: [
-                VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)")])
+                VoucherProblem(.reviewerIsPreparer, "\(reviewer) prepared this voucher and cannot also review it; another person must review it (审核)",
+                               chinese: "\(reviewer) 是本凭证的制单人，不能再审核它；审核须由另一人进行")])
         }
         if reviewer != user {
             throw BookError.voucherProblems(voucher: voucher.label, problems: [PeopleProblem.reviewerNotActing(reviewer: reviewer, user: user).voucherProblem])

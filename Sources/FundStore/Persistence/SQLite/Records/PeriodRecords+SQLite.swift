@@ -26,36 +26,6 @@ extension PeriodCloseRecord: FetchableRecord, PersistableRecord {
     }
 }
 
-extension PeriodLogRecord: FetchableRecord, PersistableRecord {
+extension PeriodLogRecord: MonthActRow {
     static let databaseTableName = "period_log"
-
-    enum Columns {
-        static let id = Column("id")
-        static let organizationID = Column("organization_id")
-        static let period = Column("period")
-        static let action = Column("action")
-        static let at = Column("at")
-        static let by = Column("by")
-        static let reason = Column("reason")
-    }
-
-    init(row: Row) throws {
-        id = row[Columns.id]
-        organizationID = row[Columns.organizationID]
-        period = try row.storedPeriod(Columns.period, in: Self.databaseTableName)
-        action = try row.stored(Columns.action, in: Self.databaseTableName)
-        at = row[Columns.at]
-        by = row[Columns.by]
-        reason = row[Columns.reason]
-    }
-
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.id] = id
-        container[Columns.organizationID] = organizationID
-        container[Columns.period] = period.key
-        container[Columns.action] = action.rawValue
-        container[Columns.at] = at
-        container[Columns.by] = by
-        container[Columns.reason] = reason
-    }
 }

@@ -1,0 +1,119 @@
+import FundCore
+import FundStore
+import Hummingbird
+
+/// 建账 (`/orgs/{CODE}/opening`): an organisation's opening balances, entered once before any
+/// voucher. The officer pastes the trial balance (科目编码, 科目名称, 借方余额, 贷方余额, 项目; as
+/// CSV or straight from Excel, tab-separated), names the book's first month and the second
+/// officer who reviewed the balances; the store checks them as `org open-balances` does. Once
+/// opened, the page shows the first period and the opening voucher.
+enum OpeningPage: DeskPage {
+    static let templates = ["opening": page]
+    static let menu = [MenuItem(title: "建账", path: "opening", order: 45)]
+
+    static func register(on routes: DeskRoutes) {
+        routes.get("/orgs/:code/opening") { _, context in
+            let scope = try await routes.organization(context)
+            return try await render(routes, context, scope, message: nil, errors: [], form: [:], status: .ok)
+        }
+        routes.post("/orgs/:code/opening") { _, context in
+            let scope = try await routes.organization(context)
+            guard scope.mayWrite else { throw DeskError.forbidden(organization: scope.code) }
+            let periodText = context.form.trimmed("first_period") ?? ""
+            let reviewer = context.form.trimmed("reviewer") ?? ""
+            let text = context.form.trimmed("balances") ?? ""
+            let form = ["first_period": periodText, "reviewer": reviewer, "balances": text]
+            guard let firstPeriod = Period(parsing: periodText) else { throw DeskError.badField(name: "第一个会计期间", value: periodText) }
+            let code = scope.code
+            do {
+                let voucher = try await scope.session.perform { session -> Voucher in
+                    let chart = try session.organizations.chart(for: code)
+                    switch OpeningTrialBalance.read(file: "余额表", records: try records(text), chart: chart) {
+                    case let .failure(errors): throw errors
+                    case let .success(balances): return try session.opening.open(organization: code, firstPeriod: firstPeriod, balances: balances, reviewer: reviewer)
+                    }
+                }
+                let ref = voucher.ref?.description ?? "#\(voucher.id)"
+                return try await render(routes, context, scope, message: "已建账：自\(firstPeriod)起，期初余额记为凭证 \(ref)。", errors: [], form: [:], status: .ok)
+            } catch let errors as InputErrors {
+                return try await render(routes, context, scope, message: nil, errors: errors.errors.map { $0.text(.chinese) }, form: form,
+                                        status: .unprocessableContent)
+            } catch let error as BookError {
+                return try await render(routes, context, scope, message: nil, errors: [error.chinese], form: form, status: error.category.status)
+            }
+        }
+    }
+
+    /// The pasted rows: tab-separated as Excel copies them, else CSV.
+    static func records(_ text: String) throws -> [(line: Int, fields: [String])] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        if text.contains("\t") {
+            return lines.enumerated().compactMap { index, line in
+                line.trimmingWhitespace.isEmpty ? nil : (index + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+            }
+        }
+        var parser = CSVParser(file: "余额表")
+        var records: [(line: Int, fields: [String])] = []
+        do throws(InputError) {
+            for (index, line) in lines.enumerated() where !line.trimmingWhitespace.isEmpty {
+                if let record = try parser.feed(line, number: index + 1) { records.append(record) }
+            }
+            try parser.finish()
+        } catch { throw InputErrors([error]) }
+        return records
+    }
+
+    static func render(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, message: String?, errors: [String], form: [String: String],
+                       status: HTTPResponse.Status) async throws -> Response {
+        let code = scope.code
+        let (firstPeriod, opening) = try await scope.session.perform { session -> (Period?, Voucher?) in
+            guard let first = try session.opening.firstPeriod(organization: code) else { return (nil, nil) }
+            let ref = VoucherRef(period: Opening.openingPeriod(firstPeriod: first), word: Opening.word, number: 1)
+            return (first, try? session.vouchers.voucher(organization: code, reference: ref.description))
+        }
+        let frame = try await routes.frame(context, organization: scope.organization, current: "opening")
+        var data: [String: Any] = ["code": code, "errors": errors.map { ["text": $0] },
+                                   "first_period": form["first_period"] ?? "", "reviewer": form["reviewer"] ?? "",
+                                   "balances": form["balances"] ?? "科目编码,科目名称,借方余额,贷方余额,项目\n"]
+        if let firstPeriod {
+            data["opened"] = true
+            data["opened_from"] = firstPeriod.description
+            if let opening {
+                data["voucher"] = VoucherFormat.row(opening)
+                data["lines"] = VoucherFormat.lines(opening, chart: try? await scope.session.perform { session in try session.organizations.chart(for: code) })
+            }
+        } else if scope.mayWrite {
+            data["may_open"] = true
+        }
+        if let message { data["message"] = message }
+        return routes.page("opening", title: "建账", frame: frame, data: data, status: status)
+    }
+
+    static let page = """
+        {{> head}}
+        <h1>建账 · 期初余额</h1>
+        {{#message}}<p class="ok" role="status">{{message}}</p>{{/message}}
+        {{#errors}}<p class="error" role="alert">{{text}}</p>{{/errors}}
+        {{#opened}}
+          <p>本单位自 {{opened_from}} 建账；期初余额只能录入一次，如需更正请通过年初余额调整科目另做凭证。</p>
+          {{#voucher}}<p class="meta">建账凭证 <a href="/orgs/{{code}}/vouchers/{{id}}">{{number}}</a> · {{date}} · 制单 {{preparer}} · 审核 {{reviewer}} · 合计 {{amount}}</p>{{/voucher}}
+          <table class="grid">
+            <thead><tr><th>科目编码</th><th>科目名称</th><th class="num">借方余额</th><th class="num">贷方余额</th></tr></thead>
+            <tbody>{{#lines}}<tr><td>{{account}}</td><td>{{account_name}}</td><td class="num">{{debit}}</td><td class="num">{{credit}}</td></tr>{{/lines}}</tbody>
+          </table>
+        {{/opened}}
+        {{#may_open}}
+          <p>从原账套的科目余额表粘贴期初余额（可直接从 Excel 复制，或填写 CSV）：列为 科目编码、科目名称、借方余额、贷方余额，321 的余额须在“项目”栏注明项目。
+             借方合计须等于贷方合计；收入、支出科目期末结转后无余额，不能录入。建账须在本单位记账之前。</p>
+          <form method="post" action="/orgs/{{code}}/opening">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <p><label>第一个会计期间 <input name="first_period" value="{{first_period}}" placeholder="2026-07" pattern="[0-9]{4}-[0-9]{2}" required></label>
+               <label>审核人 <input name="reviewer" value="{{reviewer}}" placeholder="本单位另一名财务人员" required></label></p>
+            <p><textarea name="balances" rows="16" cols="80" required>{{balances}}</textarea></p>
+            <p><button type="submit">建账</button></p>
+          </form>
+        {{/may_open}}
+        {{^opened}}{{^may_open}}<p>本单位尚未建账。</p>{{/may_open}}{{/opened}}
+        {{> foot}}
+        """
+}

@@ -118,7 +118,7 @@ import Testing
         var payment = Self.draft("2026-05-07", [("50504", 3_000), ("101", -3_000)])
         payment.preparer = "张出纳"
         let recorded = try cashier.vouchers.addVoucher(payment)
-        var transfer = Self.draft("2026-05-07", [("50504", 3_000), ("20101", -3_000)])
+        var transfer = Self.draft("2026-05-07", [("50504", 3_000), ("215", -3_000)])
         transfer.preparer = "张出纳"
         #expect(bookError { _ = try cashier.vouchers.addVoucher(transfer) }?.rule == "cashier-cash-only")
         #expect(bookError { _ = try cashier.vouchers.addVoucher(Self.draft("2026-05-07", [("50504", 100), ("101", -100)])) }?.rule == "cashier-own-name")
@@ -137,7 +137,7 @@ import Testing
         #expect(posted.status == .posted && posted.draft.preparer == "张出纳")
         #expect(try book.session("王芳").cash.confirmation(voucherID: recorded.id)?.cashier == "张出纳")
         // A voucher without cash or bank has nothing to confirm.
-        let accrual = try book.post("2026-05-31", [("50504", 500), ("20101", -500)])
+        let accrual = try book.post("2026-05-31", [("50504", 500), ("215", -500)])
         #expect(bookError { _ = try cashier.cash.confirm(voucherID: accrual.id) }?.rule == "not-a-cash-voucher")
         // The setting and the confirmation are sealed: the book verifies clean.
         try book.session("王芳").cash.setBankCreditMode(organization: "FED-01", .refuse)

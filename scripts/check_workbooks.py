@@ -229,6 +229,47 @@ def check_cash_journal(path, sheet, report):
     return expected
 
 
+def check_bank_reconciliation(path, report):
+    """A 银行存款余额调节表 reads as the report does, the book's side in A:B and the bank's in C:D,
+    each 加/减 block padded to the longer side; returns the cells whose formulas (加, 减, 调节后余额,
+    差额) LibreOffice must recalculate to the report's figures."""
+    sheet = "银行存款余额调节表"
+    ws = openpyxl.load_workbook(path)[sheet]
+    wv = openpyxl.load_workbook(path, data_only=True)[sheet]
+    check([ws.cell(3, c).value for c in range(1, 5)] == ["项目", "金额", "项目", "金额"], f"{path}: headers")
+
+    def parts(rows):
+        kinds = [r["kind"] for r in rows]
+        add, less = kinds.index("add"), kinds.index("less")
+        return rows[add + 1:less], rows[less + 1:-1]
+
+    sides = {side: [r for r in report["rows"] if r["side"] == side] for side in ("book", "bank")}
+    added = max(len(parts(rows)[0]) for rows in sides.values())
+    taken = max(len(parts(rows)[1]) for rows in sides.values())
+    add_row, less_row = 5, 6 + added
+    adjusted_row = less_row + 1 + taken
+    expected = {}
+    for side, (label, money) in (("book", (1, 2)), ("bank", (3, 4))):
+        rows = sides[side]
+        plus, minus = parts(rows)
+        check(ws.cell(4, label).value == rows[0]["label"] and fen(wv.cell(4, money).value) == fen(rows[0]["amount"]), f"{path}: {side} balance")
+        totals = ((add_row, next(r for r in rows if r["kind"] == "add")), (less_row, next(r for r in rows if r["kind"] == "less")),
+                  (adjusted_row, rows[-1]))
+        for r, item in totals:
+            check(ws.cell(r, label).value == item["label"], f"{path}: row {r} {side} reads {ws.cell(r, label).value}, not {item['label']}")
+            check(str(ws.cell(r, money).value).startswith("="), f"{path}: row {r} {side} is not a formula")
+            check(fen(wv.cell(r, money).value) == fen(item["amount"]), f"{path}: row {r} {side} {wv.cell(r, money).value} != {item['amount']}")
+            expected[(sheet, r, money)] = float(item["amount"])
+        for first, items in ((add_row + 1, plus), (less_row + 1, minus)):
+            for offset, item in enumerate(items):
+                r = first + offset
+                check(item["summary"] in str(ws.cell(r, label).value) and fen(wv.cell(r, money).value) == fen(item["amount"]),
+                      f"{path}: row {r} {side} movement {ws.cell(r, label).value}")
+    check(str(ws.cell(adjusted_row + 1, 2).value).startswith("="), f"{path}: the difference is not a formula")
+    expected[(sheet, adjusted_row + 1, 2)] = float(report["difference"])
+    return expected
+
+
 forms = []
 def yearly(prefix):
     """Workbooks named PREFIX-ORG-YEAR.xlsx, as (path, org, year)."""
@@ -328,6 +369,11 @@ for prefix, kind in (("现金日记账", "cash-journal"), ("银行存款日记�
     for path, code, year in yearly(prefix):
         cash_books.append((path, check_cash_journal(path, prefix, report_json(kind, "--org", code, "--year", year))))
 check(len(cash_books) > 0, "no cash or bank journals found")
+for path in sorted(glob.glob(os.path.join(exports, "银行存款余额调节表-*.xlsx"))):
+    match = re.fullmatch(r"银行存款余额调节表-(.+)-(\d{4}-\d\d-\d\d)\.xlsx", os.path.basename(path))
+    if match:
+        cash_books.append((path, check_bank_reconciliation(path, report_json("bank-reconciliation", "--org", match.group(1), "--date", match.group(2)))))
+check(any("银行存款余额调节表" in path for path, _ in cash_books), "no 银行存款余额调节表 found")
 
 def check_rollup(path, code, year):
     """汇总表 and 预算执行情况表: one row per organisation with outline levels, SUBTOTAL rows,

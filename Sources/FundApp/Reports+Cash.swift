@@ -11,3 +11,13 @@ extension Reports {
                                                  month: month, opening: opening, lines: lines) }
     }
 }
+
+extension Reports {
+    /// 银行存款余额调节表 of `account` (102 or a detail) on `date`, from the imported statements and their matches.
+    public static func bankReconciliation(_ book: Session, organization code: String, account: String, date: LocalDate) throws -> BankReconciliation {
+        let input = try book.cash.reconciliation(organization: code, account: account, date: date)
+        let chart = try book.organizations.chart(for: code)
+        let organization = try book.organizations.organization(code)
+        return try summing { try BankReconciliation.make(input, organization: organization, chart: chart) }
+    }
+}

@@ -1,5 +1,5 @@
 /// Why the book refused an act of cash and bank: a posting that would leave cash or a bank
-/// account in credit. Each case is named after its rule and carries the facts the message gives.
+/// account in credit, a cashier's act, a bank statement or its matching. Each case is named after its rule and carries the facts the message gives.
 public enum CashRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// Posting the voucher would leave 库存现金 (101 or a detail) in credit: cash on hand is never
     /// less than nothing, so a payment was booked before its receipt, or twice.
@@ -19,6 +19,35 @@ public enum CashRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case alreadyConfirmed(voucher: String, cashier: String, at: String)
     /// The cashier does not also review what they pay (出纳不得兼任稽核).
     case cashierIsReviewer(voucher: String, name: String)
+    /// A bank statement's 余额 on `line` does not follow from the row above it (`previous`; nil on
+    /// the first row, whose opening would lie beyond the book's amounts) and the row's own
+    /// 收入 or 支出 (`movement`, received positive): a row is missing, or a figure was mistyped.
+    case statementBalanceBroken(file: String, line: Int, previous: Money?, movement: Money, stated: Money)
+    /// A statement is imported for a bank account: a leaf account of 102 of the organisation.
+    case notABankAccount(organization: String, account: String)
+    /// The same statement was imported before for this account.
+    case statementAlreadyImported(organization: String, account: String, statement: Int64, importedAt: String)
+    /// The statement's dates overlap a statement imported before for the account, whose rows
+    /// would then count twice.
+    case statementOverlaps(organization: String, account: String, from: LocalDate, to: LocalDate, statement: Int64,
+                           existingFrom: LocalDate, existingTo: LocalDate)
+    /// A statement's opening balance is not the closing balance of the statement before it (or its
+    /// closing not the opening of the one after): a statement between them is missing.
+    case statementDoesNotContinue(organization: String, account: String, statement: Int64, expected: Money, found: Money)
+    /// No statement row with this id in the organisation.
+    case statementLineNotFound(organization: String, line: Int64)
+    /// The statement row is matched already (unmatch it first).
+    case statementLineMatched(line: Int64, voucher: String)
+    /// The voucher's bank line is matched already to another statement row.
+    case voucherLineMatched(voucher: String, line: Int64)
+    /// The voucher has no posted line on the statement's account with the row's amount and direction.
+    case matchDiffers(line: Int64, voucher: String, account: String, amount: Money, side: Side)
+    /// The statement row has no match to undo.
+    case statementLineUnmatched(line: Int64)
+    /// The 调节表 needs a statement of the account with a row on or before the date.
+    case noStatement(organization: String, account: String, date: LocalDate)
+    /// The automatic match's window is 0 to `BankMatching.maximumDays` days.
+    case matchDaysOutOfRange(days: Int)
 
     /// The message a finance officer reads, with what to do and the rule id.
     public var description: String {
@@ -39,6 +68,34 @@ public enum CashRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "\(voucher) was confirmed by the cashier \(cashier) at \(BeijingTime.display(at)); a receipt or payment is confirmed once"
         case let .cashierIsReviewer(voucher, name):
             "\(name) reviewed \(voucher) and cannot also confirm its receipt or payment as cashier (出纳不得兼任稽核); the cashier confirms it"
+        case let .statementBalanceBroken(file, line, previous, movement, stated):
+            if let previous {
+                "\(file) line \(line): the balance \(stated.grouped) does not follow from the balance above it, \(previous.grouped), and the row's \(movement.fen >= 0 ? "receipt" : "payment") of \(Money(fen: movement.fen == .min ? .max : abs(movement.fen)).grouped); a row is missing or a figure is mistyped: export the statement again from the bank"
+            } else {
+                "\(file) line \(line): the balance \(stated.grouped) and the row's amount \(movement.grouped) give an opening balance beyond what the book can hold"
+            }
+        case let .notABankAccount(organization, account):
+            "\(account) is not a bank account of \(organization): a statement is imported for 102 银行存款 or one of its details (a leaf account)"
+        case let .statementAlreadyImported(organization, account, statement, importedAt):
+            "this statement was imported for \(organization) \(account) at \(BeijingTime.display(importedAt)) (statement #\(statement)); it is not imported twice"
+        case let .statementOverlaps(organization, account, from, to, statement, existingFrom, existingTo):
+            "the statement runs from \(from) to \(to), over statement #\(statement) of \(organization) \(account) (\(existingFrom) to \(existingTo)); its rows would count twice: import only the days after \(existingTo)"
+        case let .statementDoesNotContinue(organization, account, statement, expected, found):
+            "the statement does not continue statement #\(statement) of \(organization) \(account): one ends at \(expected.grouped), the other starts at \(found.grouped); import the statement of the days between first"
+        case let .statementLineNotFound(organization, line):
+            "\(organization) has no bank statement row #\(line); `fundledger cash statement lines` lists them"
+        case let .statementLineMatched(line, voucher):
+            "statement row #\(line) is matched to \(voucher) already; unmatch it first"
+        case let .voucherLineMatched(voucher, line):
+            "the bank line of \(voucher) is matched to statement row #\(line) already; unmatch that row first"
+        case let .matchDiffers(line, voucher, account, amount, side):
+            "\(voucher) has no posted line on \(account) of \(amount.grouped) \(side == .debit ? "received (debit)" : "paid (credit)") like statement row #\(line); match the row with the voucher that booked that movement"
+        case let .statementLineUnmatched(line):
+            "statement row #\(line) is not matched to any voucher"
+        case let .noStatement(organization, account, date):
+            "\(organization) has no bank statement of \(account) with a row on or before \(date); import the bank's statement first (`fundledger cash statement import`)"
+        case let .matchDaysOutOfRange(days):
+            "--days \(days) is outside 0 to \(BankMatching.maximumDays): a wider window pairs unrelated movements of the same amount"
         }
         return text + " [\(rule)]"
     }
@@ -54,15 +111,29 @@ public enum CashRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .confirmUnreviewed: "cash-confirm-unreviewed"
         case .alreadyConfirmed: "cash-already-confirmed"
         case .cashierIsReviewer: "cashier-is-reviewer"
+        case .statementBalanceBroken: "statement-balance"
+        case .notABankAccount: "not-a-bank-account"
+        case .statementAlreadyImported: "statement-already-imported"
+        case .statementOverlaps: "statement-overlaps"
+        case .statementDoesNotContinue: "statement-continuity"
+        case .statementLineNotFound: "statement-line-not-found"
+        case .statementLineMatched: "statement-line-matched"
+        case .voucherLineMatched: "voucher-line-matched"
+        case .matchDiffers: "match-differs"
+        case .statementLineUnmatched: "statement-line-unmatched"
+        case .noStatement: "no-statement"
+        case .matchDaysOutOfRange: "match-days"
         }
     }
 
     /// What kind of refusal it is.
     public var category: ErrorCategory {
         switch self {
-        case .cashNegative, .bankNegative, .confirmUnreviewed, .alreadyConfirmed: .conflict
+        case .cashNegative, .bankNegative, .confirmUnreviewed, .alreadyConfirmed, .statementAlreadyImported, .statementOverlaps,
+             .statementDoesNotContinue, .statementLineMatched, .voucherLineMatched, .statementLineUnmatched: .conflict
         case .cashierRecordsCashOnly, .cashierIsReviewer: .notPermitted
-        case .cashierOwnName, .notACashVoucher: .invalidInput
+        case .cashierOwnName, .notACashVoucher, .statementBalanceBroken, .notABankAccount, .matchDiffers, .matchDaysOutOfRange: .invalidInput
+        case .statementLineNotFound, .noStatement: .notFound
         }
     }
 }

@@ -15,7 +15,7 @@ struct CashCommand: ParsableCommand {
             使库存现金（101）出现贷方余额的凭证一律不能记账 [cash-negative]；使银行存款（102）出现贷方余额的凭证只作提示，\
             单位设定拒绝时（bank-credit --refuse）不能记账 [bank-negative]。
             """),
-        subcommands: [Confirm.self, BankCredit.self])
+        subcommands: [Confirm.self, BankCredit.self, Statement.self])
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -82,6 +82,9 @@ struct Demo: ParsableCommand {
             for voucher in try ledger.vouchers.vouchers(organization: "FED-01") where voucher.status == .posted && CashRules.movesCash(voucher.draft.lines) {
                 try cashier.cash.confirm(voucherID: voucher.id)
             }
+            // FED-01's bank statement of the fourth quarter, matched to its 102 lines; its 调节表 is exported below.
+            try ledger.cash.importStatement(organization: "FED-01", account: "102", path: data + "/bank-statement-FED-01-2026Q4.csv")
+            try ledger.cash.matchAutomatically(organization: "FED-01", account: "102")
             emit(DemoMessage.loaded(book: book, organizations: organizations, vouchers: summary.vouchers, lines: summary.lines, files: files, assets: assets,
                                     budgets: budgets.count, items: items, actions: actions).text(language) + "\n")
             if !reviewFiles.isEmpty {
@@ -158,7 +161,10 @@ struct Demo: ParsableCommand {
                 try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
             }
             try writeSubsidyWorkbook(book: ledger, grantor: root.code, year: year, asOf: nil, path: "\(exports)/项目补贴台账-\(root.code)-\(year).xlsx")
-            written += 3
+            let yearEnd = Period(year: year, month: 12)!.lastDay
+            try BankReconciliationWorkbook.write(try Reports.bankReconciliation(ledger, organization: "FED-01", account: "102", date: yearEnd),
+                                                 to: "\(exports)/\(BankReconciliation.title)-FED-01-\(yearEnd).xlsx")
+            written += 4
             if irregular != nil {
                 try audit(ledger, year: year)
                 written += 1

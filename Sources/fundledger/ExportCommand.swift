@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
         subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
                       BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self, SubsidiesExport.self, ReviewExport.self,
                       AppropriationsExport.self, StateAssetsExport.self, CostsExport.self, NotesExport.self, AnnualPackExport.self,
-                      CashJournalExport.self, BankJournalExport.self])
+                      CashJournalExport.self, BankJournalExport.self, BankReconciliationExport.self])
 
     /// What every export takes: the book, the organisation, the period and the output file.
     struct Common: ParsableArguments {

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         subcommands: [TrialBalanceReport.self, GeneralLedgerReport.self, DetailLedgerReport.self, BalanceSheetReport.self,
                       IncomeExpenditureReport.self, BudgetExecutionReport.self, RollupReport.self, SubsidiesReport.self, SubsidyReport.self,
                       AppropriationsReport.self, StateAssetsReport.self, CostsReport.self,
-                      CashJournalReport.self, BankJournalReport.self])
+                      CashJournalReport.self, BankJournalReport.self, BankReconciliationReport.self])
 
     /// What every report takes: the book, the format, the organisation and the period.
     struct Common: ParsableArguments {

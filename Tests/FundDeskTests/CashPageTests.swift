@@ -67,4 +67,40 @@ struct CashPageTests {
             #expect(print.text.contains("出纳：周婷"))
         }
     }
+
+    @Test func theBankReconciliationPageAndItsWorkbookAreTheCLIs() async throws {
+        let fixture = try DeskFixture()
+        try fixture.post("2026-05-06", [("102", 1_000_00), ("401", -1_000_00)], summary: "收到会费")
+        try fixture.post("2026-05-28", [("50504", 200_00), ("102", -200_00)], summary: "转账支票付款")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("desk-statement-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("statement.csv")
+        try "日期,摘要,收入,支出,余额\n2026-05-07,会费转入,1000.00,,1000.00\n2026-05-31,手续费,,5.00,995.00\n".write(to: file, atomically: true, encoding: .utf8)
+        let session = fixture.store.session(as: "王芳")
+        try session.cash.importStatement(organization: "FED-01", account: "102", path: file.path)
+        #expect(try session.cash.matchAutomatically(organization: "FED-01", account: "102") == 1)
+        let created = fixture.desk.workbookTime
+        let date = LocalDate(year: 2026, month: 5, day: 31)!
+        let expected = try ReportPages.workbookBytes { path in
+            try BankReconciliationWorkbook.write(try Reports.bankReconciliation(session, organization: "FED-01", account: "102", date: date), to: path,
+                                                 created: created)
+        }
+        try await fixture.test { client in
+            let officer = try await loggedIn(client, "王芳")
+            let page = try await officer.get(client, "/orgs/FED-01/reports/bank-reconciliation?year=2026&month=5")
+            #expect(page.status == .ok)
+            // Book 800.00 - 5.00 = 795.00; bank 995.00 - 200.00 = 795.00.
+            #expect(page.text.contains("银行存款余额调节表") && page.text.contains("减：银行已付、单位未付") && page.text.contains("795.00"))
+            #expect(page.text.contains("调节后余额相等") && page.text.contains("转账支票付款"))
+            let workbook = try await officer.get(client, "/orgs/FED-01/reports/bank-reconciliation.xlsx?year=2026&month=5")
+            #expect(workbook.status == .ok && Data(workbook.body.readableBytesView) == expected)
+            // A month without a statement row is not found, in Chinese.
+            let none = try await officer.get(client, "/orgs/FED-01/reports/bank-reconciliation?year=2026&month=4")
+            #expect(none.status == .notFound && none.text.contains("no-statement"))
+            let other = try await loggedIn(client, "赵六")
+            #expect(try await other.get(client, "/orgs/FED-01/reports/bank-reconciliation?year=2026&month=5").status == .forbidden)
+            let cashier = try await officer.get(client, "/orgs/FED-01/cashier?period=2026-05")
+            #expect(cashier.text.contains("/orgs/FED-01/reports/bank-reconciliation?year=2026&amp;month=5") || cashier.text.contains("/orgs/FED-01/reports/bank-reconciliation?year=2026&month=5"))
+        }
+    }
 }

@@ -33,3 +33,31 @@ extension ReportPages {
         return View(title: journal.title, subtitle: "\(journal.organization.name) · \(period) · 单位：元", tables: tables)
     }
 }
+
+extension ReportPages {
+    /// 银行存款余额调节表 on the desk: of `account` (102 when none is given) on the last day of the
+    /// month asked (of the year, without a month), its 导出Excel the CLI's `export bank-reconciliation`.
+    static let reconciliationKind = Kind(slug: "bank-reconciliation", title: BankReconciliation.title, needsAccount: false, view: { session, code, query in
+        reconciliationView(try Reports.bankReconciliation(session, organization: code, account: query.account ?? "102", date: reconciliationDate(query)))
+    }, workbook: { session, code, query, path, created in
+        try BankReconciliationWorkbook.write(try Reports.bankReconciliation(session, organization: code, account: query.account ?? "102",
+                                                                            date: reconciliationDate(query)), to: path, created: created)
+    })
+
+    /// The day a 调节表 is drawn up for: the last of the month asked, or of the year.
+    static func reconciliationDate(_ query: Query) -> LocalDate { Period(year: query.year, month: query.month ?? 12)!.lastDay }
+
+    /// The form as two tables, the book's side and the bank's, with the conclusion as a note.
+    static func reconciliationView(_ report: BankReconciliation) -> View {
+        let tables = [(report.book, "book"), (report.bank, "bank")].map { block, side in
+            let rows = BankReconciliation.rows(block, side: side)
+            return View.Table(caption: block.title, headers: BankReconciliation.headers, rows: rows.map { row in
+                [row.item == nil ? row.label : "", row.item?.date.description ?? "", row.item?.reference ?? "", row.item?.summary ?? "",
+                 Render.amount(row.amountFen, blankZero: false)]
+            }, strong: Set(rows.enumerated().filter { $0.element.item == nil }.map(\.offset)), numeric: [4])
+        }
+        return View(title: BankReconciliation.title,
+                    subtitle: "\(report.organization.name) · \(report.accountCode) \(report.accountName) · \(report.date) · 单位：元",
+                    tables: tables, notes: [report.conclusion, "对账单自 \(report.statementFrom) 起；此前的账目视为已核对相符。"])
+    }
+}

@@ -74,7 +74,7 @@ enum CashierPage: DeskPage {
             if mayConfirm, row.confirmation == nil { item["may_confirm"] = true }
             return item
         }
-        var data: [String: Any] = ["code": code, "period": period.description, "rows": items,
+        var data: [String: Any] = ["code": code, "period": period.description, "rows": items, "year": String(period.year), "month": String(period.month),
                                    "previous": period.previous.description, "next": period.next.description]
         if items.isEmpty { data["empty"] = true }
         if let message { data["message"] = message }
@@ -86,7 +86,8 @@ enum CashierPage: DeskPage {
         {{> head}}
         <h1>出纳 · {{period}}</h1>
         <p class="meta"><a href="/orgs/{{code}}/cashier?period={{previous}}">上月</a> · <a href="/orgs/{{code}}/cashier?period={{next}}">下月</a>
-          · <a href="/orgs/{{code}}/reports/cash-journal">现金日记账</a> · <a href="/orgs/{{code}}/reports/bank-journal">银行存款日记账</a></p>
+          · <a href="/orgs/{{code}}/reports/cash-journal">现金日记账</a> · <a href="/orgs/{{code}}/reports/bank-journal">银行存款日记账</a>
+          · <a href="/orgs/{{code}}/reports/bank-reconciliation?year={{year}}&month={{month}}">银行存款余额调节表</a></p>
         {{#message}}<p class="ok" role="status">{{message}}</p>{{/message}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{#empty}}<p class="hint">本月没有已审核的收付款凭证。</p>{{/empty}}

@@ -16,6 +16,23 @@ protocol CashStorage {
     func cashConfirmation(voucherID: Int64) throws -> CashConfirmation?
     /// Records a confirmation (a voucher has at most one; the table takes no change).
     func insertCashConfirmation(_ confirmation: CashConfirmation) throws
+
+    /// The statements imported for an account, oldest first.
+    func bankStatements(organizationID: Int64, accountID: Int64) throws -> [BankStatementRecord]
+    /// Stores a statement and its rows; returns its id.
+    func insertBankStatement(_ statement: BankStatementRecord, rows: [BankStatementLine]) throws -> Int64
+    /// Every stored row of the account's statements in date and file order (through `date`, when given), each with its live match.
+    func bankStatementLines(organizationID: Int64, accountID: Int64, through date: LocalDate?) throws -> [StoredStatementLine]
+    /// One statement row of the organisation with its account's id, or nil.
+    func bankStatementLine(organizationID: Int64, id: Int64) throws -> (line: StoredStatementLine, accountID: Int64)?
+    /// The posted lines on the account dated from `from` through `through` (either open), each with its live match.
+    func bankBookLines(organizationID: Int64, accountID: Int64, from: LocalDate?, through: LocalDate?) throws -> [BankBookLine]
+    /// Records a match of a statement row with a voucher line.
+    func insertBankMatch(statementLineID: Int64, voucherLineID: Int64, method: String, at: String, by: String) throws
+    /// Records who undid the statement row's live match, and when.
+    func endBankMatch(statementLineID: Int64, at: String, by: String) throws
+    /// The account's balance (debit minus credit) after every posted line dated on or before `date`.
+    func bankBookBalance(organizationID: Int64, accountID: Int64, through date: LocalDate) throws -> Int64
 }
 
 /// An organisation's bank-credit setting as stored: the mode, who set it and when.

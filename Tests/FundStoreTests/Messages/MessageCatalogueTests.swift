@@ -146,7 +146,7 @@ import Testing
         Self.check(Self.budgetLineProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.budgetProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.settingErrors, 2, Self.number, rule: { _ in "review" })
-        Self.check(Self.cashRefusals, 8, Self.number, rule: { $0.rule })
+        Self.check(Self.cashRefusals, 20, Self.number, rule: { $0.rule })
         Self.check(Self.accessRefusals, 9, Self.number, rule: {
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })

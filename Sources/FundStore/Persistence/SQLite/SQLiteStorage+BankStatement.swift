@@ -111,7 +111,9 @@ extension SQLiteStorage {
             let amount: Int64 = row["amount"]
             let (next, overflow) = side == .debit ? balance.addingReportingOverflow(amount) : balance.subtractingReportingOverflow(amount)
             if overflow {
-                throw BookError.sumOverflow(SumOverflow(organization: String(organizationID), account: nil, month: try row.storedPeriod(Column("period"), in: "voucher")))
+                let code = try String.fetchOne(db, sql: "SELECT code FROM organization WHERE id = ?", arguments: [organizationID]) ?? String(organizationID)
+                let account = try String.fetchOne(db, sql: "SELECT code FROM account WHERE id = ?", arguments: [accountID])
+                throw BookError.sumOverflow(SumOverflow(organization: code, account: account, month: try row.storedPeriod(Column("period"), in: "voucher")))
             }
             balance = next
         }

@@ -204,6 +204,72 @@ def check_ledger(path, sheet, report):
             check(str(ws.cell(r, 5).value).startswith("="), f"{path}: row {r} 本年累计 is not a formula")
 
 
+def check_cash_journal(path, sheet, report):
+    """A 现金日记账 or 银行存款日记账 reads as the report does, row by row; returns the cells whose
+    formulas (本日合计, 本月合计, 本年累计) LibreOffice must recalculate to the report's figures."""
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    ws, wv = wb[sheet], values[sheet]
+    check([ws.cell(3, c).value for c in range(1, 10)] == ["科目", "日期", "凭证号", "摘要", "对方科目", "收入（借方）", "支出（贷方）", "借或贷", "余额"],
+          f"{path}: headers")
+    rows = report["rows"]
+    check(ws.max_row == 3 + len(rows) + 2, f"{path}: {ws.max_row - 5} rows, report has {len(rows)}")
+    check(ws.cell(ws.max_row, 4).value == "出纳：", f"{path}: signature line")
+    expected = {}
+    for index, item in enumerate(rows):
+        r = 4 + index
+        check(ws.cell(r, 4).value == item["summary"] and (ws.cell(r, 5).value or "") == item["counter_account"], f"{path}: row {r} summary")
+        check(fen(wv.cell(r, 6).value) == fen(item["debit"]) and fen(wv.cell(r, 7).value) == fen(item["credit"]),
+              f"{path}: row {r} amounts {wv.cell(r, 6).value}/{wv.cell(r, 7).value} != {item['debit']}/{item['credit']}")
+        check(ws.cell(r, 8).value == item["direction"] and fen(wv.cell(r, 9).value) == fen(item["balance"]), f"{path}: row {r} balance")
+        if item["kind"] in ("day_total", "month_total", "year_total"):
+            for column, key in ((6, "debit"), (7, "credit")):
+                check(str(ws.cell(r, column).value).startswith("="), f"{path}: row {r} {item['summary']} is not a formula")
+                expected[(sheet, r, column)] = float(item[key])
+    return expected
+
+
+def check_bank_reconciliation(path, report):
+    """A 银行存款余额调节表 reads as the report does, the book's side in A:B and the bank's in C:D,
+    each 加/减 block padded to the longer side; returns the cells whose formulas (加, 减, 调节后余额,
+    差额) LibreOffice must recalculate to the report's figures."""
+    sheet = "银行存款余额调节表"
+    ws = openpyxl.load_workbook(path)[sheet]
+    wv = openpyxl.load_workbook(path, data_only=True)[sheet]
+    check([ws.cell(3, c).value for c in range(1, 5)] == ["项目", "金额", "项目", "金额"], f"{path}: headers")
+
+    def parts(rows):
+        kinds = [r["kind"] for r in rows]
+        add, less = kinds.index("add"), kinds.index("less")
+        return rows[add + 1:less], rows[less + 1:-1]
+
+    sides = {side: [r for r in report["rows"] if r["side"] == side] for side in ("book", "bank")}
+    added = max(len(parts(rows)[0]) for rows in sides.values())
+    taken = max(len(parts(rows)[1]) for rows in sides.values())
+    add_row, less_row = 5, 6 + added
+    adjusted_row = less_row + 1 + taken
+    expected = {}
+    for side, (label, money) in (("book", (1, 2)), ("bank", (3, 4))):
+        rows = sides[side]
+        plus, minus = parts(rows)
+        check(ws.cell(4, label).value == rows[0]["label"] and fen(wv.cell(4, money).value) == fen(rows[0]["amount"]), f"{path}: {side} balance")
+        totals = ((add_row, next(r for r in rows if r["kind"] == "add")), (less_row, next(r for r in rows if r["kind"] == "less")),
+                  (adjusted_row, rows[-1]))
+        for r, item in totals:
+            check(ws.cell(r, label).value == item["label"], f"{path}: row {r} {side} reads {ws.cell(r, label).value}, not {item['label']}")
+            check(str(ws.cell(r, money).value).startswith("="), f"{path}: row {r} {side} is not a formula")
+            check(fen(wv.cell(r, money).value) == fen(item["amount"]), f"{path}: row {r} {side} {wv.cell(r, money).value} != {item['amount']}")
+            expected[(sheet, r, money)] = float(item["amount"])
+        for first, items in ((add_row + 1, plus), (less_row + 1, minus)):
+            for offset, item in enumerate(items):
+                r = first + offset
+                check(item["summary"] in str(ws.cell(r, label).value) and fen(wv.cell(r, money).value) == fen(item["amount"]),
+                      f"{path}: row {r} {side} movement {ws.cell(r, label).value}")
+    check(str(ws.cell(adjusted_row + 1, 2).value).startswith("="), f"{path}: the difference is not a formula")
+    expected[(sheet, adjusted_row + 1, 2)] = float(report["difference"])
+    return expected
+
+
 forms = []
 def yearly(prefix):
     """Workbooks named PREFIX-ORG-YEAR.xlsx, as (path, org, year)."""
@@ -298,6 +364,16 @@ for path, name, year in yearly("明细账"):
     account, code = name.split("-", 1)
     check_ledger(path, "明细账", report_json("detail-ledger", "--org", code, "--account", account, "--year", year))
 check(len(forms) > 0, "no forms found")
+cash_books = []
+for prefix, kind in (("现金日记账", "cash-journal"), ("银行存款日记账", "bank-journal")):
+    for path, code, year in yearly(prefix):
+        cash_books.append((path, check_cash_journal(path, prefix, report_json(kind, "--org", code, "--year", year))))
+check(len(cash_books) > 0, "no cash or bank journals found")
+for path in sorted(glob.glob(os.path.join(exports, "银行存款余额调节表-*.xlsx"))):
+    match = re.fullmatch(r"银行存款余额调节表-(.+)-(\d{4}-\d\d-\d\d)\.xlsx", os.path.basename(path))
+    if match:
+        cash_books.append((path, check_bank_reconciliation(path, report_json("bank-reconciliation", "--org", match.group(1), "--date", match.group(2)))))
+check(any("银行存款余额调节表" in path for path, _ in cash_books), "no 银行存款余额调节表 found")
 
 def check_rollup(path, code, year):
     """汇总表 and 预算执行情况表: one row per organisation with outline levels, SUBTOTAL rows,
@@ -538,7 +614,9 @@ with tempfile.TemporaryDirectory() as folder:
                                            lambda row, column, value: f"LibreOffice recalculated {row[column - 1]}, expected {value}")
         review_count = recalculated_cells(reviews, "review", lambda got, value: got == str(value),
                                           lambda row, column, value: f"LibreOffice counted {row[column - 1]} for {row[0]}, the book has {value}")
-        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + subsidy_count + review_count} workbooks")
+        cash_count = recalculated_cells(cash_books, "cash", lambda got, value: fen(got) == int(round(value * 100)),
+                                        lambda row, column, value: f"LibreOffice recalculated {row[column - 1]}, the journal says {value}")
+        print(f"LibreOffice recalculated {len(copies) + len(form_copies) + len(rollup_copies) + subsidy_count + review_count + cash_count} workbooks")
 
 print(f"workbook checks: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

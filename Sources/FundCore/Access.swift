@@ -10,6 +10,9 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case committee
     /// 上级工会: reads the books of an organisation and every organisation under it.
     case superior
+    /// 出纳: reads an organisation's books, records its cash and bank vouchers (收款, 付款: one side
+    /// all 101/102) for an officer to review, and confirms each receipt or payment made (出纳确认).
+    case cashier
 
     public var chinese: String {
         switch self {
@@ -17,6 +20,7 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .officer: "财务人员"
         case .committee: "经审会委员"
         case .superior: "上级工会"
+        case .cashier: "出纳"
         }
     }
 }
@@ -51,6 +55,8 @@ public enum Action: String, Sendable, CaseIterable {
     case audit
     /// Organisations, users and roles, committees and their members, audit settings.
     case administer
+    /// The cashier's work: recording cash and bank vouchers, confirming receipts and payments.
+    case cashierWork = "cashier-work"
 
     /// What the action does, as a refusal says it: "may not write the books of FED-01".
     public func phrase(_ organization: String?) -> String {
@@ -61,15 +67,17 @@ public enum Action: String, Sendable, CaseIterable {
         case .answerFinding: return "answer the findings on " + books
         case .audit: return "audit " + books + " (run audits, close findings, sign opinions)"
         case .administer: return "administer the book (organisations, users, committees, calendar)"
+        case .cashierWork: return "do the cashier's work (出纳) on " + books
         }
     }
 
     public var roles: Set<Role> {
         switch self {
-        case .read: [.administrator, .officer, .committee, .superior]
+        case .read: [.administrator, .officer, .committee, .superior, .cashier]
         case .writeBooks, .answerFinding: [.officer]
         case .audit: [.committee]
         case .administer: [.administrator]
+        case .cashierWork: [.cashier]
         }
     }
 }

@@ -84,6 +84,15 @@ struct Demo: ParsableCommand {
             var actions = try runSubsidyActions(subsidyOfficer, path: data + "/subsidy-actions-2026.csv")
             actions += try runSubsidyActions(subsidyOfficer, path: review + "/subsidy-actions-2026.csv")
             let irregular = !reviewFiles.isEmpty ? try correctAndReverse(ledger) : nil
+            // FED-01's cashier (出纳) confirms each receipt and payment; the printed vouchers carry the name.
+            try ledger.access.grant(RoleGrant(user: "周婷", role: .cashier, organization: "FED-01"))
+            let cashier = store.session(as: "周婷")
+            for voucher in try ledger.vouchers.vouchers(organization: "FED-01") where voucher.status == .posted && CashRules.movesCash(voucher.draft.lines) {
+                try cashier.cash.confirm(voucherID: voucher.id)
+            }
+            // FED-01's bank statement of the fourth quarter, matched to its 102 lines; its 调节表 is exported below.
+            try ledger.cash.importStatement(organization: "FED-01", account: "102", path: data + "/bank-statement-FED-01-2026Q4.csv")
+            try ledger.cash.matchAutomatically(organization: "FED-01", account: "102")
             emit(DemoMessage.loaded(book: book, organizations: organizations, vouchers: summary.vouchers, lines: summary.lines, files: files, assets: assets,
                                     budgets: budgets.count, items: items, actions: actions).text(language) + "\n")
             if !reviewFiles.isEmpty {
@@ -135,6 +144,10 @@ struct Demo: ParsableCommand {
                 try JournalWorkbook.write(book: ledger, organization: organization, chart: try ledger.organizations.chart(for: code),
                                           from: Period(year: year, month: 1)!, to: Period(year: year, month: 12)!, path: path("序时账"))
                 try LedgerWorkbook.write(try Reports.generalLedger(ledger, organization: code, year: year, month: nil), to: path("总账"))
+                for kind in [CashAccountKind.cash, .bank] {
+                    try CashJournalWorkbook.write(try Reports.cashJournal(ledger, organization: code, kind: kind, year: year, month: nil),
+                                                  to: path(kind == .cash ? "现金日记账" : "银行存款日记账"))
+                }
                 try FormWorkbook.write(try Reports.balanceSheet(ledger, organization: code, year: year, month: nil), to: path(BalanceSheet.title), preparedBy: user)
                 try FormWorkbook.write(try Reports.incomeExpenditure(ledger, organization: code, year: year, month: nil), to: path(IncomeExpenditure.title), preparedBy: user)
                 // Sent to a superior: it carries the union's chain heads (footers, 校验 sheet).
@@ -142,7 +155,7 @@ struct Demo: ParsableCommand {
                     try writeMonthlyPack(book: ledger, organization: code, year: year, month: 12, path: path("月度报表", "\(year)-12"), user: user)
                     try writeAnnualPack(book: ledger, organization: code, year: year, path: path(AnnualPack.title), user: user)
                 }
-                written += 7
+                written += 9
                 // The county-level union's attached forms (附01 from its 40401), each on its own too.
                 for form in try Reports.attachedForms(ledger, organization: code, year: year, month: nil) {
                     try FormWorkbook.write(form, to: path(form.title), preparedBy: user)
@@ -156,7 +169,10 @@ struct Demo: ParsableCommand {
                 try RollupWorkbook.write(rollup, to: "\(exports)/汇总表-\(root.code)-\(year).xlsx")
             }
             try writeSubsidyWorkbook(book: ledger, grantor: root.code, year: year, asOf: nil, path: "\(exports)/项目补贴台账-\(root.code)-\(year).xlsx")
-            written += 3
+            let yearEnd = Period(year: year, month: 12)!.lastDay
+            try BankReconciliationWorkbook.write(try Reports.bankReconciliation(ledger, organization: "FED-01", account: "102", date: yearEnd),
+                                                 to: "\(exports)/\(BankReconciliation.title)-FED-01-\(yearEnd).xlsx")
+            written += 4
             if irregular != nil {
                 try audit(ledger, year: year)
                 written += 1

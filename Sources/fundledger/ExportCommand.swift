@@ -10,7 +10,8 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: bilingual("Write a report as an XLSX workbook (default folder exports/).", "把报表写成 XLSX 工作簿（默认文件夹 exports/）。"),
         subcommands: [TrialBalanceExport.self, JournalExport.self, GeneralLedgerExport.self, DetailLedgerExport.self,
                       BalanceSheetExport.self, IncomeExpenditureExport.self, MonthlyPackExport.self, RollupExport.self, SubsidiesExport.self, ReviewExport.self,
-                      AppropriationsExport.self, StateAssetsExport.self, CostsExport.self, NotesExport.self, AnnualPackExport.self])
+                      AppropriationsExport.self, StateAssetsExport.self, CostsExport.self, NotesExport.self, AnnualPackExport.self,
+                      CashJournalExport.self, BankJournalExport.self, BankReconciliationExport.self])
 
     /// What every export takes: the book, the organisation, the period and the output file.
     struct Common: ParsableArguments {

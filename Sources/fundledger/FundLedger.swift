@@ -20,7 +20,7 @@ struct FundLedger: ParsableCommand {
         subcommands: [
             Init.self, OrgCommand.self, AccountCommand.self, VoucherCommand.self, Import.self, ExportJournal.self,
             Close.self, Reopen.self, PeriodCommand.self, CloseYear.self, ReopenYear.self, YearEndCommand.self, SignersCommand.self, AssetCommand.self, Depreciate.self, BudgetCommand.self, SubsidyCommand.self, ReportCommand.self, ExportCommand.self, Verify.self, Backup.self, Restore.self,
-            UserCommand.self, CommitteeCommand.self, ReviewCommand.self, Demo.self, Serve.self,
+            UserCommand.self, CommitteeCommand.self, ReviewCommand.self, Demo.self, Serve.self, CashCommand.self,
         ]
     )
 }

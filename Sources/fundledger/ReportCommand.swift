@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", abstract: bilingual("Print a report (table on a terminal, or --format csv|json).", "打印报表（终端上为表格，或 --format csv|json）。"),
         subcommands: [TrialBalanceReport.self, GeneralLedgerReport.self, DetailLedgerReport.self, BalanceSheetReport.self,
                       IncomeExpenditureReport.self, BudgetExecutionReport.self, RollupReport.self, SubsidiesReport.self, SubsidyReport.self,
-                      AppropriationsReport.self, StateAssetsReport.self, CostsReport.self])
+                      AppropriationsReport.self, StateAssetsReport.self, CostsReport.self,
+                      CashJournalReport.self, BankJournalReport.self, BankReconciliationReport.self])
 
     /// What every report takes: the book, the format, the organisation and the period.
     struct Common: ParsableArguments {

@@ -136,6 +136,9 @@ struct VoucherCommand: ParsableCommand {
                     for overrun in try book.budgets.budgetOverruns(voucherID: voucher.id) {
                         note(CLIText.warningPrefix.text(language) + (language == .english ? overrun.description : overrun.chinese))
                     }
+                    for shortfall in try book.cash.shortfalls(voucherID: voucher.id) {
+                        note(CLIText.warningPrefix.text(language) + shortfall.text(language))
+                    }
                 }
             }
         }

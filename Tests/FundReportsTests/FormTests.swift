@@ -44,6 +44,8 @@ enum RandomBook {
             case 10: lines = county ? [("102", f), ("40401", -f)] : [("102", f), ("40301", -f)]
             default: lines = county ? [("50601", f), ("102", -f)] : [("50105", f), ("102", -f)]
             }
+            // Cash is drawn from the bank the same day it is paid out: 101 is never in credit.
+            if step.kind == 3 { try t.post(step.organization, date, [("101", f), ("102", -f)], project: nil) }
             try t.post(step.organization, date, lines, project: project)
         }
     }

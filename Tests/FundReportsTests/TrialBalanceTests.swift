@@ -32,14 +32,15 @@ func trialBalance(_ book: Session, _ code: String, _ from: String, _ to: String,
 @Suite struct TrialBalanceTests {
     /// FED-01 in March 2026, worked by hand from ledgers/demo/2026.journal:
     /// 102 opening = 4,860 + 36,000 + 30,000 - 14,400 - 6,000 - 12,600 = 37,860.00 debit.
-    /// March debits on 102: 50,000 (项目补贴). March credits: 18,500 + 3,200 + 8,800 + 7,800, and the
-    /// red-ink line -8,800 on the same credit side, = 29,500. Closing 37,860 + 50,000 - 29,500 = 58,360.
+    /// March debits on 102: 50,000 (项目补贴) + 21.30 (第一季度结息) = 50,021.30. March credits: 18,500 +
+    /// 3,200 + 8,800 + 7,800, and the red-ink line -8,800 on the same credit side, = 29,500. Closing
+    /// 37,860 + 50,021.30 - 29,500 = 58,381.30.
     /// 50301 竞赛: debits 18,500 + 8,800 - 8,800 (red ink) + 7,800 = 26,300.
     @Test func handWorkedFigures() throws {
         let report = try trialBalance(try demoBook(), "FED-01", "2026-03", "2026-03")
         let bank = try #require(report.rows.first { $0.code == "102" })
-        #expect(bank.openingDebit == 3_786_000 && bank.periodDebit == 5_000_000 && bank.periodCredit == 2_950_000)
-        #expect(bank.closingDebit == 5_836_000 && bank.closingCredit == 0)
+        #expect(bank.openingDebit == 3_786_000 && bank.periodDebit == 5_002_130 && bank.periodCredit == 2_950_000)
+        #expect(bank.closingDebit == 5_838_130 && bank.closingCredit == 0)
         let contest = try #require(report.rows.first { $0.code == "50301" })
         #expect(contest.periodDebit == 2_630_000 && contest.periodCredit == 0)
         let parent = try #require(report.rows.first { $0.code == "503" })

@@ -108,7 +108,7 @@ let pinned = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00
         let from = Period(year: 2026, month: 3)!, to = Period(year: 2026, month: 3)!
         let count = try JournalWorkbook.write(book: t.book, organization: organization, chart: try t.book.organizations.chart(for: "FED-01"),
                                               from: from, to: to, path: path, created: pinned)
-        #expect(count == 14)
+        #expect(count == 16)
         Golden.assert(try member(path, "xl/worksheets/sheet1.xml"), "Tests/FundXLSXTests/Golden/journal-FED-01-2026-03.sheet1.xml")
     }
 

@@ -15,6 +15,7 @@ extension Action {
         case .answerFinding: return "答复" + (organization.map { " " + $0 + " " } ?? "整个账套") + "的审查问题"
         case .audit: return "审计" + books + "（运行审计、处理问题、签署审查意见）"
         case .administer: return "管理账套（单位、用户、经审会、工作日历）"
+        case .cashierWork: return "办理" + (organization.map { " " + $0 + " " } ?? "全部单位") + "的出纳工作（登记收付款凭证、出纳确认）"
         }
     }
 }

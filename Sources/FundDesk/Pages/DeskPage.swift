@@ -33,7 +33,7 @@ enum DeskPages {
     static let all: [any DeskPage.Type] = [
         HomePage.self, VoucherEntryPage.self, VoucherListPage.self, VoucherPage.self, VoucherPrintPage.self,
         ReportPages.self, PeriodPage.self, OpeningPage.self,
-        AuditPage.self, OpinionPage.self, PackPage.self, CountyPage.self, UsersPage.self, BudgetPage.self, SubsidyPage.self, FederationPage.self,
+        AuditPage.self, OpinionPage.self, PackPage.self, CountyPage.self, UsersPage.self, BudgetPage.self, SubsidyPage.self, FederationPage.self, CashierPage.self,
     ]
 
     /// The organisation menu, in order.

@@ -108,7 +108,7 @@ enum ReportPages: DeskPage {
             // FundApp's subsidy workbook takes no creation time: it is made now, as the CLI's.
             try writeSubsidyWorkbook(book: session, grantor: code, year: query.year, asOf: nil, path: path)
         }),
-    ]
+    ] + cashKinds + [reconciliationKind]
 
     static func register(on routes: DeskRoutes) {
         routes.get("/orgs/:code/reports") { request, context in

@@ -17,6 +17,9 @@ enum VoucherPrintPage: DeskPage {
             let loaded = try await VoucherPage.load(scope, id: try Input.voucherID(context))
             let voucher = loaded.voucher
             let lines = VoucherFormat.lines(voucher, chart: loaded.chart)
+            // 出纳: the cashier who confirmed the voucher's receipt or payment.
+            let voucherID = voucher.id
+            let cashier = try await scope.session.perform { session in try session.cash.confirmation(voucherID: voucherID)?.cashier } ?? ""
             let pageCount = max(1, (lines.count + linesPerPage - 1) / linesPerPage)
             let pages = (0..<pageCount).map { index -> [String: Any] in
                 var chunk = Array(lines[min(lines.count, index * linesPerPage)..<min(lines.count, (index + 1) * linesPerPage)])
@@ -36,7 +39,7 @@ enum VoucherPrintPage: DeskPage {
                 "credit_total": VoucherFormat.amount(VoucherFormat.creditTotal(voucher)),
                 "capitals": VoucherFormat.debitTotal(voucher).map(ChineseAmount.capitals) ?? "",
                 "bookkeeper": voucher.bookkeeper ?? "", "reviewer": voucher.reviewer ?? "", "preparer": voucher.draft.preparer,
-                "status": voucher.status.chinese,
+                "cashier": cashier, "status": voucher.status.chinese,
             ]
             return HTML.response(routes.desk.templates.render("voucher-print", data))
         }
@@ -61,7 +64,7 @@ enum VoucherPrintPage: DeskPage {
             <tr class="total"><td colspan="2">合计{{#last}}：{{capitals}}{{/last}}</td><td class="num">{{#last}}{{debit_total}}{{/last}}</td><td class="num">{{#last}}{{credit_total}}{{/last}}</td></tr></tbody>
           </table>
           <div class="signatures">
-            <span>会计主管：</span><span>记账：{{bookkeeper}}</span><span>审核：{{reviewer}}</span><span>出纳：</span><span>制单：{{preparer}}</span>
+            <span>会计主管：</span><span>记账：{{bookkeeper}}</span><span>审核：{{reviewer}}</span><span>出纳：{{cashier}}</span><span>制单：{{preparer}}</span>
           </div>
         </section>
         {{/pages}}

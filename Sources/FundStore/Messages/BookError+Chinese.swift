@@ -22,6 +22,7 @@ extension BookError: LocalizedMessage {
         case let .voucherName(problem): return problem.chinese
         case let .yearEndAct(problem): return problem.chinese
         case let .sealKey(refusal): return refusal.chinese
+        case let .cash(refusal): return refusal.chinese
         case let .assetAct(problem): return problem.chinese
         case let .opening(problem): return problem.chinese
         case let .batchRefused(act, failures):
@@ -123,7 +124,7 @@ extension BookError: LocalizedMessage {
                 return "\(organization) 本年没有财政拨款收入（40401），也没有财政拨款结转结余（331、332），不填列\(form.number)\(form.title)"
             }
         case .organization, .chart, .voucherProblems, .subsidy, .budget, .fixedAsset, .sumOverflow, .access, .committee, .federation, .review, .pack, .backup,
-             .voucherName, .yearEndAct, .sealKey, .batchRefused, .assetAct, .opening:
+             .voucherName, .yearEndAct, .sealKey, .batchRefused, .assetAct, .opening, .cash:
             // Rendered by `chinese` with the wrapped refusal's own text.
             return chinese
         }

@@ -11,4 +11,4 @@
 protocol BookStorage: AccessStorage, OrganizationStorage, PeriodStorage, VoucherStorage, PostingStorage, SealStorage, ImportStorage,
                      YearEndStorage, AssetStorage, SubsidyStorage, BudgetStorage,
                      CommitteeStorage, ReviewStorage, RollupStorage, LedgerStorage, VerifyStorage, SignerStorage,
-                     DeskStorage, FormStorage, FederationStorage, OpeningStorage, PackStorage, AccountOpeningStorage {}
+                     DeskStorage, FormStorage, FederationStorage, OpeningStorage, PackStorage, AccountOpeningStorage, CashStorage {}

@@ -52,6 +52,7 @@ extension BookError {
         case let .backup(refusal): refusal.rule
         case let .yearEndAct(problem): problem.rule
         case let .sealKey(refusal): refusal.rule
+        case let .cash(refusal): refusal.rule
         case let .assetAct(problem): problem.rule
         case let .opening(problem): problem.rule
         case .storage: "database"
@@ -98,6 +99,8 @@ extension BookError {
         case let .yearEndAct(problem):
             problem.category
         case let .sealKey(refusal):
+            refusal.category
+        case let .cash(refusal):
             refusal.category
         case let .assetAct(problem):
             problem.category

@@ -84,6 +84,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case batchRefused(act: VoucherBatchAct, failures: [VoucherBatchFailure])
     /// A seal key refused, or missing for a keyed book (`SealKeyRefusal`).
     case sealKey(SealKeyRefusal)
+    /// An act of cash and bank refused (`CashRefusal`): cash or a bank account left in credit.
+    case cash(CashRefusal)
     /// An attached form (附01–03) asked of an organisation that does not prepare it: a
     /// grassroots-chart union, or 附01 for a union without appropriations.
     case attachedFormNotDue(organization: String, form: AttachedForm, reason: AttachedFormNotDue)
@@ -195,6 +197,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .yearEndAct(problem):
             return problem.description
         case let .sealKey(refusal):
+            return refusal.description
+        case let .cash(refusal):
             return refusal.description
         case let .assetAct(problem):
             return problem.description

@@ -274,6 +274,50 @@ extension MessageCatalogueTests {
         }
     }
 
+    static let shortfall = CashShortfall(organization: "FED-01", account: "101", kind: .cash, voucherDate: day, date: day, balance: Money(fen: -20000))
+    static let cashRefusals: [CashRefusal] = [
+        .cashNegative(voucher: "FED-01 2026-05/记-0003", shortfall: shortfall),
+        .bankNegative(voucher: "FED-01 #12", shortfall: CashShortfall(organization: "FED-01", account: "10201", kind: .bank, voucherDate: LocalDate(year: 2026, month: 5, day: 20)!,
+                                                                     date: day, balance: Money(fen: -1))),
+        .cashierRecordsCashOnly(organization: "FED-01", user: "张出纳"), .cashierOwnName(user: "张出纳", preparer: "王芳"),
+        .notACashVoucher(voucher: "FED-01 2026-05/记-0003"), .confirmUnreviewed(voucher: "FED-01 #12"),
+        .alreadyConfirmed(voucher: "FED-01 2026-05/记-0003", cashier: "张出纳", at: "2026-05-31T06:34:20Z"),
+        .cashierIsReviewer(voucher: "FED-01 2026-05/记-0003", name: "李强"),
+        .statementBalanceBroken(file: "对账单.csv", line: 3, previous: Money(fen: 109_500), movement: Money(fen: -5_000), stated: Money(fen: 104_000)),
+        .notABankAccount(organization: "FED-01", account: "101"),
+        .statementAlreadyImported(organization: "FED-01", account: "102", statement: 1, importedAt: "2026-05-31T06:34:20Z"),
+        .statementOverlaps(organization: "FED-01", account: "102", from: day, to: day, statement: 1, existingFrom: day, existingTo: day),
+        .statementDoesNotContinue(organization: "FED-01", account: "102", statement: 1, expected: Money(fen: 99_500), found: Money(fen: 0)),
+        .statementLineNotFound(organization: "FED-01", line: 9), .statementLineMatched(line: 9, voucher: "FED-01 2026-05/记-0003"),
+        .voucherLineMatched(voucher: "FED-01 2026-05/记-0003", line: 9),
+        .matchDiffers(line: 9, voucher: "FED-01 2026-05/记-0003", account: "102", amount: Money(fen: 500), side: .credit),
+        .statementLineUnmatched(line: 9), .noStatement(organization: "FED-01", account: "102", date: day), .matchDaysOutOfRange(days: 99),
+    ]
+    static func number(_ refusal: CashRefusal) -> Int {
+        switch refusal {
+        case .cashNegative: 0
+        case .bankNegative: 1
+        case .cashierRecordsCashOnly: 2
+        case .cashierOwnName: 3
+        case .notACashVoucher: 4
+        case .confirmUnreviewed: 5
+        case .alreadyConfirmed: 6
+        case .cashierIsReviewer: 7
+        case .statementBalanceBroken: 8
+        case .notABankAccount: 9
+        case .statementAlreadyImported: 10
+        case .statementOverlaps: 11
+        case .statementDoesNotContinue: 12
+        case .statementLineNotFound: 13
+        case .statementLineMatched: 14
+        case .voucherLineMatched: 15
+        case .matchDiffers: 16
+        case .statementLineUnmatched: 17
+        case .noStatement: 18
+        case .matchDaysOutOfRange: 19
+        }
+    }
+
     static let backupRefusals: [BackupRefusal] = [
         .wholeBookNeeded(user: "王芳", roles: [grant]), .backupMissing(path: "b.sqlite"), .backupUnreadable(path: "b.sqlite"),
         .backupNotABook(path: "b.sqlite", reason: .noChart), .folderMissing(folder: "x", file: "x/b.sqlite"),

@@ -42,7 +42,7 @@ import Testing
         .attachedFormNotDue(organization: "FED-01", form: .appropriations, reason: .countyLevelOnly), .federation(federationRefusals[7]),
         .bookURLNotSupported(scheme: "postgresql", location: "postgresql://db.example/union"),
         .assetAct(assetActProblems[0]), .opening(openingProblems[0]),
-        .pack(.notAwaiting(organization: "FED-01", period: period, status: .received)),
+        .pack(.notAwaiting(organization: "FED-01", period: period, status: .received)), .cash(cashRefusals[0]),
     ]
     static func number(_ error: BookError) -> Int {
         switch error {
@@ -101,6 +101,7 @@ import Testing
         case .assetAct: 52
         case .opening: 53
         case .pack: 54
+        case .cash: 55
         }
     }
 
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func everyRefusalOfTheBookHasAChineseTextWithItsRuleId() {
-        Self.check(Self.bookErrors, 55, Self.number, rule: { error in
+        Self.check(Self.bookErrors, 56, Self.number, rule: { error in
             // A budget overrun lists its lines after the rule's sentence; the rule id closes the first line.
             if case .voucherProblems = error { return nil }
             if case .budgetOverrun = error { return nil }
@@ -145,6 +146,7 @@ import Testing
         Self.check(Self.budgetLineProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.budgetProblems, 5, Self.number, rule: { _ in nil })
         Self.check(Self.settingErrors, 2, Self.number, rule: { _ in "review" })
+        Self.check(Self.cashRefusals, 20, Self.number, rule: { $0.rule })
         Self.check(Self.accessRefusals, 9, Self.number, rule: {
             switch $0 { case .committeeRoleFromMembership, .memberCannotBeOfficer: $0.rule; default: "bad-role" }
         })

@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v12-opening-assets", migrate: v12OpeningAssets)
         migrator.registerMigration("v13-county-accounts", migrate: v13CountyAccounts)
         migrator.registerMigration("v14-bulk-import", migrate: v14BulkImport)
+        migrator.registerMigration("v10-cash-bank", migrate: v10CashBank)
         return migrator
     }
 

@@ -17,7 +17,9 @@ extension SQLiteStorage {
                 grants = try self.grants(user: name)
                 context.peopleGrants[name] = grants
             }
-            standings[name] = PersonStanding(grants: grants, organization: draft.organization)
+            // A cashier prepares receipts and payments (`CashRules.preparerStanding`).
+            standings[name] = name == draft.preparer ? CashRules.preparerStanding(grants: grants, organization: draft.organization, lines: draft.lines)
+                                                     : PersonStanding(grants: grants, organization: draft.organization)
         }
         let decision = VoucherPeople.check(preparer: draft.preparer, reviewer: draft.reviewer, organization: draft.organization,
                                            allowsHistorical: context.allowsHistoricalPeople, standing: { standings[$0] ?? .notAUser })

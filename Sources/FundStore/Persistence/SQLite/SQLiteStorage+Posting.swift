@@ -180,6 +180,8 @@ extension SQLiteStorage: PostingStorage {
         } catch {
             throw BookError(error)
         }
+        try checkCash(target, label: overrunLabel ?? draft.organization + " " + VoucherRef(period: period, word: draft.word, number: plan.number).description,
+                      context: &context)
         if let importID {
             try db.cachedStatement(sql: """
                 INSERT INTO voucher (id, organization_id, date, period, word, number, summary, attachments, preparer, reviewer, bookkeeper,

@@ -39,6 +39,8 @@ struct PostingContext {
     /// `maximumPending` keys, so that memory stays flat whatever the size of the import.
     var pending: [StoredBalanceKey: (debit: Int64, credit: Int64)] = [:]
     static let maximumPending = 50_000
+    /// What the cash and bank check has read of each account, and each organisation's bank setting.
+    var cash = CashCache()
 
     /// A numbering series: organisation, month and word.
     struct SeriesKey: Hashable {

@@ -12,9 +12,9 @@ public struct VoucherService: SessionService {
     @discardableResult
     public func addVoucher(_ draft: VoucherDraft) throws -> Voucher {
         try writing { storage in
-            try authorize(storage, .writeBooks, organization: draft.organization)
+            try authorizeRecording(storage, draft)
             try requireOfficer(storage, draft.preparer, duty: .preparer, organization: draft.organization,
-                               label: draft.organization + " " + draft.date.description + " " + draft.summary.prefix(20))
+                               label: draft.organization + " " + draft.date.description + " " + draft.summary.prefix(20), lines: draft.lines)
             var context = PostingContext()
             let id = try storage.insertDraft(draft, context: &context, importID: nil)
             return try storage.voucher(id: id)
@@ -23,8 +23,12 @@ public struct VoucherService: SessionService {
 
     /// Refuses a person named on a voucher by hand who is not an officer of its organisation:
     /// the rule posting applies (`VoucherPeople`), told when the name is given rather than later.
-    private func requireOfficer(_ storage: any BookStorage, _ name: String, duty: VoucherDuty, organization: String, label: String) throws {
-        switch PersonStanding(grants: try storage.grants(user: name), organization: organization) {
+    private func requireOfficer(_ storage: any BookStorage, _ name: String, duty: VoucherDuty, organization: String, label: String,
+                                lines: [VoucherLine] = []) throws {
+        let grants = try storage.grants(user: name)
+        // A cashier prepares receipts and payments (`CashRules.preparerStanding`).
+        switch duty == .preparer ? CashRules.preparerStanding(grants: grants, organization: organization, lines: lines)
+                                 : PersonStanding(grants: grants, organization: organization) {
         case .officer: return
         case .userWithoutOfficerRole:
             throw BookError.voucherProblems(voucher: label, problems: [PeopleProblem.notAnOfficer(duty: duty, name: name, organization: organization).voucherProblem])

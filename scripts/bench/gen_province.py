@@ -40,6 +40,10 @@ with open(os.path.join(out, "province.journal"), "w") as j:
     levels = {code: level for code, _, level, _ in orgs}
     numbers = {}
     for code, _, level, _ in orgs:
+        # Cash is never in credit (the book refuses it): a union pays in cash only out of what it
+        # received in cash in earlier months, so no day of the year leaves 101 below zero.
+        received = {}
+        spent = 0
         for k in range(per_org):
             month = 1 + (k * 12) // per_org
             key = (code, month)
@@ -50,7 +54,11 @@ with open(os.path.join(out, "province.journal"), "w") as j:
             kind = k % 3
             if kind == 0:
                 income = "402" if level in ("county", "township") else "401"
-                j.write(header + f"    102  {amount:.2f}\n    {income}  -{amount:.2f}\n\n")
+                # Every other receipt comes in cash.
+                into = "101" if k % 2 == 0 else "102"
+                if into == "101":
+                    received[month] = received.get(month, 0) + round(amount * 100)
+                j.write(header + f"    {into}  {amount:.2f}\n    {income}  -{amount:.2f}\n\n")
             elif kind == 1 and level == "county" and k % 2 == 1:
                 child = next((c for c, p in parents.items() if p == code and levels[c] != "grassroots"), None)
                 if child:
@@ -59,5 +67,11 @@ with open(os.path.join(out, "province.journal"), "w") as j:
                     j.write(header + f"    50504  {amount:.2f}\n    102  -{amount:.2f}\n\n")
             else:
                 spend = "50504" if level != "county" else "50502"
-                j.write(header + f"    {spend}  {amount:.2f}\n    101  -{amount / 2:.2f}\n    102  -{amount - round(amount / 2, 2):.2f}\n\n")
+                fen = round(amount * 100)
+                cash = min(fen // 2, sum(v for m, v in received.items() if m < month) - spent)
+                if cash > 0:
+                    spent += cash
+                    j.write(header + f"    {spend}  {amount:.2f}\n    101  -{cash / 100:.2f}\n    102  -{(fen - cash) / 100:.2f}\n\n")
+                else:
+                    j.write(header + f"    {spend}  {amount:.2f}\n    102  -{amount:.2f}\n\n")
 print(f"{len(orgs)} organisations, {len(orgs) * per_org} vouchers in {out}")

@@ -76,7 +76,7 @@ with tempfile.TemporaryDirectory() as folder:
 
     mount = os.path.join(folder, "disk")
     os.makedirs(mount)
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", mount], capture_output=True).returncode != 0:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3000k", "tmpfs", mount], capture_output=True).returncode != 0:
         skipped.append("full and read-only disks (mounting a tmpfs needs root)")
     else:
         try:

@@ -57,10 +57,12 @@ fuzz: deps
 bench: test-deps
 	scripts/bench/run.sh
 
-## The desk's load benchmark alone: 200 readers and 20 voucher writers for 60 s (release build).
+## The desk's load benchmark alone: 200 readers and 20 voucher writers for 60 s (release build),
+## at a person's pace (5 s between pages) and as a stress test (1 s).
 bench-desk: test-deps
 	$(SWIFT) build -c release --product fundledger
-	python3 scripts/bench/desk_load.py .build/release/fundledger
+	python3 scripts/bench/desk_load.py .build/release/fundledger --think 5.0
+	python3 scripts/bench/desk_load.py .build/release/fundledger --think 1.0
 
 clean:
 	rm -rf .build exports/*.xlsx ledgers/*.sqlite ledgers/*.sqlite-*

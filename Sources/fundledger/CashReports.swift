@@ -15,10 +15,7 @@ extension ReportCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
-                emit(try Reports.cashJournal(try common.options.openReading(), organization: common.org, kind: .cash, year: common.periods.year,
-                                             month: common.periods.period).rendered(common.format.resolved))
-            }
+            try common.printCashJournal(.cash)
         }
     }
 
@@ -31,10 +28,7 @@ extension ReportCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reporting {
-                emit(try Reports.cashJournal(try common.options.openReading(), organization: common.org, kind: .bank, year: common.periods.year,
-                                             month: common.periods.period).rendered(common.format.resolved))
-            }
+            try common.printCashJournal(.bank)
         }
     }
 }
@@ -46,12 +40,7 @@ extension ExportCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try anchoredReporting(common.options, organization: common.org) {
-                let path = try common.path("现金日记账")
-                try CashJournalWorkbook.write(try Reports.cashJournal(try common.options.openReading(), organization: common.org, kind: .cash,
-                                                                      year: common.periods.year, month: common.periods.period), to: path)
-                say(.wrote(path: path))
-            }
+            try common.writeCashJournal(.cash, title: "现金日记账")
         }
     }
 
@@ -61,12 +50,29 @@ extension ExportCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try anchoredReporting(common.options, organization: common.org) {
-                let path = try common.path("银行存款日记账")
-                try CashJournalWorkbook.write(try Reports.cashJournal(try common.options.openReading(), organization: common.org, kind: .bank,
-                                                                      year: common.periods.year, month: common.periods.period), to: path)
-                say(.wrote(path: path))
-            }
+            try common.writeCashJournal(.bank, title: "银行存款日记账")
+        }
+    }
+}
+
+extension ReportCommand.Common {
+    /// Prints the organisation's cash or bank journal of the period in the chosen format.
+    func printCashJournal(_ kind: CashAccountKind) throws {
+        try reporting {
+            emit(try Reports.cashJournal(try options.openReading(), organization: org, kind: kind, year: periods.year, month: periods.period)
+                .rendered(format.resolved))
+        }
+    }
+}
+
+extension ExportCommand.Common {
+    /// Writes the organisation's cash or bank journal of the period as a workbook named `title`.
+    func writeCashJournal(_ kind: CashAccountKind, title: String) throws {
+        try anchoredReporting(options, organization: org) {
+            let path = try self.path(title)
+            try CashJournalWorkbook.write(try Reports.cashJournal(try options.openReading(), organization: org, kind: kind, year: periods.year,
+                                                                  month: periods.period), to: path)
+            say(.wrote(path: path))
         }
     }
 }

@@ -194,6 +194,8 @@ def pages(voucher_ids, user):
 
 
 async def reader(connection, stats, deadline, think, voucher_ids):
+    # People do not all click in the same millisecond: each session starts within one pause.
+    await asyncio.sleep(think * random.uniform(0, 1))
     while time.perf_counter() < deadline:
         kind, path = pages(voucher_ids, connection.user)
         await timed(stats, kind, connection, "GET", path)
@@ -224,6 +226,7 @@ async def enter_and_post(officer, reviewer, stats, n, kinds=("录入保存", "�
 
 async def writer(officer, reviewer, stats, deadline, think, start):
     n = start
+    await asyncio.sleep(think * random.uniform(0, 1))
     while time.perf_counter() < deadline:
         await enter_and_post(officer, reviewer, stats, n)
         n += 1
@@ -334,7 +337,8 @@ def report(arguments, stats, alone, elapsed, login_seconds, binary, markdown):
     solo_text = "; ".join(f"{kind} {server:.1f} ms" for kind, server, _ in solo)
     lines = []
     if markdown:
-        lines.append("## The desk under load")
+        pace = "a person's pace" if arguments.think >= 3 else "a stress test"
+        lines.append(f"## The desk under load, {arguments.think:g} s between pages ({pace})")
         lines.append("")
         lines.append(f"`python3 scripts/bench/desk_load.py {os.path.relpath(binary)} --readers {arguments.readers} --writers {arguments.writers} "
                      f"--seconds {arguments.seconds} --think {arguments.think}`: `fundledger serve` on a fresh demo book, "

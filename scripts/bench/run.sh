@@ -173,6 +173,8 @@ need an aggregate one level coarser, per union, year and account (a few rows per
 one per month, project, source and counterpart), kept in the posting transaction like the monthly
 one, with the eliminations' dimensions summed separately.
 MD
-# The desk under load: 200 readers and 20 voucher writers for 60 s on the release build.
-{ echo; python3 scripts/bench/desk_load.py .build/release/fundledger --markdown; } >> BENCHMARKS.md
+# The desk under load: 200 readers and 20 voucher writers for 60 s on the release build, at a
+# person's pace (5 s between pages) and as a stress test (1 s).
+{ echo; python3 scripts/bench/desk_load.py .build/release/fundledger --think 5.0 --markdown; } >> BENCHMARKS.md
+{ echo; python3 scripts/bench/desk_load.py .build/release/fundledger --think 1.0 --markdown; } >> BENCHMARKS.md
 echo "wrote BENCHMARKS.md"

@@ -16,12 +16,7 @@ extension ExportCommand {
         func validate() throws { try annualOnly(common.periods, .appropriations) }
 
         func run() throws {
-            try anchoredReporting(common.options, organization: common.org) {
-                let path = try common.path(AttachedForm.appropriations.title)
-                let form = try Reports.appropriations(try common.options.openReading(), organization: common.org, year: common.periods.year, layout: layout)
-                try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
-                say(.wrote(path: path))
-            }
+            try common.writeForm(.appropriations) { book in try Reports.appropriations(book, organization: common.org, year: common.periods.year, layout: layout) }
         }
     }
 
@@ -33,12 +28,7 @@ extension ExportCommand {
         func validate() throws { try annualOnly(common.periods, .stateAssets) }
 
         func run() throws {
-            try anchoredReporting(common.options, organization: common.org) {
-                let path = try common.path(AttachedForm.stateAssets.title)
-                let form = try Reports.stateAssets(try common.options.openReading(), organization: common.org, year: common.periods.year)
-                try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
-                say(.wrote(path: path))
-            }
+            try common.writeForm(.stateAssets) { book in try Reports.stateAssets(book, organization: common.org, year: common.periods.year) }
         }
     }
 
@@ -48,13 +38,7 @@ extension ExportCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try anchoredReporting(common.options, organization: common.org) {
-                let path = try common.path(AttachedForm.costs.title)
-                let form = try Reports.costExpense(try common.options.openReading(), organization: common.org, year: common.periods.year,
-                                                   month: common.periods.period)
-                try FormWorkbook.write(form, to: path, preparedBy: common.options.user)
-                say(.wrote(path: path))
-            }
+            try common.writeForm(.costs) { book in try Reports.costExpense(book, organization: common.org, year: common.periods.year, month: common.periods.period) }
         }
     }
 
@@ -95,6 +79,18 @@ extension ExportCommand {
                                     path: path, user: common.options.user)
                 say(.wrote(path: path))
             }
+        }
+    }
+}
+
+extension ExportCommand.Common {
+    /// Writes one attached form of the organisation (附01–03), made from the book by `make`, as a
+    /// workbook named after the form, with the book's chain heads.
+    func writeForm(_ attached: AttachedForm, _ make: (Session) throws -> Form) throws {
+        try anchoredReporting(options, organization: org) {
+            let path = try self.path(attached.title)
+            try FormWorkbook.write(try make(try options.openReading()), to: path, preparedBy: options.user)
+            say(.wrote(path: path))
         }
     }
 }

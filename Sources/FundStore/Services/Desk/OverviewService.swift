@@ -165,8 +165,7 @@ public struct OverviewService: SessionService {
         /// Whether the user receives the organisation's packs: a superior of an organisation
         /// above it, as `PeriodService.isReceiver` decides.
         func receivesPacks(_ code: String) -> Bool {
-            let above = Set(ancestors(of: code))
-            return grants.contains { $0.role == .superior && ($0.organization.map(above.contains) ?? true) }
+            PeriodService.receives(grants, above: Set(ancestors(of: code)))
         }
 
         private func ancestors(of code: String) -> [String] {

@@ -64,10 +64,13 @@ extension PeriodService {
     }
 
     static func isReceiver(_ session: Session, _ storage: any BookStorage, organization: String) throws -> Bool {
-        let above = Set(try storage.ancestors(of: organization))
-        return try session.effectiveGrants(storage).contains { grant in
-            grant.role == .superior && (grant.organization.map(above.contains) ?? true)
-        }
+        receives(try session.effectiveGrants(storage), above: Set(try storage.ancestors(of: organization)))
+    }
+
+    /// Whether `grants` receive the packs of an organisation whose ancestors are `above`: a
+    /// superior of one of them, or of every organisation.
+    static func receives(_ grants: [RoleGrant], above: Set<String>) -> Bool {
+        grants.contains { grant in grant.role == .superior && (grant.organization.map(above.contains) ?? true) }
     }
 
     static func authorizeReceiver(_ session: Session, _ storage: any BookStorage, organization: String) throws {

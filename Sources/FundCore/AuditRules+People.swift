@@ -16,8 +16,10 @@ extension AuditRules {
         return order.compactMap { name in
             guard let entry = byName[name], let first = entry.vouchers.first else { return nil }
             let duties = entry.duties.sorted().map { "\($0.rawValue) (\($0.chinese))" }.joined(separator: " and ")
+            let chineseDuties = entry.duties.sorted().map(\.chinese).joined(separator: "和")
             return FindingDraft(rule: "historical-people", key: name, vouchers: entry.vouchers.prefix(20).map(\.id),
-                                text: "\(name), \(duties) of \(entry.vouchers.count) voucher(s) of \(input.organization.code) in \(input.year) (first \(first.label)), is not a user of the book: the vouchers were imported as history and the book cannot vouch for the signature")
+                                text: input.say("\(name), \(duties) of \(entry.vouchers.count) voucher(s) of \(input.organization.code) in \(input.year) (first \(first.label)), is not a user of the book: the vouchers were imported as history and the book cannot vouch for the signature",
+                                                "\(name) 是 \(input.organization.code) \(input.year) 年 \(entry.vouchers.count) 张凭证的\(chineseDuties)人（首张 \(first.label)），但不是本账套用户：这些凭证作为历史导入，账套无法证明其签字"))
         }
     }
 }

@@ -166,6 +166,7 @@ struct CommitteeCountyPageTests {
         // A subsidy act posts in the grantor's and the recipient's books: its reviewer keeps both.
         try store.session(as: "admin").access.grant(RoleGrant(user: "孙会计", role: .officer))
         try store.session(as: "admin").access.setDeskPassword(user: "赵敏", passwordHash: Passwords.hash(DeskFixture.password, cost: 4))
+        try store.session(as: "admin").access.setDeskPassword(user: "孙会计", passwordHash: Passwords.hash(DeskFixture.password, cost: 4))
         try await fixture.test { client in
             let county = try await loggedIn(client, "赵敏")
             let applied = try await county.post(client, "/orgs/CTY-01/subsidies/apply", [
@@ -179,12 +180,12 @@ struct CommitteeCountyPageTests {
             #expect(approved.text.contains("已批复"))
             #expect(try await county.get(client, "/").text.contains("<a href=\"/orgs/CTY-01/subsidies\">0</a>"))
             let paid = try await county.post(client, "/orgs/CTY-01/subsidies/disburse", [("year", "2026"), ("item", "XB-2026-901"), ("amount", "8000"),
-                                                                                          ("date", "2026-03-10"), ("reviewer", "孙会计")])
+                                                                                          ("date", "2026-03-10"), ("reviewer", "孙会计"), ("reviewer_password", DeskFixture.password)])
             #expect(paid.status == .ok)
             #expect(paid.text.contains("已拨付"))
             #expect(paid.text.contains("8,000.00"))
             let settled = try await county.post(client, "/orgs/CTY-01/subsidies/settle", [("year", "2026"), ("item", "XB-2026-901"),
-                                                                                           ("date", "2026-12-20"), ("reviewer", "孙会计")])
+                                                                                           ("date", "2026-12-20"), ("reviewer", "孙会计"), ("reviewer_password", DeskFixture.password)])
             #expect(settled.status == .ok)
             #expect(settled.text.contains("已结项"))
             let workbook = try await county.get(client, "/orgs/CTY-01/subsidies/register.xlsx?year=2026")
@@ -192,7 +193,7 @@ struct CommitteeCountyPageTests {
             // The recipient sees what it received; it cannot act on the county's item from its own page.
             let recipient = try await loggedIn(client, "王芳")
             #expect(try await recipient.get(client, "/orgs/FED-01/subsidies?year=2026").text.contains("XB-2026-901"))
-            #expect(try await recipient.post(client, "/orgs/FED-01/subsidies/settle", [("item", "XB-2026-901"), ("reviewer", "李强")]).status == .notFound)
+            #expect(try await recipient.post(client, "/orgs/FED-01/subsidies/settle", [("item", "XB-2026-901"), ("reviewer", "李强"), ("reviewer_password", DeskFixture.password)]).status == .notFound)
         }
         #expect(try store.session(as: "赵敏").subsidies.subsidy(code: "XB-2026-901").status == .settled)
     }

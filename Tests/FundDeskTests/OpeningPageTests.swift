@@ -18,16 +18,16 @@ struct OpeningPageTests {
             let form = try await officer.get(client, "/orgs/FED-01/opening")
             #expect(form.status == .ok && form.text.contains("name=\"balances\""))
             let unbalanced = try await officer.post(client, "/orgs/FED-01/opening", [
-                ("first_period", "2026-07"), ("reviewer", "李强"), ("balances", Self.balances.replacingOccurrences(of: "1000.00", with: "999.00")),
+                ("first_period", "2026-07"), ("reviewer", "李强"), ("reviewer_password", DeskFixture.password), ("balances", Self.balances.replacingOccurrences(of: "1000.00", with: "999.00")),
             ])
             #expect(unbalanced.status == .unprocessableContent && unbalanced.text.contains("[opening-unbalanced]"))
-            let opened = try await officer.post(client, "/orgs/FED-01/opening", [("first_period", "2026-07"), ("reviewer", "李强"), ("balances", Self.balances)])
+            let opened = try await officer.post(client, "/orgs/FED-01/opening", [("first_period", "2026-07"), ("reviewer", "李强"), ("reviewer_password", DeskFixture.password), ("balances", Self.balances)])
             #expect(opened.status == .ok && opened.text.contains("已建账：自2026-07起") && opened.text.contains("2026-06/建-0001"))
             #expect(!opened.text.contains("name=\"balances\""))
             // The committee reads the page but may not open a book.
             let member = try await loggedIn(client, "陈静")
             #expect(try await member.get(client, "/orgs/FED-01/opening").text.contains("自 2026-07 建账"))
-            #expect(try await member.post(client, "/orgs/FED-01/opening", [("first_period", "2026-07"), ("reviewer", "李强"), ("balances", Self.balances)])
+            #expect(try await member.post(client, "/orgs/FED-01/opening", [("first_period", "2026-07"), ("reviewer", "李强"), ("reviewer_password", DeskFixture.password), ("balances", Self.balances)])
                 .status == .forbidden)
         }
         #expect(try fixture.store.session(as: "王芳").opening.firstPeriod(organization: "FED-01") == Period(year: 2026, month: 7))

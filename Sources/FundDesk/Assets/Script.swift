@@ -7,8 +7,14 @@ enum Script {
         (function () {
           var DIGITS = "零壹贰叁肆伍陆柒捌玖";
           function parseFen(text) {
-            var t = String(text || "").replace(/[,，\s¥￥]/g, "");
+            var t = String(text || "").replace(/[\s¥￥]/g, "").replace(/，/g, ",")
+              .replace(/[０-９．＋－]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); });
             if (t === "") return 0n;
+            // Commas group the digits in threes, as the server reads them; "12,5" is no amount.
+            if (t.indexOf(",") >= 0) {
+              if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d{0,2})?$/.test(t)) return null;
+              t = t.replace(/,/g, "");
+            }
             var m = /^([+-]?)(\d*)(?:\.(\d{0,2}))?$/.exec(t);
             if (!m || (m[2] === "" && (m[3] === undefined || m[3] === ""))) return null;
             var fen = BigInt(m[2] || "0") * 100n + BigInt(((m[3] || "") + "00").slice(0, 2));
@@ -68,11 +74,13 @@ enum Script {
               document.getElementById("difference").classList.toggle("unbalanced", s.bad || s.debit !== s.credit);
               document.getElementById("capitals").textContent = s.bad ? "" : capitals(s.debit);
             }
-            function inputs() { return Array.prototype.slice.call(body.querySelectorAll("input")); }
+            // Enter walks 摘要, 科目, 借方, 贷方; the dimensions are reached with Tab or the mouse.
+            function inputs() { return Array.prototype.slice.call(body.querySelectorAll("input:not(.dim)")); }
             function addLine() {
               var rows = body.querySelectorAll("tr.line"), copy = rows[rows.length - 1].cloneNode(true);
               copy.classList.remove("has-error");
               copy.querySelectorAll("input").forEach(function (i) { i.value = ""; });
+              copy.querySelectorAll("select").forEach(function (s) { s.selectedIndex = 0; });
               body.appendChild(copy);
               return copy;
             }

@@ -65,7 +65,8 @@ enum Stylesheet {
         .voucher-grid input:focus { outline: 2px solid var(--accent); background: #f0f6ff; }
         .voucher-grid .amount { text-align: right; font-variant-numeric: tabular-nums; }
         .voucher-grid tfoot td { padding: 5px 8px; font-weight: 600; }
-        .w-summary { width: 34%; } .w-account { width: 30%; } .w-amount { width: 18%; }
+        .w-summary { width: 24%; } .w-account { width: 22%; } .w-amount { width: 12%; } .w-dim { width: 9%; } .w-choice { width: 6%; }
+        .voucher-grid select { width: 100%; border: 0; background: transparent; padding: 5px 2px; }
         tr.has-error td { background: #fff1f0; }
         tr.line-error td { color: var(--red); padding: 3px 8px; background: #fff; border-top: 0; }
         .difference.unbalanced { color: var(--red); }
@@ -82,6 +83,8 @@ enum Stylesheet {
         .voucher-form th { font-weight: 600; text-align: center; }
         .c-summary { width: 32%; } .c-account { width: 32%; } .c-amount { width: 18%; }
         .voucher-form tr.total td { font-weight: 600; }
+        .voucher-form .red-note { color: var(--red); font-size: 13px; margin: 0 0 2mm; }
+        .voucher-form table.red-ink td.num { color: var(--red); }
         .signatures { display: flex; justify-content: space-between; margin-top: 3mm; font-size: 13px; }
         .signatures span { min-width: 30mm; }
         .screen-only { padding: 8px 20px; }
@@ -122,11 +125,17 @@ enum Stylesheet {
         .opinion-date { text-align: right; margin-top: 10mm; }
         .pack-state.sent { color: #b26a00; font-weight: 600; } .pack-state.returned, .pack-state.superseded { color: var(--red); } .pack-state.received { color: #2e7d32; }
         @page opinion { size: A4 portrait; margin: 15mm; }
-        @page { size: A5 landscape; margin: 6mm; }
+        /* 记账凭证 on A5 landscape; every other page (账簿, 报表) on A4. */
+        @page voucher { size: A5 landscape; margin: 6mm; }
+        @page { size: A4 portrait; margin: 12mm; }
+        .voucher-form { page: voucher; box-sizing: border-box; }
         @media print {
-          .screen-only, .topbar, .menu { display: none; }
-          .voucher-form { margin: 0; width: 100%; padding: 0; }
+          body { margin: 0; }
+          .screen-only, .topbar, .menu, form.filters, .buttons, form.inline, .hint { display: none; }
+          .voucher-form { margin: 0; width: 100%; max-width: 198mm; padding: 0; }
           .voucher-form table, .form-head, .signatures { font-size: 12px; }
+          .voucher-form th, .voucher-form td { height: 8mm; padding: 1.5mm; }
+          main { margin: 0; padding: 0; max-width: none; }
         }
         """
 }

@@ -14,7 +14,9 @@ struct LoginRoutes: Sendable {
     let desk: Desk
 
     /// What a failed login says, whatever the reason.
-    static let failure = "用户名或密码不正确。连续失败\(LoginPolicy.standard.maxFailures)次后账户将锁定\(LoginPolicy.standard.lockSeconds / 60)分钟。"
+    /// It says that a lock may be the reason, without saying whether it is (which would tell
+    /// a stranger that the name exists).
+    static let failure = "用户名或密码不正确，或该账户因连续\(LoginPolicy.standard.maxFailures)次输错密码已被锁定\(LoginPolicy.standard.lockSeconds / 60)分钟。请稍后再试；急需时请账套管理员解锁。"
 
     func register(on router: Router<DeskContext>) {
         router.get("/login") { request, _ in self.form(request: request, user: "", message: nil, status: .ok) }

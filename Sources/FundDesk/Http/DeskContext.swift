@@ -31,8 +31,16 @@ final class FrameRead: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: OverviewService.Menu?
 
+    private var storedMayWrite: Bool?
+
     var menu: OverviewService.Menu? {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+
+    /// Whether the user may write the books of the page's organisation, once its role check ran.
+    var mayWrite: Bool? {
+        get { lock.lock(); defer { lock.unlock() }; return storedMayWrite }
+        set { lock.lock(); storedMayWrite = newValue; lock.unlock() }
     }
 }

@@ -14,11 +14,13 @@ public enum DeskError: Error, Hashable, Sendable {
     case notFound
     /// A query or form field that cannot be read (a period that is not YYYY-MM).
     case badField(name: String, value: String)
+    /// The reviewer named on a form did not confirm with their own password (`ReviewerConfirmation`).
+    case reviewerNotConfirmed
 
     /// The HTTP status of the refusal.
     var status: HTTPResponse.Status {
         switch self {
-        case .forbidden, .csrfRefused: .forbidden
+        case .forbidden, .csrfRefused, .reviewerNotConfirmed: .forbidden
         case .notFound: .notFound
         case .badField: .badRequest
         }
@@ -32,6 +34,7 @@ public enum DeskError: Error, Hashable, Sendable {
         case .csrfRefused: "表单已过期或来源不明，请刷新页面后重新提交。"
         case .notFound: "没有找到该页面或记录。"
         case let .badField(name, value): "无法识别的\(name)：\(value)"
+        case .reviewerNotConfirmed: ReviewerConfirmation.refusal
         }
     }
 }

@@ -19,7 +19,7 @@ struct SecurityMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            response = errorPage(error, context: context)
+            response = errorPage(error, context: context, request: request)
         }
         Self.secure(&response.headers)
         // The server's own time for the answer (the body is built by then), for the browser's
@@ -49,21 +49,24 @@ struct SecurityMiddleware: RouterMiddleware {
 
     /// The page of an error: the store's refusals with their own message and status, the desk's
     /// with theirs, anything else a 500 that shows nothing of its cause.
-    func errorPage(_ error: any Error, context: DeskContext) -> Response {
+    func errorPage(_ error: any Error, context: DeskContext, request: Request) -> Response {
         let status: HTTPResponse.Status, message: String
         switch error {
         case let error as DeskError:
             (status, message) = (error.status, error.message)
         case let error as BookError:
-            (status, message) = (error.category.status, error.description)
+            (status, message) = (error.category.status, error.deskText)
         case let error as HTTPError:
             (status, message) = (error.status, error.status == .notFound ? DeskError.notFound.message : "请求无法处理（\(error.status.code)）。")
         default:
             context.logger.error("unexpected error: \(String(reflecting: error))")
             (status, message) = (.internalServerError, "服务器内部错误，请稍后重试；如仍出错，请联系账套管理员。")
         }
+        // The login is checked inside this layer, so its context is not seen here: a browser
+        // with a session cookie is offered 首页 (which asks for a login again if it has expired).
+        let loggedIn = context.login != nil || request.cookies[CookieName.session] != nil
         let data: [String: Any] = ["title": Self.title(status), "message": message, "status": String(status.code),
-                                   "loggedIn": context.login != nil]
+                                   "loggedIn": loggedIn]
         return HTML.response(templates.render("error", data), status: status)
     }
 

@@ -38,7 +38,7 @@ enum AuditPage: DeskPage {
                 let message = "第\(outcome.audit.id)次审查已完成：新发现\(outcome.new)个问题，再次发现\(outcome.again)个，\(outcome.notFoundAgain)个本次未再发现。"
                 return try await render(routes, context, scope, year: year, message: message, error: nil, status: .ok)
             } catch let error as BookError {
-                return try await render(routes, context, scope, year: year, message: nil, error: error.chinese, status: error.category.status)
+                return try await render(routes, context, scope, year: year, message: nil, error: error.deskText, status: error.category.status)
             }
         }
         routes.get("/orgs/:code/audit/findings/:id") { _, context in
@@ -64,7 +64,7 @@ enum AuditPage: DeskPage {
                     let done = ["answer": "答复已保存。", "resolve": "已确认整改。", "accept": "已认可该说明。", "reopen": "已重新打开该问题。"][act] ?? ""
                     return try await renderFinding(routes, context, scope, id: id, message: done, error: nil, status: .ok)
                 } catch let error as BookError {
-                    return try await renderFinding(routes, context, scope, id: id, message: nil, error: error.chinese, status: error.category.status)
+                    return try await renderFinding(routes, context, scope, id: id, message: nil, error: error.deskText, status: error.category.status)
                 }
             }
         }
@@ -192,7 +192,7 @@ enum AuditPage: DeskPage {
         let answeredByUser = finding.history.contains { $0.action == "answered" && $0.by == user }
         var data: [String: Any] = [
             "code": code, "id": String(finding.id), "year": String(finding.year), "rule": rule?.chinese ?? finding.rule,
-            "explanation": rule?.explanation ?? "", "severity": finding.severity.chinese, "severity_key": finding.severity.rawValue,
+            "explanation": rule?.chineseExplanation ?? "", "severity": finding.severity.chinese, "severity_key": finding.severity.rawValue,
             "status": finding.status.chinese, "status_key": finding.status.rawValue,
             "text": finding.text, "vouchers": Self.vouchers(finding, links: links, code: code),
             "history": finding.history.map { event -> [String: Any] in

@@ -48,7 +48,7 @@ enum BudgetPage: DeskPage {
                 return try await render(routes, context, scope, year: year, version: nil, message: nil, error: "导入失败，未保存任何内容。" + text,
                                         status: .unprocessableContent)
             } catch let error as BookError {
-                return try await render(routes, context, scope, year: year, version: nil, message: nil, error: error.chinese, status: error.category.status)
+                return try await render(routes, context, scope, year: year, version: nil, message: nil, error: error.deskText, status: error.category.status)
             }
         }
         routes.post("/orgs/:code/budgets/approve") { _, context in
@@ -61,7 +61,7 @@ enum BudgetPage: DeskPage {
                 }
                 return try await render(routes, context, scope, year: year, version: nil, message: "\(year)年预算已批复。", error: nil, status: .ok)
             } catch let error as BookError {
-                return try await render(routes, context, scope, year: year, version: nil, message: nil, error: error.chinese, status: error.category.status)
+                return try await render(routes, context, scope, year: year, version: nil, message: nil, error: error.deskText, status: error.category.status)
             }
         }
         routes.post("/orgs/:code/budgets/adjust") { _, context in
@@ -82,7 +82,7 @@ enum BudgetPage: DeskPage {
                 }
                 return try await render(routes, context, scope, year: year, version: nil, message: "已记录第\(number)次预算调整。", error: nil, status: .ok)
             } catch let error as BookError {
-                return try await render(routes, context, scope, year: year, version: nil, message: nil, error: error.chinese, status: error.category.status)
+                return try await render(routes, context, scope, year: year, version: nil, message: nil, error: error.deskText, status: error.category.status)
             }
         }
     }

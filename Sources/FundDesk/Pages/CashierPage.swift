@@ -44,7 +44,7 @@ enum CashierPage: DeskPage {
                 }
                 return try await render(routes, context, scope, period: period, message: "\(confirmed) 已确认收付。", error: nil, status: .ok)
             } catch let error as BookError {
-                return try await render(routes, context, scope, period: period, message: nil, error: error.chinese, status: error.category.status)
+                return try await render(routes, context, scope, period: period, message: nil, error: error.deskText, status: error.category.status)
             }
         }
     }

@@ -26,6 +26,8 @@ struct MenuItem: Sendable {
     let path: String
     /// Position in the menu, smallest first.
     let order: Int
+    /// Shown only to a user who may write the organisation's books (凭证录入).
+    var needsWrite = false
 }
 
 /// Every page of the desk.

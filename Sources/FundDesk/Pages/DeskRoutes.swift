@@ -32,6 +32,7 @@ struct DeskRoutes: Sendable {
             return place
         }
         context.frameRead.menu = place.menu
+        context.frameRead.mayWrite = place.mayWrite
         return Scope(session: session, organization: place.organization, mayWrite: place.mayWrite)
     }
 
@@ -44,7 +45,8 @@ struct DeskRoutes: Sendable {
         let organizations = Array(menu.readable.prefix(Frame.switcherLimit).map { Frame.Entry(code: $0.code, name: $0.name) })
         let administrator = menu.administrator
         return Frame(user: session.user, csrf: context.login?.csrfToken ?? "", organizations: organizations,
-                     organization: organization.map { Frame.Entry(code: $0.code, name: $0.name) }, current: current, administrator: administrator)
+                     organization: organization.map { Frame.Entry(code: $0.code, name: $0.name) }, current: current, administrator: administrator,
+                     mayWrite: context.frameRead.mayWrite ?? false)
     }
 
     /// A page rendered in its frame.
@@ -85,6 +87,8 @@ struct Frame: Sendable {
     let current: String?
     /// Whether the user administers the book (the top bar links 用户与权限).
     var administrator = false
+    /// Whether the user may write the organisation's books (entries that only write are shown).
+    var mayWrite = false
 
     var mustache: [String: Any] {
         var data: [String: Any] = [
@@ -98,7 +102,7 @@ struct Frame: Sendable {
         if let organization {
             data["org"] = [
                 "code": organization.code, "name": organization.name,
-                "menu": DeskPages.menu.map { item -> [String: Any] in
+                "menu": DeskPages.menu.filter { !$0.needsWrite || mayWrite }.map { item -> [String: Any] in
                     var entry: [String: Any] = ["title": item.title, "path": item.path, "code": organization.code]
                     if item.path == current { entry["current"] = true }
                     return entry

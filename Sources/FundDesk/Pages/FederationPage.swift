@@ -73,7 +73,7 @@ enum FederationPage: DeskPage {
             try await scope.session.perform { session in try body(session, code, form) }
             return try await render(routes, context, scope, message: done, error: nil, status: .ok)
         } catch let error as BookError {
-            return try await render(routes, context, scope, message: nil, error: error.chinese, status: error.category.status)
+            return try await render(routes, context, scope, message: nil, error: error.deskText, status: error.category.status)
         }
     }
 

@@ -22,16 +22,19 @@ enum HomePage: DeskPage {
         let packsToReceive: Int
     }
 
-    /// 首页 lists the waiting work of this many organisations at most; the rest are listed by name.
+    /// 首页 lists the waiting work of this many organisations a page; the page says how many
+    /// there are and links to the others.
     static let detailLimit = 40
 
     static func register(on routes: DeskRoutes) {
-        routes.get("/") { _, context in
+        routes.get("/") { request, context in
             let session = try routes.session(context)
             let year = routes.desk.today.year
+            let pageNumber = max(1, min(10_000, Int(request.query["page"] ?? "") ?? 1))
+            let offset = (pageNumber - 1) * detailLimit
             // One read transaction for every organisation shown, not three per organisation.
-            let (waiting, menu) = try await session.perform { session -> ([Waiting], OverviewService.Menu) in
-                let home = try session.overview.home(year: year, limit: detailLimit)
+            let (waiting, menu, total) = try await session.perform { session -> ([Waiting], OverviewService.Menu, Int) in
+                let home = try session.overview.home(year: year, offset: offset, limit: detailLimit)
                 return (home.rows.map { row in
                     let organization = row.organization, waiting = row.waiting
                     return Waiting(code: organization.code, name: organization.name, level: organization.level.chinese,
@@ -39,7 +42,7 @@ enum HomePage: DeskPage {
                                    openMonths: waiting.openMonths.map(\.description), findingsToAnswer: row.findingsToAnswer,
                                    findingsAnswered: row.findingsAnswered, mayWrite: row.mayWrite,
                                    itemsToApprove: row.itemsToApprove, packsToReceive: row.packsToReceive)
-                }, home.menu)
+                }, home.menu, home.total)
             }
             context.frameRead.menu = menu
             let frame = try await routes.frame(context, organization: nil, current: nil)
@@ -56,7 +59,16 @@ enum HomePage: DeskPage {
                 return row
             }
             var data: [String: Any] = ["orgs_waiting": rows, "year": String(year)]
-            if rows.isEmpty { data["no_orgs"] = true }
+            if total == 0 { data["no_orgs"] = true }
+            if total > detailLimit {
+                let pages = (total + detailLimit - 1) / detailLimit
+                data["paging"] = ["shown": "第 \(offset + 1)–\(offset + rows.count) 个，共 \(total) 个单位",
+                                  "pages": (1...pages).map { number -> [String: Any] in
+                                      var link: [String: Any] = ["number": String(number)]
+                                      if number == pageNumber { link["current"] = true }
+                                      return link
+                                  }] as [String: Any]
+            }
             return routes.page("home", title: "首页", frame: frame, data: data)
         }
         // The organisation switcher (a plain GET form, so it works without JavaScript).
@@ -89,6 +101,7 @@ enum HomePage: DeskPage {
           {{/orgs_waiting}}
           </tbody>
         </table>
+        {{#paging}}<p class="paging">{{shown}} · 页：{{#pages}}{{#current}}<strong>{{number}}</strong>{{/current}}{{^current}}<a href="/?page={{number}}">{{number}}</a>{{/current}} {{/pages}}</p>{{/paging}}
         {{> foot}}
         """
 }

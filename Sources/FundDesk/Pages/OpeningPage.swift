@@ -20,10 +20,14 @@ enum OpeningPage: DeskPage {
             let scope = try await routes.organization(context)
             guard scope.mayWrite else { throw DeskError.forbidden(organization: scope.code) }
             let periodText = context.form.trimmed("first_period") ?? ""
-            let reviewer = context.form.trimmed("reviewer") ?? ""
             let text = context.form.trimmed("balances") ?? ""
-            let form = ["first_period": periodText, "reviewer": reviewer, "balances": text]
+            let form = ["first_period": periodText, "reviewer": context.form.trimmed("reviewer") ?? "", "balances": text]
             guard let firstPeriod = Period(parsing: periodText) else { throw DeskError.badField(name: "第一个会计期间", value: periodText) }
+            // The opening voucher is reviewed by another officer, who confirms with their own password.
+            let reviewer: String
+            do { reviewer = try await ReviewerConfirmation.confirm(context.form, desk: routes.desk) ?? "" } catch DeskError.reviewerNotConfirmed {
+                return try await render(routes, context, scope, message: nil, errors: [ReviewerConfirmation.refusal], form: form, status: .forbidden)
+            }
             let code = scope.code
             do {
                 let voucher = try await scope.session.perform { session -> Voucher in
@@ -39,7 +43,7 @@ enum OpeningPage: DeskPage {
                 return try await render(routes, context, scope, message: nil, errors: errors.errors.map { $0.text(.chinese) }, form: form,
                                         status: .unprocessableContent)
             } catch let error as BookError {
-                return try await render(routes, context, scope, message: nil, errors: [error.chinese], form: form, status: error.category.status)
+                return try await render(routes, context, scope, message: nil, errors: [error.deskText], form: form, status: error.category.status)
             }
         }
     }
@@ -122,7 +126,7 @@ enum OpeningPage: DeskPage {
           <form method="post" action="/orgs/{{code}}/opening">
             <input type="hidden" name="_csrf" value="{{csrf}}">
             <p><label>第一个会计期间 <input name="first_period" value="{{first_period}}" placeholder="2026-07" pattern="[0-9]{4}-[0-9]{2}" required></label>
-               <label>审核人 <input name="reviewer" value="{{reviewer}}" placeholder="本单位另一名财务人员" required></label></p>
+               \(ReviewerConfirmation.fields(required: true))</p>
             <p><textarea name="balances" rows="16" cols="80" required>{{balances}}</textarea></p>
             <p><button type="submit">建账</button></p>
           </form>

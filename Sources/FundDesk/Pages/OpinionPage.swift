@@ -25,7 +25,7 @@ enum OpinionPage: DeskPage {
                 }
                 return try await AuditPage.render(routes, context, scope, year: year, message: "审查意见草稿已保存，请各位委员登录后分别签署。", error: nil, status: .ok)
             } catch let error as BookError {
-                return try await AuditPage.render(routes, context, scope, year: year, message: nil, error: error.chinese, status: error.category.status)
+                return try await AuditPage.render(routes, context, scope, year: year, message: nil, error: error.deskText, status: error.category.status)
             }
         }
         routes.post("/orgs/:code/audit/opinion/sign") { _, context in
@@ -37,7 +37,7 @@ enum OpinionPage: DeskPage {
                 let message = recorded == nil ? "您已签署审查意见草稿。" : "您已签署；签署人数已满，审查意见已形成并保存。"
                 return try await AuditPage.render(routes, context, scope, year: year, message: message, error: nil, status: .ok)
             } catch let error as BookError {
-                return try await AuditPage.render(routes, context, scope, year: year, message: nil, error: error.chinese, status: error.category.status)
+                return try await AuditPage.render(routes, context, scope, year: year, message: nil, error: error.deskText, status: error.category.status)
             }
         }
         routes.get("/orgs/:code/audit/opinion") { request, context in

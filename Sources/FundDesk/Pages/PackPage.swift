@@ -36,7 +36,7 @@ enum PackPage: DeskPage {
                     let done = ["submit": "已报送", "receive": "已签收", "return": "已退回"][act] ?? ""
                     return try await render(routes, context, scope, year: period.year, message: "\(code) \(period) 月报\(done)。", error: nil, status: .ok)
                 } catch let error as BookError {
-                    return try await render(routes, context, scope, year: period.year, message: nil, error: error.chinese, status: error.category.status)
+                    return try await render(routes, context, scope, year: period.year, message: nil, error: error.deskText, status: error.category.status)
                 }
             }
         }

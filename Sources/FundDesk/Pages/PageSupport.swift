@@ -58,11 +58,12 @@ enum VoucherFormat {
 
 /// Reading what people type.
 enum Input {
-    /// An amount as typed: 1,234.56, ¥1234.5, 1 234; commas, spaces and the yuan sign are
-    /// dropped, then the text is parsed straight to fen.
+    /// An amount as typed: 1,234.56, ¥1234.5, 1 234, full-width digits. Spaces between digits
+    /// are dropped; commas must group the digits in threes (`12,5` is refused as ambiguous, never
+    /// read as 125), as `Money(input:)` reads every typed amount; then straight to fen.
     static func amount(_ text: String) throws(MoneyError) -> Money {
-        let cleaned = text.filter { !",，  ¥￥".contains($0) }
-        return try Money(parsing: cleaned)
+        let cleaned = text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\u{00A0}" }
+        return try Money(input: cleaned)
     }
 
     /// An amount as typed, or why it cannot be read.
@@ -72,6 +73,26 @@ enum Input {
 
     /// A period from `YYYY-MM`, or nil.
     static func period(_ text: String?) -> Period? { text.flatMap { Period(parsing: $0) } }
+
+    /// What an account typed by name ("办公费") is among the leaf accounts.
+    enum AccountMatch: Sendable {
+        case found(Account)
+        /// More than one leaf has that name or holds it: their "code name"s.
+        case several([String])
+        case none
+    }
+
+    /// The leaf account `text` names: the one whose name is `text`, else the only one whose
+    /// name holds it.
+    static func accountByName(_ text: String, leaves: [Account]) -> AccountMatch {
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return .none }
+        for candidates in [leaves.filter { $0.name == name }, leaves.filter { $0.name.contains(name) }] {
+            if candidates.count == 1 { return .found(candidates[0]) }
+            if candidates.count > 1 { return .several(candidates.map { $0.code + " " + $0.name }) }
+        }
+        return .none
+    }
 
     /// The account code at the start of what was typed ("50504 办公费" or "50504").
     static func accountCode(_ text: String) -> String {

@@ -52,8 +52,12 @@ enum PeriodPage: DeskPage {
         let text = context.form.trimmed("period") ?? ""
         guard let period = Period(parsing: text) else { throw DeskError.badField(name: "会计期间", value: text) }
         let reason = context.form.trimmed("reason") ?? "", code = scope.code
-        // The month's 期末结转 voucher (or its red-ink cancellation) is reviewed by another officer.
-        let reviewer = context.form.trimmed("reviewer")
+        // The month's 期末结转 voucher (or its red-ink cancellation) is reviewed by another
+        // officer, who confirms with their own password.
+        let reviewer: String?
+        do { reviewer = try await ReviewerConfirmation.confirm(context.form, desk: routes.desk) } catch DeskError.reviewerNotConfirmed {
+            return try await render(routes, context, scope, year: period.year, message: nil, error: ReviewerConfirmation.refusal, status: .forbidden)
+        }
         do {
             try await scope.session.perform { session in
                 if reopen { try session.periods.reopen(organization: code, period: period, reason: reason, reviewer: reviewer) }
@@ -61,7 +65,7 @@ enum PeriodPage: DeskPage {
             }
             return try await render(routes, context, scope, year: period.year, message: "\(period)已\(reopen ? "反结账" : "结账")。", error: nil, status: .ok)
         } catch let error as BookError {
-            return try await render(routes, context, scope, year: period.year, message: nil, error: error.chinese, status: error.category.status)
+            return try await render(routes, context, scope, year: period.year, message: nil, error: error.deskText, status: error.category.status)
         }
     }
 
@@ -110,8 +114,8 @@ enum PeriodPage: DeskPage {
               <td>{{period}}</td><td>{{state}}</td><td class="num">{{vouchers}}</td><td class="num">{{debit}}</td><td class="num">{{credit}}</td>
               <td>{{check_posted}}</td><td>{{check_balanced}}</td><td>{{check_earlier}}</td>
               <td class="actions">
-                {{#may_close}}<form method="post" action="/orgs/{{code}}/periods/close" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><input name="reviewer" placeholder="结转凭证审核人" size="8" title="期末结转凭证由另一名财务人员审核"> <button type="submit">结账</button></form>{{/may_close}}
-                {{#may_reopen}}<form method="post" action="/orgs/{{code}}/periods/reopen" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><input name="reason" placeholder="反结账原因" size="12" required> <input name="reviewer" placeholder="冲销凭证审核人" size="8"> <button type="submit" class="danger">反结账</button></form>{{/may_reopen}}
+                {{#may_close}}<form method="post" action="/orgs/{{code}}/periods/close" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><span class="hint">期末结转凭证审核：</span>\(ReviewerConfirmation.fields(required: false)) <button type="submit">结账</button></form>{{/may_close}}
+                {{#may_reopen}}<form method="post" action="/orgs/{{code}}/periods/reopen" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><input name="reason" placeholder="反结账原因" size="12" required> <span class="hint">冲销凭证审核：</span>\(ReviewerConfirmation.fields(required: false)) <button type="submit" class="danger">反结账</button></form>{{/may_reopen}}
               </td>
             </tr>
           {{/months}}

@@ -32,6 +32,15 @@ enum SubsidyPage: DeskPage {
                 let scope = try await routes.organization(context)
                 let form = context.form, code = scope.code, today = routes.desk.today
                 let year = try AuditPage.year(form["year"], routes)
+                // A disbursement's or settlement's voucher is reviewed by another officer, who
+                // confirms with their own password.
+                var confirmed = ""
+                if act == "disburse" || act == "settle" {
+                    do { confirmed = try await ReviewerConfirmation.confirm(form, desk: routes.desk) ?? "" } catch DeskError.reviewerNotConfirmed {
+                        return try await render(routes, context, scope, year: year, message: nil, error: ReviewerConfirmation.refusal, status: .forbidden)
+                    }
+                }
+                let reviewer = confirmed
                 do {
                     let message = try await scope.session.perform { session -> String in
                         let item = form.trimmed("item") ?? ""
@@ -55,16 +64,16 @@ enum SubsidyPage: DeskPage {
                             return "\(item) 已批复。"
                         case "disburse":
                             let refs = try session.subsidies.disburseSubsidy(code: item, amount: try Self.amount(form, "amount"), date: date,
-                                                                             reviewer: form.trimmed("reviewer") ?? "")
+                                                                             reviewer: reviewer)
                             return "\(item) 已拨付，生成凭证：\(refs.map(\.description).joined(separator: "、"))。"
                         default:
-                            let refs = try session.subsidies.settleSubsidy(code: item, date: date, reviewer: form.trimmed("reviewer") ?? "")
+                            let refs = try session.subsidies.settleSubsidy(code: item, date: date, reviewer: reviewer)
                             return "\(item) 已结项" + (refs.isEmpty ? "。" : "，生成凭证：\(refs.map(\.description).joined(separator: "、"))。")
                         }
                     }
                     return try await render(routes, context, scope, year: year, message: message, error: nil, status: .ok)
                 } catch let error as BookError {
-                    return try await render(routes, context, scope, year: year, message: nil, error: error.chinese, status: error.category.status)
+                    return try await render(routes, context, scope, year: year, message: nil, error: error.deskText, status: error.category.status)
                 }
             }
         }
@@ -154,10 +163,10 @@ enum SubsidyPage: DeskPage {
             {{#may_disburse}}<form method="post" action="/orgs/{{code}}/subsidies/disburse" class="inline">
               <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="item" value="{{item}}"><input type="hidden" name="year" value="{{year}}">
               <span>拨付</span><label>金额 <input name="amount" size="10" inputmode="decimal" required></label> <label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label>
-              <label>审核人 <input name="reviewer" size="6" required></label> <button type="submit" class="small">拨付并生成凭证</button></form>
+              \(ReviewerConfirmation.fields(required: true)) <button type="submit" class="small">拨付并生成凭证</button></form>
               {{#may_settle}}<form method="post" action="/orgs/{{code}}/subsidies/settle" class="inline">
               <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="item" value="{{item}}"><input type="hidden" name="year" value="{{year}}">
-              <span>结项</span><label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label> <label>审核人 <input name="reviewer" size="6" required></label>
+              <span>结项</span><label>日期 <input name="date" class="date" size="11" placeholder="如 2026-05-03" autocomplete="off" value="{{today}}" required></label> \(ReviewerConfirmation.fields(required: true))
               <button type="submit" class="small danger">结项（退回结余）</button></form>{{/may_settle}}{{/may_disburse}}
               </details>{{/may_act}}</td></tr>
           {{/granted}}

@@ -60,7 +60,7 @@ enum UsersPage: DeskPage {
             try await session.perform { session in try body(session, form) }
             return try await render(routes, context, message: done, error: nil, status: .ok)
         } catch let error as BookError {
-            return try await render(routes, context, message: nil, error: error.chinese, status: error.category.status)
+            return try await render(routes, context, message: nil, error: error.deskText, status: error.category.status)
         }
     }
 

@@ -57,7 +57,8 @@ enum VoucherListPage: DeskPage {
         routes.get("/orgs/:code/vouchers") { request, context in
             let scope = try await routes.organization(context)
             let filter = try Filter(request.query, today: routes.desk.today)
-            return try await render(routes, context, scope, filter, outcomes: [], act: nil)
+            return try await render(routes, context, scope, filter, outcomes: [], act: nil,
+                                    notice: request.query["deleted"] == "1" ? "凭证已删除。" : nil)
         }
         routes.post("/orgs/:code/vouchers/batch") { _, context in
             let scope = try await routes.organization(context)
@@ -72,7 +73,7 @@ enum VoucherListPage: DeskPage {
                 var outcomes: [Outcome] = []
                 for id in ids {
                     do { vouchers.append(try session.vouchers.voucher(organization: code, reference: "#\(id)")) } catch let error as BookError {
-                        outcomes.append(Outcome(number: "所选凭证", error: error.chinese))
+                        outcomes.append(Outcome(number: "所选凭证", error: error.deskText))
                     }
                 }
                 for voucher in vouchers.sorted(by: { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }) {
@@ -82,10 +83,16 @@ enum VoucherListPage: DeskPage {
                         else { done = try session.vouchers.postVoucher(id: voucher.id, bookkeeper: session.user) }
                         outcomes.append(Outcome(number: VoucherFormat.number(done), error: nil))
                     } catch let error as BookError {
-                        outcomes.append(Outcome(number: VoucherFormat.number(voucher), error: error.chinese))
+                        outcomes.append(Outcome(number: VoucherFormat.number(voucher), error: error.deskText))
                     }
                 }
                 return outcomes
+            }
+            // One voucher reviewed or posted from its own page goes back to that page.
+            if form["single"] == "1", ids.count == 1, let id = ids.first, outcomes.count == 1 {
+                if outcomes[0].error == nil { return HTML.redirect("/orgs/\(code)/vouchers/\(id)") }
+                let loaded = try await VoucherPage.load(scope, id: id)
+                return try await VoucherPage.render(routes, context, scope, loaded, reason: "", error: outcomes[0].error, status: .conflict)
             }
             var query = FormData("")
             if let back = form["back"] { query = FormData(back) }
@@ -94,7 +101,8 @@ enum VoucherListPage: DeskPage {
         }
     }
 
-    static func render(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, _ filter: Filter, outcomes: [Outcome], act: String?) async throws -> Response {
+    static func render(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, _ filter: Filter, outcomes: [Outcome], act: String?,
+                       notice: String? = nil) async throws -> Response {
         let code = scope.code, period = filter.period, status = filter.status
         let vouchers = try await scope.session.perform { session in
             try session.overview.vouchers(organization: code, period: period, status: status).filter(filter.matches)
@@ -113,6 +121,7 @@ enum VoucherListPage: DeskPage {
             "back": "period=\(filter.periodText)" + (filter.status.map { "&status=\($0.rawValue)" } ?? ""),
         ]
         if rows.isEmpty { data["empty"] = true }
+        if let notice { data["notice"] = notice }
         if scope.mayWrite, rows.contains(where: { $0["selectable"] != nil }) { data["may_write"] = true }
         if let act {
             data["act"] = act
@@ -136,6 +145,7 @@ enum VoucherListPage: DeskPage {
           <label>摘要 <input name="text" value="{{text}}" size="14"></label>
           <button type="submit">查询</button>
         </form>
+        {{#notice}}<p class="ok" role="status">{{notice}}</p>{{/notice}}
         {{#act}}
         <section class="outcomes">
           <h2>批量{{act}}结果</h2>

@@ -31,6 +31,19 @@ enum VoucherPage: DeskPage {
             let loaded = try await load(scope, id: try Input.voucherID(context))
             return try await render(routes, context, scope, loaded, reason: "", error: nil, status: .ok)
         }
+        // A voucher not yet posted is deleted (a posted one is cancelled by red ink instead).
+        routes.post("/orgs/:code/vouchers/:id/delete") { _, context in
+            let scope = try await routes.organization(context)
+            guard scope.mayWrite else { throw DeskError.forbidden(organization: scope.code) }
+            let id = try Input.voucherID(context)
+            let loaded = try await load(scope, id: id)
+            do {
+                try await scope.session.perform { session in try session.vouchers.deleteDraft(id: loaded.voucher.id) }
+                return HTML.redirect("/orgs/\(scope.code)/vouchers?period=\(loaded.voucher.draft.period)&deleted=1")
+            } catch let error as BookError {
+                return try await render(routes, context, scope, loaded, reason: "", error: error.deskText, status: error.category.status)
+            }
+        }
         routes.post("/orgs/:code/vouchers/:id/reverse") { _, context in
             let scope = try await routes.organization(context)
             guard scope.mayWrite else { throw DeskError.forbidden(organization: scope.code) }
@@ -51,7 +64,7 @@ enum VoucherPage: DeskPage {
                 }
                 return HTML.redirect("/orgs/\(scope.code)/vouchers/\(red.id)")
             } catch let error as BookError {
-                return try await render(routes, context, scope, loaded, reason: reason, error: error.chinese, status: error.category.status)
+                return try await render(routes, context, scope, loaded, reason: reason, error: error.deskText, status: error.category.status)
             }
         }
     }
@@ -73,6 +86,8 @@ enum VoucherPage: DeskPage {
         if let error { data["error"] = error }
         if scope.mayWrite {
             data["may_enter"] = true
+            if voucher.status != .posted { data["may_delete"] = true }
+            if VoucherEntryPage.isEditable(voucher) { data["may_edit"] = true }
             switch voucher.status {
             case .draft: data["may_review"] = true
             case .reviewed: data["may_post"] = true
@@ -101,17 +116,23 @@ enum VoucherPage: DeskPage {
           {{#voucher}}<a class="button secondary" href="/orgs/{{code}}/vouchers/{{id}}/print">打印</a>{{/voucher}}
           <a class="button secondary" href="/orgs/{{code}}/vouchers?period={{period}}">返回凭证列表</a>
           {{#may_enter}}<a class="button secondary" href="/orgs/{{code}}/vouchers/new">继续录入</a>{{/may_enter}}
+          {{#may_edit}}{{#voucher}}<a class="button secondary" href="/orgs/{{code}}/vouchers/{{id}}/edit">修改</a>{{/voucher}}{{/may_edit}}
           {{#may_review}}{{#voucher}}
           <form method="post" action="/orgs/{{code}}/vouchers/batch" class="inline">
             <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="voucher" value="{{id}}">
-            <input type="hidden" name="back" value="period={{period}}"><button type="submit" name="act" value="review">审核</button>
+            <input type="hidden" name="back" value="period={{period}}"><input type="hidden" name="single" value="1"><button type="submit" name="act" value="review">审核</button>
           </form>{{/voucher}}{{/may_review}}
           {{#may_post}}{{#voucher}}
           <form method="post" action="/orgs/{{code}}/vouchers/batch" class="inline">
             <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="voucher" value="{{id}}">
-            <input type="hidden" name="back" value="period={{period}}"><button type="submit" name="act" value="post">记账</button>
+            <input type="hidden" name="back" value="period={{period}}"><input type="hidden" name="single" value="1"><button type="submit" name="act" value="post">记账</button>
           </form>{{/voucher}}{{/may_post}}
         </div>
+        {{#may_delete}}{{#voucher}}
+        <form method="post" action="/orgs/{{code}}/vouchers/{{id}}/delete" class="inline delete-draft">
+          <input type="hidden" name="_csrf" value="{{csrf}}">
+          <label><input type="checkbox" name="confirm" value="1" required> 确认删除这张未记账凭证</label> <button type="submit" class="danger small">删除</button>
+        </form>{{/voucher}}{{/may_delete}}
         {{#may_reverse}}
         <section class="panel">
           <h2>红字冲销</h2>

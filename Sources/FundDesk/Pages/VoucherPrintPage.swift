@@ -30,7 +30,7 @@ enum VoucherPrintPage: DeskPage {
                 return page
             }
             let d = voucher.draft.date
-            let data: [String: Any] = [
+            var data: [String: Any] = [
                 "title": "记账凭证 " + VoucherFormat.number(voucher), "organization": scope.organization.name, "code": scope.code,
                 "id": String(voucher.id),
                 "date": "\(d.year)年\(d.month)月\(d.day)日", "number": VoucherFormat.number(voucher),
@@ -41,6 +41,11 @@ enum VoucherPrintPage: DeskPage {
                 "bookkeeper": voucher.bookkeeper ?? "", "reviewer": voucher.reviewer ?? "", "preparer": voucher.draft.preparer,
                 "cashier": cashier, "status": voucher.status.chinese,
             ]
+            // A red-ink voucher says on paper which voucher it cancels and why.
+            if let reverses = voucher.draft.reverses {
+                data["reverses"] = reverses.description
+                data["cancel_note"] = voucher.draft.summary
+            }
             return HTML.response(routes.desk.templates.render("voucher-print", data))
         }
     }
@@ -58,7 +63,8 @@ enum VoucherPrintPage: DeskPage {
           <div class="form-head">
             <span>单位：{{organization}}</span><span>{{date}}</span><span>凭证字号：{{number}}{{#part}}（{{part}}）{{/part}}</span><span>附单据 {{attachments}} 张</span>
           </div>
-          <table>
+          {{#reverses}}<p class="red-note">红字冲销凭证，冲销 {{reverses}}：{{cancel_note}}</p>{{/reverses}}
+          <table{{#reverses}} class="red-ink"{{/reverses}}>
             <thead><tr><th class="c-summary">摘要</th><th class="c-account">会计科目</th><th class="c-amount">借方金额</th><th class="c-amount">贷方金额</th></tr></thead>
             <tbody>{{#lines}}<tr><td>{{summary}}</td><td>{{account}} {{account_name}}</td><td class="num">{{debit}}</td><td class="num">{{credit}}</td></tr>{{/lines}}
             <tr class="total"><td colspan="2">合计{{#last}}：{{capitals}}{{/last}}</td><td class="num">{{#last}}{{debit_total}}{{/last}}</td><td class="num">{{#last}}{{credit_total}}{{/last}}</td></tr></tbody>

@@ -56,6 +56,17 @@ public struct LoginService: Sendable {
         }
     }
 
+    /// The admitted attempt of a second person confirming an act with a password (the reviewer
+    /// of a closing voucher at the first person's desk) succeeded: clears the failures, starts
+    /// no session.
+    public func confirmed(user: String) throws {
+        let user = PersonName.normalized(user)
+        try nobody.writing { storage in
+            guard let credential = try storage.deskCredential(user: user), credential.attempts != LoginPolicy.Attempts() else { return }
+            try storage.updateDeskAttempts(user: user, LoginPolicy.Attempts())
+        }
+    }
+
     /// The admitted attempt succeeded: clears the failures and stores a new session under the
     /// SHA-256 (hex) of its id, with its CSRF token. Sessions past their time are cleared too.
     public func succeeded(user: String, now: Int64, tokenHash: String, csrfToken: String) throws {

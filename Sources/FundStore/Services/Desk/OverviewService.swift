@@ -23,10 +23,12 @@ public struct OverviewService: SessionService {
     /// the months' packs it sent that wait for the user to receive (for a superior above it).
     /// Each organisation's read is authorized as `waiting(organization:)` authorizes it. The
     /// top bar's reads (`menu()`) come with it.
-    public func home(year: Int, limit: Int) throws -> (rows: [HomeRow], menu: Menu) {
+    /// `offset` skips that many organisations first (a later page of 首页); `total` counts all
+    /// the user may read.
+    public func home(year: Int, offset: Int = 0, limit: Int) throws -> (rows: [HomeRow], menu: Menu, total: Int) {
         try reading { storage in
             let access = try AccessView(storage, user: user, grants: try session.effectiveGrants(storage))
-            let rows = try access.readable.prefix(limit).map { organization in
+            let rows = try access.readable.dropFirst(max(0, offset)).prefix(limit).map { organization in
                 let code = organization.code
                 try access.authorize(.read, code)
                 let organizationID = try storage.organizationID(code)
@@ -41,7 +43,7 @@ public struct OverviewService: SessionService {
                                itemsToApprove: mayWrite ? try storage.subsidyCount(grantorID: organizationID, status: .applied) : 0,
                                packsToReceive: packs)
             }
-            return (rows, access.menu)
+            return (rows, access.menu, access.readable.count)
         }
     }
 

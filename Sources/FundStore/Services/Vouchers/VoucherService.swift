@@ -142,6 +142,26 @@ public struct VoucherService: SessionService {
         }
     }
 
+    /// Changes a voucher not yet posted: in one transaction the old one is deleted and `draft`
+    /// recorded as a new draft of the same organisation, checked as `addVoucher` checks it. A
+    /// reviewed voucher so changed is a draft again: its review was of what it said before.
+    @discardableResult
+    public func replaceDraft(id: Int64, with draft: VoucherDraft) throws -> Voucher {
+        try writing { storage in
+            let old = try storage.voucher(id: id)
+            try authorize(storage, .writeBooks, organization: old.draft.organization)
+            guard old.status != .posted else { throw BookError.wrongStatus(voucher: old.label, status: .posted, act: .delete) }
+            guard draft.organization == old.draft.organization else { throw BookError.voucherNotFound(.id(id)) }
+            try authorizeRecording(storage, draft)
+            try requireOfficer(storage, draft.preparer, duty: .preparer, organization: draft.organization,
+                               label: draft.organization + " " + draft.date.description + " " + draft.summary.prefix(20), lines: draft.lines)
+            try storage.deleteVoucher(id: id)
+            var context = PostingContext()
+            let newID = try storage.insertDraft(draft, context: &context, importID: nil)
+            return try storage.voucher(id: newID)
+        }
+    }
+
     /// Writes the red-ink voucher (红字冲销) that cancels a posted voucher: the original's lines
     /// with negated amounts on the same sides, linked to the original, as a draft to review and post.
     @discardableResult

@@ -133,7 +133,17 @@ class Desk:
         self.driver.get(self.base + path)
 
     def text(self):
-        return self.driver.find_element(By.TAG_NAME, "body").text
+        # Right after a navigation Chrome may still be swapping the document in; the body read
+        # then fails with "Node ... does not belong to the document". Wait for the new page
+        # to be complete and read again.
+        for attempt in range(5):
+            try:
+                self.wait(lambda d: d.execute_script("return document.readyState") == "complete")
+                return self.driver.find_element(By.TAG_NAME, "body").text
+            except WebDriverException:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2)
 
     def title(self):
         return self.driver.title
@@ -228,12 +238,29 @@ def run(binary, shots):
         check.that("/vouchers/" in voucher_path and "未审核" in page, f"the draft is saved ({voucher_path})")
         check.that("1,580.50" in page and "购买书架" in page, "the saved voucher shows its lines and total")
 
+        # --- A draft is changed on the same grid: 修改, one amount corrected, saved again.
+        edit = driver.find_elements(By.CSS_SELECTOR, f"a[href='{voucher_path}/edit']")
+        if check.that(len(edit) == 1, "a draft offers 修改"):
+            desk.submit_and_wait(edit[0])
+            amounts = driver.find_elements(By.CSS_SELECTOR, "#lines input.debit")
+            check.that("修改凭证" in desk.text() and amounts[0].get_attribute("value") == "1,200.00", "修改 opens the grid filled with the draft")
+            amounts[0].send_keys(Keys.CONTROL, "a")
+            amounts[0].send_keys("1,199.50")
+            credits = driver.find_elements(By.CSS_SELECTOR, "#lines input.credit")
+            credits[2].send_keys(Keys.CONTROL, "a")
+            credits[2].send_keys("1,580.00")
+            check.that(driver.find_element(By.ID, "difference-amount").text == "0.00", "the changed draft balances")
+            desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#voucher-entry button[type=submit]"))
+            voucher_path = driver.current_url.split(str(port), 1)[1]
+            page = desk.text()
+            check.that("1,580.00" in page and "未审核" in page, f"the changed draft is saved in place of the old ({voucher_path})")
+
         # --- Printing: the print page and the browser's PDF of it.
         desk.open(voucher_path + "/print")
         page = desk.text()
         flat = "".join(page.split())
         check.that("记账凭证" in flat and "附单据3张" in flat, "the print page is a 记账凭证 with 附单据 3 张")
-        check.that("壹仟伍佰捌拾元伍角" in page, "the print page shows 金额大写")
+        check.that("壹仟伍佰捌拾元整" in page, "the print page shows 金额大写")
         check.that("制单" in page and "刘敏" in page, "the print page names 刘敏 as 制单")
         desk.shot("voucher-print")
         pdf = base64.b64decode(driver.print_page())
@@ -243,7 +270,7 @@ def run(binary, shots):
         check.that(pdf.startswith(b"%PDF"), "the browser prints the voucher to a PDF")
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, text=True).stdout
-            check.that("记账凭证" in "".join(text.split()) and "1,580.50" in text, "the PDF holds 记账凭证 and the total 1,580.50")
+            check.that("记账凭证" in "".join(text.split()) and "1,580.00" in text, "the PDF holds 记账凭证 and the total 1,580.00")
         desk.logout()
 
         # --- 2. A second officer reviews and posts it.

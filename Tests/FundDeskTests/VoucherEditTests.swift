@@ -135,6 +135,19 @@ struct VoucherEditTests {
         }
     }
 
+    @Test func postingThatLeavesTheBankInCreditSaysSoOnTheDesk() async throws {
+        let fixture = try DeskFixture()
+        let draft = try fixture.post("2026-05-06", [("50504", 100_00), ("102", -100_00)], post: false)
+        _ = try fixture.store.session(as: "李强").vouchers.reviewVoucher(id: draft.id, reviewer: "李强")
+        try await fixture.test { client in
+            let officer = try await loggedIn(client, "王芳")
+            let posted = try await officer.post(client, "/orgs/FED-01/vouchers/batch", [("act", "post"), ("voucher", String(draft.id)), ("single", "1")])
+            #expect(posted.status == .ok)
+            #expect(posted.text.contains("class=\"warning\"") && posted.text.contains("贷方余额") && posted.text.contains("[bank-negative]"))
+        }
+        #expect(try fixture.store.session(as: "王芳").vouchers.voucher(id: draft.id).status == .posted)
+    }
+
     @Test func reviewingOneVoucherFromItsPageReturnsToThatPage() async throws {
         let fixture = try DeskFixture()
         let draft = try fixture.post("2026-05-06", [("50504", 100_00), ("102", -100_00)], post: false)

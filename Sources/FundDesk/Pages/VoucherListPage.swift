@@ -51,6 +51,8 @@ enum VoucherListPage: DeskPage {
     struct Outcome: Sendable {
         let number: String
         let error: String?
+        /// What a posting that went through warns of (102 银行存款 left in credit where that only warns).
+        var warning: String? = nil
     }
 
     static func register(on routes: DeskRoutes) {
@@ -81,7 +83,9 @@ enum VoucherListPage: DeskPage {
                         let done: Voucher
                         if act == "review" { done = try session.vouchers.reviewVoucher(id: voucher.id, reviewer: session.user) }
                         else { done = try session.vouchers.postVoucher(id: voucher.id, bookkeeper: session.user) }
-                        outcomes.append(Outcome(number: VoucherFormat.number(done), error: nil))
+                        let shortfalls = act == "post" ? try session.cash.shortfalls(voucherID: done.id) : []
+                        outcomes.append(Outcome(number: VoucherFormat.number(done), error: nil,
+                                                warning: shortfalls.isEmpty ? nil : shortfalls.map(\.chinese).joined(separator: "；")))
                     } catch let error as BookError {
                         outcomes.append(Outcome(number: VoucherFormat.number(voucher), error: error.deskText))
                     }
@@ -90,8 +94,11 @@ enum VoucherListPage: DeskPage {
             }
             // One voucher reviewed or posted from its own page goes back to that page.
             if form["single"] == "1", ids.count == 1, let id = ids.first, outcomes.count == 1 {
-                if outcomes[0].error == nil { return HTML.redirect("/orgs/\(code)/vouchers/\(id)") }
+                if outcomes[0].error == nil, outcomes[0].warning == nil { return HTML.redirect("/orgs/\(code)/vouchers/\(id)") }
                 let loaded = try await VoucherPage.load(scope, id: id)
+                if let warning = outcomes[0].warning {
+                    return try await VoucherPage.render(routes, context, scope, loaded, reason: "", error: nil, status: .ok, warning: "已记账，但" + warning)
+                }
                 return try await VoucherPage.render(routes, context, scope, loaded, reason: "", error: outcomes[0].error, status: .conflict)
             }
             var query = FormData("")
@@ -128,6 +135,7 @@ enum VoucherListPage: DeskPage {
             data["outcomes"] = outcomes.map { outcome -> [String: Any] in
                 var row: [String: Any] = ["number": outcome.number]
                 if let error = outcome.error { row["error"] = error }
+                if let warning = outcome.warning { row["warning"] = warning }
                 return row
             }
         }
@@ -149,7 +157,7 @@ enum VoucherListPage: DeskPage {
         {{#act}}
         <section class="outcomes">
           <h2>批量{{act}}结果</h2>
-          <ul>{{#outcomes}}<li>{{number}}：{{#error}}<span class="error">{{error}}</span>{{/error}}{{^error}}<span class="ok">完成</span>{{/error}}</li>{{/outcomes}}</ul>
+          <ul>{{#outcomes}}<li>{{number}}：{{#error}}<span class="error">{{error}}</span>{{/error}}{{^error}}<span class="ok">完成</span>{{#warning}} <span class="warning">{{warning}}</span>{{/warning}}{{/error}}</li>{{/outcomes}}</ul>
         </section>
         {{/act}}
         <form method="post" action="/orgs/{{code}}/vouchers/batch">

@@ -70,7 +70,7 @@ enum VoucherPage: DeskPage {
     }
 
     static func render(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, _ loaded: Loaded, reason: String, error: String?,
-                       status: HTTPResponse.Status) async throws -> Response {
+                       status: HTTPResponse.Status, warning: String? = nil) async throws -> Response {
         let voucher = loaded.voucher
         let frame = try await routes.frame(context, organization: scope.organization, current: "vouchers")
         var data: [String: Any] = [
@@ -84,6 +84,7 @@ enum VoucherPage: DeskPage {
         if let original = loaded.original { data["original"] = VoucherFormat.row(original) }
         if let reversal = loaded.reversal { data["reversal"] = VoucherFormat.row(reversal) }
         if let error { data["error"] = error }
+        if let warning { data["warning"] = warning }
         if scope.mayWrite {
             data["may_enter"] = true
             if voucher.status != .posted { data["may_delete"] = true }
@@ -107,6 +108,7 @@ enum VoucherPage: DeskPage {
         {{#original}}<p class="meta">冲销的原凭证：<a href="/orgs/{{code}}/vouchers/{{id}}">{{number}}</a></p>{{/original}}
         {{#reversal}}<p class="meta">已被红字凭证冲销：<a href="/orgs/{{code}}/vouchers/{{id}}">{{number}}</a>（{{status}}）</p>{{/reversal}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        {{#warning}}<p class="warning" role="alert">{{warning}}</p>{{/warning}}
         <table class="grid voucher-lines">
           <thead><tr><th>摘要</th><th>会计科目</th><th class="num">借方金额</th><th class="num">贷方金额</th></tr></thead>
           <tbody>{{#lines}}<tr><td>{{summary}}</td><td>{{account}} {{account_name}}</td><td class="num">{{debit}}</td><td class="num">{{credit}}</td></tr>{{/lines}}</tbody>

@@ -106,6 +106,8 @@ struct PackOpinionPageTests {
             #expect(try await county.post(client, "/orgs/FED-01/packs/return", [("period", "2026-03"), ("reason", "")]).status == .unprocessableContent)
             let returned = try await county.post(client, "/orgs/FED-01/packs/return", [("period", "2026-03"), ("reason", "拨缴经费与县总记录不符")])
             #expect(returned.status == .ok && returned.text.contains("已退回") && returned.text.contains("拨缴经费与县总记录不符"))
+            // The sender's 首页 counts the returned month until it is sent again.
+            #expect(try await officer.get(client, "/").text.contains("<a href=\"/orgs/FED-01/packs\">1</a>"))
             #expect(try await officer.post(client, "/orgs/FED-01/packs/submit", [("period", "2026/3")]).status == .ok)
             let received = try await county.post(client, "/orgs/FED-01/packs/receive", [("period", "2026-03")])
             #expect(received.status == .ok && received.text.contains("已签收"))

@@ -20,6 +20,7 @@ enum HomePage: DeskPage {
         let mayWrite: Bool
         let itemsToApprove: Int
         let packsToReceive: Int
+        let packsReturned: Int
     }
 
     /// 首页 lists the waiting work of this many organisations a page; the page says how many
@@ -41,7 +42,8 @@ enum HomePage: DeskPage {
                                    drafts: waiting.drafts, reviewed: waiting.reviewed,
                                    openMonths: waiting.openMonths.map(\.description), findingsToAnswer: row.findingsToAnswer,
                                    findingsAnswered: row.findingsAnswered, mayWrite: row.mayWrite,
-                                   itemsToApprove: row.itemsToApprove, packsToReceive: row.packsToReceive)
+                                   itemsToApprove: row.itemsToApprove, packsToReceive: row.packsToReceive,
+                                   packsReturned: row.packsReturned)
                 }, home.menu, home.total)
             }
             context.frameRead.menu = menu
@@ -51,9 +53,10 @@ enum HomePage: DeskPage {
                                           "drafts": String(item.drafts), "reviewed": String(item.reviewed),
                                           "open_months": item.openMonths.joined(separator: "、"),
                                           "findings_open": String(item.findingsToAnswer), "findings_answered": String(item.findingsAnswered),
-                                          "items_to_approve": String(item.itemsToApprove), "packs_to_receive": String(item.packsToReceive)]
+                                          "items_to_approve": String(item.itemsToApprove), "packs_to_receive": String(item.packsToReceive),
+                                          "packs_returned": String(item.packsReturned)]
                 if item.mayWrite { row["may_write"] = true }
-                if item.drafts + item.reviewed + item.openMonths.count + item.findingsToAnswer + item.itemsToApprove + item.packsToReceive > 0 {
+                if item.drafts + item.reviewed + item.openMonths.count + item.findingsToAnswer + item.itemsToApprove + item.packsToReceive + item.packsReturned > 0 {
                     row["busy"] = true
                 }
                 return row
@@ -86,7 +89,7 @@ enum HomePage: DeskPage {
         <p class="hint">{{year}}年度 · 您可查看的单位及待办事项。</p>
         {{#no_orgs}}<p class="empty">您还没有任何单位的权限。请联系账套管理员授权。</p>{{/no_orgs}}
         <table class="grid">
-          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th class="num">待审核</th><th class="num">待记账</th><th>未结账月份</th><th class="num">待答复问题</th><th class="num">已答复待处理</th><th class="num">待审批项目</th><th class="num">待签收月报</th><th>入口</th></tr></thead>
+          <thead><tr><th>单位编码</th><th>单位名称</th><th>级别</th><th class="num">待审核</th><th class="num">待记账</th><th>未结账月份</th><th class="num">待答复问题</th><th class="num">已答复待处理</th><th class="num">待审批项目</th><th class="num">待签收月报</th><th class="num">被退回月报</th><th>入口</th></tr></thead>
           <tbody>
           {{#orgs_waiting}}
             <tr{{#busy}} class="busy"{{/busy}}>
@@ -95,7 +98,7 @@ enum HomePage: DeskPage {
               <td class="num"><a href="/orgs/{{code}}/vouchers?period=all&amp;status=reviewed">{{reviewed}}</a></td>
               <td>{{open_months}}</td>
               <td class="num"><a href="/orgs/{{code}}/audit?year={{year}}">{{findings_open}}</a></td><td class="num"><a href="/orgs/{{code}}/audit?year={{year}}">{{findings_answered}}</a></td>
-              <td class="num"><a href="/orgs/{{code}}/subsidies">{{items_to_approve}}</a></td><td class="num"><a href="/orgs/{{code}}/packs">{{packs_to_receive}}</a></td>
+              <td class="num"><a href="/orgs/{{code}}/subsidies">{{items_to_approve}}</a></td><td class="num"><a href="/orgs/{{code}}/packs">{{packs_to_receive}}</a></td><td class="num"><a href="/orgs/{{code}}/packs">{{packs_returned}}</a></td>
               <td class="actions">{{#may_write}}<a href="/orgs/{{code}}/vouchers/new">录入凭证</a>{{/may_write}}<a href="/orgs/{{code}}/vouchers">凭证</a><a href="/orgs/{{code}}/reports">账簿报表</a><a href="/orgs/{{code}}/periods">结账</a></td>
             </tr>
           {{/orgs_waiting}}

@@ -34,14 +34,14 @@ public struct OverviewService: SessionService {
                 let organizationID = try storage.organizationID(code)
                 let findings = try storage.findingCounts(organizationID: organizationID, year: year)
                 let mayWrite = access.permits(.writeBooks, code)
-                let packs = access.receivesPacks(code)
-                    ? try PeriodService.packStates(storage, organization: code, organizationID: organizationID).filter { $0.status == .sent }.count
-                    : 0
+                let receives = access.receivesPacks(code)
+                let states = receives || mayWrite ? try PeriodService.packStates(storage, organization: code, organizationID: organizationID) : []
+                let packs = receives ? states.count { $0.status == .sent } : 0
                 return HomeRow(organization: organization, waiting: try waiting(storage, organizationID: organizationID),
                                findingsToAnswer: findings[.open] ?? 0, findingsAnswered: findings[.answered] ?? 0,
                                mayWrite: mayWrite,
                                itemsToApprove: mayWrite ? try storage.subsidyCount(grantorID: organizationID, status: .applied) : 0,
-                               packsToReceive: packs)
+                               packsToReceive: packs, packsReturned: mayWrite ? states.count { $0.status == .returned } : 0)
             }
             return (rows, access.menu, access.readable.count)
         }
@@ -197,6 +197,9 @@ public struct OverviewService: SessionService {
         /// Months' packs the organisation sent that wait to be received (已报送), counted for a
         /// superior above it.
         public let packsToReceive: Int
+        /// Months' packs the superior returned (已退回) and not yet sent again, counted for a
+        /// user who may write the organisation's books.
+        public let packsReturned: Int
     }
 
     private func waiting(_ storage: any BookStorage, organizationID: Int64) throws -> Waiting {

@@ -287,6 +287,25 @@ def run(binary, shots):
         desk.shot("vouchers")
         desk.logout()
 
+        # --- 2b. 刘敏 closes January; the closing voucher's reviewer 赵敏 types her own password.
+        check.that(desk.login("刘敏"), "刘敏 logs in to close January")
+        desk.open(f"/orgs/{ORG}/periods?year=2027")
+        driver.find_element(By.CSS_SELECTOR, "details.act summary").click()
+        form = driver.find_element(By.CSS_SELECTOR, "form[action$='/periods/close']")
+        form.find_element(By.NAME, "reviewer").send_keys("赵敏")
+        form.find_element(By.NAME, "reviewer_password").send_keys("not-her-password")
+        desk.submit_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check.that("reviewer-not-confirmed" in desk.text() and "2027-01已结账" not in desk.text(),
+                   "a closing with the reviewer's name but not her password is refused")
+        driver.find_element(By.CSS_SELECTOR, "details.act summary").click()
+        form = driver.find_element(By.CSS_SELECTOR, "form[action$='/periods/close']")
+        form.find_element(By.NAME, "reviewer").send_keys("赵敏")
+        form.find_element(By.NAME, "reviewer_password").send_keys(PASSWORD)
+        desk.submit_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check.that("2027-01已结账" in desk.text(), "刘敏 closes January, reviewed by 赵敏 with her own password")
+        desk.shot("periods")
+        desk.logout()
+
         # --- 3. The committee runs the audit; the officer answers; the committee resolves.
         check.that(desk.login("陈静"), "陈静 logs in")
         desk.open(f"/orgs/{ORG}/audit?year=2026")

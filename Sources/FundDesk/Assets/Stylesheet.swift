@@ -83,6 +83,9 @@ enum Stylesheet {
         .voucher-form th { font-weight: 600; text-align: center; }
         .c-summary { width: 32%; } .c-account { width: 32%; } .c-amount { width: 18%; }
         .voucher-form tr.total td { font-weight: 600; }
+        details.act summary { cursor: pointer; color: var(--accent); white-space: nowrap; }
+        details.act[open] { min-width: 26em; }
+        details.act form.act-form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 6px 0; }
         p.warning, span.warning { color: #8a5300; background: #fff7e6; border-left: 4px solid #d48806; padding: 4px 8px; }
         span.warning { border-left: 0; padding: 0 4px; }
         .voucher-form .red-note { color: var(--red); font-size: 13px; margin: 0 0 2mm; }

@@ -114,8 +114,8 @@ enum PeriodPage: DeskPage {
               <td>{{period}}</td><td>{{state}}</td><td class="num">{{vouchers}}</td><td class="num">{{debit}}</td><td class="num">{{credit}}</td>
               <td>{{check_posted}}</td><td>{{check_balanced}}</td><td>{{check_earlier}}</td>
               <td class="actions">
-                {{#may_close}}<form method="post" action="/orgs/{{code}}/periods/close" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><span class="hint">期末结转凭证审核：</span>\(ReviewerConfirmation.fields(required: false)) <button type="submit">结账</button></form>{{/may_close}}
-                {{#may_reopen}}<form method="post" action="/orgs/{{code}}/periods/reopen" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><input name="reason" placeholder="反结账原因" size="12" required> <span class="hint">冲销凭证审核：</span>\(ReviewerConfirmation.fields(required: false)) <button type="submit" class="danger">反结账</button></form>{{/may_reopen}}
+                {{#may_close}}<details class="act"><summary>结账…</summary><form method="post" action="/orgs/{{code}}/periods/close" class="act-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><span class="hint">期末结转凭证由另一名财务人员审核：</span>\(ReviewerConfirmation.fields(required: false)) <button type="submit">结账</button></form></details>{{/may_close}}
+                {{#may_reopen}}<details class="act"><summary>反结账…</summary><form method="post" action="/orgs/{{code}}/periods/reopen" class="act-form"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="period" value="{{period}}"><label>反结账原因 <input name="reason" size="16" required></label> <span class="hint">冲销凭证由另一名财务人员审核：</span>\(ReviewerConfirmation.fields(required: false)) <button type="submit" class="danger">反结账</button></form></details>{{/may_reopen}}
               </td>
             </tr>
           {{/months}}

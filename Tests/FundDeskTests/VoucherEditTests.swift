@@ -135,6 +135,18 @@ struct VoucherEditTests {
         }
     }
 
+    @Test func aLedgerOfAnAccountOpensByTheAccountsName() async throws {
+        let fixture = try DeskFixture()
+        try fixture.post("2026-05-06", [("102", 500_00), ("401", -500_00)])
+        try await fixture.test { client in
+            let officer = try await loggedIn(client, "王芳")
+            let byName = try await officer.get(client, "/orgs/FED-01/reports/detail-ledger?year=2026&account=%E9%93%B6%E8%A1%8C%E5%AD%98%E6%AC%BE")
+            #expect(byName.status == .ok && byName.text.contains("500.00"))
+            let unknown = try await officer.get(client, "/orgs/FED-01/reports/detail-ledger?year=2026&account=%E6%97%A0%E6%AD%A4")
+            #expect(unknown.status == .badRequest && unknown.text.contains("请写科目编码"))
+        }
+    }
+
     @Test func postingThatLeavesTheBankInCreditSaysSoOnTheDesk() async throws {
         let fixture = try DeskFixture()
         let draft = try fixture.post("2026-05-06", [("50504", 100_00), ("102", -100_00)], post: false)

@@ -44,7 +44,31 @@ enum ReportPages: DeskPage {
                 self.month = month
             }
             account = form.trimmed("account").map(Input.accountCode)
-            if needsAccount, account?.isEmpty ?? true { throw DeskError.badField(name: "会计科目", value: form["account"] ?? "") }
+            // An account typed by its name (银行存款) is looked up in the chart (`resolved`).
+            if account?.isEmpty ?? false, let typed = form.trimmed("account") { typedAccount = typed; account = nil }
+            if needsAccount, account == nil, typedAccount == nil { throw DeskError.badField(name: "会计科目", value: form["account"] ?? "") }
+        }
+
+        /// An account given by name rather than code, until `resolved` finds its code.
+        var typedAccount: String?
+
+        /// The query with an account typed by its name turned into the code of the one account of
+        /// that name (or, failing that, the one whose name holds it) in the organisation's chart.
+        func resolved(_ scope: Scope) async throws -> Query {
+            guard let typed = typedAccount else { return self }
+            let code = scope.code
+            let chart = try await scope.session.perform { session in try session.organizations.chart(for: code) }
+            switch Input.accountByName(typed, leaves: chart.accounts) {
+            case let .found(account):
+                var query = self
+                query.account = account.code
+                query.typedAccount = nil
+                return query
+            case let .several(names):
+                throw DeskError.badField(name: "会计科目", value: "\(typed)（有多个科目：\(names.prefix(5).joined(separator: "、"))；请写科目编码）")
+            case .none:
+                throw DeskError.badField(name: "会计科目", value: "\(typed)（本单位科目表中没有此名称；请写科目编码）")
+            }
         }
 
         var suffix: String { month.map { "\(year)-" + ($0 < 10 ? "0" : "") + String($0) } ?? String(year) }
@@ -128,7 +152,7 @@ enum ReportPages: DeskPage {
             if let view = kind.view {
                 routes.get(RouterPath("/orgs/:code/reports/\(kind.slug)")) { request, context in
                     let scope = try await routes.organization(context)
-                    let query = try Query(request.query, today: routes.desk.today, needsAccount: kind.needsAccount)
+                    let query = try await Query(request.query, today: routes.desk.today, needsAccount: kind.needsAccount).resolved(scope)
                     let code = scope.code
                     let built = try await scope.session.perform { session in try view(session, code, query) }
                     let frame = try await routes.frame(context, organization: scope.organization, current: "reports")
@@ -160,7 +184,7 @@ enum ReportPages: DeskPage {
             guard let workbook = kind.workbook else { continue }
             routes.get(RouterPath("/orgs/:code/reports/\(kind.slug).xlsx")) { request, context in
                 let scope = try await routes.organization(context)
-                let query = try Query(request.query, today: routes.desk.today, needsAccount: kind.needsAccount)
+                let query = try await Query(request.query, today: routes.desk.today, needsAccount: kind.needsAccount).resolved(scope)
                 let code = scope.code
                 let name = "\(kind.title.prefix { $0 != "（" })\(query.account.map { "-" + $0 } ?? "")-\(code)-\(query.suffix).xlsx"
                 let created = routes.desk.workbookTime

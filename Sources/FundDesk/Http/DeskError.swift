@@ -14,13 +14,18 @@ public enum DeskError: Error, Hashable, Sendable {
     case notFound
     /// A query or form field that cannot be read (a period that is not YYYY-MM).
     case badField(name: String, value: String)
+    /// An upload larger than the desk reads (`MultipartForm.maximumBodyBytes`).
+    case uploadTooLarge(limitBytes: Int)
+    /// A `multipart/form-data` body that cannot be read as one.
+    case uploadRefused(MultipartProblem)
 
     /// The HTTP status of the refusal.
     var status: HTTPResponse.Status {
         switch self {
         case .forbidden, .csrfRefused: .forbidden
         case .notFound: .notFound
-        case .badField: .badRequest
+        case .badField, .uploadRefused: .badRequest
+        case .uploadTooLarge: .contentTooLarge
         }
     }
 
@@ -32,6 +37,8 @@ public enum DeskError: Error, Hashable, Sendable {
         case .csrfRefused: "表单已过期或来源不明，请刷新页面后重新提交。"
         case .notFound: "没有找到该页面或记录。"
         case let .badField(name, value): "无法识别的\(name)：\(value)"
+        case let .uploadTooLarge(limit): "上传的文件过大：一次最多上传 \(limit >> 20) MB，未保存任何内容。请拆分文件（如按月）后分别上传。[upload-too-large]"
+        case let .uploadRefused(problem): problem.chinese
         }
     }
 }

@@ -8,7 +8,9 @@ What a day at the desk is, done as people do it:
   1. 刘敏 (FED-12's finance officer) logs in, enters a three-line voucher with the keyboard alone in
      the grid (Enter moves on, = fills the balancing amount), saves it as a draft and prints it
      (the print page, and the browser's PDF of it read back with pdftotext);
-  2. 赵敏, a second officer, reviews and posts it, and it gets its 凭证字号;
+  2. 赵敏, a second officer, reviews and posts it, and it gets its 凭证字号; 刘敏 uploads a bank
+     statement through the file input on 银行对账, matches it automatically and opens the
+     银行存款余额调节表 on a date she types;
   3. 陈静, who chairs FED-12's review committee, runs the audit; 刘敏 answers an open finding on the
      finding's page; 陈静 resolves it;
   4. 陈静 drafts the committee's opinion on 2027 and signs it; 王磊, a second member, signs it in
@@ -287,7 +289,40 @@ def run(binary, shots):
         desk.shot("vouchers")
         desk.logout()
 
-        # --- 2b. 刘敏 closes January; the closing voucher's reviewer 赵敏 types her own password.
+        # --- 2b. The bank statement: uploaded through the file input, matched automatically, the 调节表 on a date.
+        check.that(desk.login("刘敏"), "刘敏 logs in for 银行对账")
+        statement = os.path.join(folder, "statement-2027-01.csv")
+        with open(statement, "w", encoding="utf-8-sig") as out:
+            out.write("日期,摘要,收入,支出,余额,参考号\r\n2027-01-13,<script>图书款</script>,,\"1,580.00\",\"50,000.00\",B1\r\n")
+        desk.open(f"/orgs/{ORG}/bank")
+        upload = driver.find_element(By.CSS_SELECTOR, "#statement-upload input[type=file]")
+        upload.send_keys(statement)
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#statement-upload button[type=submit]"))
+        page = desk.text()
+        check.that("已导入对账单" in page and "statement-2027-01.csv" in page, "刘敏 uploads a bank statement through the file input")
+        check.that("<script>图书款</script>" in page and not driver.find_elements(By.XPATH, "//td/script"),
+                   "the statement's 摘要 shows as text, not markup")
+        days = driver.find_element(By.CSS_SELECTOR, "#auto-match input[name=days]")
+        days.clear()
+        days.send_keys("3")
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#auto-match button[type=submit]"))
+        page = desk.text()
+        matched = driver.find_elements(By.CSS_SELECTOR, "#statement-lines tr.matched")
+        check.that("自动勾对 1 行" in page and len(matched) == 1 and "2027-01/记-" in matched[0].text and "刘敏" in matched[0].text,
+                   "the automatic match pairs the row with the posted payment, naming who matched it")
+        desk.shot("bank")
+        date = driver.find_element(By.CSS_SELECTOR, "form[action$='/reports/bank-reconciliation'] input[name=date]")
+        check.that(date.get_attribute("value") == "2027-01-31", "the 调节表 is offered on the statement's month end")
+        date.send_keys(Keys.CONTROL, "a")
+        date.send_keys("2027/1/20")
+        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/reports/bank-reconciliation'] button"))
+        page = desk.text()
+        check.that("银行存款余额调节表" in page and "2027-01-20" in page and "50,000.00" in page and "调节后" in page,
+                   "the 调节表 on 2027-01-20 shows the bank's balance 50,000.00 and the adjusted balances")
+        desk.shot("bank-reconciliation")
+        desk.logout()
+
+        # --- 2c. 刘敏 closes January; the closing voucher's reviewer 赵敏 types her own password.
         check.that(desk.login("刘敏"), "刘敏 logs in to close January")
         desk.open(f"/orgs/{ORG}/periods?year=2027")
         driver.find_element(By.CSS_SELECTOR, "details.act summary").click()

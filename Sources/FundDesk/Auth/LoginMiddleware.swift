@@ -30,8 +30,15 @@ struct LoginMiddleware: RouterMiddleware {
         context.login = login
         context.tokenHash = hash
         if request.method == .post {
-            let body = try await request.body.collect(upTo: context.maxUploadSize)
-            context.form = FormData(String(buffer: body))
+            if let type = request.headers[.contentType], MultipartForm.isMultipart(type) {
+                // An upload: read whole in memory within its own limit; its `_csrf` is a text part.
+                let multipart = try await MultipartForm.read(request, contentType: type)
+                context.form = multipart.fields
+                context.upload = multipart.file
+            } else {
+                let body = try await request.body.collect(upTo: context.maxUploadSize)
+                context.form = FormData(String(buffer: body))
+            }
             guard let sent = context.form["_csrf"], Tokens.equal(sent, login.csrfToken) else { throw DeskError.csrfRefused }
         } else if request.method != .get && request.method != .head {
             throw DeskError.notFound

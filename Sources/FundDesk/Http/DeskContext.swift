@@ -12,6 +12,8 @@ public struct DeskContext: RequestContext {
     public var tokenHash: String?
     /// The fields of a POST, read (and its CSRF token checked) by `LoginMiddleware`.
     public var form = FormData("")
+    /// The file of a `multipart/form-data` POST, if it sent one (its text fields are in `form`).
+    public var upload: UploadedFile?
     /// What this request already read for its page's frame (the top bar), so that a page
     /// reads it in the transaction that checks its organisation instead of in one more.
     let frameRead = FrameRead()

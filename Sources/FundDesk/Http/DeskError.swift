@@ -16,13 +16,18 @@ public enum DeskError: Error, Hashable, Sendable {
     case badField(name: String, value: String)
     /// The reviewer named on a form did not confirm with their own password (`ReviewerConfirmation`).
     case reviewerNotConfirmed
+    /// An upload larger than the desk reads (`MultipartForm.maximumBodyBytes`).
+    case uploadTooLarge(limitBytes: Int)
+    /// A `multipart/form-data` body that cannot be read as one.
+    case uploadRefused(MultipartProblem)
 
     /// The HTTP status of the refusal.
     var status: HTTPResponse.Status {
         switch self {
         case .forbidden, .csrfRefused, .reviewerNotConfirmed: .forbidden
         case .notFound: .notFound
-        case .badField: .badRequest
+        case .badField, .uploadRefused: .badRequest
+        case .uploadTooLarge: .contentTooLarge
         }
     }
 
@@ -35,6 +40,8 @@ public enum DeskError: Error, Hashable, Sendable {
         case .notFound: "没有找到该页面或记录。"
         case let .badField(name, value): "无法识别的\(name)：\(value)"
         case .reviewerNotConfirmed: ReviewerConfirmation.refusal
+        case let .uploadTooLarge(limit): "上传的文件过大：一次最多上传 \(limit >> 20) MB，未保存任何内容。请拆分文件（如按月）后分别上传。[upload-too-large]"
+        case let .uploadRefused(problem): problem.chinese
         }
     }
 }

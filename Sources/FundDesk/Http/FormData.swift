@@ -20,6 +20,11 @@ public struct FormData: Sendable {
         }
     }
 
+    /// Fields already read (the text parts of a multipart form), in the order sent.
+    public init(pairs: [(name: String, value: String)]) {
+        self.pairs = Array(pairs.prefix(Self.maximumFields))
+    }
+
     /// The first value of `name`, if sent.
     public subscript(_ name: String) -> String? { pairs.first { $0.name == name }?.value }
 

@@ -75,6 +75,7 @@ struct SecurityMiddleware: RouterMiddleware {
         case 403: "无权访问"
         case 404: "未找到"
         case 409: "操作与账簿状态冲突"
+        case 413: "文件过大"
         case 422: "填写有误"
         case 503: "账簿暂不可用"
         default: "出错了"

@@ -35,17 +35,20 @@ extension ReportPages {
 }
 
 extension ReportPages {
-    /// 银行存款余额调节表 on the desk: of `account` (102 when none is given) on the last day of the
-    /// month asked (of the year, without a month), its 导出Excel the CLI's `export bank-reconciliation`.
+    /// 银行存款余额调节表 on the desk: of `account` (102 when none is given) on the date asked, or
+    /// else on the last day of the month asked (of the year, without a month), its 导出Excel the
+    /// CLI's `export bank-reconciliation --date` of that day.
     static let reconciliationKind = Kind(slug: "bank-reconciliation", title: BankReconciliation.title, needsAccount: false, view: { session, code, query in
         reconciliationView(try Reports.bankReconciliation(session, organization: code, account: query.account ?? "102", date: reconciliationDate(query)))
     }, workbook: { session, code, query, path, created in
         try BankReconciliationWorkbook.write(try Reports.bankReconciliation(session, organization: code, account: query.account ?? "102",
                                                                             date: reconciliationDate(query)), to: path, created: created)
-    })
+    }, date: reconciliationDate)
 
-    /// The day a 调节表 is drawn up for: the last of the month asked, or of the year.
-    static func reconciliationDate(_ query: Query) -> LocalDate { Period(year: query.year, month: query.month ?? 12)!.lastDay }
+    /// The day a 调节表 is drawn up for: the date asked, else the last of the month asked, or of the year.
+    @Sendable static func reconciliationDate(_ query: Query) -> LocalDate {
+        query.date ?? Period(year: query.year, month: query.month ?? 12)!.lastDay
+    }
 
     /// The form as two tables, the book's side and the bank's, with the conclusion as a note.
     static func reconciliationView(_ report: BankReconciliation) -> View {

@@ -36,6 +36,7 @@ enum DeskPages {
         HomePage.self, VoucherEntryPage.self, VoucherListPage.self, VoucherPage.self, VoucherPrintPage.self,
         ReportPages.self, PeriodPage.self, OpeningPage.self,
         AuditPage.self, OpinionPage.self, PackPage.self, CountyPage.self, UsersPage.self, BudgetPage.self, SubsidyPage.self, FederationPage.self, CashierPage.self,
+        BankStatementPage.self,
     ]
 
     /// The organisation menu, in order.

@@ -12,6 +12,7 @@ enum OpeningPage: DeskPage {
     static let menu = [MenuItem(title: "建账", path: "opening", order: 45)]
 
     static func register(on routes: DeskRoutes) {
+        registerCountyAccount(on: routes)
         routes.get("/orgs/:code/opening") { _, context in
             let scope = try await routes.organization(context)
             return try await render(routes, context, scope, message: nil, errors: [], form: [:], status: .ok)
@@ -48,6 +49,37 @@ enum OpeningPage: DeskPage {
         }
     }
 
+    /// Opens a county-chart account (132, 212 or 508, or one of their details) on a
+    /// grassroots-chart union's chart with the reason recorded, as `account open` does: the
+    /// store checks who may (the union's officer or the administrator) and refuses what the
+    /// chart does not allow, in Chinese with the rule id.
+    static func registerCountyAccount(on routes: DeskRoutes) {
+        routes.post("/orgs/:code/opening/county-account") { _, context in
+            let scope = try await routes.organization(context)
+            let account = Input.accountCode(context.form.trimmed("account") ?? "")
+            let reason = context.form.trimmed("reason") ?? ""
+            let form = ["county_account": account, "county_reason": reason]
+            let code = scope.code
+            do {
+                let opened = try await scope.session.perform { session in
+                    try session.organizations.openCountyAccount(code: account, organization: code, reason: reason)
+                }
+                let names = opened.map { $0.code + " " + $0.name }.joined(separator: "、")
+                return try await render(routes, context, scope, message: "已按县级以上工会会计科目增设 \(names)（理由：\(reason)）。", errors: [], form: [:], status: .ok)
+            } catch let error as BookError {
+                return try await render(routes, context, scope, message: nil, errors: [error.chinese], form: form, status: error.category.status)
+            }
+        }
+    }
+
+    /// The county-chart accounts a grassroots-chart union may still open: 132, 212, 508 and
+    /// their prescribed details that its chart does not have.
+    static func countyAccountChoices(_ chart: Chart) -> [Account] {
+        Chart.standard(.county).accounts.filter { account in
+            Chart.countyAccountsForGrassroots.contains(String(account.code.prefix(3))) && chart.account(account.code) == nil
+        }
+    }
+
     /// The pasted rows: tab-separated as Excel copies them, else CSV.
     static func records(_ text: String) throws -> [(line: Int, fields: [String])] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
@@ -76,14 +108,14 @@ enum OpeningPage: DeskPage {
             return (first, try? session.vouchers.voucher(organization: code, reference: ref.description))
         }
         // The county accounts this union opened (a CLI act, `account open`), read-only here.
-        let (chartKind, countyAccounts) = try await scope.session.perform { session -> (ChartKind, [[String: String]]) in
+        let (chartKind, countyAccounts, choices) = try await scope.session.perform { session -> (ChartKind, [[String: String]], [Account]) in
             let chart = try session.organizations.chart(for: code)
             return (chart.kind, try session.organizations.countyAccountOpenings(organization: code).map { opening in
                 let levelOne = String(opening.code.prefix(3))
                 let details = chart.accounts.filter { $0.code.hasPrefix(levelOne) && $0.level > 1 }.map { "\($0.code) \($0.name)" }
                 return ["code": opening.code, "name": chart.fullName(opening.code) ?? "", "details": details.joined(separator: "、"),
                         "reason": opening.reason, "opened_by": opening.openedBy, "opened_at": BeijingTime.display(opening.openedAt)]
-            })
+            }, countyAccountChoices(chart))
         }
         let frame = try await routes.frame(context, organization: scope.organization, current: "opening")
         var data: [String: Any] = ["code": code, "errors": errors.map { ["text": $0] },
@@ -102,6 +134,16 @@ enum OpeningPage: DeskPage {
         if chartKind == .grassroots {
             data["grassroots_chart"] = true
             if !countyAccounts.isEmpty { data["county_accounts"] = countyAccounts }
+            // The form for whoever the store lets open them: the union's officers and the administrator.
+            if scope.mayWrite || frame.administrator, !choices.isEmpty {
+                data["may_open_county"] = true
+                data["county_reason"] = form["county_reason"] ?? ""
+                data["county_choices"] = choices.map { account -> [String: Any] in
+                    var item: [String: Any] = ["code": account.code, "name": Chart.standard(.county).fullName(account.code) ?? account.name]
+                    if account.code == form["county_account"] { item["selected"] = true }
+                    return item
+                }
+            }
         }
         if let message { data["message"] = message }
         return routes.page("opening", title: "建账", frame: frame, data: data, status: status)
@@ -134,12 +176,20 @@ enum OpeningPage: DeskPage {
         {{^opened}}{{^may_open}}<p>本单位尚未建账。</p>{{/may_open}}{{/opened}}
         {{#grassroots_chart}}
           <h2>按县级以上工会会计科目增设的科目</h2>
-          <p class="hint">基层工会依法开展的特殊业务（转拨下级经费、补助下级等）可以使用县级以上工会会计科目的 132、212、508；增设由财务人员用命令 fundledger account open 办理并记明理由。</p>
+          <p class="hint">基层工会依法开展的特殊业务（转拨下级经费、补助下级等）可以使用县级以上工会会计科目的 132、212、508；由本单位财务人员或账套管理员增设，并记明理由。增设一级科目时一并增设其规定的明细科目。</p>
           <table class="grid">
             <thead><tr><th>科目编码</th><th>科目名称</th><th>明细科目</th><th>理由</th><th>增设人</th><th>增设时间</th></tr></thead>
             <tbody>{{#county_accounts}}<tr><td>{{code}}</td><td>{{name}}</td><td>{{details}}</td><td>{{reason}}</td><td>{{opened_by}}</td><td>{{opened_at}}</td></tr>{{/county_accounts}}
             {{^county_accounts}}<tr><td colspan="6">本单位未增设县级科目。</td></tr>{{/county_accounts}}</tbody>
           </table>
+          {{#may_open_county}}
+          <form method="post" action="/orgs/{{code}}/opening/county-account" class="filters" id="open-county-account">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <label>增设科目 <select name="account" required>{{#county_choices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} {{name}}</option>{{/county_choices}}</select></label>
+            <label>理由 <input name="reason" value="{{county_reason}}" size="40" placeholder="如 转拨下级工会经费" required></label>
+            <button type="submit">增设</button>
+          </form>
+          {{/may_open_county}}
         {{/grassroots_chart}}
         {{> foot}}
         """

@@ -34,6 +34,8 @@ enum ReportPages: DeskPage {
         var year: Int
         var month: Int?
         var account: String?
+        /// The day a report drawn up on a date is for (the 调节表), when the form gives one.
+        var date: LocalDate?
 
         init(_ form: FormData, today: LocalDate, needsAccount: Bool) throws {
             let yearText = form.trimmed("year") ?? String(today.year)
@@ -47,6 +49,7 @@ enum ReportPages: DeskPage {
             // An account typed by its name (银行存款) is looked up in the chart (`resolved`).
             if account?.isEmpty ?? false, let typed = form.trimmed("account") { typedAccount = typed; account = nil }
             if needsAccount, account == nil, typedAccount == nil { throw DeskError.badField(name: "会计科目", value: form["account"] ?? "") }
+            if form.trimmed("date") != nil { date = try Input.date(form, "date", field: "日期", default: nil) }
         }
 
         /// An account given by name rather than code, until `resolved` finds its code.
@@ -71,8 +74,10 @@ enum ReportPages: DeskPage {
             }
         }
 
-        var suffix: String { month.map { "\(year)-" + ($0 < 10 ? "0" : "") + String($0) } ?? String(year) }
-        var text: String { "year=\(year)" + (month.map { "&month=\($0)" } ?? "") + (account.map { "&account=\($0)" } ?? "") }
+        var suffix: String { date?.description ?? month.map { "\(year)-" + ($0 < 10 ? "0" : "") + String($0) } ?? String(year) }
+        var text: String {
+            "year=\(year)" + (month.map { "&month=\($0)" } ?? "") + (account.map { "&account=\($0)" } ?? "") + (date.map { "&date=\($0)" } ?? "")
+        }
     }
 
     /// One report: its address, its title, how the page shows it and how its workbook is written.
@@ -85,6 +90,9 @@ enum ReportPages: DeskPage {
         /// nil: the CLI writes no workbook of this report on its own, so neither does the desk.
         /// The workbook's creation time is the desk's clock (or SOURCE_DATE_EPOCH), as the CLI's is now.
         let workbook: (@Sendable (Session, String, Query, String, Date) throws -> Void)?
+        /// The day the report is drawn up for, when it is drawn up on a date (the 调节表): its
+        /// page asks for a date instead of a year and month.
+        var date: (@Sendable (Query) -> LocalDate)? = nil
     }
 
     static let kinds: [Kind] = [
@@ -176,7 +184,10 @@ enum ReportPages: DeskPage {
                         },
                         "notes": built.notes.map { ["text": $0] },
                     ]
-                    if kind.needsAccount { data["needs_account"] = true } else if kind.slug != "subsidies" { data["has_month"] = true }
+                    if let date = kind.date {
+                        data["has_date"] = true
+                        data["date"] = date(query).description
+                    } else if kind.needsAccount { data["needs_account"] = true } else if kind.slug != "subsidies" { data["has_month"] = true }
                     if kind.workbook != nil { data["has_workbook"] = true }
                     return routes.page("report", title: built.title, frame: frame, data: data)
                 }
@@ -302,7 +313,8 @@ enum ReportPages: DeskPage {
         <h1>{{report_title}}</h1>
         <p class="meta">{{subtitle}}</p>
         <form class="filters" method="get" action="/orgs/{{code}}/reports/{{slug}}">
-          <label>年度 <input name="year" value="{{year}}" size="5"></label>
+          {{^has_date}}<label>年度 <input name="year" value="{{year}}" size="5"></label>{{/has_date}}
+          {{#has_date}}<input type="hidden" name="account" value="{{account}}"><label>日期 <input name="date" value="{{date}}" size="11" placeholder="如 2026-05-31"></label>{{/has_date}}
           {{#has_month}}<label>月份 <input name="month" value="{{month}}" size="3" placeholder="全年"></label>{{/has_month}}
           {{#needs_account}}<label>科目 <input name="account" value="{{account}}" size="8"></label>{{/needs_account}}
           <button type="submit">查询</button>

@@ -21,6 +21,12 @@ extension CashService {
     /// nothing; sealed in the organisation's event chain.
     public func importStatement(organization: String, account: String, path: String) throws -> BankStatementImport {
         let (file, records) = try ImportFiles.readCSVRecords(path: path)
+        return try importStatement(organization: organization, account: account, file: file, records: records)
+    }
+
+    /// Imports a statement's CSV records read from `file` (a path or an uploaded file's name),
+    /// with the rules of `importStatement(organization:account:path:)`.
+    func importStatement(organization: String, account: String, file: String, records: [(line: Int, fields: [String])]) throws -> BankStatementImport {
         let rows: [BankStatementLine]
         switch BankStatementReader.read(file: file, records: records) {
         case let .success(read): rows = read

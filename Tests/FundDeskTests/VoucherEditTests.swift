@@ -135,6 +135,17 @@ struct VoucherEditTests {
         }
     }
 
+    @Test func aFormLargerThanTheDeskReadsIsAnsweredWith413AndNothingSaved() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.test { client in
+            let officer = try await loggedIn(client, "王芳")
+            let huge = try await officer.post(client, "/orgs/FED-01/vouchers/new",
+                                              Self.grid([("购买办公用品", "50504", "10.00", ""), ("", "102", "", "10.00")]) + [("filler", String(repeating: "x", count: 1_200_000))])
+            #expect(huge.status == .contentTooLarge && huge.text.contains("[form-too-large]"))
+        }
+        #expect(try fixture.store.session(as: "王芳").vouchers.vouchers(organization: "FED-01").isEmpty)
+    }
+
     @Test func aLedgerOfAnAccountOpensByTheAccountsName() async throws {
         let fixture = try DeskFixture()
         try fixture.post("2026-05-06", [("102", 500_00), ("401", -500_00)])

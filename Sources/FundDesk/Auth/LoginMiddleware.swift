@@ -36,8 +36,7 @@ struct LoginMiddleware: RouterMiddleware {
                 context.form = multipart.fields
                 context.upload = multipart.file
             } else {
-                let body = try await request.body.collect(upTo: context.maxUploadSize)
-                context.form = FormData(String(buffer: body))
+                context.form = try await FormData.read(request, limit: context.maxUploadSize)
             }
             guard let sent = context.form["_csrf"], Tokens.equal(sent, login.csrfToken) else { throw DeskError.csrfRefused }
         } else if request.method != .get && request.method != .head {

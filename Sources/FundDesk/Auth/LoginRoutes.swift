@@ -50,8 +50,7 @@ struct LoginRoutes: Sendable {
     }
 
     func login(request: Request, context: DeskContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        let form = FormData(String(buffer: body))
+        let form = try await FormData.read(request, limit: 64 * 1024)
         guard let expected = request.cookies[CookieName.login]?.value, let sent = form["_csrf"], Tokens.equal(sent, expected) else {
             throw DeskError.csrfRefused
         }

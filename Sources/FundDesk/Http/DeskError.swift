@@ -20,6 +20,8 @@ public enum DeskError: Error, Hashable, Sendable {
     case uploadTooLarge(limitBytes: Int)
     /// A `multipart/form-data` body that cannot be read as one.
     case uploadRefused(MultipartProblem)
+    /// A form (not an upload) larger than the desk reads (`DeskContext.maxUploadSize`).
+    case formTooLarge(limitBytes: Int)
 
     /// The HTTP status of the refusal.
     var status: HTTPResponse.Status {
@@ -27,7 +29,7 @@ public enum DeskError: Error, Hashable, Sendable {
         case .forbidden, .csrfRefused, .reviewerNotConfirmed: .forbidden
         case .notFound: .notFound
         case .badField, .uploadRefused: .badRequest
-        case .uploadTooLarge: .contentTooLarge
+        case .uploadTooLarge, .formTooLarge: .contentTooLarge
         }
     }
 
@@ -42,6 +44,7 @@ public enum DeskError: Error, Hashable, Sendable {
         case .reviewerNotConfirmed: ReviewerConfirmation.refusal
         case let .uploadTooLarge(limit): "上传的文件过大：一次最多上传 \(limit >> 20) MB，未保存任何内容。请拆分文件（如按月）后分别上传。[upload-too-large]"
         case let .uploadRefused(problem): problem.chinese
+        case let .formTooLarge(limit): "提交的内容过多：一次最多 \(limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit >> 10) KB")，未保存任何内容。请分几次提交（如把很长的凭证分成几张）。[form-too-large]"
         }
     }
 }

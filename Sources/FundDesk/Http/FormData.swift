@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// The fields of an `application/x-www-form-urlencoded` body or a query string, in order, with
 /// repeated names kept (the voucher grid's lines, the vouchers ticked for a batch).
 ///
@@ -69,3 +71,17 @@ public struct FormData: Sendable {
 }
 
 import Foundation
+
+extension FormData {
+    /// The urlencoded form of `request`, read within `limit` bytes: a larger body is answered
+    /// 413 (`DeskError.formTooLarge`), not a failure of the server, and nothing is read of it.
+    static func read(_ request: Request, limit: Int) async throws -> FormData {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw DeskError.formTooLarge(limitBytes: limit) }
+        var bytes: [UInt8] = []
+        for try await chunk in request.body {
+            guard bytes.count + chunk.readableBytes <= limit else { throw DeskError.formTooLarge(limitBytes: limit) }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return FormData(String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -152,8 +152,9 @@ enum AuditPage: DeskPage {
                 "amount": finding.amount.map { $0.grouped } ?? "", "text": finding.text,
                 "vouchers": Self.vouchers(finding, links: links, code: code),
             ]
-            if finding.status == .answered { row["waiting_committee"] = true }
-            if finding.status == .open { row["waiting_officer"] = true }
+            // The link says what the user can do there: 处理 for the committee, 答复 for the officer.
+            if finding.status == .answered, powers.audit { row["waiting_committee"] = true }
+            if finding.status == .open, powers.answer { row["waiting_officer"] = true }
             return row
         }
         var data: [String: Any] = [

@@ -20,13 +20,7 @@ extension SQLiteStorage: RollupStorage {
             LEFT JOIN organization c ON c.id = g.counterpart_id
             """
         if through == year * 100 + 12 {
-            return try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
-                , grouped AS (
-                    SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, sum(y.debit - y.credit) AS closing_net,
-                           sum(CASE WHEN y.year = ? AND y.closing = 0 THEN y.debit - y.credit ELSE 0 END) AS activity_net
-                    FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year <= ?
-                    GROUP BY y.organization_id, y.account_id, y.project, y.counterpart_id)
-                """ + select, arguments: [root, year, year]).map(\.balance) }
+            return try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(root: root, year: year) }
         }
         return try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
             , turnover AS (
@@ -40,6 +34,53 @@ extension SQLiteStorage: RollupStorage {
                 SELECT organization_id, account_id, project, counterpart_id, sum(net) AS closing_net, sum(activity) AS activity_net
                 FROM turnover GROUP BY organization_id, account_id, project, counterpart_id)
             """ + select, arguments: [root, year, yearStart, through]).map(\.balance) }
+    }
+
+    /// A roll-up through December: the year rows up to `year`, in key order, added up per member,
+    /// account, project and counterpart in Swift as they are stepped (no sorting, no join per
+    /// row: codes come from one look-up of the organisations and one of the accounts). The
+    /// same rows as the grouping of the monthly rows; a sum past Int64 is `SumNotInteger`.
+    private func yearBalances(root: String, year: Int) throws -> [RollupBalance] {
+        var organizations: [Int64: String] = [:], accounts: [Int64: String] = [:]
+        let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account"))
+        while let row = try codes.next() {
+            if row[0] as Int64 == 0 { organizations[row[1]] = row[2] } else { accounts[row[1]] = row[2] }
+        }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.tree + """
+            SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.year, y.closing, y.debit, y.credit
+            FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year <= ?
+            ORDER BY y.organization_id, y.account_id, y.project, y.counterpart_id
+            """), arguments: [root, year])
+        var balances: [RollupBalance] = []
+        var key: (organization: Int64, account: Int64, project: String, counterpart: Int64)?
+        var closingNet: Int64 = 0, activityNet: Int64 = 0
+        func add(_ total: Int64, _ amount: Int64) throws -> Int64 {
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            if overflow { throw SumNotInteger() }
+            return sum
+        }
+        func close() {
+            // As the inner joins did: a row whose organisation or account is not in the book is left out.
+            guard let key, let organization = organizations[key.organization], let account = accounts[key.account] else { return }
+            balances.append(RollupBalance(organization: organization, account: account, project: key.project.isEmpty ? nil : key.project,
+                                          counterpart: organizations[key.counterpart], closingNet: closingNet, activityNet: activityNet))
+        }
+        while let row = try rows.next() {
+            let organization: Int64 = row[0], account: Int64 = row[1], project: String = row[2], counterpart: Int64 = row[3]
+            if key == nil || key!.organization != organization || key!.account != account || key!.project != project || key!.counterpart != counterpart {
+                close()
+                key = (organization, account, project, counterpart)
+                closingNet = 0
+                activityNet = 0
+            }
+            let debit: Int64 = row[6], credit: Int64 = row[7]
+            let (net, overflow) = debit.subtractingReportingOverflow(credit)
+            if overflow { throw SumNotInteger() }
+            closingNet = try add(closingNet, net)
+            if row[4] as Int == year, row[5] as Int64 == 0 { activityNet = try add(activityNet, net) }
+        }
+        close()
+        return balances
     }
 
     /// The members and flow accounts with movements in the year are read from the year aggregate;

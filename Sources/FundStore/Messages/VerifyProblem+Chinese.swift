@@ -18,13 +18,14 @@ public enum VerifyCheckText {
         case "untagged-subsidy-spending": "项目补贴的支出未标注项目"
         case "transfer-without-counterpart": "应收下级经费、补助下级支出或支付应付下级经费的凭证行未注明往来单位，无法与下级账簿核对；请红字冲销后注明往来单位重记"
         case "voucher-balance": "凭证借贷不平衡"
+        case "year-balance": "年度余额汇总与凭证行重新计算的结果不一致；账套在 FundLedger 之外被改动，请从备份恢复"
         default: nil
         }
     }
 
     /// Every check id given a text here, for the test that checks each has one.
     public static let known = ["balance", "foreign-key", "integrity", "leaf-account", "numbering", "reversal", "review-committee",
-                               "seal", "term", "transfer-without-counterpart", "untagged-subsidy-spending", "voucher-balance"]
+                               "seal", "term", "transfer-without-counterpart", "untagged-subsidy-spending", "voucher-balance", "year-balance"]
 }
 
 extension VerifyProblem: LocalizedMessage {

@@ -10,7 +10,8 @@ extension PostingContext {
         return months.contains(period.key)
     }
 
-    /// Adds the pending turnovers to the balance table. Called before anything reads it. A row
+    /// Adds the pending turnovers to the balance table, and to the year aggregate
+    /// (`addYearTurnovers`). Called before anything reads them. A row
     /// whose sum would pass Int64 (SQLite makes it REAL, which the table's CHECK refuses) is
     /// `BookError.sumOverflow` naming the organisation, the account and the month.
     mutating func flush(_ db: Database) throws {
@@ -32,6 +33,7 @@ extension PostingContext {
                                                         month: Period(key: key.period) ?? Period(year: 1900, month: 1)!))
             }
         }
+        try Self.addYearTurnovers(db, pending)
         pending.removeAll(keepingCapacity: true)
     }
 

@@ -8,29 +8,103 @@ extension SQLiteStorage: RollupStorage {
             UNION ALL SELECT o.id FROM organization o JOIN rollup_member ON o.parent_id = rollup_member.id)
         """
 
+    /// Read from the year aggregate (`year_balance`): the years up to the roll-up's, about one
+    /// row per member, account, project and counterpart for each year of the book. A roll-up
+    /// through a month before December adds the year's monthly rows through that month to the
+    /// earlier years' rows.
     func rollupBalances(root: String, yearStart: Int, through: Int) throws -> [RollupBalance] {
-        try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
-            SELECT o.code AS organization, a.code AS account, b.project, c.code AS counterpart,
-                   sum(b.debit - b.credit) AS closing_net,
-                   sum(CASE WHEN b.period >= ? AND b.closing = 0 THEN b.debit - b.credit ELSE 0 END) AS activity_net
-            FROM balance b JOIN rollup_member m ON m.id = b.organization_id JOIN organization o ON o.id = b.organization_id
-            JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
-            WHERE b.period <= ?
-            GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id
-            """, arguments: [root, yearStart, through]).map(\.balance) }
+        let year = yearStart / 100
+        let select = """
+            SELECT o.code AS organization, a.code AS account, g.project, c.code AS counterpart, g.closing_net, g.activity_net
+            FROM grouped g JOIN organization o ON o.id = g.organization_id JOIN account a ON a.id = g.account_id
+            LEFT JOIN organization c ON c.id = g.counterpart_id
+            """
+        if through == year * 100 + 12 {
+            return try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(root: root, year: year) }
+        }
+        return try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
+            , turnover AS (
+                SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.debit - y.credit AS net, 0 AS activity
+                FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year < ?
+                UNION ALL
+                SELECT b.organization_id, b.account_id, b.project, b.counterpart_id, b.debit - b.credit,
+                       CASE WHEN b.closing = 0 THEN b.debit - b.credit ELSE 0 END
+                FROM balance b WHERE b.organization_id IN (SELECT id FROM rollup_member) AND b.period BETWEEN ? AND ?
+            ), grouped AS (
+                SELECT organization_id, account_id, project, counterpart_id, sum(net) AS closing_net, sum(activity) AS activity_net
+                FROM turnover GROUP BY organization_id, account_id, project, counterpart_id)
+            """ + select, arguments: [root, year, yearStart, through]).map(\.balance) }
     }
 
+    /// A roll-up through December: the year rows up to `year`, in key order, added up per member,
+    /// account, project and counterpart in Swift as they are stepped (no sorting, no join per
+    /// row: codes come from one look-up of the organisations and one of the accounts). The
+    /// same rows as the grouping of the monthly rows; a sum past Int64 is `SumNotInteger`.
+    private func yearBalances(root: String, year: Int) throws -> [RollupBalance] {
+        var organizations: [Int64: String] = [:], accounts: [Int64: String] = [:]
+        let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account"))
+        while let row = try codes.next() {
+            if row[0] as Int64 == 0 { organizations[row[1]] = row[2] } else { accounts[row[1]] = row[2] }
+        }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.tree + """
+            SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.year, y.closing, y.debit, y.credit
+            FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year <= ?
+            ORDER BY y.organization_id, y.account_id, y.project, y.counterpart_id
+            """), arguments: [root, year])
+        var balances: [RollupBalance] = []
+        var key: (organization: Int64, account: Int64, project: String, counterpart: Int64)?
+        var closingNet: Int64 = 0, activityNet: Int64 = 0
+        func add(_ total: Int64, _ amount: Int64) throws -> Int64 {
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            if overflow { throw SumNotInteger() }
+            return sum
+        }
+        func close() {
+            // As the inner joins did: a row whose organisation or account is not in the book is left out.
+            guard let key, let organization = organizations[key.organization], let account = accounts[key.account] else { return }
+            balances.append(RollupBalance(organization: organization, account: account, project: key.project.isEmpty ? nil : key.project,
+                                          counterpart: organizations[key.counterpart], closingNet: closingNet, activityNet: activityNet))
+        }
+        while let row = try rows.next() {
+            let organization: Int64 = row[0], account: Int64 = row[1], project: String = row[2], counterpart: Int64 = row[3]
+            if key == nil || key!.organization != organization || key!.account != account || key!.project != project || key!.counterpart != counterpart {
+                close()
+                key = (organization, account, project, counterpart)
+                closingNet = 0
+                activityNet = 0
+            }
+            let debit: Int64 = row[6], credit: Int64 = row[7]
+            let (net, overflow) = debit.subtractingReportingOverflow(credit)
+            if overflow { throw SumNotInteger() }
+            closingNet = try add(closingNet, net)
+            if row[4] as Int == year, row[5] as Int64 == 0 { activityNet = try add(activityNet, net) }
+        }
+        close()
+        return balances
+    }
+
+    /// The members and flow accounts with movements in the year are read from the year aggregate;
+    /// only their months are read from `balance`, each month by its key.
     func rollupFlows(root: String, yearStart: Int, through: Int) throws -> [RollupFlow] {
         try summing(organizationID: nil, from: yearStart, to: through) { try RollupFlowRow.fetchAll(db, sql: Self.tree + """
+            , flow_account(id) AS (
+                SELECT id FROM account
+                WHERE code LIKE '211%' OR code LIKE '212%' OR code LIKE '131%' OR code LIKE '132%'
+                   OR code LIKE '402%' OR code LIKE '403%' OR code LIKE '508%'
+            ), flowing(organization_id, account_id) AS (
+                SELECT DISTINCT y.organization_id, y.account_id FROM year_balance y
+                WHERE y.organization_id IN (SELECT id FROM rollup_member) AND +y.account_id IN (SELECT id FROM flow_account)
+                  AND y.year = ? AND y.closing = 0
+            ), rollup_month(period) AS (
+                SELECT ? UNION ALL SELECT period + 1 FROM rollup_month WHERE period < ?
+            )
             SELECT o.code AS organization, a.code AS account, b.project, c.code AS counterpart, b.period,
                    sum(b.debit) AS debit, sum(b.credit) AS credit
-            FROM balance b JOIN rollup_member m ON m.id = b.organization_id JOIN organization o ON o.id = b.organization_id
-            JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
-            WHERE b.period BETWEEN ? AND ? AND b.closing = 0
-              AND (a.code LIKE '211%' OR a.code LIKE '212%' OR a.code LIKE '131%' OR a.code LIKE '132%'
-                   OR a.code LIKE '402%' OR a.code LIKE '403%' OR a.code LIKE '508%')
+            FROM flowing f CROSS JOIN rollup_month p CROSS JOIN balance b
+            JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
+            WHERE b.organization_id = f.organization_id AND b.period = p.period AND b.account_id = f.account_id AND b.closing = 0
             GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id, b.period
-            """, arguments: [root, yearStart, through]).map(\.flow) }
+            """, arguments: [root, yearStart / 100, yearStart, through]).map(\.flow) }
     }
 
     func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Int,
@@ -40,7 +114,9 @@ extension SQLiteStorage: RollupStorage {
         values += accountPrefixes.map { $0 as (any DatabaseValueConvertible)? }
         values += [counterpart, counterpart, project, project ?? "", debitsOnly]
         let arguments = StatementArguments(values)
-        return try VoucherRefRow.fetchAll(db, sql: """
+        // A roll-up asks once per flow difference, with one to three prefixes: the statements
+        // are prepared once each.
+        return try VoucherRefRow.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
             JOIN organization o ON o.id = v.organization_id JOIN account a ON a.id = l.account_id
             LEFT JOIN organization c ON c.id = l.counterpart_id LEFT JOIN organization p ON p.id = o.parent_id
@@ -49,7 +125,7 @@ extension SQLiteStorage: RollupStorage {
                         ELSE coalesce(c.code, CASE WHEN a.code LIKE '211%' THEN p.code END) = ? END)
               AND (? IS NULL OR coalesce(l.project, '') = ?) AND (? = 0 OR l.side = 'D')
             ORDER BY v.period, v.word, v.number LIMIT 20
-            """, arguments: arguments).map(\.ref)
+            """), arguments: arguments).map(\.ref)
     }
 
     func rollupBudgets(root: String, year: Int) throws -> [String: Budget] {
@@ -64,14 +140,14 @@ extension SQLiteStorage: RollupStorage {
     }
 
     func pairVouchers(organization: String, accountPrefix: String, counterpart: String, project: String?) throws -> [VoucherRef] {
-        try VoucherRefRow.fetchAll(db, sql: """
+        try VoucherRefRow.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
             JOIN organization o ON o.id = v.organization_id JOIN account a ON a.id = l.account_id
             LEFT JOIN organization c ON c.id = l.counterpart_id LEFT JOIN organization p ON p.id = o.parent_id
             WHERE o.code = ? AND v.status = 'posted' AND a.code LIKE ? || '%'
               AND coalesce(c.code, CASE WHEN ? = '211' THEN p.code END) = ? AND coalesce(l.project, '') = ?
             ORDER BY v.period, v.word, v.number LIMIT 20
-            """, arguments: [organization, accountPrefix, accountPrefix, counterpart, project ?? ""]).map(\.ref)
+            """), arguments: [organization, accountPrefix, accountPrefix, counterpart, project ?? ""]).map(\.ref)
     }
 }
 

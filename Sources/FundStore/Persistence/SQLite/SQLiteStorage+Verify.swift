@@ -9,7 +9,7 @@ extension SQLiteStorage: VerifyStorage {
     }
 
     func verifyProblems() throws -> [VerifyProblem] {
-        try integrity() + foreignKeys() + voucherBalance() + numbering() + reversals() + leafAccounts() + balances() + seals()
+        try integrity() + foreignKeys() + voucherBalance() + numbering() + reversals() + leafAccounts() + balances() + yearBalanceProblems() + seals()
             + EventChain.problems(db)
     }
 

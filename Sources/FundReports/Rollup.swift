@@ -127,10 +127,18 @@ public struct Rollup: Sendable {
         if let index = income.firstIndex(where: { $0.label == names["403"] }) { income[index].elimination = -transferElimination }
         if let index = expenditure.firstIndex(where: { $0.label == names["508"] }) { expenditure[index].elimination = -transferElimination }
 
-        // Balance sheet items, and the payable/receivable pairs between members.
+        // Balance sheet items, and the payable/receivable pairs between members. The balances
+        // are grouped by level-1 account once, so each item reads only its own accounts' rows.
+        let byLevelOne = Dictionary(grouping: data.balances, by: { $0.account.prefix(3) })
+        func balances(_ prefixes: [String]) -> [RollupBalance] {
+            prefixes.flatMap { prefix -> [RollupBalance] in
+                if prefix.count >= 3 { return (byLevelOne[prefix.prefix(3)] ?? []).filter { $0.account.hasPrefix(prefix) } }
+                return byLevelOne.keys.filter { $0.hasPrefix(prefix) }.sorted().flatMap { byLevelOne[$0] ?? [] }
+            }
+        }
         func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> Line {
             var values: [String: Int64] = [:]
-            for b in data.balances where prefixes.contains(where: { b.account.hasPrefix($0) }) {
+            for b in balances(prefixes) {
                 try add(&values[b.organization, default: 0], credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, b.organization, b.account)
             }
             return Line(label: label, isTotal: false, values: values, elimination: 0)
@@ -146,7 +154,7 @@ public struct Rollup: Sendable {
         ]
         for pair in pairs {
             var upperSide: [Key: Int64] = [:], lowerSide: [Key: Int64] = [:]
-            for b in data.balances {
+            for b in balances([pair.upperAccount, pair.lowerAccount]) {
                 if b.account.hasPrefix(pair.upperAccount), let other = b.counterpart, codes.contains(other) {
                     // A 212 balance toward the union above is held for the unions below, owed to neither.
                     if pair.upperIsLiability, FlowReconciliation.isAncestor(other, of: b.organization, parents: parent) { continue }

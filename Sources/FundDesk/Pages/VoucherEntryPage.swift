@@ -5,7 +5,9 @@ import Hummingbird
 /// 凭证录入 (`/orgs/{CODE}/vouchers/new`): a grid of 摘要 | 会计科目 | 借方金额 | 贷方金额 saved as a
 /// draft (未审核). A plain form: without JavaScript it posts as it is; desk.js adds the running
 /// totals, 金额大写, Enter to move on and `=` to fill the balancing amount. A refusal is shown
-/// beside the line it concerns and nothing is saved.
+/// beside the line it concerns and nothing is saved. 40401 财政拨款收入 is offered once per part of
+/// 基本支出 ("40401 财政拨款收入 人员经费"), so that the class the book requires on it is chosen with
+/// the account.
 enum VoucherEntryPage: DeskPage {
     static let templates = ["voucher-entry": entry]
     static let menu = [MenuItem(title: "凭证录入", path: "vouchers/new", order: 10)]
@@ -101,7 +103,13 @@ enum VoucherEntryPage: DeskPage {
             }
             if !problems.isEmpty { entry.rows[index].error = problems.joined(separator: "；"); continue }
             if let side, let amount {
-                lines.append(VoucherLine(accountCode: code, side: side, amount: amount, summary: summary))
+                var line = VoucherLine(accountCode: code, side: side, amount: amount, summary: summary)
+                // "40401 财政拨款收入 人员经费" chooses the part of 基本支出 with the account.
+                if let basicClass = BasicClass.allCases.first(where: { row.account.contains($0.chinese) }) {
+                    line.dimensions.basicClass = basicClass
+                    line.dimensions.expenseType = .basic
+                }
+                lines.append(line)
                 rowOfLine.append(index)
             }
         }
@@ -137,7 +145,10 @@ enum VoucherEntryPage: DeskPage {
                 if let error = row.error { item["error"] = error }
                 return item
             },
-            "accounts": leaves.map { ["code": $0.code, "name": $0.name] },
+            "accounts": leaves.flatMap { account -> [[String: String]] in
+                guard account.code.hasPrefix("40401") else { return [["code": account.code, "name": account.name]] }
+                return BasicClass.allCases.map { ["code": account.code, "name": account.name + " " + $0.chinese] }
+            },
             "debit_total": overflow ? "—" : Money(fen: debit).grouped, "credit_total": overflow ? "—" : Money(fen: credit).grouped,
             "difference": overflow || o ? "—" : Money(fen: difference).grouped,
             "capitals": overflow ? "" : ChineseAmount.capitals(Money(fen: debit)),
@@ -177,7 +188,7 @@ enum VoucherEntryPage: DeskPage {
             </tfoot>
           </table>
           <datalist id="accounts">{{#accounts}}<option value="{{code}} {{name}}"></option>{{/accounts}}</datalist>
-          <p class="hint">会计科目输入编码或名称即可查找（只列末级科目）。金额可写 1,234.56。按 <kbd>Enter</kbd> 跳到下一格，在金额格按 <kbd>=</kbd> 填入借贷差额。</p>
+          <p class="hint">会计科目输入编码或名称即可查找（只列末级科目）；财政拨款收入的基本支出请选“人员经费”或“公用经费”。金额可写 1,234.56。按 <kbd>Enter</kbd> 跳到下一格，在金额格按 <kbd>=</kbd> 填入借贷差额。</p>
           <div class="buttons">
             <button type="submit">保存（草稿）</button>
             <button type="button" id="add-line" class="secondary" hidden>增加一行</button>

@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v13-county-accounts", migrate: v13CountyAccounts)
         migrator.registerMigration("v14-bulk-import", migrate: v14BulkImport)
         migrator.registerMigration("v10-cash-bank", migrate: v10CashBank)
+        migrator.registerMigration("v15-basic-classes", migrate: v15BasicClasses)
         return migrator
     }
 

@@ -26,6 +26,8 @@ import Testing
             """.write(toFile: journal, atomically: true, encoding: .utf8)
         let imported = try CLI.run(["import", journal, "--book", book])
         #expect(imported.status == 0, "\(imported.stderr)")
+        let shown = try CLI.run(["voucher", "show", "--org", "CTY-01", "2026-01/记-0001", "--book", book])
+        #expect(shown.status == 0 && shown.stdout.contains("基本支出 人员经费") && shown.stdout.contains("基本支出 公用经费 财政拨款"), "\(shown.stdout)")
         let csv = folder + "/february.csv"
         try """
             单位,日期,凭证号,摘要,科目编码,借方,贷方,经费类别,资金来源,支出类型,制单人,审核人

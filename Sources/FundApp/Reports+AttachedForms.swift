@@ -65,8 +65,9 @@ extension Reports {
                                       layout: Appropriations.Layout = .split, classes: BasicExpenseClasses = .standard) throws -> Form {
         let (organization, chart) = try countyLevel(book, organization: code, form: .appropriations)
         let input = Appropriations.Input(
-            opening: try Period(year: year - 1, month: 12).map { try appropriationFunds(book, organization: code, chart: chart, through: $0) } ?? [],
-            closing: try appropriationFunds(book, organization: code, chart: chart, through: Period(year: year, month: 12)!),
+            opening: try Period(year: year - 1, month: 12).map { try appropriationFunds(book, organization: code, chart: chart, through: $0,
+                                                                                            classes: classes) } ?? [],
+            closing: try appropriationFunds(book, organization: code, chart: chart, through: Period(year: year, month: 12)!, classes: classes),
             activity: try book.ledger.detailedActivity(organization: code, from: Period(year: year, month: 1)!, to: Period(year: year, month: 12)!))
         guard Appropriations.isDue(input) else {
             throw BookError.attachedFormNotDue(organization: code, form: .appropriations, reason: .noAppropriations)
@@ -89,8 +90,10 @@ extension Reports {
 
     /// The 331/332 balances at the end of `through`, by project and expense type, with the
     /// appropriation income and spending not yet carried (a month not closed) added to 33103 as
-    /// its 期末结转 would carry them (`CarryForward.target`, keeping project and expense type).
-    static func appropriationFunds(_ book: Session, organization code: String, chart: Chart, through: Period) throws -> [FundBalance] {
+    /// its 期末结转 would carry them (`CarryForward.target`, keeping project and expense type, and
+    /// the 基本支出 part its class, `CarryForward.basicClass`).
+    static func appropriationFunds(_ book: Session, organization code: String, chart: Chart, through: Period,
+                                   classes: BasicExpenseClasses = .standard) throws -> [FundBalance] {
         let earmarked = try earmarkedProjects(book, organization: code, year: through.year, through: through)
         var funds: [FundBalance] = []
         for balance in try book.yearEnd.fundBalances(organization: code, through: through) {
@@ -98,8 +101,9 @@ extension Reports {
                 funds.append(balance)
             } else if CarryForward.closesAtPeriodEnd(balance.accountCode),
                       CarryForward.target(of: balance, chart: chart, earmarked: earmarked).hasPrefix("33") {
-                funds.append(FundBalance(accountCode: "33103", project: balance.project, source: balance.source, expense: balance.expense,
-                                         netFen: balance.netFen))
+                let basicClass = CarryForward.basicClass(of: balance, classes: classes)
+                funds.append(FundBalance(accountCode: "33103", project: balance.project, source: balance.source,
+                                         expense: basicClass != nil ? .basic : balance.expense, basicClass: basicClass, netFen: balance.netFen))
             }
         }
         return funds

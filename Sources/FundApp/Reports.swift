@@ -42,6 +42,11 @@ public enum Reports {
         if closing.uncarriedDifference != 0 {
             form.notes.append("注：截至\(period.lastDay.chineseDate)尚有收支未期末结转（月份未结账），净资产各项已按结转去向计入未结转的收支差额 \(Money(fen: closing.uncarriedDifference).grouped) 元。")
         }
+        if chart.account("331") != nil,
+           let note = try summing({ try Appropriations.carriedNote(try appropriationFunds(book, organization: code, chart: chart, through: period),
+                                                                   annual: month == nil) }) {
+            form.notes.append(note)
+        }
         return form
     }
 

@@ -43,14 +43,18 @@ public struct DetailedActivity: Hashable, Sendable {
     public let project: String?
     public let source: FundSource?
     public let expense: ExpenseType?
+    /// 人员经费 or 公用经费, on 40401 and 331 activity of 基本支出.
+    public let basicClass: BasicClass?
     public let debitFen: Int64
     public let creditFen: Int64
 
-    public init(code: String, project: String?, source: FundSource?, expense: ExpenseType?, debitFen: Int64, creditFen: Int64) {
+    public init(code: String, project: String?, source: FundSource?, expense: ExpenseType?, basicClass: BasicClass? = nil,
+                debitFen: Int64, creditFen: Int64) {
         self.code = code
         self.project = project
         self.source = source
         self.expense = expense
+        self.basicClass = basicClass
         self.debitFen = debitFen
         self.creditFen = creditFen
     }

@@ -20,6 +20,7 @@ public struct CSVVoucherReader {
         "econ": ["econ", "经济分类"],
         "counterpart": ["counterpart", "往来单位"],
         "source": ["source", "资金来源"],
+        "class": ["class", "经费类别", "基本支出类别"],
         "attachments": ["attachments", "附件", "附件数"],
         "preparer": ["preparer", "制单", "制单人"],
         "reviewer": ["reviewer", "审核", "审核人"],
@@ -144,6 +145,11 @@ public struct CSVVoucherReader {
             if let text = value("source") {
                 guard let source = FundSource(text: text) else { fail("source", "bad-tag", "\"\(text)\" is not a fund source; write 财政拨款 or 工会资金", "“\(text)”不是资金来源；请写 财政拨款 或 工会资金"); continue }
                 line.dimensions.fundSource = source
+            }
+            if let text = value("class") {
+                guard let basicClass = BasicClass(text: text) else { fail("class", "bad-tag", "\"\(text)\" is not a class of 基本支出; write 人员经费 or 公用经费", "“\(text)”不是基本支出的经费类别；请写 人员经费 或 公用经费"); continue }
+                line.dimensions.basicClass = basicClass
+                if line.dimensions.expenseType == nil { line.dimensions.expenseType = .basic }
             }
             let organization = value("org")
             let key = (organization ?? "") + "|" + date.period.description + "|" + word + "|" + String(number ?? 0)

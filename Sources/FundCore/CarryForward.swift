@@ -6,13 +6,17 @@ public struct FundBalance: Hashable, Sendable {
     public let source: FundSource?
     /// 基本支出 or 项目支出, kept on 331 财政拨款结转 when the balance is carried there.
     public let expense: ExpenseType?
+    /// 人员经费 or 公用经费, on 40401 and 331 balances of 基本支出.
+    public let basicClass: BasicClass?
     public let netFen: Int64
 
-    public init(accountCode: String, project: String?, source: FundSource?, expense: ExpenseType? = nil, netFen: Int64) {
+    public init(accountCode: String, project: String?, source: FundSource?, expense: ExpenseType? = nil, basicClass: BasicClass? = nil,
+                netFen: Int64) {
         self.accountCode = accountCode
         self.project = project
         self.source = source
         self.expense = expense
+        self.basicClass = basicClass
         self.netFen = netFen
     }
 }
@@ -97,28 +101,43 @@ public enum CarryForward {
     /// Step 1 vouchers for December of `year`, with the earmarked projects read from the same
     /// balances (the year's carry-forward in one go).
     public static func periodEnd(organization: String, year: Int, chart: Chart, balances: [FundBalance],
-                                 preparer: String) throws(SumOverflow) -> [VoucherDraft] {
+                                 preparer: String, classes: BasicExpenseClasses = .standard) throws(SumOverflow) -> [VoucherDraft] {
         try monthEnd(organization: organization, period: Period(year: year, month: 12)!, chart: chart, balances: balances,
-                     earmarked: earmarkedProjects(balances), preparer: preparer)
+                     earmarked: earmarkedProjects(balances), preparer: preparer, classes: classes)
     }
 
     /// Step 1 vouchers of one month (期末结转), dated its last day: one for income (结转…月收入),
     /// one for expenditure (结转…月支出), split when very many projects need more lines than one
     /// voucher holds. `balances` are the month's uncarried income and expenditure, by account,
     /// project, fund source and expense type; `earmarked` the projects earmarked so far this year
-    /// (`earmarkedProjects` over the year's activity and the 321 balances carried in). A contra
-    /// line whose sum passes Int64 fen throws `SumOverflow` naming its target account.
+    /// (`earmarkedProjects` over the year's activity and the 321 balances carried in). The
+    /// 基本支出 part carried to 33103 keeps its class: a 40401 balance its own (人员经费/公用经费,
+    /// as the officer entered it), a 财政拨款 expense balance the class of its account under
+    /// `classes`. A contra line whose sum passes Int64 fen throws `SumOverflow` naming its target
+    /// account.
     public static func monthEnd(organization: String, period: Period, chart: Chart, balances: [FundBalance],
-                                earmarked: Set<String>, preparer: String) throws(SumOverflow) -> [VoucherDraft] {
+                                earmarked: Set<String>, preparer: String, classes: BasicExpenseClasses = .standard) throws(SumOverflow) -> [VoucherDraft] {
         let closing = balances.filter { $0.netFen != 0 && closesAtPeriodEnd($0.accountCode) }
         let income = closing.filter { AccountCategory(code: $0.accountCode) == .income }
         let expenditure = closing.filter { AccountCategory(code: $0.accountCode) == .expenditure }
         let month = "\(period.year)年\(period.month)月"
-        return try vouchers(organization: organization, date: period.lastDay, summary: "结转\(month)收入", balances: income, preparer: preparer) {
+        return try vouchers(organization: organization, date: period.lastDay, summary: "结转\(month)收入", balances: income, preparer: preparer,
+                            classes: classes) {
             target(of: $0, chart: chart, earmarked: earmarked)
-        } + vouchers(organization: organization, date: period.lastDay, summary: "结转\(month)支出", balances: expenditure, preparer: preparer) {
+        } + vouchers(organization: organization, date: period.lastDay, summary: "结转\(month)支出", balances: expenditure, preparer: preparer,
+                     classes: classes) {
             target(of: $0, chart: chart, earmarked: earmarked)
         }
+    }
+
+    /// The 基本支出 class a balance carries to 331: its own (a 40401 or 331 balance), or, for a
+    /// 财政拨款 expense balance of 基本支出 (no project, not tagged 项目支出), its account's class.
+    /// Nil for project money and for a 40401 balance entered before classes were kept.
+    public static func basicClass(of balance: FundBalance, classes: BasicExpenseClasses = .standard) -> BasicClass? {
+        if let own = balance.basicClass { return own }
+        guard AccountCategory(code: balance.accountCode) == .expenditure, balance.source == .appropriation,
+              balance.project == nil, balance.expense != .project else { return nil }
+        return classes.isPersonnel(balance.accountCode) ? .personnel : .operating
     }
 
     /// Step 2 vouchers from the net-asset detail balances after step 1; `SumOverflow` as for
@@ -133,28 +152,33 @@ public enum CarryForward {
     /// Lines that empty each balance, with their contra lines on the target accounts summed by
     /// target and project; chunked so that no voucher grows past `linesPerVoucher`.
     static func vouchers(organization: String, date: LocalDate, summary: String, balances: [FundBalance], preparer: String,
-                         target: (FundBalance) -> String) throws(SumOverflow) -> [VoucherDraft] {
+                         classes: BasicExpenseClasses = .standard, target: (FundBalance) -> String) throws(SumOverflow) -> [VoucherDraft] {
         guard !balances.isEmpty else { return [] }
         let year = date.year
-        func key(_ b: FundBalance) -> [String] { [b.accountCode, b.project ?? "", b.source?.rawValue ?? "", b.expense?.rawValue ?? ""] }
+        func key(_ b: FundBalance) -> [String] {
+            [b.accountCode, b.project ?? "", b.source?.rawValue ?? "", b.expense?.rawValue ?? "", b.basicClass?.rawValue ?? ""]
+        }
         let sorted = balances.sorted { key($0).lexicographicallyPrecedes(key($1)) }
         let chunks = stride(from: 0, to: sorted.count, by: linesPerVoucher / 2).map { Array(sorted[$0..<min($0 + linesPerVoucher / 2, sorted.count)]) }
         var drafts: [VoucherDraft] = []
         for (index, chunk) in chunks.enumerated() {
             var lines: [VoucherLine] = []
-            var contra: [String: (code: String, project: String?, source: FundSource?, expense: ExpenseType?, net: Int64)] = [:]
+            var contra: [String: (code: String, project: String?, source: FundSource?, expense: ExpenseType?, basicClass: BasicClass?,
+                                  net: Int64)] = [:]
             for balance in chunk {
                 lines.append(try line(balance.accountCode, emptying: balance.netFen, project: balance.project, source: balance.source,
-                                      expense: balance.expense, organization: organization, year: year))
+                                      expense: balance.expense, basicClass: balance.basicClass, organization: organization, year: year))
                 let code = target(balance)
                 // Appropriation funds keep source, project and expense type (331's 基本支出 and
-                // 项目支出 details); 321 keeps the project; 322 carries no project.
+                // 项目支出 details), and the 基本支出 part its class (人员经费/公用经费), which
+                // makes it 基本支出; 321 keeps the project; 322 carries no project.
                 let appropriation = code.hasPrefix("33")
                 let source: FundSource? = appropriation ? balance.source : nil
-                let expense: ExpenseType? = appropriation ? balance.expense : nil
+                let basicClass: BasicClass? = code.hasPrefix("331") ? Self.basicClass(of: balance, classes: classes) : nil
+                let expense: ExpenseType? = basicClass != nil ? .basic : appropriation ? balance.expense : nil
                 let project: String? = code.hasPrefix("322") ? nil : balance.project
-                let key = [code, project ?? "", source?.rawValue ?? "", expense?.rawValue ?? ""].joined(separator: "|")
-                var entry = contra[key] ?? (code, project, source, expense, 0)
+                let key = [code, project ?? "", source?.rawValue ?? "", expense?.rawValue ?? "", basicClass?.rawValue ?? ""].joined(separator: "|")
+                var entry = contra[key] ?? (code, project, source, expense, basicClass, 0)
                 entry.net = try entry.net.adding(balance.netFen, or: SumOverflow(organization: organization, account: code, year: year))
                 contra[key] = entry
             }
@@ -162,7 +186,7 @@ public enum CarryForward {
                 guard let entry = contra[key], entry.net != 0 else { continue }
                 let overflow = SumOverflow(organization: organization, account: entry.code, year: year)
                 lines.append(try line(entry.code, emptying: try entry.net.negated(or: overflow), project: entry.project, source: entry.source,
-                                      expense: entry.expense, organization: organization, year: year))
+                                      expense: entry.expense, basicClass: entry.basicClass, organization: organization, year: year))
             }
             let part = chunks.count > 1 ? "（\(index + 1)/\(chunks.count)）" : ""
             drafts.append(VoucherDraft(organization: organization, date: date, summary: summary + part, attachments: 0,
@@ -173,9 +197,9 @@ public enum CarryForward {
 
     /// The line that brings a balance of `netFen` (debit minus credit) to zero.
     static func line(_ code: String, emptying netFen: Int64, project: String?, source: FundSource?, expense: ExpenseType? = nil,
-                     organization: String, year: Int) throws(SumOverflow) -> VoucherLine {
+                     basicClass: BasicClass? = nil, organization: String, year: Int) throws(SumOverflow) -> VoucherLine {
         let magnitude = try netFen < 0 ? netFen.negated(or: SumOverflow(organization: organization, account: code, year: year)) : netFen
         return VoucherLine(accountCode: code, side: netFen > 0 ? .credit : .debit, amount: Money(fen: magnitude),
-                           dimensions: Dimensions(project: project, expenseType: expense, fundSource: source))
+                           dimensions: Dimensions(project: project, expenseType: expense, fundSource: source, basicClass: basicClass))
     }
 }

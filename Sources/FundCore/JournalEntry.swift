@@ -22,5 +22,5 @@ public struct JournalEntry: Hashable, Sendable {
 /// The tags a journal understands, on a transaction and on a posting.
 public enum JournalTag {
     public static let voucherTags: Set<String> = ["org", "attachments", "preparer", "reviewer", "reverses", "kind"]
-    public static let lineTags: Set<String> = ["project", "expense", "econ", "counterpart", "source", "memo"]
+    public static let lineTags: Set<String> = ["project", "expense", "econ", "counterpart", "source", "class", "memo"]
 }

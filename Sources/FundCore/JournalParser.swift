@@ -252,6 +252,14 @@ public struct JournalParser {
                 "source:\(value) 不是资金来源；请写 source:appropriation（财政拨款）或 source:union（工会资金）")
                 }
                 target.dimensions.fundSource = source
+            case "class":
+                guard let basicClass = BasicClass(text: value) else {
+                    throw error(line, "bad-tag", "class:\(value) is not a class of 基本支出; write class:personnel (人员经费) or class:operating (公用经费)",
+                "class:\(value) 不是基本支出的经费类别；请写 class:personnel（人员经费）或 class:operating（公用经费）")
+                }
+                // The class is a part of 基本支出: it says so without expense:basic typed again.
+                target.dimensions.basicClass = basicClass
+                if target.dimensions.expenseType == nil { target.dimensions.expenseType = .basic }
             case "memo": target.summary = JournalText.unescape(value)
             default:
                 throw error(line, "unknown-tag", "\"\(name)\" is not a posting tag; use one of \(JournalTag.lineTags.sorted().joined(separator: ", "))",

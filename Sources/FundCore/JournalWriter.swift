@@ -33,6 +33,7 @@ public enum JournalWriter {
         if let v = d.economicClass { tags.append("econ:" + v) }
         if let v = d.counterpart { tags.append("counterpart:" + v) }
         if let v = d.fundSource { tags.append("source:" + v.rawValue) }
+        if let v = d.basicClass { tags.append("class:" + v.rawValue) }
         if !line.summary.isEmpty { tags.append("memo:" + sanitize(line.summary)) }
         return tags
     }

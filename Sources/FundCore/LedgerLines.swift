@@ -7,8 +7,11 @@ public struct LedgerLine: Hashable, Sendable {
     public let side: Side
     public let amountFen: Int64
     public let project: String?
+    /// 人员经费 or 公用经费 on a 40401 or 331 line of 基本支出, so that the 明细账 shows the part.
+    public let basicClass: BasicClass?
 
-    public init(date: LocalDate, ref: VoucherRef, summary: String, accountCode: String, side: Side, amountFen: Int64, project: String?) {
+    public init(date: LocalDate, ref: VoucherRef, summary: String, accountCode: String, side: Side, amountFen: Int64, project: String?,
+                basicClass: BasicClass? = nil) {
         self.date = date
         self.ref = ref
         self.summary = summary
@@ -16,6 +19,7 @@ public struct LedgerLine: Hashable, Sendable {
         self.side = side
         self.amountFen = amountFen
         self.project = project
+        self.basicClass = basicClass
     }
 }
 

@@ -128,9 +128,12 @@ public struct BalanceKey: Hashable, Sendable {
     public var expense: String
     /// The counterpart organisation's code, or the empty string.
     public var counterpart: String
+    /// 人员经费 or 公用经费 (`BasicClass.rawValue`) on 40401 and 331 lines, or the empty string.
+    public var basicClass: String
 
     /// A key of the balance table.
-    public init(accountCode: String, period: Period, project: String, source: String, closing: Bool, expense: String, counterpart: String) {
+    public init(accountCode: String, period: Period, project: String, source: String, closing: Bool, expense: String, counterpart: String,
+                basicClass: String = "") {
         self.accountCode = accountCode
         self.period = period
         self.project = project
@@ -138,6 +141,7 @@ public struct BalanceKey: Hashable, Sendable {
         self.closing = closing
         self.expense = expense
         self.counterpart = counterpart
+        self.basicClass = basicClass
     }
 }
 
@@ -159,7 +163,8 @@ public struct BalanceChange: Hashable, Sendable {
     public init(_ line: VoucherLine, period: Period, kind: VoucherKind) {
         let d = line.dimensions
         key = BalanceKey(accountCode: line.accountCode, period: period, project: d.project ?? "", source: d.fundSource?.rawValue ?? "",
-                         closing: kind == .closing, expense: d.expenseType?.rawValue ?? "", counterpart: d.counterpart ?? "")
+                         closing: kind == .closing, expense: d.expenseType?.rawValue ?? "", counterpart: d.counterpart ?? "",
+                         basicClass: d.basicClass?.rawValue ?? "")
         debitFen = line.side == .debit ? line.amount.fen : 0
         creditFen = line.side == .credit ? line.amount.fen : 0
     }

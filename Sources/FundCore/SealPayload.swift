@@ -78,11 +78,14 @@ public enum SealPayload {
     }
 
     /// The sealed values of one line (`position` counts from 1): account code, side, amount,
-    /// summary, project, expense type, economic class, counterpart code and fund source.
+    /// summary, project, expense type, economic class, counterpart code and fund source; then,
+    /// only on a line that has one, its 基本支出 class (人员经费/公用经费), so that every line
+    /// without a class keeps the payload it always had.
     public static func line(_ line: VoucherLine, position: Int) -> [SealField] {
         let d = line.dimensions
-        return [.integer(Int64(position)), .text(line.accountCode), .text(line.side.rawValue), .integer(line.amount.fen), .text(line.summary),
-                SealField(d.project), SealField(d.expenseType?.rawValue), SealField(d.economicClass), SealField(d.counterpart),
-                SealField(d.fundSource?.rawValue)]
+        let fields: [SealField] = [.integer(Int64(position)), .text(line.accountCode), .text(line.side.rawValue), .integer(line.amount.fen),
+                                   .text(line.summary), SealField(d.project), SealField(d.expenseType?.rawValue), SealField(d.economicClass),
+                                   SealField(d.counterpart), SealField(d.fundSource?.rawValue)]
+        return fields + (d.basicClass.map { [.text($0.rawValue)] } ?? [])
     }
 }

@@ -31,6 +31,30 @@ public enum FundSource: String, Codable, Sendable, CaseIterable {
     }
 }
 
+/// 人员经费 or 公用经费: the two parts of 基本支出 that 40401 财政拨款收入 and 331 财政拨款结转 keep
+/// apart ("在'基本支出'明细科目下按照'人员经费'和'公用经费'进行明细核算"). The officer gives it on a
+/// 40401 line (the budget grants the basic appropriation in these two parts); on expense lines it
+/// follows from the account (`BasicExpenseClasses`) and is never typed; the closing vouchers carry
+/// it to 33103 and on to 33104.
+public enum BasicClass: String, Codable, Sendable, CaseIterable {
+    /// 人员经费: wages, allowances and payments to persons.
+    case personnel
+    /// 公用经费: everything else the basic appropriation pays for.
+    case operating
+
+    /// The class as the standard names it.
+    public var chinese: String { self == .personnel ? "人员经费" : "公用经费" }
+
+    /// Accepts the English word or the Chinese name.
+    public init?(text: String) {
+        switch text {
+        case "personnel", "人员经费": self = .personnel
+        case "operating", "公用经费": self = .operating
+        default: return nil
+        }
+    }
+}
+
 /// The analysis dimensions of a voucher line.
 public struct Dimensions: Hashable, Sendable {
     /// A subsidy item's code or a project of the union's own budget; earmarked lines carry one.
@@ -41,14 +65,17 @@ public struct Dimensions: Hashable, Sendable {
     /// The other organisation of an inter-union transfer, by code.
     public var counterpart: String?
     public var fundSource: FundSource?
+    /// 人员经费 or 公用经费, on 40401 and 331 lines of 基本支出 only.
+    public var basicClass: BasicClass?
 
     public init(project: String? = nil, expenseType: ExpenseType? = nil, economicClass: String? = nil,
-                counterpart: String? = nil, fundSource: FundSource? = nil) {
+                counterpart: String? = nil, fundSource: FundSource? = nil, basicClass: BasicClass? = nil) {
         self.project = project
         self.expenseType = expenseType
         self.economicClass = economicClass
         self.counterpart = counterpart
         self.fundSource = fundSource
+        self.basicClass = basicClass
     }
 
     public static let none = Dimensions()

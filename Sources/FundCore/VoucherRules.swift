@@ -36,6 +36,8 @@ public struct VoucherProblem: Error, Hashable, Sendable, CustomStringConvertible
         case notAUser = "not-a-user"
         case notAnOfficer = "not-an-officer"
         case reviewerNotActing = "reviewer-not-acting"
+        case basicClassMissing = "basic-class-missing"
+        case basicClassMisplaced = "basic-class-misplaced"
     }
 
     public let rule: Rule
@@ -64,7 +66,7 @@ public enum VoucherRules {
     public typealias Check = @Sendable (VoucherDraft, Chart) -> [VoucherProblem]
 
     /// Every check, in the order their problems are reported.
-    public static let all: [Check] = [lineCount, amounts, accounts, counterparts, balance, header, assetFundWhenValid, text]
+    public static let all: [Check] = [lineCount, amounts, accounts, counterparts, basicClasses, balance, header, assetFundWhenValid, text]
 
     public static func check(_ draft: VoucherDraft, chart: Chart) -> [VoucherProblem] {
         all.flatMap { $0(draft, chart) }
@@ -137,6 +139,29 @@ public enum VoucherRules {
             && FlowReconciliation.requiresCounterpart(account: line.accountCode, debit: line.side == .debit) {
             problems.append(VoucherProblem(.counterpartRequired, line: index, "line \(index + 1) (\(line.accountCode)) concerns a lower union but names none; tag it counterpart:CODE with the lower union's code, so that the flow can be reconciled with that union's books",
                                            chinese: "第 \(index + 1) 行（科目 \(line.accountCode)）涉及下级工会，但未注明往来单位；请加标签 counterpart:下级工会代码，以便与该下级工会的账簿核对"))
+        }
+        return problems
+    }
+
+    /// 40401 财政拨款收入 of 基本支出 is kept as 人员经费 or 公用经费 (the standard's detail of 40401
+    /// and 331), which the officer gives from the budget's grant: a 40401 line without a project
+    /// and not tagged 项目支出 names its class (class:人员经费 or class:公用经费). A class is
+    /// refused where it means nothing: on any account but 40401 and 331, or beside 项目支出 (an
+    /// expense line's class follows from its account). Closing vouchers and red-ink reversals
+    /// copy what they carry forward or cancel, so a line kept before classes were is no problem.
+    static let basicClasses: Check = { draft, _ in
+        guard draft.kind != .closing, draft.reverses == nil else { return [] }
+        var problems: [VoucherProblem] = []
+        for (index, line) in draft.lines.enumerated() {
+            let d = line.dimensions, code = line.accountCode
+            if let basicClass = d.basicClass {
+                guard !(code.hasPrefix("40401") || code.hasPrefix("331")) || d.expenseType != .basic || d.project != nil else { continue }
+                problems.append(VoucherProblem(.basicClassMisplaced, line: index, "line \(index + 1) (\(code)) is tagged class:\(basicClass.rawValue) (\(basicClass.chinese)); the class belongs only to 基本支出 lines of 40401 财政拨款收入 and 331 财政拨款结转, without a project (an expense line's class follows from its account); remove the tag",
+                                               chinese: "第 \(index + 1) 行（科目 \(code)）标注了\(basicClass.chinese)；人员经费、公用经费只用于 40401 财政拨款收入和 331 财政拨款结转中不带项目的基本支出行（支出行按科目自动归类）；请删去该标签"))
+            } else if code.hasPrefix("40401"), d.project == nil, d.expenseType != .project {
+                problems.append(VoucherProblem(.basicClassMissing, line: index, "line \(index + 1) (\(code)) is 基本支出 of 财政拨款收入 but names neither 人员经费 nor 公用经费; tag it class:personnel (人员经费) or class:operating (公用经费) as the budget grants it, or expense:project with its project for 项目支出",
+                                               chinese: "第 \(index + 1) 行（科目 \(code)）是财政拨款收入的基本支出，但未注明人员经费或公用经费；请按预算批复标注 class:人员经费 或 class:公用经费，项目支出则标注 expense:项目支出 及项目"))
+            }
         }
         return problems
     }

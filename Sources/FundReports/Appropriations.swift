@@ -14,8 +14,11 @@ import FundCore
 /// and `Layout.combined` one column each.
 ///
 /// A line belongs to a project row when it carries a project or is tagged 项目支出; otherwise to
-/// 基本支出. 人员经费 and 公用经费 divide the 基本支出 spending by expense account
-/// (`BasicExpenseClasses`); the balances and the income are kept at the 基本支出 level.
+/// 基本支出, split into 人员经费 and 公用经费: income and 331 balances by the class they carry
+/// (entered on 40401, carried to 33103 and 33104 by the closing vouchers), spending by expense
+/// account (`BasicExpenseClasses`, as the monthly close carries it). 基本支出 is the sum of its
+/// two rows; 331/332 amounts and income booked before classes were kept, which carry none, stand
+/// in a third row, 未区分人员经费和公用经费, shown only when it holds something.
 public enum Appropriations {
     public static let form = AttachedForm.appropriations
 
@@ -58,6 +61,34 @@ public enum Appropriations {
             || (input.opening + input.closing).contains { ($0.accountCode.hasPrefix("331") || $0.accountCode.hasPrefix("332")) && $0.netFen != 0 }
     }
 
+    /// The note under 工会01表 that breaks 财政拨款结转 (331) down as the standard details it: its
+    /// balance at the form's date in 基本支出结转 (人员经费, 公用经费) and 项目支出结转; nil when 331 is
+    /// empty. `balances` are the 331/332 balances (any others are ignored) with any month not yet
+    /// closed folded in, as `Reports.appropriationFunds` gives them. 331 carried before classes
+    /// were kept is named apart (未区分人员经费和公用经费).
+    public static func carriedNote(_ balances: [FundBalance], annual: Bool) throws(SumOverflow) -> String? {
+        var personnel: Int64 = 0, operating: Int64 = 0, unclassified: Int64 = 0, projects: Int64 = 0, total: Int64 = 0
+        let overflow = SumOverflow(organization: "", account: "331", year: 0)
+        for b in balances where b.accountCode.hasPrefix("331") {
+            let credit = try b.netFen.negated(or: overflow)
+            total = try total.adding(credit, or: overflow)
+            if projectKey(project: b.project, expense: b.expense) != nil {
+                projects = try projects.adding(credit, or: overflow)
+            } else if b.basicClass == .personnel {
+                personnel = try personnel.adding(credit, or: overflow)
+            } else if b.basicClass == .operating {
+                operating = try operating.adding(credit, or: overflow)
+            } else {
+                unclassified = try unclassified.adding(credit, or: overflow)
+            }
+        }
+        guard total != 0 || personnel != 0 || operating != 0 || projects != 0 else { return nil }
+        let basic = try personnel.adding(operating, or: overflow).adding(unclassified, or: overflow)
+        let parts = "人员经费 \(Money(fen: personnel).grouped) 元、公用经费 \(Money(fen: operating).grouped) 元"
+            + (unclassified != 0 ? "、未区分人员经费和公用经费 \(Money(fen: unclassified).grouped) 元" : "")
+        return "注：财政拨款结转\(annual ? "年末" : "期末")余额 \(Money(fen: total).grouped) 元，其中基本支出结转 \(Money(fen: basic).grouped) 元（\(parts)），项目支出结转 \(Money(fen: projects).grouped) 元。"
+    }
+
     /// Which row a line falls in: nil for 基本支出, else the project ("" for 项目支出 without one).
     static func projectKey(project: String?, expense: ExpenseType?) -> String? {
         if let project { return project }
@@ -69,7 +100,7 @@ public enum Appropriations {
                             classes: BasicExpenseClasses = .standard) throws(SumOverflow) -> Form {
         let months = Period(year: year, month: 1)!...Period(year: year, month: 12)!
         func overflow(_ account: String?) -> SumOverflow { SumOverflow(organization: organization.code, account: account, period: months) }
-        // The eleven figures of the split layout, per row key ("basic", "personnel", "public", "p:CODE").
+        // The eleven figures of the split layout, per row key ("personnel", "public", "unclassified", "p:CODE").
         enum Figure: Int, CaseIterable {
             case openingCarried, openingSurplus, adjustCarried, adjustSurplus, returned, internalCarried, internalSurplus, income, spending,
                  closingCarried, closingSurplus
@@ -80,13 +111,18 @@ public enum Appropriations {
             row[figure.rawValue] = try row[figure.rawValue].adding(fen, or: overflow(account))
             cells[key] = row
         }
-        func key(_ project: String?, _ expense: ExpenseType?) -> String {
-            projectKey(project: project, expense: expense).map { "p:" + $0 } ?? "basic"
+        func key(_ project: String?, _ expense: ExpenseType?, _ basicClass: BasicClass?) -> String {
+            if let project = projectKey(project: project, expense: expense) { return "p:" + project }
+            switch basicClass {
+            case .personnel: return "personnel"
+            case .operating: return "public"
+            case nil: return "unclassified"
+            }
         }
         for (balances, carried, surplus) in [(input.opening, Figure.openingCarried, Figure.openingSurplus),
                                              (input.closing, Figure.closingCarried, Figure.closingSurplus)] {
             for b in balances where b.accountCode.hasPrefix("331") || b.accountCode.hasPrefix("332") {
-                try add(key(b.project, b.expense), b.accountCode.hasPrefix("331") ? carried : surplus,
+                try add(key(b.project, b.expense, b.basicClass), b.accountCode.hasPrefix("331") ? carried : surplus,
                         try b.netFen.negated(or: overflow(b.accountCode)), b.accountCode)
             }
         }
@@ -95,22 +131,18 @@ public enum Appropriations {
         for a in input.activity {
             let credit = try a.creditFen.subtracting(a.debitFen, or: overflow(a.code))
             if let (_, figure) = fundColumns.first(where: { a.code.hasPrefix($0.0) }) {
-                try add(key(a.project, a.expense), figure, credit, a.code)
+                try add(key(a.project, a.expense, a.basicClass), figure, credit, a.code)
             } else if a.code.hasPrefix("40401") {
-                try add(key(a.project, a.expense), .income, credit, a.code)
+                try add(key(a.project, a.expense, a.basicClass), .income, credit, a.code)
             } else if AccountCategory(code: a.code) == .expenditure, !a.code.hasPrefix("521"), a.source == .appropriation {
                 let debit = try credit.negated(or: overflow(a.code))
-                let rowKey = key(a.project, a.expense)
-                try add(rowKey, .spending, debit, a.code)
-                if rowKey == "basic" { try add(classes.isPersonnel(a.code) ? "personnel" : "public", .spending, debit, a.code) }
+                let basicClass: BasicClass = classes.isPersonnel(a.code) ? .personnel : .operating
+                try add(key(a.project, a.expense, basicClass), .spending, debit, a.code)
             }
         }
         let zero = [Int64](repeating: 0, count: Figure.allCases.count)
-        func values(_ figures: [Int64], only spending: Bool = false) throws(SumOverflow) -> [Int64?] {
+        func values(_ figures: [Int64]) throws(SumOverflow) -> [Int64?] {
             func f(_ figure: Figure) -> Int64 { figures[figure.rawValue] }
-            if spending {
-                return columns(layout).map { $0 == "本年财政拨款支出" ? f(.spending) : nil }
-            }
             switch layout {
             case .split:
                 return Figure.allCases.map { f($0) }
@@ -123,10 +155,12 @@ public enum Appropriations {
         }
 
         var panel = PanelBuilder(columns: columns(layout).count, overflow: overflow(nil))
-        panel.rows.append(FormRow(label: "一、基本支出", kind: .item, indent: 0, values: try values(cells["basic"] ?? zero)))
-        let basic = panel.rows.count - 1
-        panel.rows.append(FormRow(label: "人员经费", indent: 1, values: try values(cells["personnel"] ?? zero, only: true)))
-        panel.rows.append(FormRow(label: "公用经费", indent: 1, values: try values(cells["public"] ?? zero, only: true)))
+        // 一、基本支出 sums its classes, as 二、项目支出 sums its projects.
+        let basicParts = ["personnel", "public"] + (cells["unclassified"].map { $0.contains { $0 != 0 } } == true ? ["unclassified"] : [])
+        let basicLabels = ["personnel": "人员经费", "public": "公用经费", "unclassified": "未区分人员经费和公用经费"]
+        var parts: [(label: String, values: [Int64])] = []
+        for part in basicParts { parts.append((label: basicLabels[part] ?? part, values: try values(cells[part] ?? zero).map { $0 ?? 0 })) }
+        let basic = try panel.totalAbove("一、基本支出", parts: parts)
         let projects = cells.keys.filter { $0.hasPrefix("p:") }.sorted()
         var projectRows: [(Int, Int64)] = []
         let projectTotalIndex = panel.rows.count
@@ -148,9 +182,16 @@ public enum Appropriations {
 
         var form = Form(number: form.number, title: form.title, organization: organization, periodText: "\(year)年度",
                         panelTitles: ["项目"], valueColumns: columns(layout), panels: [panel.rows])
-        form.notes.append("注：人员经费、公用经费按基本支出的支出科目划分（工资福利支出、对个人和家庭的补助支出为人员经费，其余为公用经费）；年初、年末结转结余和本年收入在“基本支出”行列示。")
-        // Each row ties: 年初 + 调整 + 归集上缴 + 调剂 + 收入 − 支出 = 年末 (结转 and 结余 together).
-        for key in ["basic"] + projects {
+        form.notes.append("注：本年财政拨款收入和年初、年末结转结余按登记的人员经费、公用经费列示（财政拨款收入按预算批复分别登记，期末结转时分别转入财政拨款结转）；本年财政拨款支出按支出科目划分（工资福利支出、对个人和家庭的补助支出为人员经费，其余为公用经费）。")
+        // Each row ties: 年初 + 调整 + 归集上缴 + 调剂 + 收入 − 支出 = 年末 (结转 and 结余 together);
+        // 基本支出 as a whole, and each class when nothing is left unclassified.
+        var basicTotal = zero
+        for part in basicParts {
+            for index in basicTotal.indices { basicTotal[index] = try basicTotal[index].adding((cells[part] ?? zero)[index], or: overflow(nil)) }
+        }
+        cells["basic"] = basicTotal
+        let classRows = basicParts.contains("unclassified") ? [] : ["personnel", "public"]
+        for key in ["basic"] + classRows + projects {
             let c = cells[key] ?? zero
             func f(_ figure: Figure) -> Int64 { c[figure.rawValue] }
             let o = overflow(nil)
@@ -161,7 +202,7 @@ public enum Appropriations {
             moved = try moved.subtracting(f(.spending), or: o)
             let closing = try f(.closingCarried).adding(f(.closingSurplus), or: o)
             if moved != closing {
-                let label = key == "basic" ? "基本支出" : String(key.dropFirst(2))
+                let label = key == "basic" ? "基本支出" : basicLabels[key] ?? String(key.dropFirst(2))
                 form.failedChecks.append("\(label)：年初结转结余及本年变动合计 \(Money(fen: moved).grouped) ≠ 年末财政拨款结转结余 \(Money(fen: closing).grouped)")
             }
         }

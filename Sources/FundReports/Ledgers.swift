@@ -71,7 +71,9 @@ public struct Ledger: Sendable {
     }
 
     /// 明细账 of one account (with its details): every posted line with a running balance, and
-    /// 本月合计 / 本年累计 after each month. A sum too large for Int64 fen throws `SumOverflow`.
+    /// 本月合计 / 本年累计 after each month. A line of a detail account names it in brackets, and a
+    /// 40401 or 331 line of 基本支出 its class too ([33103 人员经费]), so that the 明细账 of 331
+    /// breaks 基本支出结转 down as the standard asks. A sum too large for Int64 fen throws `SumOverflow`.
     public static func detail(organization: Organization, chart: Chart, account: String, year: Int,
                               opening: [String: Int64], lines: [LedgerLine]) throws(SumOverflow) -> Ledger {
         func overflow(_ month: Int) -> SumOverflow {
@@ -90,7 +92,8 @@ public struct Ledger: Sendable {
                 balance = try balance.adding(d, or: overflow(month)).subtracting(c, or: overflow(month))
                 debit = try debit.adding(d, or: overflow(month))
                 credit = try credit.adding(c, or: overflow(month))
-                let detail = line.accountCode == account ? "" : "[\(line.accountCode)] "
+                let parts = (line.accountCode == account ? [] : [line.accountCode]) + (line.basicClass.map { [$0.chinese] } ?? [])
+                let detail = parts.isEmpty ? "" : "[" + parts.joined(separator: " ") + "] "
                 rows.append(LedgerRow(kind: .line, date: line.date.description, voucher: line.ref.word + "-" + String(line.ref.number),
                                       summary: detail + line.summary, debitFen: line.side == .debit ? d : nil,
                                       creditFen: line.side == .credit ? c : nil, balanceFen: balance))

@@ -67,6 +67,7 @@ public struct VoucherView: Sendable {
             var dims: [String] = []
             if let p = line.dimensions.project { dims.append("项目:" + p) }
             if let e = line.dimensions.expenseType { dims.append(e.chinese) }
+            if let b = line.dimensions.basicClass { dims.append(b.chinese) }
             if let c = line.dimensions.economicClass { dims.append("经济分类:" + c) }
             if let c = line.dimensions.counterpart { dims.append("往来:" + c) }
             if let s = line.dimensions.fundSource { dims.append(s.chinese) }

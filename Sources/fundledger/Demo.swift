@@ -163,6 +163,9 @@ struct Demo: ParsableCommand {
                 }
             }
             try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "FED-01", account: "503", year: year), to: "\(exports)/明细账-503-FED-01-\(year).xlsx")
+            // The county's 财政拨款结转, each line with its part of 基本支出 (人员经费, 公用经费).
+            try LedgerWorkbook.write(try Reports.detailLedger(ledger, organization: "CTY-01", account: "331", year: year), to: "\(exports)/明细账-331-CTY-01-\(year).xlsx")
+            written += 1
             let root = all[0]
             let rollup = try Reports.rollup(ledger, organization: root.code, year: year, month: nil)
             try Workbook.$anchors.withValue(WorkbookAnchors { (try? ledger.verification.chainHeads(organization: root.code, tree: true)) ?? [] }) {

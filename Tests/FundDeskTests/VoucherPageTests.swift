@@ -73,6 +73,30 @@ struct VoucherPageTests {
         #expect(try fixture.store.session(as: "王芳").vouchers.vouchers(organization: "FED-01").isEmpty)
     }
 
+    /// 40401 is offered with its two parts of 基本支出; the part chosen is the line's class, and a
+    /// 40401 line without one is refused beside it.
+    @Test func appropriationIncomeIsEnteredWithItsClass() async throws {
+        let fixture = try DeskFixture()
+        try fixture.store.session(as: "admin").access.grant(RoleGrant(user: "王芳", role: .officer, organization: "CTY-01"))
+        try await fixture.test { client in
+            let officer = try await loggedIn(client, "王芳")
+            let form = try await officer.get(client, "/orgs/CTY-01/vouchers/new")
+            #expect(form.text.contains("value=\"40401 财政拨款收入 人员经费\"") && form.text.contains("value=\"40401 财政拨款收入 公用经费\""))
+            let missing = try await officer.post(client, "/orgs/CTY-01/vouchers/new", Self.grid([
+                ("收到财政拨款", "102", "300.00", ""), ("", "40401 财政拨款收入", "", "300.00"),
+            ]))
+            #expect(missing.status == .unprocessableContent && missing.text.contains("basic-class-missing"))
+            let saved = try await officer.post(client, "/orgs/CTY-01/vouchers/new", Self.grid([
+                ("收到财政拨款", "102", "300.00", ""), ("", "40401 财政拨款收入 人员经费", "", "240.00"),
+                ("", "40401 财政拨款收入 公用经费", "", "60.00"),
+            ]))
+            #expect(saved.status == .seeOther)
+        }
+        let voucher = try #require(try fixture.store.session(as: "王芳").vouchers.vouchers(organization: "CTY-01").first)
+        #expect(voucher.draft.lines.map(\.dimensions.basicClass) == [nil, .personnel, .operating])
+        #expect(voucher.draft.lines.dropFirst().allSatisfy { $0.dimensions.expenseType == .basic })
+    }
+
     @Test func aSecondOfficerReviewsAndPostsTickedVouchersInABatch() async throws {
         let fixture = try DeskFixture()
         let first = try fixture.post("2026-05-07", [("102", 300_00), ("401", -300_00)], post: false)

@@ -72,20 +72,47 @@ import Testing
     }
 
     /// 40402's 专项 part closes to 321 with its project, its other part to 322; 40401 and the
-    /// spending tagged 财政拨款 close to 33103, keeping fund source, project and 基本/项目支出.
+    /// spending tagged 财政拨款 close to 33103, keeping fund source, project and 基本/项目支出, and
+    /// the 基本支出 part its class: 40401's as entered, the spending's by its account.
     @Test func countyAppropriationsAndNonLocalGrantsCloseWhereTheStandardSays() throws {
         let t = try TestBook()
         let grant = Dimensions(project: "FT-1"), basic = Dimensions(expenseType: .basic, fundSource: .appropriation)
+        let personnel = Dimensions(expenseType: .basic, fundSource: .appropriation, basicClass: .personnel)
+        let operating = Dimensions(expenseType: .basic, fundSource: .appropriation, basicClass: .operating)
         try Self.post(t, org: "CTY-01", "2026-01-05", [("102", 80_000_00, .none), ("40402", -80_000_00, grant)])
         try Self.post(t, org: "CTY-01", "2026-01-06", [("102", 10_000_00, .none), ("40402", -10_000_00, .none)])
-        try Self.post(t, org: "CTY-01", "2026-01-07", [("102", 300_000_00, .none), ("40401", -300_000_00, basic)])
-        try Self.post(t, org: "CTY-01", "2026-01-08", [("50601", 120_000_00, basic), ("102", -120_000_00, .none)])
+        try Self.post(t, org: "CTY-01", "2026-01-07", [("102", 300_000_00, .none), ("40401", -240_000_00, personnel), ("40401", -60_000_00, operating)])
+        try Self.post(t, org: "CTY-01", "2026-01-08", [("50601", 120_000_00, basic), ("50602", 10_000_00, basic), ("102", -130_000_00, .none)])
         try t.book.periods.close(organization: "CTY-01", period: Period(parsing: "2026-01")!, reviewer: "李强")
         let after = try Self.balances(t, "CTY-01", through: "2026-01")
         #expect(after.filter { CarryForward.closesAtPeriodEnd($0.accountCode) }.isEmpty)
         #expect(after.contains(FundBalance(accountCode: "32103", project: "FT-1", source: nil, netFen: -80_000_00)))
         #expect(after.contains(FundBalance(accountCode: "32203", project: nil, source: nil, netFen: -10_000_00)))
-        #expect(after.contains(FundBalance(accountCode: "33103", project: nil, source: .appropriation, expense: .basic, netFen: -180_000_00)))
+        #expect(after.contains(FundBalance(accountCode: "33103", project: nil, source: .appropriation, expense: .basic, basicClass: .personnel,
+                                           netFen: -120_000_00)))
+        #expect(after.contains(FundBalance(accountCode: "33103", project: nil, source: .appropriation, expense: .basic, basicClass: .operating,
+                                           netFen: -50_000_00)))
+        // The year end carries each class on to 33104; reopening the month cancels the split in red.
+        _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026, reviewer: "李强")
+        let carried = try t.book.yearEnd.fundBalances(organization: "CTY-01", through: 2026).filter { $0.accountCode.hasPrefix("331") }
+        #expect(Set(carried.map { "\($0.accountCode) \($0.basicClass?.rawValue ?? "-") \($0.netFen)" })
+                == ["33104 personnel -12000000", "33104 operating -5000000"])
+        #expect(try t.book.verification.verify().problems.isEmpty)
+    }
+
+    /// A 40401 line of 基本支出 names 人员经费 or 公用经费; a class anywhere else is refused.
+    @Test func appropriationIncomeNamesItsBasicClass() throws {
+        let t = try TestBook()
+        let basic = Dimensions(expenseType: .basic, fundSource: .appropriation)
+        let missing = bookError { try Self.post(t, org: "CTY-01", "2026-01-07", [("102", 100_00, .none), ("40401", -100_00, basic)]) }
+        #expect(missing?.rule == "voucher-refused" && "\(missing!)".contains("[basic-class-missing]"))
+        #expect(missing?.chinese.contains("人员经费或公用经费") == true)
+        let misplaced = Dimensions(expenseType: .basic, fundSource: .appropriation, basicClass: .personnel)
+        let refused = bookError { try Self.post(t, org: "CTY-01", "2026-01-08", [("50601", 100_00, misplaced), ("102", -100_00, .none)]) }
+        #expect("\(refused.map { "\($0)" } ?? "")".contains("[basic-class-misplaced]"))
+        let project = Dimensions(project: "XM-1", expenseType: .project, fundSource: .appropriation)
+        try Self.post(t, org: "CTY-01", "2026-01-09", [("102", 100_00, .none), ("40401", -100_00, project)])
+        #expect(try t.book.verification.verify().problems.isEmpty)
     }
 
     @Test func yearEndActsReleaseAndRepurposeWithADocumentAfterTheYearIsCarried() throws {

@@ -125,7 +125,8 @@ import Testing
 
     @Test func appropriationsCloseTo331AtCountyLevel() throws {
         let t = try TestBook()
-        try t.post("CTY-01", "2026-01-20", [("102", 300_000_00), ("40401", -300_000_00)])
+        try MonthlyCloseTests.post(t, org: "CTY-01", "2026-01-20", [("102", 300_000_00, .none),
+                                    ("40401", -300_000_00, Dimensions(expenseType: .basic, basicClass: .personnel))])
         _ = try t.book.yearEnd.closeYear(organization: "CTY-01", year: 2026, reviewer: "李强")
         #expect(try t.netBalances("CTY-01") == ["102": 300_000_00, "33104": -300_000_00])
     }

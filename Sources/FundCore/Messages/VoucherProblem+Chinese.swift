@@ -36,6 +36,8 @@ extension VoucherProblem.Rule {
         case .notAUser: "制单人或审核人不是本账套用户；请授予其本单位财务人员角色，或以 --historical 导入旧账历史"
         case .notAnOfficer: "制单人或审核人不是本单位的财务人员；只有本单位财务人员可制单、审核其凭证"
         case .reviewerNotActing: "审核须由审核人本人登记；不能代他人登记审核"
+        case .basicClassMissing: "财政拨款收入的基本支出须注明人员经费或公用经费（按预算批复标注 class:人员经费 或 class:公用经费）"
+        case .basicClassMisplaced: "人员经费、公用经费只用于 40401 财政拨款收入和 331 财政拨款结转中不带项目的基本支出行；支出行按科目自动归类"
         }
     }
 }

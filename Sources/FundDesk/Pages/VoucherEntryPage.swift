@@ -6,8 +6,10 @@ import Hummingbird
 /// draft (未审核). A plain form: without JavaScript it posts as it is; desk.js adds the running
 /// totals, 金额大写, Enter to move on and `=` to fill the balancing amount. A refusal is shown
 /// beside the line it concerns and nothing is saved. Each line may carry the dimensions the
-/// book asks of some accounts (项目, 往来单位, 支出类型, 资金来源). A draft not yet posted is
-/// changed on the same grid (`/orgs/{CODE}/vouchers/{id}/edit`).
+/// book asks of some accounts (项目, 往来单位, 支出类型, 资金来源); 40401 财政拨款收入 is offered
+/// once per part of 基本支出 ("40401 财政拨款收入 人员经费"), so that the class the book requires on
+/// it is chosen with the account. A draft not yet posted is changed on the same grid
+/// (`/orgs/{CODE}/vouchers/{id}/edit`).
 enum VoucherEntryPage: DeskPage {
     static let templates = ["voucher-entry": entry]
     static let menu = [MenuItem(title: "凭证录入", path: "vouchers/new", order: 10, needsWrite: true)]
@@ -39,7 +41,9 @@ enum VoucherEntryPage: DeskPage {
     static func entry(of voucher: Voucher, chart: Chart) -> Entry {
         let rows = voucher.draft.lines.map { line -> Row in
             let amount = line.amount.grouped, dimensions = line.dimensions
-            return Row(summary: line.summary, account: line.accountCode + (chart.account(line.accountCode).map { " " + $0.name } ?? ""),
+            let shown = line.accountCode + (chart.account(line.accountCode).map { " " + $0.name } ?? "")
+                + (dimensions.basicClass.map { " " + $0.chinese } ?? "")
+            return Row(summary: line.summary, account: shown,
                        debit: line.side == .debit ? amount : "", credit: line.side == .credit ? amount : "",
                        project: dimensions.project ?? "", counterpart: dimensions.counterpart ?? "",
                        expense: dimensions.expenseType?.chinese ?? "", source: dimensions.fundSource?.chinese ?? "")
@@ -183,7 +187,13 @@ enum VoucherEntryPage: DeskPage {
             }
             if !problems.isEmpty { entry.rows[index].error = problems.joined(separator: "；"); continue }
             if let side, let amount {
-                lines.append(VoucherLine(accountCode: code, side: side, amount: amount, summary: summary, dimensions: dimensions))
+                var line = VoucherLine(accountCode: code, side: side, amount: amount, summary: summary, dimensions: dimensions)
+                // "40401 财政拨款收入 人员经费" chooses the part of 基本支出 with the account.
+                if let basicClass = BasicClass.allCases.first(where: { row.account.contains($0.chinese) }) {
+                    line.dimensions.basicClass = basicClass
+                    line.dimensions.expenseType = .basic
+                }
+                lines.append(line)
                 rowOfLine.append(index)
             }
         }
@@ -226,7 +236,10 @@ enum VoucherEntryPage: DeskPage {
                 if let error = row.error { item["error"] = error }
                 return item
             },
-            "accounts": leaves.map { ["code": $0.code, "name": $0.name] },
+            "accounts": leaves.flatMap { account -> [[String: String]] in
+                guard account.code.hasPrefix("40401") else { return [["code": account.code, "name": account.name]] }
+                return BasicClass.allCases.map { ["code": account.code, "name": account.name + " " + $0.chinese] }
+            },
             "counterparts": counterparts.map { ["code": $0.code, "name": $0.name] },
             "projects": Dictionary(projects.map { ($0.code, $0.title) }, uniquingKeysWith: { first, _ in first }).sorted { $0.key < $1.key }
                 .map { ["code": $0.key, "title": $0.value] },
@@ -288,7 +301,7 @@ enum VoucherEntryPage: DeskPage {
           <datalist id="accounts">{{#accounts}}<option value="{{code}} {{name}}"></option>{{/accounts}}</datalist>
           <datalist id="counterparts">{{#counterparts}}<option value="{{code}} {{name}}"></option>{{/counterparts}}</datalist>
           <datalist id="projects">{{#projects}}<option value="{{code}}">{{title}}</option>{{/projects}}</datalist>
-          <p class="hint">会计科目输入编码或名称即可查找（只列末级科目）。金额可写 1234.5 或 1,234.56（逗号须三位一组）。按 <kbd>Enter</kbd> 跳到下一格，在金额格按 <kbd>=</kbd> 填入借贷差额。
+          <p class="hint">会计科目输入编码或名称即可查找（只列末级科目）；财政拨款收入的基本支出请选“人员经费”或“公用经费”。金额可写 1234.5 或 1,234.56（逗号须三位一组）。按 <kbd>Enter</kbd> 跳到下一格，在金额格按 <kbd>=</kbd> 填入借贷差额。
             项目、往来单位、支出类型、资金来源只在科目要求时填写（专项收支填项目，上下级往来填对方单位，财政拨款收支填资金来源和支出类型）。</p>
           <div class="buttons">
             <button type="submit">{{#editing}}保存修改（草稿，须重新审核）{{/editing}}{{^editing}}保存（草稿）{{/editing}}</button>

@@ -35,4 +35,6 @@ struct VoucherLineRecord: Hashable, Sendable {
     var economicClass: String?
     var counterpartID: Int64?
     var fundSource: FundSource?
+    /// 人员经费 or 公用经费 (migration v15-basic-classes); nil on every other line.
+    var basicClass: BasicClass?
 }

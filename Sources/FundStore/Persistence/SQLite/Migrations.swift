@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v14-bulk-import", migrate: v14BulkImport)
         migrator.registerMigration("v10-cash-bank", migrate: v10CashBank)
         migrator.registerMigration("v15-year-aggregates", migrate: v15YearAggregates)
+        migrator.registerMigration("v15-basic-classes", migrate: v15BasicClasses)
         return migrator
     }
 

@@ -17,15 +17,15 @@ extension PostingContext {
     mutating func flush(_ db: Database) throws {
         guard !pending.isEmpty else { return }
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO balance (organization_id, account_id, period, project, source, closing, expense, counterpart_id, debit, credit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (organization_id, period, account_id, project, source, closing, expense, counterpart_id)
+            INSERT INTO balance (organization_id, account_id, period, project, source, closing, expense, counterpart_id, class, debit, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (organization_id, period, account_id, project, source, closing, expense, counterpart_id, class)
             DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
             """)
         for (key, sums) in pending {
             do {
                 try upsert.execute(arguments: [key.organizationID, key.accountID, key.period, key.project, key.source, key.closing,
-                                               key.expense, key.counterpartID, sums.debit, sums.credit])
+                                               key.expense, key.counterpartID, key.basicClass, sums.debit, sums.credit])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("typeof") {
                 let organization = try String.fetchOne(db, sql: "SELECT code FROM organization WHERE id = ?", arguments: [key.organizationID]) ?? ""
                 let account = try String.fetchOne(db, sql: "SELECT code FROM account WHERE id = ?", arguments: [key.accountID])

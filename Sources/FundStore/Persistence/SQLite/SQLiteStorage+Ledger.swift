@@ -31,7 +31,7 @@ extension SQLiteStorage: LedgerStorage {
 
     func ledgerLines(organizationID: Int64, account: String, year: Int) throws -> [LedgerLine] {
         try LedgerLineRow.fetchAll(db, sql: """
-            SELECT v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project
+            SELECT v.date, v.period, v.word, v.number, v.summary, l.summary AS line_summary, a.code, l.side, l.amount, l.project, l.basic_class
             FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id
             WHERE v.organization_id = ? AND v.status = 'posted' AND v.period BETWEEN ? AND ? AND (a.code = ? OR a.code LIKE ? || '__%')
             ORDER BY v.period, v.date, v.number, l.position

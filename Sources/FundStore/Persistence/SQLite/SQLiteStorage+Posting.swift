@@ -21,14 +21,15 @@ extension SQLiteStorage: PostingStorage {
     /// The lines of a checked voucher, with one prepared statement, in line order.
     private func insertLines(of target: PostingTarget, voucherID: Int64) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source,
+                                      basic_class)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, line) in target.draft.lines.enumerated() {
             let d = line.dimensions
             try statement.execute(arguments: [voucherID, index + 1, target.accountIDs[index], line.side.rawValue,
                                               line.amount.fen, line.summary, d.project, d.expenseType?.rawValue, d.economicClass,
-                                              target.counterpartIDs[index], d.fundSource?.rawValue])
+                                              target.counterpartIDs[index], d.fundSource?.rawValue, d.basicClass?.rawValue])
         }
     }
 

@@ -34,7 +34,9 @@ extension SQLiteStorage: SealStorage {
             guard let fields = SealField.typed(rows.voucher, types) else { return [] }
             var typedLines: [[SealField]] = []
             for line in rows.lines {
-                guard let typed = SealField.typed(line, Self.lineTypes) else { return [] }
+                // A line with a 基本支出 class seals it as one more text field.
+                let types = line.count == Self.lineTypes.count + 1 ? Self.lineTypes + [.text] : Self.lineTypes
+                guard let typed = SealField.typed(line, types) else { return [] }
                 typedLines.append(typed)
             }
             return SealPayload.bytes(fields, typedLines)
@@ -60,11 +62,17 @@ extension SQLiteStorage: SealStorage {
         var fields = voucher.values
         if fields.last == .null { fields.removeLast() }
         let lines = try SealValuesRow.fetchAll(db.cachedStatement(sql: """
-            SELECT l.position, a.code, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ, c.code, l.fund_source
+            SELECT l.position, a.code, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ, c.code, l.fund_source, l.basic_class
             FROM voucher_line l JOIN account a ON a.id = l.account_id LEFT JOIN organization c ON c.id = l.counterpart_id
             WHERE l.voucher_id = ? ORDER BY l.position
             """), arguments: [voucherID])
-        return (fields, lines.map(\.values))
+        // The 基本支出 class is sealed only on a line that has one (`SealPayload.line`): a NULL
+        // there is no field, so every line posted before keeps its payload.
+        return (fields, lines.map { line in
+            var values = line.values
+            if values.last == .null { values.removeLast() }
+            return values
+        })
     }
 
     func sealProblems(organizationID only: Int64?) throws -> [SealProblem] {

@@ -180,22 +180,24 @@ extension SQLiteStorage: VerifyStorage {
                 SELECT v.organization_id, l.account_id, v.period, coalesce(l.project, '') AS project,
                        coalesce(l.fund_source, '') AS source, v.kind = 'closing' AS closing,
                        coalesce(l.expense_type, '') AS expense, coalesce(l.counterpart_id, 0) AS counterpart_id,
+                       coalesce(l.basic_class, '') AS class,
                        sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END) AS debit,
                        sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END) AS credit
                 FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'
                 GROUP BY v.organization_id, l.account_id, v.period, coalesce(l.project, ''), coalesce(l.fund_source, ''), v.kind = 'closing',
-                         coalesce(l.expense_type, ''), coalesce(l.counterpart_id, 0)
+                         coalesce(l.expense_type, ''), coalesce(l.counterpart_id, 0), coalesce(l.basic_class, '')
             ), compared AS (
                 SELECT r.organization_id, r.account_id, r.period, r.project, r.debit AS want_debit, r.credit AS want_credit,
                        coalesce(b.debit, 0) AS have_debit, coalesce(b.credit, 0) AS have_credit
                 FROM recomputed r LEFT JOIN balance b ON b.organization_id = r.organization_id AND b.account_id = r.account_id
                      AND b.period = r.period AND b.project = r.project AND b.source = r.source AND b.closing = r.closing
-                     AND b.expense = r.expense AND b.counterpart_id = r.counterpart_id
+                     AND b.expense = r.expense AND b.counterpart_id = r.counterpart_id AND b.class = r.class
                 UNION ALL
                 SELECT b.organization_id, b.account_id, b.period, b.project, 0, 0, b.debit, b.credit
                 FROM balance b WHERE NOT EXISTS (SELECT 1 FROM recomputed r WHERE r.organization_id = b.organization_id
                      AND r.account_id = b.account_id AND r.period = b.period AND r.project = b.project
-                     AND r.source = b.source AND r.closing = b.closing AND r.expense = b.expense AND r.counterpart_id = b.counterpart_id)
+                     AND r.source = b.source AND r.closing = b.closing AND r.expense = b.expense AND r.counterpart_id = b.counterpart_id
+                     AND r.class = b.class)
             )
             SELECT c.*, o.code AS organization, a.code AS account FROM compared c
             JOIN organization o ON o.id = c.organization_id JOIN account a ON a.id = c.account_id

@@ -17,7 +17,8 @@ extension SQLiteStorage: VoucherStorage {
             let record = line.record
             return VoucherLine(accountCode: line.accountCode, side: record.side, amount: Money(fen: record.amountFen), summary: record.summary,
                                dimensions: Dimensions(project: record.project, expenseType: record.expenseType, economicClass: record.economicClass,
-                                                      counterpart: line.counterpartCode, fundSource: record.fundSource))
+                                                      counterpart: line.counterpartCode, fundSource: record.fundSource,
+                                                      basicClass: record.basicClass))
         }
         let record = header.record
         var reverses: VoucherRef?

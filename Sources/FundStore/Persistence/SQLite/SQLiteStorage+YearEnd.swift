@@ -15,10 +15,10 @@ extension SQLiteStorage: YearEndStorage {
 
     func fundBalances(organizationID: Int64, from: Int, through period: Int) throws -> [FundBalance] {
         try summing(organizationID: organizationID, from: from, to: period) { try FundBalanceRow.fetchAll(db, sql: """
-            SELECT a.code, b.project, b.source, b.expense, sum(b.debit - b.credit) AS net
+            SELECT a.code, b.project, b.source, b.expense, b.class, sum(b.debit - b.credit) AS net
             FROM balance b JOIN account a ON a.id = b.account_id
             WHERE b.organization_id = ? AND b.period BETWEEN ? AND ?
-            GROUP BY a.code, b.project, b.source, b.expense HAVING net <> 0
+            GROUP BY a.code, b.project, b.source, b.expense, b.class HAVING net <> 0
             """, arguments: [organizationID, from, period]).map(\.balance) }
     }
 
@@ -50,10 +50,11 @@ private struct FundBalanceRow: FetchableRecord {
     let balance: FundBalance
 
     init(row: Row) throws {
-        let project: String = row["project"], source: String = row["source"], expense: String = row["expense"]
+        let project: String = row["project"], source: String = row["source"], expense: String = row["expense"], basicClass: String = row["class"]
         balance = FundBalance(accountCode: row["code"], project: project.isEmpty ? nil : project,
                               source: source.isEmpty ? nil : try row.stored(Column("source"), in: "balance"),
-                              expense: expense.isEmpty ? nil : try row.stored(Column("expense"), in: "balance"), netFen: try row.sumFen("net"))
+                              expense: expense.isEmpty ? nil : try row.stored(Column("expense"), in: "balance"),
+                              basicClass: basicClass.isEmpty ? nil : try row.stored(Column("class"), in: "balance"), netFen: try row.sumFen("net"))
     }
 }
 

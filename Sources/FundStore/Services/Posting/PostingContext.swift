@@ -60,6 +60,7 @@ struct PostingContext {
         let closing: Bool
         let expense: String
         let counterpartID: Int64
+        let basicClass: String
     }
 
     /// Adds a plan's balance changes (one per line) to the pending turnovers. A key whose
@@ -69,7 +70,8 @@ struct PostingContext {
         for (index, change) in changes.enumerated() {
             let key = StoredBalanceKey(organizationID: target.organizationID, accountID: target.accountIDs[index], period: change.key.period.key,
                                        project: change.key.project, source: change.key.source, closing: change.key.closing,
-                                       expense: change.key.expense, counterpartID: target.counterpartIDs[index] ?? 0)
+                                       expense: change.key.expense, counterpartID: target.counterpartIDs[index] ?? 0,
+                                       basicClass: change.key.basicClass)
             var sums = pending[key] ?? (0, 0)
             let (debit, debitOverflow) = sums.debit.addingReportingOverflow(change.debitFen)
             let (credit, creditOverflow) = sums.credit.addingReportingOverflow(change.creditFen)

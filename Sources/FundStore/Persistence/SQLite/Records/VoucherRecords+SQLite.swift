@@ -81,6 +81,7 @@ extension VoucherLineRecord: FetchableRecord, PersistableRecord {
         static let economicClass = Column("econ")
         static let counterpartID = Column("counterpart_id")
         static let fundSource = Column("fund_source")
+        static let basicClass = Column("basic_class")
     }
 
     init(row: Row) throws {
@@ -96,6 +97,7 @@ extension VoucherLineRecord: FetchableRecord, PersistableRecord {
         economicClass = row[Columns.economicClass]
         counterpartID = row[Columns.counterpartID]
         fundSource = try row.storedOptional(Columns.fundSource, in: Self.databaseTableName)
+        basicClass = try row.storedOptional(Columns.basicClass, in: Self.databaseTableName)
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -111,5 +113,6 @@ extension VoucherLineRecord: FetchableRecord, PersistableRecord {
         container[Columns.economicClass] = economicClass
         container[Columns.counterpartID] = counterpartID
         container[Columns.fundSource] = fundSource?.rawValue
+        container[Columns.basicClass] = basicClass?.rawValue
     }
 }

@@ -69,16 +69,7 @@ enum StatementBytes {
             text = decoded
         }
         var reader = LineReader(data: text, displayName: displayName)
-        var parser = CSVParser(file: displayName)
-        var records: [(line: Int, fields: [String])] = []
-        do throws(InputError) {
-            while let line = try reader.next() {
-                if line.trimmingWhitespace.isEmpty { continue }
-                if let record = try parser.feed(line, number: reader.lineNumber) { records.append(record) }
-            }
-            try parser.finish()
-        } catch { throw InputErrors([error]) }
-        return records
+        return try ImportFiles.csvRecords(&reader)
     }
 
     /// `GB18030.readsAsUTF8(path:)` on bytes in memory: the byte-order mark, no byte beyond ASCII,

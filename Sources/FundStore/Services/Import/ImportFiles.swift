@@ -44,6 +44,11 @@ enum ImportFiles {
         var reader: LineReader
         do throws(InputError) { reader = try ImportFiles.reader(path: path, encoding: .automatic) } catch { throw InputErrors([error]) }
         defer { reader.closeFile() }
+        return (reader.displayName, try csvRecords(&reader))
+    }
+
+    /// Every record `reader` holds as CSV, blank lines skipped; the first problem as `InputErrors`.
+    static func csvRecords(_ reader: inout LineReader) throws -> [(line: Int, fields: [String])] {
         var parser = CSVParser(file: reader.displayName)
         var records: [(line: Int, fields: [String])] = []
         do throws(InputError) {
@@ -53,7 +58,7 @@ enum ImportFiles {
             }
             try parser.finish()
         } catch { throw InputErrors([error]) }
-        return (reader.displayName, records)
+        return records
     }
 
     /// Whether `path` is an Excel workbook of voucher lines, by its ending.

@@ -185,6 +185,26 @@ struct VoucherEditTests {
     }
 }
 
+@Suite("Desk menu by role")
+struct DeskMenuTests {
+    @Test func theMenuOffersOnlyWhatTheUserCanOpen() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.test { client in
+            // The county's superior reads the unions below it: 汇总 is offered; entry is not (no writing).
+            let county = try await loggedIn(client, "钱进")
+            let countyPage = try await county.get(client, "/orgs/CTY-01/vouchers")
+            #expect(countyPage.text.contains("href=\"/orgs/CTY-01/rollup\"") && !countyPage.text.contains("href=\"/orgs/CTY-01/vouchers/new\""))
+            // A federation's officer reads no union below it: no 汇总; entry is offered.
+            let officer = try await loggedIn(client, "王芳")
+            let own = try await officer.get(client, "/orgs/FED-01/vouchers")
+            #expect(!own.text.contains("href=\"/orgs/FED-01/rollup\"") && own.text.contains("href=\"/orgs/FED-01/vouchers/new\""))
+            // The committee reads FED-01's books and writes none.
+            let committee = try await loggedIn(client, "陈静")
+            #expect(!(try await committee.get(client, "/orgs/FED-01/vouchers")).text.contains("href=\"/orgs/FED-01/vouchers/new\""))
+        }
+    }
+}
+
 @Suite("Desk 首页 over many organisations")
 struct HomePagingTests {
     @Test func everyOrganisationIsReachedPageByPage() async throws {

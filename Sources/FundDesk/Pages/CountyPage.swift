@@ -16,7 +16,7 @@ import Hummingbird
 /// the CLI's roll-up workbook.
 enum CountyPage: DeskPage {
     static let templates = ["rollup": page]
-    static let menu = [MenuItem(title: "汇总", path: "rollup", order: 60)]
+    static let menu = [MenuItem(title: "汇总", path: "rollup", order: 60, needsMembers: true)]
 
     /// Where one member stands.
     struct MemberState: Sendable {

@@ -28,6 +28,8 @@ struct MenuItem: Sendable {
     let order: Int
     /// Shown only to a user who may write the organisation's books (凭证录入).
     var needsWrite = false
+    /// Shown only where the user reads some organisation below this one (汇总).
+    var needsMembers = false
 }
 
 /// Every page of the desk.

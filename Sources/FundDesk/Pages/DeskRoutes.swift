@@ -46,7 +46,8 @@ struct DeskRoutes: Sendable {
         let administrator = menu.administrator
         return Frame(user: session.user, csrf: context.login?.csrfToken ?? "", organizations: organizations,
                      organization: organization.map { Frame.Entry(code: $0.code, name: $0.name) }, current: current, administrator: administrator,
-                     mayWrite: context.frameRead.mayWrite ?? false)
+                     mayWrite: context.frameRead.mayWrite ?? false,
+                     readsMembers: organization.map { shown in menu.readable.contains { $0.parentCode == shown.code } } ?? false)
     }
 
     /// A page rendered in its frame.
@@ -89,6 +90,8 @@ struct Frame: Sendable {
     var administrator = false
     /// Whether the user may write the organisation's books (entries that only write are shown).
     var mayWrite = false
+    /// Whether the user reads an organisation below the one shown (汇总 is shown).
+    var readsMembers = false
 
     var mustache: [String: Any] {
         var data: [String: Any] = [
@@ -102,7 +105,7 @@ struct Frame: Sendable {
         if let organization {
             data["org"] = [
                 "code": organization.code, "name": organization.name,
-                "menu": DeskPages.menu.filter { !$0.needsWrite || mayWrite }.map { item -> [String: Any] in
+                "menu": DeskPages.menu.filter { (!$0.needsWrite || mayWrite) && (!$0.needsMembers || readsMembers) }.map { item -> [String: Any] in
                     var entry: [String: Any] = ["title": item.title, "path": item.path, "code": organization.code]
                     if item.path == current { entry["current"] = true }
                     return entry

@@ -102,7 +102,9 @@ enum VoucherEntryPage: DeskPage {
     static func save(_ routes: DeskRoutes, _ context: DeskContext, _ scope: Scope, entry typed: Entry, replacing: Int64?) async throws -> Response {
         var entry = typed
         let code = scope.code
-        let leaves = try await scope.session.perform { session -> [Account] in
+        // The chart is read only when an account was typed by name; codes need no lookup here.
+        let byName = entry.rows.contains { !$0.account.isEmpty && Input.accountCode($0.account).isEmpty }
+        let leaves = !byName ? [] : try await scope.session.perform { session -> [Account] in
             let chart = try session.organizations.chart(for: code)
             return chart.accounts.filter { chart.isLeaf($0.code) }
         }

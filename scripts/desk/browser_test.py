@@ -37,7 +37,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -133,6 +133,7 @@ class Desk:
 
     def open(self, path):
         self.driver.get(self.base + path)
+        self.wait(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def text(self):
         # Right after a navigation Chrome may still be swapping the document in; the body read
@@ -182,6 +183,25 @@ class Desk:
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
         self.wait(EC.staleness_of(old))
+
+    def press(self, css):
+        # Find the button on a page that has finished loading and click it, then wait for the
+        # next page. Chrome may still be swapping a freshly opened document in when the button
+        # is first found ("Node ... does not belong to the document"); the click then never
+        # happened (the node is resolved before any click is dispatched), so find it again.
+        for attempt in range(5):
+            self.wait(lambda d: d.execute_script("return document.readyState") == "complete")
+            old = self.driver.find_element(By.TAG_NAME, "html")
+            try:
+                self.driver.find_element(By.CSS_SELECTOR, css).click()
+            except WebDriverException as error:
+                swapped = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+                if attempt == 4 or not swapped:
+                    raise
+                time.sleep(0.2)
+                continue
+            self.wait(EC.staleness_of(old))
+            return
 
 
 def run(binary, shots):
@@ -234,7 +254,7 @@ def run(binary, shots):
         check.that(driver.find_element(By.ID, "difference-amount").text == "0.00", "the running difference is 0.00")
         check.that("壹仟伍佰捌拾元伍角" in driver.find_element(By.ID, "capitals").text, "金额大写 reads 壹仟伍佰捌拾元伍角")
         desk.shot("voucher-entry")
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#voucher-entry button[type=submit]"))
+        desk.press("#voucher-entry button[type=submit]")
         page = desk.text()
         voucher_path = driver.current_url.split(str(port), 1)[1]
         check.that("/vouchers/" in voucher_path and "未审核" in page, f"the draft is saved ({voucher_path})")
@@ -252,7 +272,7 @@ def run(binary, shots):
             credits[2].send_keys(Keys.CONTROL, "a")
             credits[2].send_keys("1,580.00")
             check.that(driver.find_element(By.ID, "difference-amount").text == "0.00", "the changed draft balances")
-            desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#voucher-entry button[type=submit]"))
+            desk.press("#voucher-entry button[type=submit]")
             voucher_path = driver.current_url.split(str(port), 1)[1]
             page = desk.text()
             check.that("1,580.00" in page and "未审核" in page, f"the changed draft is saved in place of the old ({voucher_path})")
@@ -278,10 +298,10 @@ def run(binary, shots):
         # --- 2. A second officer reviews and posts it.
         check.that(desk.login("赵敏"), "赵敏 logs in")
         desk.open(voucher_path)
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value=review]"))
+        desk.press("button[value=review]")
         check.that("已审核" in desk.text(), "赵敏 reviews the voucher")
         desk.open(voucher_path)
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value=post]"))
+        desk.press("button[value=post]")
         desk.open(voucher_path)
         page = desk.text()
         check.that("已记账" in page and "2027-01 记-" in page, "赵敏 posts it and it has its 凭证字号 2027-01 记-NNNN")
@@ -297,7 +317,7 @@ def run(binary, shots):
         desk.open(f"/orgs/{ORG}/bank")
         upload = driver.find_element(By.CSS_SELECTOR, "#statement-upload input[type=file]")
         upload.send_keys(statement)
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#statement-upload button[type=submit]"))
+        desk.press("#statement-upload button[type=submit]")
         page = desk.text()
         check.that("已导入对账单" in page and "statement-2027-01.csv" in page, "刘敏 uploads a bank statement through the file input")
         check.that("<script>图书款</script>" in page and not driver.find_elements(By.XPATH, "//td/script"),
@@ -305,7 +325,7 @@ def run(binary, shots):
         days = driver.find_element(By.CSS_SELECTOR, "#auto-match input[name=days]")
         days.clear()
         days.send_keys("3")
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "#auto-match button[type=submit]"))
+        desk.press("#auto-match button[type=submit]")
         page = desk.text()
         matched = driver.find_elements(By.CSS_SELECTOR, "#statement-lines tr.matched")
         check.that("自动勾对 1 行" in page and len(matched) == 1 and "2027-01/记-" in matched[0].text and "刘敏" in matched[0].text,
@@ -315,7 +335,7 @@ def run(binary, shots):
         check.that(date.get_attribute("value") == "2027-01-31", "the 调节表 is offered on the statement's month end")
         date.send_keys(Keys.CONTROL, "a")
         date.send_keys("2027/1/20")
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/reports/bank-reconciliation'] button"))
+        desk.press("form[action$='/reports/bank-reconciliation'] button")
         page = desk.text()
         check.that("银行存款余额调节表" in page and "2027-01-20" in page and "50,000.00" in page and "调节后" in page,
                    "the 调节表 on 2027-01-20 shows the bank's balance 50,000.00 and the adjusted balances")
@@ -344,7 +364,7 @@ def run(binary, shots):
         # --- 3. The committee runs the audit; the officer answers; the committee resolves.
         check.that(desk.login("陈静"), "陈静 logs in")
         desk.open(f"/orgs/{ORG}/audit?year=2026")
-        desk.submit_and_wait(driver.find_element(By.ID, "run-audit"))
+        desk.press("#run-audit")
         check.that("审查已完成" in desk.text(), "陈静 runs the audit")
         desk.shot("audit")
         open_findings = driver.find_elements(By.CSS_SELECTOR, "tr.finding.open td.actions a")
@@ -359,36 +379,36 @@ def run(binary, shots):
         check.that(desk.login("刘敏"), "刘敏 logs in again")
         desk.open(finding_path)
         driver.find_element(By.NAME, "text").send_keys("已补充审批单据，并按规定调整")
-        desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button"))
+        desk.press("form[action$='/answer'] button")
         check.that("答复已保存" in desk.text(), "刘敏 answers the finding")
         desk.logout()
 
         check.that(desk.login("陈静"), "陈静 logs in again")
         desk.open(finding_path)
         desk.shot("finding")
-        desk.submit_and_wait(driver.find_element(By.ID, "resolve"))
+        desk.press("#resolve")
         page = desk.text()
         check.that("已确认整改" in page and "已整改" in page, "陈静 resolves the answered finding")
         check.that(not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", page), "the finding's history shows Beijing times, not stored UTC")
 
         # --- 4. The opinion: drafted by 陈静, signed by her and by 王磊 in his own login.
         desk.open(f"/orgs/{ORG}/audit?year=2027")
-        desk.submit_and_wait(driver.find_element(By.ID, "run-audit"))
+        desk.press("#run-audit")
         form = driver.find_element(By.ID, "opinion-draft-form")
         Select(form.find_element(By.NAME, "through_month")).select_by_value("1")
         form.find_element(By.NAME, "text").send_keys("经审查，2027年1月经费收支真实、合规，同意。")
-        desk.submit_and_wait(driver.find_element(By.ID, "save-opinion-draft"))
+        desk.press("#save-opinion-draft")
         check.that("审查意见草稿已保存" in desk.text(), "陈静 drafts the opinion on 2027")
-        desk.submit_and_wait(driver.find_element(By.ID, "sign-opinion"))
+        desk.press("#sign-opinion")
         check.that("签署（1/2）" in desk.text(), "陈静 signs it: one of two signatures")
         desk.logout()
         check.that(desk.login("王磊"), "王磊 logs in")
         desk.open(f"/orgs/{ORG}/audit?year=2027")
-        desk.submit_and_wait(driver.find_element(By.ID, "sign-opinion"))
+        desk.press("#sign-opinion")
         page = desk.text()
         check.that("审查意见已形成" in page and "王磊" in page and "陈静" in page, "王磊 signs in his own login and the opinion is recorded")
         desk.shot("opinion")
-        desk.submit_and_wait(driver.find_element(By.ID, "print-opinion"))
+        desk.press("#print-opinion")
         page = desk.text()
         check.that("经费审查委员会审查意见" in page and "审查结论：同意" in page, "the recorded opinion prints with its conclusion")
         desk.shot("opinion-print")
@@ -414,7 +434,7 @@ def run(binary, shots):
         receive = driver.find_elements(By.CSS_SELECTOR, "a.receive-link[href*='/orgs/FED-12/packs']")
         if check.that(len(receive) == 1, "the roll-up links the pack to receive"):
             desk.submit_and_wait(receive[0])
-            desk.submit_and_wait(driver.find_element(By.CSS_SELECTOR, "tr.pack[data-period='2026-12'] button.receive-pack"))
+            desk.press("tr.pack[data-period='2026-12'] button.receive-pack")
             check.that("已签收" in desk.text(), "钱进 receives FED-12's December")
             desk.shot("packs")
         desk.open("/orgs/CTY-01/rollup?year=2026")

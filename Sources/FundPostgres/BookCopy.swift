@@ -24,10 +24,6 @@ public enum BookCopy {
     /// Rows per INSERT statement into PostgreSQL (its limit is 65,535 parameters a statement).
     static let batchRows = 500
 
-    /// A fault planted by a test: the copy fails after writing this many tables, as a broken
-    /// connection or a full disk would, to show that nothing of it is kept.
-    nonisolated(unsafe) static var failAfterTables: Int?
-
     // MARK: SQLite to PostgreSQL
 
     /// Copies the SQLite book at `path` into the empty PostgreSQL database at `address`.
@@ -40,6 +36,13 @@ public enum BookCopy {
     /// sequences, turns the triggers back on and reads every table back before it commits.
     public static func toPostgres(from path: String, to address: PostgresAddress, as user: String, key: SealKey?,
                                   progress: Progress? = nil) async throws -> CopyReport {
+        try await toPostgres(from: path, to: address, as: user, key: key, progress: progress, failAfterTables: nil)
+    }
+
+    /// `toPostgres` with a fault a test plants: with `failAfterTables`, the copy breaks off after
+    /// writing that many tables, as a lost connection would, to show that nothing of it is kept.
+    static func toPostgres(from path: String, to address: PostgresAddress, as user: String, key: SealKey?,
+                           progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
         let folder = try privateFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let snapshot = folder + "/source.sqlite"
@@ -106,6 +109,12 @@ public enum BookCopy {
     /// `destination`, which is never overwritten.
     public static func toSQLite(from address: PostgresAddress, to destination: String, as user: String, key: SealKey?,
                                 progress: Progress? = nil) async throws -> CopyReport {
+        try await toSQLite(from: address, to: destination, as: user, key: key, progress: progress, failAfterTables: nil)
+    }
+
+    /// `toSQLite` with a fault a test plants (`failAfterTables`, as for `toPostgres`).
+    static func toSQLite(from address: PostgresAddress, to destination: String, as user: String, key: SealKey?,
+                         progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
         try BookLocation.requireFile(destination)
         if FileManager.default.fileExists(atPath: destination) {
             throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])

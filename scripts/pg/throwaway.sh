@@ -32,7 +32,11 @@ start)
   if [ -e "$dir/data" ]; then echo "throwaway.sh: $dir/data already exists; stop that server first" >&2; exit 2; fi
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$dir"
+    runuser -u postgres -- test -w "$dir" \
+      || { echo "throwaway.sh: the postgres user cannot reach $dir; give its parent folders mode 755" >&2; exit 2; }
+  fi
   as_server "$bin/initdb" -D "$dir/data" -A trust -U "$role" -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \

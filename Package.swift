@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -50,6 +51,13 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // A book in PostgreSQL: its schema as frozen migrations and `fundledger copy` between engines.
+        // Kept apart so that FundCore and FundReports never see a database driver.
+        .target(name: "FundPostgres", dependencies: [
+            "FundCore", "FundStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "FundTesting", dependencies: ["FundCore", "FundStore"]),
         // libFuzzer targets (`make fuzz`); a normal build links them as stubs.
         .target(name: "CFuzzDriver"),
@@ -58,7 +66,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "FuzzSeal", dependencies: ["FundCore", "CFuzzDriver"]),
         .executableTarget(name: "fundledger", dependencies: [
-            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX", "FundDesk",
+            "FundApp", "FundCore", "FundStore", "FundReports", "FundXLSX", "FundDesk", "FundPostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FundCoreTests", dependencies: [
@@ -80,6 +88,10 @@ let package = Package(
             "FundCore", "FundStore", "FundApp", "FundXLSX", "FundDesk",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "FundPostgresTests", dependencies: [
+            "FundCore", "FundStore", "FundPostgres", "FundTesting",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "fundledgerTests", dependencies: ["FundCore", "FundTesting"], exclude: ["Golden"]),
     ],

@@ -7,7 +7,8 @@ what=${1:-build}
 
 debian=(libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config python3)
 if [ "$what" = test ]; then
-  debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk chromium chromium-driver poppler-utils)
+  # postgresql: Debian's server, for the throwaway server the PostgreSQL tests run against.
+  debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk chromium chromium-driver poppler-utils postgresql)
 fi
 
 missing=()

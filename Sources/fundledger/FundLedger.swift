@@ -19,7 +19,7 @@ struct FundLedger: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, OrgCommand.self, AccountCommand.self, VoucherCommand.self, Import.self, ExportJournal.self,
-            Close.self, Reopen.self, PeriodCommand.self, CloseYear.self, ReopenYear.self, YearEndCommand.self, SignersCommand.self, AssetCommand.self, Depreciate.self, BudgetCommand.self, SubsidyCommand.self, ReportCommand.self, ExportCommand.self, Verify.self, Backup.self, Restore.self,
+            Close.self, Reopen.self, PeriodCommand.self, CloseYear.self, ReopenYear.self, YearEndCommand.self, SignersCommand.self, AssetCommand.self, Depreciate.self, BudgetCommand.self, SubsidyCommand.self, ReportCommand.self, ExportCommand.self, Verify.self, Backup.self, Restore.self, Copy.self,
             UserCommand.self, CommitteeCommand.self, ReviewCommand.self, Demo.self, Serve.self, CashCommand.self,
         ]
     )

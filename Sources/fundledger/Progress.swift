@@ -2,8 +2,9 @@ import Foundation
 import FundCore
 
 /// A one-line progress display on standard error: percent, done/total, rate and time left.
-/// Silent when standard error is not a terminal, and redrawn at most every 100 ms.
-final class ProgressLine {
+/// Silent when standard error is not a terminal, and redrawn at most every 100 ms. Sendable for a
+/// copy's task to report through; it is updated from one task at a time, never concurrently.
+final class ProgressLine: @unchecked Sendable {
     private let label: String
     private let unit: String
     private let enabled: Bool
@@ -39,8 +40,8 @@ final class ProgressLine {
     }
 
     /// The label and unit as a Chinese progress line shows them.
-    private var chineseLabel: String { ["importing": "导入中", "exporting": "导出中"][label] ?? label }
-    private var chineseUnit: String { unit == " lines" ? " 行" : unit }
+    private var chineseLabel: String { ["importing": "导入中", "exporting": "导出中", "copying": "复制中"][label] ?? label }
+    private var chineseUnit: String { unit == " lines" || unit == " rows" ? " 行" : unit }
 
     private func format(_ value: Int64) -> String {
         if unit == "B" {

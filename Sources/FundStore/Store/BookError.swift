@@ -7,7 +7,8 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
     case bookMissing(path: String)
     case notABook(path: String, reason: NotABookReason)
     /// `--book` names a database server (`postgresql://…`, any `scheme://`), not a file: this
-    /// version keeps a book only in a local SQLite file, and a URL is never taken for a path.
+    /// version works on a book only in a local SQLite file (a PostgreSQL book is for
+    /// `fundledger copy` so far), and a URL is never taken for a path.
     /// `location` is the URL without its user, password and query, which are never shown.
     case bookURLNotSupported(scheme: String, location: String)
     case readOnly(path: String)
@@ -108,7 +109,10 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
         case let .notABook(path, reason):
             return "\(path) is not a readable FundLedger book (\(reason)); restore it from a backup or point --book at the right file"
         case let .bookURLNotSupported(scheme, location):
-            return "\(location) is a \(BookLocation.isPostgreSQL(scheme) ? "PostgreSQL" : scheme) address, not a book file: this version keeps books only in SQLite files, PostgreSQL books are not supported; give --book the path of a file such as ledgers/fundledger.sqlite"
+            if BookLocation.isPostgreSQL(scheme) {
+                return "\(location) is a PostgreSQL address, not a book file: so far a book in PostgreSQL is only copied into and out of (`fundledger copy --from BOOK --to BOOK`), and every other command works on a SQLite book file; give --book the path of a file such as ledgers/fundledger.sqlite, or copy the book into one first"
+            }
+            return "\(location) is a \(scheme) address, not a book file: this version keeps books in SQLite files (and copies them to and from PostgreSQL); give --book the path of a file such as ledgers/fundledger.sqlite"
         case let .readOnly(path):
             return "the book \(path) is read-only; make the file and its folder writable, or work on a copy"
         case let .busy(path):

@@ -28,6 +28,8 @@ enum CLIMessage: LocalizedMessage {
     case assetActPosted(ref: String, code: String, act: AssetAct)
     case assetActSettled(ref: String, code: String, act: AssetAct)
     case backedUp(book: String, output: String)
+    /// `from` and `to` as shown: a PostgreSQL address without its password.
+    case copied(from: String, to: String, tables: Int, rows: Int)
     case backupHash(sha256: String, output: String)
     case restored(book: String, file: String, vouchers: Int)
     case replacedKept(path: String)
@@ -105,6 +107,8 @@ enum CLIMessage: LocalizedMessage {
             "posted \(ref): \(act.rawValue) (\(act.chinese)) of asset \(code) settled against 301"
         case let .backedUp(book, output):
             "backed up \(book) to \(output)"
+        case let .copied(from, to, tables, rows):
+            "copied \(from) to \(to): \(rows) rows in \(tables) tables, read back equal; the book verifies clean, chain heads:"
         case let .backupHash(sha256, output):
             "SHA-256 \(sha256)  \(output)"
         case let .restored(book, file, vouchers):
@@ -213,6 +217,8 @@ enum CLIMessage: LocalizedMessage {
             "已记账 \(ref)：固定资产 \(code) \(act.chinese)经批准，待处理财产损溢已与资产基金结转"
         case let .backedUp(book, output):
             "已将账套 \(book) 备份到 \(output)"
+        case let .copied(from, to, tables, rows):
+            "已将账套 \(from) 复制到 \(to)：\(tables) 张表共 \(rows) 行，读回一致；账套校验无误，链头："
         case let .backupHash(sha256, output):
             "SHA-256 \(sha256)  \(output)"
         case let .restored(book, file, vouchers):

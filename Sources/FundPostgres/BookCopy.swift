@@ -1,0 +1,365 @@
+import Foundation
+import FundCore
+import FundStore
+import GRDB
+
+/// What a finished copy did: the tables and rows it wrote, and the chain heads of the book,
+/// verified on its SQLite side (the source before a copy into PostgreSQL, the copy itself after
+/// one out of it).
+public struct CopyReport: Sendable {
+    public var tables = 0
+    public var rows = 0
+    public var heads: [ChainHead] = []
+}
+
+/// Moves a whole book between a SQLite file and a PostgreSQL database, either way, as the
+/// whole-book backup does within SQLite: for those who may read the whole book, into a new, empty
+/// target only, every table row for row with its ids, in one transaction on the target, and
+/// checked before it is kept (the rows read back equal the source's, and the SQLite side verifies
+/// clean with its chain heads).
+public enum BookCopy {
+    /// Reports rows written so far against all rows to write.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// Rows per INSERT statement into PostgreSQL (its limit is 65,535 parameters a statement).
+    static let batchRows = 500
+
+    // MARK: SQLite to PostgreSQL
+
+    /// Copies the SQLite book at `path` into the empty PostgreSQL database at `address`.
+    ///
+    /// `user` must be allowed to back up the whole book. The copy reads a consistent snapshot of
+    /// the book (its online backup, in a private temporary folder), refuses a book that fails
+    /// verify, and writes in one transaction that creates the schema (`PostgresMigrations`),
+    /// writes every table in dependency order with the book's triggers held off (they guard
+    /// what the application writes; these rows are already the book's), resets the id
+    /// sequences, turns the triggers back on and reads every table back before it commits.
+    public static func toPostgres(from path: String, to address: PostgresAddress, as user: String, key: SealKey?,
+                                  progress: Progress? = nil) async throws -> CopyReport {
+        try await toPostgres(from: path, to: address, as: user, key: key, progress: progress, failAfterTables: nil)
+    }
+
+    /// `toPostgres` with a fault a test plants: with `failAfterTables`, the copy breaks off after
+    /// writing that many tables, as a lost connection would, to show that nothing of it is kept.
+    static func toPostgres(from path: String, to address: PostgresAddress, as user: String, key: SealKey?,
+                           progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
+        let folder = try privateFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let snapshot = folder + "/source.sqlite"
+        do {
+            try Store.open(at: path, connections: .readOnly, key: key).session(as: user).backups.backup(to: snapshot)
+        } catch let BookError.backup(.wholeBookNeeded(user, roles)) {
+            throw BookError.backup(.wholeBookNeeded(user: user, roles: roles))
+        }
+        var report = CopyReport()
+        let verified = try Store.open(at: snapshot, connections: .readOnly, key: key).session(as: user).verification.verify()
+        if let first = verified.problems.first { throw PostgresBookError.sourceFailsVerify(problems: verified.problems.count, first: first) }
+        report.heads = verified.heads
+
+        let source = try DatabaseQueue(path: snapshot, configuration: readOnlyConfiguration())
+        defer { try? source.close() }
+        let tables = try await source.read { db in try BookTables.read(db) }
+        let counts = try await source.read { db in
+            try tables.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(quoted($0.name))") ?? 0 }
+        }
+        let total = counts.reduce(0, +)
+
+        let session = try await PostgresSession.connect(address)
+        do {
+            try await session.transaction {
+                try await PostgresSchema.requireEmpty(session)
+                try await PostgresMigrations.migrate(session)
+                try await PostgresSchema.requireParity(session, with: tables)
+                try await session.execute("SET CONSTRAINTS ALL DEFERRED")
+                for table in tables { try await session.execute("ALTER TABLE \(quoted(table.name)) DISABLE TRIGGER USER") }
+                var done = 0
+                for (index, table) in tables.enumerated() {
+                    if let failAfterTables, index == failAfterTables {
+                        throw PostgresBookError.connectionLost(location: address.redacted)
+                    }
+                    let rows = try readSQLite(source, table)
+                    try await insert(session, table, rows) { done += $0; progress?(done, total) }
+                    try await resetIdentity(session, table, source: source)
+                    let back = try await session.rows(selectAll(table))
+                    guard sameRows(rows, back) else { throw PostgresBookError.copyMismatch(table: table.name, source: rows.count, target: back.count) }
+                }
+                // The foreign keys are checked here, before the triggers come back on.
+                try await session.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                for table in tables { try await session.execute("ALTER TABLE \(quoted(table.name)) ENABLE TRIGGER USER") }
+            }
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+        report.tables = tables.count
+        report.rows = total
+        return report
+    }
+
+    // MARK: PostgreSQL to SQLite
+
+    /// Copies the PostgreSQL book at `address` into a new SQLite file at `destination`.
+    ///
+    /// The rows are read in one read-only, repeatable-read transaction (a consistent snapshot)
+    /// and written in one transaction into a working file beside `destination` that has the
+    /// book's schema from the SQLite migrations, with its triggers held off meanwhile and put
+    /// back before the commit. The working file is then opened as a book: `user` must be allowed
+    /// to back up the whole of it, and it must verify clean; only then is it put under
+    /// `destination`, which is never overwritten.
+    public static func toSQLite(from address: PostgresAddress, to destination: String, as user: String, key: SealKey?,
+                                progress: Progress? = nil) async throws -> CopyReport {
+        try await toSQLite(from: address, to: destination, as: user, key: key, progress: progress, failAfterTables: nil)
+    }
+
+    /// `toSQLite` with a fault a test plants (`failAfterTables`, as for `toPostgres`).
+    static func toSQLite(from address: PostgresAddress, to destination: String, as user: String, key: SealKey?,
+                         progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
+        try BookLocation.requireFile(destination)
+        if FileManager.default.fileExists(atPath: destination) {
+            throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])
+        }
+        let working = Store.workingCopyName(beside: destination)
+        defer { Store.removeWorkingCopy(working) }
+        try Store.createSchema(at: working)
+        let target = try DatabaseQueue(path: working, configuration: writeConfiguration())
+        var closed = false
+        defer { if !closed { try? target.close() } }
+        let tables = try await target.read { db in try BookTables.read(db) }
+
+        let session = try await PostgresSession.connect(address)
+        var report = CopyReport()
+        do {
+            try await session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try await PostgresMigrations.requireCurrent(session)
+            try await PostgresSchema.requireParity(session, with: tables)
+            var counts: [Int] = []
+            for table in tables {
+                let count = try await session.rows("SELECT count(*) FROM \(quoted(table.name))")
+                guard case let .integer(value)? = count.first?.first else { throw PostgresBookError.copyMismatch(table: table.name, source: 0, target: 0) }
+                counts.append(Int(value))
+            }
+            let total = counts.reduce(0, +)
+            // GRDB keeps no transaction open between two accesses, so the rows are read from
+            // PostgreSQL first, and written in one SQLite transaction afterwards.
+            var read: [(rows: [[BookValue]], identityHigh: Int64?)] = []
+            var fetched = 0
+            for table in tables {
+                let rows = try await session.rows(selectAll(table))
+                read.append((rows, try await postgresIdentityHigh(session, table)))
+                fetched += rows.count
+                progress?(fetched / 2, total)
+            }
+            try await session.execute("COMMIT")
+            let failAfter = failAfterTables
+            try target.inDatabase { db in
+                let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                    for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(quoted(trigger["name"] as String))") }
+                    for table in tables { try db.execute(sql: "DELETE FROM \(quoted(table.name))") }
+                    let sequences = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence')") == true
+                    var done = 0
+                    for (index, (table, source)) in zip(tables, read).enumerated() {
+                        if let failAfter, index == failAfter { throw PostgresBookError.connectionLost(location: address.redacted) }
+                        let insert = try db.makeStatement(sql: insertSQL(table, rows: 1))
+                        for row in source.rows {
+                            for (value, column) in zip(row, table.columns) where !column.kind.holds(value) {
+                                throw PostgresBookError.valueNotCopyable(table: table.name, column: column.name, row: rowName(table, row),
+                                                                         reason: "\(value.shown) is not \(column.kind.rawValue)")
+                            }
+                            try insert.execute(arguments: StatementArguments(row.map(\.databaseValue)))
+                        }
+                        done += source.rows.count
+                        progress?(total / 2 + done / 2, total)
+                        if sequences, let high = source.identityHigh {
+                            try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [high, table.name])
+                        }
+                        let back = try sqliteRows(db, table)
+                        guard sameRows(source.rows, back) else { throw PostgresBookError.copyMismatch(table: table.name, source: source.rows.count, target: back.count) }
+                    }
+                    for trigger in triggers { try db.execute(sql: trigger["sql"] as String) }
+                    return .commit
+                }
+            }
+            progress?(total, total)
+            report.tables = tables.count
+            report.rows = total
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+        try await target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        try target.close()
+        closed = true
+
+        let verified: VerifyReport
+        do {
+            verified = try Store.open(at: working, connections: .readOnly, key: key).session(as: user).verification.verify()
+        } catch let BookError.notPermitted(user, _, _, roles) {
+            throw BookError.backup(.wholeBookNeeded(user: user, roles: roles))
+        }
+        if let first = verified.problems.first { throw PostgresBookError.sourceFailsVerify(problems: verified.problems.count, first: first) }
+        report.heads = verified.heads
+        guard try Store.placeCopy(working, at: destination) else {
+            throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])
+        }
+        return report
+    }
+
+    // MARK: Rows
+
+    /// Every row of `table` in the SQLite book, each value checked against its column's kind.
+    static func readSQLite(_ source: DatabaseQueue, _ table: BookTable) throws -> [[BookValue]] {
+        try source.read { db in
+            let rows = try sqliteRows(db, table)
+            for row in rows {
+                for (value, column) in zip(row, table.columns) where !column.kind.holds(value) {
+                    throw PostgresBookError.valueNotCopyable(table: table.name, column: column.name, row: rowName(table, row),
+                                                             reason: "\(value.shown) is not \(column.kind.rawValue)")
+                }
+            }
+            return rows
+        }
+    }
+
+    static func sqliteRows(_ db: Database, _ table: BookTable) throws -> [[BookValue]] {
+        try Row.fetchAll(db, sql: selectAll(table)).map { row in row.databaseValues.map(BookValue.init) }
+    }
+
+    /// Writes `rows` into `table` in batches of `batchRows`, reporting each batch's size.
+    static func insert(_ session: PostgresSession, _ table: BookTable, _ rows: [[BookValue]],
+                       written: (Int) -> Void) async throws(PostgresBookError) {
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + batchRows, rows.count)]
+            try await session.execute(insertSQL(table, rows: batch.count, numbered: true), values: batch.flatMap { $0 })
+            written(batch.count)
+            start += batch.count
+        }
+    }
+
+    /// Moves the identity sequence of `table` past its highest id (and past the highest SQLite
+    /// ever gave, where the table keeps that in `sqlite_sequence`), so that the next row the
+    /// book inserts gets a new id.
+    static func resetIdentity(_ session: PostgresSession, _ table: BookTable, source: DatabaseQueue) async throws(PostgresBookError) {
+        guard let identity = table.identity else { return }
+        let recorded: Int64 = (try? await source.read { db -> Int64 in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence')") == true else { return 0 }
+            return try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table.name]) ?? 0
+        }) ?? 0
+        try await session.execute("""
+            SELECT setval(pg_get_serial_sequence('\(quoted(table.name))', '\(identity)'),
+                          GREATEST((SELECT coalesce(max(\(quoted(identity))), 0) FROM \(quoted(table.name))), \(recorded), 1),
+                          GREATEST((SELECT coalesce(max(\(quoted(identity))), 0) FROM \(quoted(table.name))), \(recorded)) > 0)
+            """)
+    }
+
+    /// The last value of the identity sequence of `table` in PostgreSQL, if it has one.
+    static func postgresIdentityHigh(_ session: PostgresSession, _ table: BookTable) async throws(PostgresBookError) -> Int64? {
+        guard let identity = table.identity else { return nil }
+        let rows = try await session.rows("SELECT pg_sequence_last_value(pg_get_serial_sequence('\(quoted(table.name))', '\(identity)')::regclass)")
+        if case let .integer(value)? = rows.first?.first { return value }
+        return nil
+    }
+
+    /// Whether two tables' rows are the same, in whatever order each engine returned them.
+    static func sameRows(_ left: [[BookValue]], _ right: [[BookValue]]) -> Bool {
+        guard left.count == right.count else { return false }
+        return left.map(encoded).sorted { $0.lexicographicallyPrecedes($1) } == right.map(encoded).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// A row as bytes that tell every value's kind and length, for comparing rows.
+    static func encoded(_ row: [BookValue]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func length(_ count: Int) { withUnsafeBytes(of: UInt64(count).bigEndian) { bytes += $0 } }
+        for value in row {
+            switch value {
+            case .null: bytes.append(0)
+            case let .integer(number): bytes.append(1); withUnsafeBytes(of: number.bigEndian) { bytes += $0 }
+            case let .real(number): bytes.append(2); withUnsafeBytes(of: number.bitPattern.bigEndian) { bytes += $0 }
+            case let .text(text): bytes.append(3); length(text.utf8.count); bytes += text.utf8
+            case let .blob(data): bytes.append(4); length(data.count); bytes += data
+            }
+        }
+        return bytes
+    }
+
+    // MARK: SQL
+
+    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    static func selectAll(_ table: BookTable) -> String {
+        let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
+        let order = (table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey).map(quoted).joined(separator: ", ")
+        return "SELECT \(columns) FROM \(quoted(table.name)) ORDER BY \(order)"
+    }
+
+    /// An INSERT of `rows` rows into `table`: `$1`, `$2`, … for PostgreSQL, `?` for SQLite.
+    static func insertSQL(_ table: BookTable, rows: Int, numbered: Bool = false) -> String {
+        let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
+        var parameter = 0
+        let values = (0..<rows).map { _ in
+            "(" + table.columns.map { _ in
+                parameter += 1
+                return numbered ? "$\(parameter)" : "?"
+            }.joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
+        let overriding = numbered && table.identity != nil ? " OVERRIDING SYSTEM VALUE" : ""
+        return "INSERT INTO \(quoted(table.name)) (\(columns))\(overriding) VALUES \(values)"
+    }
+
+    /// A row named by its primary key, for a message.
+    static func rowName(_ table: BookTable, _ row: [BookValue]) -> String {
+        let key = table.primaryKey.isEmpty ? [table.columns[0].name] : table.primaryKey
+        return key.compactMap { name in
+            table.columns.firstIndex { $0.name == name }.map { "\(name) = \(row[$0].shown)" }
+        }.joined(separator: ", ")
+    }
+
+    // MARK: Files
+
+    /// A new folder only this user can read, for the snapshot of the source.
+    static func privateFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fundledger-copy-" + UUID().uuidString.prefix(8).lowercased()).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        return folder
+    }
+
+    static func readOnlyConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return configuration
+    }
+
+    static func writeConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        return configuration
+    }
+}
+
+extension BookValue {
+    /// A SQLite value as the copy holds it.
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case let .int64(number): self = .integer(number)
+        case let .double(number): self = .real(number)
+        case let .string(text): self = .text(text)
+        case let .blob(data): self = .blob(data)
+        }
+    }
+
+    /// The value as SQLite stores it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case let .integer(number): number.databaseValue
+        case let .real(number): number.databaseValue
+        case let .text(text): text.databaseValue
+        case let .blob(data): data.databaseValue
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import FundCore
+
+/// Where a PostgreSQL book lives: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with at
+/// most `?sslmode=disable` after it. The password is kept to log in with and is never part of any
+/// text: `description` and `redacted` leave it out, as every message does.
+public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
+    /// The role to log in as.
+    public var user: String
+    /// The role's password, when the URL gives one (a server with `trust` or a `.pgpass` needs none).
+    public var password: String?
+    /// A host name, an IPv4 address, or an IPv6 address without its brackets.
+    public var host: String
+    public var port: Int
+    public var database: String
+
+    /// The port a URL without one means, as for `psql`.
+    public static let defaultPort = 5432
+
+    public init(user: String, password: String? = nil, host: String, port: Int = PostgresAddress.defaultPort, database: String) {
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.database = database
+    }
+
+    /// The address as a person may see it: user, host, port and database, never the password.
+    public var redacted: String {
+        let shownHost = host.contains(":") ? "[" + host + "]" : host
+        return "postgresql://\(user)@\(shownHost):\(port)/\(database)"
+    }
+
+    public var description: String { redacted }
+
+    /// Whether `text` is meant as a PostgreSQL address (`postgresql://` or `postgres://`), so a
+    /// caller can tell a book URL from a file path before parsing it.
+    public static func isAddress(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
+    }
+
+    /// Parses a book URL. Refuses, naming what is wrong but never echoing the password: another
+    /// scheme, a missing user, host or database, a port that is not 1–65535, a bad `%` escape, an
+    /// `sslmode` other than `disable` (TLS is not supported yet) and any other query parameter.
+    public static func parse(_ text: String) throws(PostgresBookError) -> PostgresAddress {
+        let lowered = text.lowercased()
+        let schemeLength: Int
+        if lowered.hasPrefix("postgresql://") { schemeLength = "postgresql://".count }
+        else if lowered.hasPrefix("postgres://") { schemeLength = "postgres://".count }
+        else { throw .address(.notPostgreSQL) }
+        var rest = Substring(text.dropFirst(schemeLength))
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        var query: Substring = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
+        guard let slash = rest.firstIndex(of: "/") else { throw .address(.missingDatabase) }
+        let authority = rest[..<slash]
+        let path = rest[rest.index(after: slash)...]
+
+        var hostPort = authority
+        var user = ""
+        var password: String?
+        if let at = authority.lastIndex(of: "@") {
+            let userInfo = authority[..<at]
+            hostPort = authority[authority.index(after: at)...]
+            if let colon = userInfo.firstIndex(of: ":") {
+                user = try decode(userInfo[..<colon], part: .user)
+                password = try decode(userInfo[userInfo.index(after: colon)...], part: .password)
+            } else {
+                user = try decode(userInfo, part: .user)
+            }
+        }
+        guard !user.isEmpty else { throw .address(.missingUser) }
+
+        var host: Substring
+        var portText: Substring?
+        if hostPort.hasPrefix("[") {
+            guard let close = hostPort.firstIndex(of: "]") else { throw .address(.badHost) }
+            host = hostPort[hostPort.index(after: hostPort.startIndex)..<close]
+            let after = hostPort[hostPort.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { throw .address(.badHost) }
+                portText = after.dropFirst()
+            }
+        } else if let colon = hostPort.lastIndex(of: ":") {
+            host = hostPort[..<colon]
+            portText = hostPort[hostPort.index(after: colon)...]
+        } else {
+            host = hostPort
+        }
+        guard !host.isEmpty else { throw .address(.missingHost) }
+        guard host.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-:_".unicodeScalars.contains($0)) })
+        else { throw .address(.badHost) }
+        var port = defaultPort
+        if let portText {
+            guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let value = Int(portText), (1...65535).contains(value)
+            else { throw .address(.badPort(String(portText.prefix(8)))) }
+            port = value
+        }
+        let database = try decode(path, part: .database)
+        guard !database.isEmpty else { throw .address(.missingDatabase) }
+        guard !database.contains("/") else { throw .address(.badDatabase) }
+
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0]).lowercased()
+            let value = parts.count > 1 ? String(parts[1]) : ""
+            switch name {
+            case "sslmode":
+                guard value == "disable" else { throw .sslModeNotSupported(String(value.prefix(20))) }
+            default:
+                // The value is never shown: `password=` may be among them.
+                throw .address(.unknownParameter(String(name.prefix(40))))
+            }
+        }
+        return PostgresAddress(user: user, password: password, host: String(host), port: port, database: database)
+    }
+
+    /// Which part of the URL a `%` escape was in.
+    enum Part { case user, password, database }
+
+    /// Percent-decodes `text` as UTF-8; a bad escape is refused naming the part, not its text.
+    static func decode(_ text: Substring, part: Part) throws(PostgresBookError) -> String {
+        guard text.contains("%") else { return String(text) }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
+                else { throw .address(.badEscape(part == .password ? .password : part == .user ? .user : .database)) }
+                bytes.append(high << 4 | low)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self)
+        else { throw .address(.badEscape(part == .password ? .password : part == .user ? .user : .database)) }
+        return decoded
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import FundCore
+import FundStore
+
+/// Why a PostgreSQL book, or a copy between engines, was refused. Each case is named after its
+/// rule; no case carries a password, and the address shown is always `PostgresAddress.redacted`.
+public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The book URL itself is wrong (`AddressProblem`); nothing was connected to.
+    case address(AddressProblem)
+    /// `sslmode` other than `disable`: this version speaks to PostgreSQL without TLS only.
+    case sslModeNotSupported(String)
+    /// The server could not be reached at all (refused, no route, no such host).
+    case unreachable(location: String, reason: String)
+    /// The server refused the login (wrong password, no such role, `pg_hba.conf`).
+    case loginRefused(location: String, user: String, reason: String)
+    /// The database named in the URL does not exist on the server.
+    case databaseMissing(location: String)
+    /// The server refused a statement: its SQLSTATE and message (never the statement's values).
+    case server(sqlState: String, message: String)
+    /// A trigger or constraint of the book's PostgreSQL schema refused a change: the same
+    /// failure, text, rule and category as the SQLite book's own trigger gives.
+    case refused(StorageFailure)
+    /// The connection broke off mid-way; the transaction, if any, was rolled back by the server.
+    case connectionLost(location: String)
+    /// The database already holds tables or a schema version: a copy never writes over a book.
+    case targetNotEmpty(location: String, tables: [String])
+    /// The database holds a FundLedger schema from a later version than this one knows.
+    case schemaTooNew(location: String, migration: String)
+    /// A table of the source book this version does not know how to copy (a later version's book).
+    case tableUnknown(table: String)
+    /// A value read from one side that the other cannot hold (the table, column and row named).
+    case valueNotCopyable(table: String, column: String, row: String, reason: String)
+    /// After the copy, the rows of a table read back from the target differ from the source's.
+    case copyMismatch(table: String, source: Int, target: Int)
+    /// The two books' schemas differ (a table or column on one side only, or of another type):
+    /// one engine's migration is missing its twin on the other.
+    case schemaMismatch(table: String, detail: String)
+    /// The source book fails `verify`: a copy moves only a book whose seals and balances hold.
+    case sourceFailsVerify(problems: Int, first: VerifyProblem)
+    /// Both sides are of one engine: SQLite to SQLite is `backup`, PostgreSQL to PostgreSQL is
+    /// pg_dump and pg_restore.
+    case sameEngine(postgres: Bool)
+    /// The database holds no FundLedger book (no `fundledger_migrations`).
+    case noBook(location: String)
+
+    /// Why a book URL is not one this version reads.
+    public enum AddressProblem: Sendable, Equatable {
+        case notPostgreSQL
+        case missingUser
+        case missingHost
+        case badHost
+        case badPort(String)
+        case missingDatabase
+        case badDatabase
+        case badEscape(EscapedPart)
+        case unknownParameter(String)
+    }
+
+    /// The part of a URL a bad `%` escape was found in.
+    public enum EscapedPart: String, Sendable, Equatable { case user, password, database }
+
+    public var description: String {
+        if case let .refused(failure) = self { return BookError.storage(failure).description }
+        let text = switch self {
+        case .refused: ""
+        case let .address(problem):
+            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=disable]"
+        case let .sslModeNotSupported(mode):
+            "sslmode=\(mode) is not supported yet: this version connects to PostgreSQL without TLS only; use sslmode=disable on a private network or a local socket tunnel, or leave sslmode out"
+        case let .unreachable(location, reason):
+            "cannot reach the PostgreSQL server of \(location) (\(reason)); check the host and port and that the server is running"
+        case let .loginRefused(location, user, reason):
+            "the PostgreSQL server of \(location) refused the login of \(user) (\(reason)); check the user and password, or the server's pg_hba.conf"
+        case let .databaseMissing(location):
+            "the database of \(location) does not exist; create it first (createdb), then run the command again"
+        case let .server(sqlState, message):
+            "the PostgreSQL server refused (SQLSTATE \(sqlState)): \(message)"
+        case let .connectionLost(location):
+            "the connection to \(location) broke off; nothing of the unfinished transaction was kept, run the command again"
+        case let .targetNotEmpty(location, tables):
+            "\(location) is not empty (it holds \(tables.prefix(5).joined(separator: ", "))\(tables.count > 5 ? ", …" : "")): a copy goes only into a new, empty book and never writes over one; give a new database or file"
+        case let .schemaTooNew(location, migration):
+            "\(location) holds a book of a later FundLedger version (migration \(migration)); use that version"
+        case let .tableUnknown(table):
+            "the source book holds the table \(table), which this version does not know: it is a later version's book; copy it with that version"
+        case let .valueNotCopyable(table, column, row, reason):
+            "the value in \(table).\(column) (\(row)) cannot be copied: \(reason); nothing was written"
+        case let .copyMismatch(table, source, target):
+            "after the copy the table \(table) read back \(target) rows that differ from the source's \(source); nothing was kept"
+        case let .schemaMismatch(table, detail):
+            "the two books' schemas differ at the table \(table) (\(detail)): this version's SQLite and PostgreSQL migrations do not match; nothing was written"
+        case let .sourceFailsVerify(problems, first):
+            "the source book fails verify with \(problems) problem(s), the first: \(first); a copy moves only a book that verifies clean, nothing was written"
+        case let .sameEngine(postgres):
+            postgres ? "both books are in PostgreSQL: copy a database there with pg_dump and pg_restore" : "both books are SQLite files: copy one with `fundledger backup -o FILE`"
+        case let .noBook(location):
+            "\(location) holds no FundLedger book (no fundledger_migrations table); give the database a book was copied into"
+        }
+        return text + " [\(rule)]"
+    }
+
+    /// The rule's id, as the message prints it in brackets.
+    public var rule: String {
+        switch self {
+        case .address: "postgres-url-invalid"
+        case .sslModeNotSupported: "postgres-sslmode-not-supported"
+        case .unreachable: "postgres-unreachable"
+        case .loginRefused: "postgres-login-refused"
+        case .databaseMissing: "postgres-database-missing"
+        case .server: "postgres-refused"
+        case let .refused(failure): BookError.storage(failure).rule
+        case .connectionLost: "postgres-connection-lost"
+        case .targetNotEmpty: "copy-target-not-empty"
+        case .schemaTooNew: "postgres-schema-too-new"
+        case .tableUnknown: "copy-table-unknown"
+        case .valueNotCopyable: "copy-value-invalid"
+        case .copyMismatch: "copy-mismatch"
+        case .schemaMismatch: "schema-mismatch"
+        case .sourceFailsVerify: "copy-source-fails-verify"
+        case .sameEngine: "copy-same-engine"
+        case .noBook: "postgres-no-book"
+        }
+    }
+
+    /// What kind of refusal this is, for a caller that answers with a status or an exit code.
+    public var category: ErrorCategory {
+        switch self {
+        case .address, .sslModeNotSupported, .sameEngine: .invalidInput
+        case .databaseMissing, .noBook: .notFound
+        case .loginRefused: .notPermitted
+        case let .refused(failure): failure.category
+        case .targetNotEmpty, .schemaTooNew: .conflict
+        case .unreachable, .server, .connectionLost, .tableUnknown, .valueNotCopyable, .copyMismatch, .schemaMismatch, .sourceFailsVerify: .storage
+        }
+    }
+}
+
+extension PostgresBookError.AddressProblem {
+    var english: String {
+        switch self {
+        case .notPostgreSQL: "it does not start with postgresql:// or postgres://"
+        case .missingUser: "it names no user before @"
+        case .missingHost: "it names no host"
+        case .badHost: "the host is not a host name or an IP address"
+        case let .badPort(port): "the port \(port) is not a number from 1 to 65535"
+        case .missingDatabase: "it names no database after the host"
+        case .badDatabase: "the database name holds a /"
+        case let .badEscape(part): "a %-escape in the \(part.rawValue) is not valid UTF-8"
+        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode=disable is)"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import FundCore
+@testable import FundPostgres
+import Testing
+
+/// Book URLs: what is taken, what is refused and why, and the password never in any text.
+@Suite struct PostgresAddressTests {
+    @Test func aFullURLIsReadPart() throws {
+        let address = try PostgresAddress.parse("postgresql://finance:s3cr%40t@db.example:6543/union_books?sslmode=disable")
+        #expect(address.user == "finance")
+        #expect(address.password == "s3cr@t")
+        #expect(address.host == "db.example")
+        #expect(address.port == 6543)
+        #expect(address.database == "union_books")
+        #expect(address.redacted == "postgresql://finance@db.example:6543/union_books")
+        #expect("\(address)" == address.redacted)
+    }
+
+    @Test func defaultsAndOtherForms() throws {
+        let plain = try PostgresAddress.parse("postgres://ledger@127.0.0.1/book")
+        #expect(plain.port == 5432 && plain.password == nil && plain.database == "book")
+        let ipv6 = try PostgresAddress.parse("postgresql://ledger@[::1]:5433/book")
+        #expect(ipv6.host == "::1" && ipv6.port == 5433)
+        #expect(ipv6.redacted == "postgresql://ledger@[::1]:5433/book")
+        #expect(try PostgresAddress.parse("POSTGRESQL://u@h/%E5%B7%A5%E4%BC%9A").database == "工会")
+        #expect(PostgresAddress.isAddress("postgresql://u@h/db") && PostgresAddress.isAddress("postgres://u@h/db"))
+        #expect(!PostgresAddress.isAddress("ledgers/fundledger.sqlite") && !PostgresAddress.isAddress("mysql://u@h/db"))
+    }
+
+    /// Each broken URL, the refusal it gets; the password `hunter2` appears in none of the texts.
+    @Test func brokenURLsAreRefusedWithoutThePassword() {
+        let cases: [(String, PostgresBookError)] = [
+            ("mysql://u:hunter2@h/db", .address(.notPostgreSQL)),
+            ("postgresql://h/db", .address(.missingUser)),
+            ("postgresql://:hunter2@h/db", .address(.missingUser)),
+            ("postgresql://u:hunter2@/db", .address(.missingHost)),
+            ("postgresql://u:hunter2@h", .address(.missingDatabase)),
+            ("postgresql://u:hunter2@h/", .address(.missingDatabase)),
+            ("postgresql://u:hunter2@h:0/db", .address(.badPort("0"))),
+            ("postgresql://u:hunter2@h:70000/db", .address(.badPort("70000"))),
+            ("postgresql://u:hunter2@h:54x/db", .address(.badPort("54x"))),
+            ("postgresql://u:hunter2@h o/db", .address(.badHost)),
+            ("postgresql://u:hunter2@[::1/db", .address(.badHost)),
+            ("postgresql://u:hunt%zzer2@h/db", .address(.badEscape(.password))),
+            ("postgresql://u:hunter2@h/a/b", .address(.badDatabase)),
+            ("postgresql://u:hunter2@h/db?sslmode=require", .sslModeNotSupported("require")),
+            ("postgresql://u:hunter2@h/db?sslmode=verify-full", .sslModeNotSupported("verify-full")),
+            ("postgresql://u@h/db?password=hunter2", .address(.unknownParameter("password"))),
+            ("postgresql://u:hunter2@h/db?application_name=x", .address(.unknownParameter("application_name"))),
+        ]
+        for (url, expected) in cases {
+            do {
+                let address = try PostgresAddress.parse(url)
+                Issue.record("\(url) was taken as \(address)")
+            } catch {
+                #expect(error == expected, "\(url)")
+                for text in [error.description, error.chinese, error.text(.english)] {
+                    #expect(!text.contains("hunter2"), "\(url): \(text)")
+                    #expect(text.hasSuffix("[\(error.rule)]"), "\(url): \(text)")
+                }
+                #expect(error.category == .invalidInput)
+            }
+        }
+    }
+
+    @Test func connectionRefusalsNameTheAddressWithoutThePassword() async {
+        // A port nothing listens on: the refusal names the server without the password.
+        let address = try! PostgresAddress.parse("postgresql://u:hunter2@127.0.0.1:1/db")
+        do {
+            let session = try await PostgresSession.connect(address)
+            await session.close()
+            Issue.record("connected to port 1")
+        } catch {
+            guard case let .unreachable(location, _) = error else { Issue.record("expected unreachable, got \(error)"); return }
+            #expect(location == "postgresql://u@127.0.0.1:1/db")
+            #expect(!error.description.contains("hunter2") && !error.chinese.contains("hunter2"))
+            #expect(error.chinese.contains("无法连接") && error.chinese.hasSuffix("[postgres-unreachable]"))
+        }
+    }
+}

@@ -20,21 +20,18 @@ public struct VerifyService: SessionService {
     public func verify(anchors: [ChainHead] = []) throws -> VerifyReport {
         try reading { storage in
             try session.authorizeWholeBook(storage)
-            // The file's own checks and the scans behind two warnings compare nothing with the
-            // other checks: on a book file they read on a second connection, on the other core,
-            // while the rest reads on this one.
-            let apart = SecondReading(path: session.store.path) { storage in
-                (file: try storage.fileProblems(), untagged: try storage.untaggedSubsidySpending(), transfers: try storage.transfersWithoutCounterpart())
-            }
-            var report = VerifyReport()
-            (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
+            // The file's own checks, the counts, the chain heads and the scans behind two
+            // warnings compare nothing with the other checks: on a book file they read on a second
+            // connection, on the other core, while the rest reads on this one.
+            let apart = SecondReading(path: session.store.path) { storage in try SeparateChecks(storage) }
             let rows = try storage.rowProblems()
             let registry = try registryWarnings(storage, today: Store.today())
-            let separate = try apart?.value() ?? (file: try storage.fileProblems(), untagged: try storage.untaggedSubsidySpending(),
-                                                  transfers: try storage.transfersWithoutCounterpart())
+            let separate = try apart?.value() ?? SeparateChecks(storage)
+            var report = VerifyReport()
+            (report.organizations, report.vouchers, report.lines) = separate.counts
             report.problems = separate.file + rows
             report.warnings = registry + separate.untagged + separate.transfers
-            report.heads = try storage.chainHeads()
+            report.heads = separate.heads
             let tags = try storage.sealTagProblems(key: session.store.sealKey)
             report.problems += tags.problems
             report.warnings += tags.warnings
@@ -112,6 +109,23 @@ public struct VerifyService: SessionService {
 extension Session {
     /// This session's VerifyService.
     public var verification: VerifyService { VerifyService(session: self) }
+}
+
+/// The checks of `verify` that read apart from the others (`SecondReading`).
+private struct SeparateChecks: Sendable {
+    let counts: (organizations: Int, vouchers: Int, lines: Int)
+    let file: [VerifyProblem]
+    let untagged: [VerifyProblem]
+    let transfers: [VerifyProblem]
+    let heads: [ChainHead]
+
+    init(_ storage: any BookStorage) throws {
+        counts = try storage.verifyCounts()
+        file = try storage.fileProblems()
+        untagged = try storage.untaggedSubsidySpending()
+        transfers = try storage.transfersWithoutCounterpart()
+        heads = try storage.chainHeads()
+    }
 }
 
 /// Reads of a book file on a connection of their own, in one read transaction on a thread of

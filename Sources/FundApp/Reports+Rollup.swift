@@ -12,10 +12,7 @@ extension Reports {
                        vouchers: { organization, account, counterpart, project in
                            try book.rollup.pairVouchers(organization: organization, accountPrefix: account, counterpart: counterpart, project: project)
                        },
-                       flowVouchers: { organization, accounts, counterpart, project, period, debitsOnly in
-                           try book.rollup.flowVouchers(organization: organization, accountPrefixes: accounts, counterpart: counterpart,
-                                                        project: project, period: period, debitsOnly: debitsOnly)
-                       })
+                       flowVouchers: { queries in try book.rollup.flowVouchers(queries) })
         }
     }
 }

@@ -223,3 +223,25 @@ public enum FlowReconciliation {
         return (differences, merged)
     }
 }
+
+/// One look-up of the posted vouchers behind a side of a flow difference or an untagged
+/// transfer: an organisation's lines in one month on one of `accountPrefixes`, toward
+/// `counterpart` (nil: lines that name none) and `project` (nil: any); `debitsOnly` keeps the
+/// lines on the debit side (a payment of 211 or 21202). A roll-up asks all of them at once.
+public struct FlowVoucherQuery: Hashable, Sendable {
+    public let organization: String
+    public let accountPrefixes: [String]
+    public let counterpart: String?
+    public let project: String?
+    public let period: Period
+    public let debitsOnly: Bool
+
+    public init(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Period, debitsOnly: Bool) {
+        self.organization = organization
+        self.accountPrefixes = accountPrefixes
+        self.counterpart = counterpart
+        self.project = project
+        self.period = period
+        self.debitsOnly = debitsOnly
+    }
+}

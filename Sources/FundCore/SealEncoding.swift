@@ -60,7 +60,23 @@ public enum SealEncoding {
 
     /// The canonical bytes of `groups`.
     public static func encode(kind: Kind, _ groups: [[SealField]]) -> [UInt8] {
-        var bytes: [UInt8] = [version, kind.rawValue]
+        // One allocation for the whole payload: its exact size first.
+        var size = 6
+        for group in groups {
+            size += 4
+            for field in group {
+                switch field {
+                case .absent: size += 1
+                case .integer: size += 9
+                case let .text(text): size += 5 + text.utf8.count
+                case let .bytes(raw): size += 5 + raw.count
+                }
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        bytes.append(version)
+        bytes.append(kind.rawValue)
         append(UInt32(truncatingIfNeeded: groups.count), to: &bytes)
         for group in groups {
             append(UInt32(truncatingIfNeeded: group.count), to: &bytes)
@@ -74,9 +90,8 @@ public enum SealEncoding {
                     for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
                 case let .text(text):
                     bytes.append(0x02)
-                    let utf8 = Array(text.utf8)
-                    append(UInt32(truncatingIfNeeded: utf8.count), to: &bytes)
-                    bytes += utf8
+                    append(UInt32(truncatingIfNeeded: text.utf8.count), to: &bytes)
+                    bytes.append(contentsOf: text.utf8)
                 case let .bytes(raw):
                     bytes.append(0x03)
                     append(UInt32(truncatingIfNeeded: raw.count), to: &bytes)
@@ -133,8 +148,10 @@ public enum SealEncoding {
     }
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        bytes += [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
-                  UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
     }
 
     /// Reads the payload front to back, every read checked against the end.

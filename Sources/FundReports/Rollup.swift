@@ -69,10 +69,10 @@ public struct Rollup: Sendable {
     ]
 
     /// `vouchers` gives the vouchers of a balance pair (organisation, account, counterpart,
-    /// project); `flowVouchers` those of one month's flow (organisation, account prefixes,
-    /// counterpart or nil for lines naming none, project or nil for any, month, debits only).
+    /// project); `flowVouchers` those of each of a list of months' flows, in the list's order
+    /// (asked twice at most: once for every side, once more for the sides that found none).
     public init(data: RollupData, year: Int, month: Int, vouchers: ((String, String, String, String?) throws -> [String])? = nil,
-                flowVouchers: ((String, [String], String?, String?, Period, Bool) throws -> [String])? = nil) throws {
+                flowVouchers: (([FlowVoucherQuery]) throws -> [[String]])? = nil) throws {
         root = data.members[0]
         self.year = year
         self.month = month
@@ -223,26 +223,39 @@ public struct Rollup: Sendable {
             }
         }
         if let flowVouchers {
-            for index in flowDifferences.indices {
-                let d = flowDifferences[index]
+            func query(_ organization: String, _ accounts: [String], _ counterpart: String?, _ project: String?, _ period: Period,
+                       _ debitsOnly: Bool) -> FlowVoucherQuery {
+                FlowVoucherQuery(organization: organization, accountPrefixes: accounts, counterpart: counterpart, project: project,
+                                 period: period, debitsOnly: debitsOnly)
+            }
+            // Each side toward the other, then each untagged transfer's own lines.
+            var queries: [FlowVoucherQuery] = []
+            for d in flowDifferences {
                 let project = d.kind == .earmarkedSubsidy ? d.project : nil
-                var upper = try flowVouchers(d.upper, d.kind.upperAccounts, d.lower, project, d.period, d.kind.upperDebitsOnly)
-                var lower = try flowVouchers(d.lower, d.kind.lowerAccounts, d.upper, project, d.period, d.kind.lowerDebitsOnly)
-                // A side with nothing toward the other may hold it on lines that name no
-                // counterpart: those are shown as the likely match.
-                if upper.isEmpty {
-                    upper = try flowVouchers(d.upper, d.kind.upperAccounts, nil, project, d.period, d.kind.upperDebitsOnly).map { "（未标往来单位）" + $0 }
-                }
-                if lower.isEmpty {
-                    lower = try flowVouchers(d.lower, d.kind.lowerAccounts, nil, project, d.period, d.kind.lowerDebitsOnly).map { "（未标往来单位）" + $0 }
-                }
-                flowDifferences[index].upperVouchers = upper
-                flowDifferences[index].lowerVouchers = lower
+                queries.append(query(d.upper, d.kind.upperAccounts, d.lower, project, d.period, d.kind.upperDebitsOnly))
+                queries.append(query(d.lower, d.kind.lowerAccounts, d.upper, project, d.period, d.kind.lowerDebitsOnly))
             }
-            for index in untaggedTransfers.indices {
-                let u = untaggedTransfers[index]
-                untaggedTransfers[index].vouchers = try flowVouchers(u.organization, [u.account], nil, nil, u.period, u.account.hasPrefix("212"))
+            for u in untaggedTransfers { queries.append(query(u.organization, [u.account], nil, nil, u.period, u.account.hasPrefix("212"))) }
+            var found = try flowVouchers(queries)
+            guard found.count == queries.count else { preconditionFailure("flowVouchers answered \(found.count) of \(queries.count) queries") }
+            // A side with nothing toward the other may hold it on lines that name no
+            // counterpart: those are shown as the likely match.
+            var retried: [Int] = [], untaggedQueries: [FlowVoucherQuery] = []
+            for index in 0..<flowDifferences.count * 2 where found[index].isEmpty {
+                let q = queries[index]
+                retried.append(index)
+                untaggedQueries.append(query(q.organization, q.accountPrefixes, nil, q.project, q.period, q.debitsOnly))
             }
+            if !untaggedQueries.isEmpty {
+                let more = try flowVouchers(untaggedQueries)
+                guard more.count == untaggedQueries.count else { preconditionFailure("flowVouchers answered \(more.count) of \(untaggedQueries.count) queries") }
+                for (index, vouchers) in zip(retried, more) { found[index] = vouchers.map { "（未标往来单位）" + $0 } }
+            }
+            for index in flowDifferences.indices {
+                flowDifferences[index].upperVouchers = found[2 * index]
+                flowDifferences[index].lowerVouchers = found[2 * index + 1]
+            }
+            for index in untaggedTransfers.indices { untaggedTransfers[index].vouchers = found[2 * flowDifferences.count + index] }
         }
         self.differences = differences
         self.flowDifferences = flowDifferences

@@ -5,10 +5,13 @@ import FundCore
 protocol VerifyStorage {
     /// How many organisations, posted vouchers and lines of posted vouchers the book holds.
     func verifyCounts() throws -> (organizations: Int, vouchers: Int, lines: Int)
-    /// Every problem of the stored book: the file's integrity and references, each posted
-    /// voucher's balance and line count, gapless numbering, red ink against the originals, leaf
-    /// accounts, the turnover aggregates recomputed from the lines, and the seal chains.
-    func verifyProblems() throws -> [VerifyProblem]
+    /// The problems of the file itself: SQLite's integrity check and the references (foreign
+    /// keys) between rows.
+    func fileProblems() throws -> [VerifyProblem]
+    /// Every problem of the stored rows: each posted voucher's balance and line count, gapless
+    /// numbering, red ink against the originals, leaf accounts, the turnover aggregates
+    /// recomputed from the lines, and the seal and event chains.
+    func rowProblems() throws -> [VerifyProblem]
     /// Spending at a subsidy's recipient, in the item's window and on its purpose, with no project
     /// tag: likely the item's money spent without saying so.
     func untaggedSubsidySpending() throws -> [VerifyProblem]

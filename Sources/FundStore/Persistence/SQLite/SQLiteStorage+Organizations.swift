@@ -22,7 +22,14 @@ extension SQLiteStorage: OrganizationStorage {
     }
 
     func allOrganizations() throws -> [OrganizationRecord] {
-        try OrganizationRecord.order(OrganizationRecord.Columns.code).fetchAll(db)
+        // A province has tens of thousands: read by column index (`OrganizationRecord.init(indexed:)`).
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, code, name, level, parent_id, chart, independent, term_years, term_start, budget_control, created_at, created_by
+            FROM organization ORDER BY code
+            """))
+        var records: [OrganizationRecord] = []
+        while let row = try rows.next() { records.append(try OrganizationRecord(indexed: row)) }
+        return records
     }
 
     func organizationNames(upFrom id: Int64) throws -> [String] {

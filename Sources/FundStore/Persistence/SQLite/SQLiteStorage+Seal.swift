@@ -23,19 +23,25 @@ extension SQLiteStorage: SealStorage {
     private static let lineTypes: [SealField.Declared] = [.integer, .text, .text, .integer, .text, .text, .text, .text, .text, .text]
 
     func sealPayload(voucherID: Int64, version: Int) throws -> [UInt8]? {
+        try sealedRows(voucherID: voucherID).map { Self.sealPayload(version: version, voucher: $0.voucher, lines: $0.lines) }
+    }
+
+    /// The payload of a voucher's stored values (`sealedRows`) in the given version: empty when
+    /// they hold values of the wrong type or the version is unknown, so that it matches no seal.
+    static func sealPayload(version: Int, voucher: [DatabaseValue], lines: [[DatabaseValue]]) -> [UInt8] {
         switch version {
-        case 1: return try sealPayload(voucherID: voucherID).map { Array($0.utf8) }
+        case 1: return Array(SealPayload.text(voucher.map(SealValue.init), lines.map { $0.map(SealValue.init) }).utf8)
         case 2:
-            guard let rows = try sealedRows(voucherID: voucherID) else { return nil }
             // A value of another type than its column's (a number written as text) has no typed
             // field: the voucher cannot match its seal.
             // A voucher naming historical people seals their duties as one more text field.
-            let types = rows.voucher.count == Self.voucherTypes.count + 1 ? Self.voucherTypes + [.text] : Self.voucherTypes
-            guard let fields = SealField.typed(rows.voucher, types) else { return [] }
+            let types = voucher.count == voucherTypes.count + 1 ? voucherTypes + [.text] : voucherTypes
+            guard let fields = SealField.typed(voucher, types) else { return [] }
             var typedLines: [[SealField]] = []
-            for line in rows.lines {
+            typedLines.reserveCapacity(lines.count)
+            for line in lines {
                 // A line with a 基本支出 class seals it as one more text field.
-                let types = line.count == Self.lineTypes.count + 1 ? Self.lineTypes + [.text] : Self.lineTypes
+                let types = line.count == lineTypes.count + 1 ? lineTypes + [.text] : lineTypes
                 guard let typed = SealField.typed(line, types) else { return [] }
                 typedLines.append(typed)
             }
@@ -76,7 +82,15 @@ extension SQLiteStorage: SealStorage {
     }
 
     func sealProblems(organizationID only: Int64?) throws -> [SealProblem] {
+        try sealProblems(organizationID: only, failures: try sealContentFailures(organizationID: only))
+    }
+
+    /// The problems of the seal chains given `failures`, the vouchers whose rows no longer give
+    /// their seal's hash (`sealContentFailures`, or `verifyPass` for the whole book).
+    func sealProblems(organizationID only: Int64?, failures: [Int64: SealContentFailure]) throws -> [SealProblem] {
         var problems: [SealProblem] = []
+        // Each voucher against its own seal was checked in one pass: the content check does not
+        // depend on the links, so every changed voucher is named, not only the first.
         let organizations = try SealOrganizationRow.fetchAll(db, sql: "SELECT id, code FROM organization" + (only.map { " WHERE id = \($0)" } ?? "") + " ORDER BY code")
         for organization in organizations {
             let code = organization.code
@@ -85,38 +99,37 @@ extension SQLiteStorage: SealStorage {
             var hashes: [Int64: String] = [:]
             var linkBroken = false
             var found: [SealProblem] = []
-            let seals = try VoucherSealRecord.filter(VoucherSealRecord.Columns.organizationID == organization.id)
-                .order(VoucherSealRecord.Columns.seq).fetchCursor(db)
+            let seals = try Row.fetchCursor(db.cachedStatement(sql: "SELECT voucher_id, seq, previous, hash FROM voucher_seal WHERE organization_id = ? ORDER BY seq"),
+                                            arguments: [organization.id])
             while let seal = try seals.next() {
-                let voucherID = seal.voucherID, seq = seal.seq
-                hashes[seq] = seal.hash
-                defer { previous = seal.hash; expectedSeq = seq + 1 }
+                let voucherID: Int64 = seal[0], seq: Int64 = seal[1], sealPrevious: String = seal[2], sealHash: String = seal[3]
+                hashes[seq] = sealHash
+                defer { previous = sealHash; expectedSeq = seq + 1 }
                 guard found.count < SQLiteStorage.maximumSealProblems else { continue }
                 func problem(_ reason: String, _ chinese: String) throws -> SealProblem {
                     SealProblem(voucherID: voucherID, label: try voucherLabel(id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason,
                                 chineseReason: chinese)
                 }
-                // Each voucher against its own seal: the content check does not depend on the
-                // links, so every changed voucher is named, not only the first. The status is in
-                // the sealed content, so it is read apart only to say why a seal fails.
-                if let payload = try sealPayload(voucherID: voucherID, version: seal.payloadVersion) {
-                    if SealHash.sha256(seal.previous, payload) != seal.hash {
-                        let posted = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) == "posted"
-                        found.append(try posted
-                            ? problem("its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted",
-                                      "记账后其分录、金额或字段被改动，与记账时的封签不符")
-                            : problem("it was sealed when posted but is no longer posted", "记账时已封签，但现在不再是已记账状态"))
-                    }
-                } else {
+                // The status is in the sealed content, so it is read apart only to say why a seal fails.
+                switch failures[voucherID] {
+                case .changed?:
+                    let posted = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM voucher WHERE id = ?"), arguments: [voucherID]) == "posted"
+                    found.append(try posted
+                        ? problem("its lines, amounts or fields were changed after posting; they no longer match the seal it got when posted",
+                                  "记账后其分录、金额或字段被改动，与记账时的封签不符")
+                        : problem("it was sealed when posted but is no longer posted", "记账时已封签，但现在不再是已记账状态"))
+                case .missing?:
                     found.append(try problem("the voucher was deleted from the book after posting (seal \(seq) of \(code) points to nothing)",
                                              "凭证在记账后被从账套中删除（\(code) 的第 \(seq) 号封签找不到凭证）"))
+                case nil:
+                    break
                 }
                 // The links: reported once, at the first break.
                 if !linkBroken, seq != expectedSeq {
                     linkBroken = true
                     found.append(try problem("the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed",
                                              "\(code) 的封签链从第 \(expectedSeq - 1) 号跳到第 \(seq) 号：有封签被删除"))
-                } else if !linkBroken, seal.previous != previous {
+                } else if !linkBroken, sealPrevious != previous {
                     linkBroken = true
                     found.append(try problem("its seal does not follow the seal before it: the chain of \(code) was rewritten here",
                                              "其封签与前一封签不相接：\(code) 的封签链在此被改写"))

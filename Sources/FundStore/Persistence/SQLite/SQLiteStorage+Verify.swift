@@ -8,9 +8,15 @@ extension SQLiteStorage: VerifyStorage {
          try Int.fetchOne(db, sql: "SELECT count(*) FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'") ?? 0)
     }
 
-    func verifyProblems() throws -> [VerifyProblem] {
-        try integrity() + foreignKeys() + voucherBalance() + numbering() + reversals() + leafAccounts() + balances() + yearBalanceProblems() + seals()
-            + EventChain.problems(db)
+    func fileProblems() throws -> [VerifyProblem] {
+        try integrity() + foreignKeys()
+    }
+
+    func rowProblems() throws -> [VerifyProblem] {
+        // The checks that read every voucher and line share one pass over them.
+        let pass = try summing(organizationID: nil, from: 190001, to: 999912) { try verifyPass() }
+        return try voucherBalance(pass) + numbering() + reversals() + leafAccounts(pass) + balances(pass) + yearBalanceProblems(pass)
+            + seals(pass) + EventChain.problems(db)
     }
 
     func chainHeads() throws -> [ChainHead] {
@@ -72,8 +78,8 @@ extension SQLiteStorage: VerifyStorage {
     }
 
     /// The seal chain of every organisation (SQLiteStorage+Seal.swift): the first broken link of each.
-    private func seals() throws -> [VerifyProblem] {
-        try sealProblems(organizationID: nil).map { problem in
+    private func seals(_ pass: VerifyPass) throws -> [VerifyProblem] {
+        try sealProblems(organizationID: nil, failures: pass.sealFailures).map { problem in
             let parts = problem.label.split(separator: " ", maxSplits: 1).map(String.init)
             return VerifyProblem(check: "seal", organization: parts.first, voucher: parts.count > 1 ? parts[1] : nil, message: problem.reason,
                                  chineseMessage: problem.chineseReason)
@@ -96,19 +102,14 @@ extension SQLiteStorage: VerifyStorage {
         }
     }
 
-    private func voucherBalance() throws -> [VerifyProblem] {
-        try summing(organizationID: nil, from: 190001, to: 999912) { try VoucherTotalsRow.fetchAll(db, sql: """
-            SELECT v.id, v.period, v.word, v.number, o.code AS organization, count(l.id) AS lines,
-                   coalesce(sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END), 0) AS debit,
-                   coalesce(sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END), 0) AS credit
-            FROM voucher v JOIN organization o ON o.id = v.organization_id LEFT JOIN voucher_line l ON l.voucher_id = v.id
-            WHERE v.status = 'posted' GROUP BY v.id HAVING debit <> credit OR lines < 2
-            """) }.map { voucher in
-            let message = voucher.lines < 2 ? "the posted voucher has \(voucher.lines) line(s); a voucher needs a debit and a credit"
-                : "the posted voucher does not balance: debits \(Money(fen: voucher.debit)) and credits \(Money(fen: voucher.credit)); its lines were changed outside FundLedger"
-            let chinese = voucher.lines < 2 ? "已记账凭证只有 \(voucher.lines) 行；凭证至少要有一行借方和一行贷方"
-                : "已记账凭证借贷不平衡：借方 \(Money(fen: voucher.debit))，贷方 \(Money(fen: voucher.credit))；其分录行在 FundLedger 之外被改动"
-            return VerifyProblem(check: "voucher-balance", organization: voucher.organization, voucher: voucher.label.label, message: message, chineseMessage: chinese)
+    /// Posted vouchers that do not balance or have fewer than two lines (from `verifyPass`).
+    private func voucherBalance(_ pass: VerifyPass) throws -> [VerifyProblem] {
+        try pass.unbalanced.map { voucher, lines, debit, credit in
+            let message = lines < 2 ? "the posted voucher has \(lines) line(s); a voucher needs a debit and a credit"
+                : "the posted voucher does not balance: debits \(Money(fen: debit)) and credits \(Money(fen: credit)); its lines were changed outside FundLedger"
+            let chinese = lines < 2 ? "已记账凭证只有 \(lines) 行；凭证至少要有一行借方和一行贷方"
+                : "已记账凭证借贷不平衡：借方 \(Money(fen: debit))，贷方 \(Money(fen: credit))；其分录行在 FundLedger 之外被改动"
+            return VerifyProblem(check: "voucher-balance", organization: voucher.organization, voucher: try voucher.label(), message: message, chineseMessage: chinese)
         }
     }
 
@@ -157,63 +158,68 @@ extension SQLiteStorage: VerifyStorage {
         }
     }
 
-    private func leafAccounts() throws -> [VerifyProblem] {
-        try OrganizationVoucherRow.fetchAll(db, sql: """
-            SELECT DISTINCT v.id, v.period, v.word, v.number, o.code AS organization, a.code
-            FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN organization o ON o.id = v.organization_id
-            JOIN account a ON a.id = l.account_id
-            WHERE v.status = 'posted' AND EXISTS (SELECT 1 FROM account c WHERE c.parent_id = a.id
-                                                  AND (c.organization_id IS NULL OR c.organization_id = o.id))
-            LIMIT 50
-            """).map { voucher in
-            VerifyProblem(check: "leaf-account", organization: voucher.organization, voucher: voucher.label.label,
-                          message: "posts to \(voucher.account ?? ""), which has detail accounts",
-                          chineseMessage: "记入了设有明细科目的上级科目 \(voucher.account ?? "")")
+    /// Posted vouchers with lines on accounts that have detail accounts (from `verifyPass`).
+    private func leafAccounts(_ pass: VerifyPass) throws -> [VerifyProblem] {
+        try pass.parentPostings.map { voucher, account in
+            VerifyProblem(check: "leaf-account", organization: voucher.organization, voucher: try voucher.label(),
+                          message: "posts to \(account), which has detail accounts",
+                          chineseMessage: "记入了设有明细科目的上级科目 \(account)")
         }
     }
 
     /// Recomputes every turnover aggregate from the posted lines and names the differences with
     /// the vouchers behind them.
-    private func balances() throws -> [VerifyProblem] {
-        let differences = try summing(organizationID: nil, from: 190001, to: 999912) { try BalanceDifferenceRow.fetchAll(db, sql: """
-            WITH recomputed AS (
-                SELECT v.organization_id, l.account_id, v.period, coalesce(l.project, '') AS project,
-                       coalesce(l.fund_source, '') AS source, v.kind = 'closing' AS closing,
-                       coalesce(l.expense_type, '') AS expense, coalesce(l.counterpart_id, 0) AS counterpart_id,
-                       coalesce(l.basic_class, '') AS class,
-                       sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END) AS debit,
-                       sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END) AS credit
-                FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'
-                GROUP BY v.organization_id, l.account_id, v.period, coalesce(l.project, ''), coalesce(l.fund_source, ''), v.kind = 'closing',
-                         coalesce(l.expense_type, ''), coalesce(l.counterpart_id, 0), coalesce(l.basic_class, '')
-            ), compared AS (
-                SELECT r.organization_id, r.account_id, r.period, r.project, r.debit AS want_debit, r.credit AS want_credit,
-                       coalesce(b.debit, 0) AS have_debit, coalesce(b.credit, 0) AS have_credit
-                FROM recomputed r LEFT JOIN balance b ON b.organization_id = r.organization_id AND b.account_id = r.account_id
-                     AND b.period = r.period AND b.project = r.project AND b.source = r.source AND b.closing = r.closing
-                     AND b.expense = r.expense AND b.counterpart_id = r.counterpart_id AND b.class = r.class
-                UNION ALL
-                SELECT b.organization_id, b.account_id, b.period, b.project, 0, 0, b.debit, b.credit
-                FROM balance b WHERE NOT EXISTS (SELECT 1 FROM recomputed r WHERE r.organization_id = b.organization_id
-                     AND r.account_id = b.account_id AND r.period = b.period AND r.project = b.project
-                     AND r.source = b.source AND r.closing = b.closing AND r.expense = b.expense AND r.counterpart_id = b.counterpart_id
-                     AND r.class = b.class)
-            )
-            SELECT c.*, o.code AS organization, a.code AS account FROM compared c
-            JOIN organization o ON o.id = c.organization_id JOIN account a ON a.id = c.account_id
-            WHERE c.want_debit <> c.have_debit OR c.want_credit <> c.have_credit
-            ORDER BY o.code, c.period, a.code LIMIT 50
-            """) }
-        return try differences.map { difference in
+    private func balances(_ pass: VerifyPass) throws -> [VerifyProblem] {
+        var codes: (organizations: [Int64: String], accounts: [Int64: String]) = ([:], [:])
+        let rows = try Row.fetchCursor(db, sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account")
+        while let row = try rows.next() {
+            if row[0] as Int64 == 0 { codes.organizations[row[1]] = row[2] } else { codes.accounts[row[1]] = row[2] }
+        }
+        var differences: [BalanceDifference] = []
+        var unmatched = pass.turnovers
+        func compare(_ key: TurnoverKey, want: TurnoverTotals?, have: TurnoverTotals) throws {
+            let fromLines = want != nil, want = want ?? TurnoverTotals()
+            guard want.debit != have.debit || want.credit != have.credit,
+                  let organization = codes.organizations[key.organizationID], let account = codes.accounts[key.accountID] else { return }
+            guard let period = Period(key: Int(key.period)) else {
+                throw BookError.storedValueInvalid(table: "balance", column: "period", value: String(key.period), row: "organization_id \(key.organizationID)")
+            }
+            differences.append(BalanceDifference(key: key, period: period, organization: organization, account: account, want: want, have: have,
+                                                 fromLines: fromLines))
+        }
+        // Each stored row against the lines' figure for its key; then the keys the lines give
+        // that no row has.
+        let stored = try Row.fetchCursor(db, sql: """
+            SELECT organization_id, account_id, period, project, source, closing, expense, counterpart_id, class, debit, credit FROM balance
+            """)
+        while let row = try stored.next() {
+            let key = TurnoverKey(organizationID: row[0], accountID: row[1], period: row[2], project: row[3], source: row[4],
+                                  closing: row[5], expense: row[6], counterpartID: row[7], basicClass: row[8])
+            let have = TurnoverTotals(debit: row[9], credit: row[10])
+            try compare(key, want: unmatched.removeValue(forKey: key), have: have)
+        }
+        for (key, want) in unmatched { try compare(key, want: want, have: TurnoverTotals()) }
+        // By organisation, month and account, as they were always listed; rows that tie there
+        // as the comparison has always met them: the lines' keys first, in key order, then the
+        // stored rows the lines do not give, in key order.
+        differences.sort { a, b in
+            if (a.organization, a.key.period, a.account) != (b.organization, b.key.period, b.account) {
+                return (a.organization, a.key.period, a.account) < (b.organization, b.key.period, b.account)
+            }
+            if a.fromLines != b.fromLines { return a.fromLines }
+            return (a.key.project, a.key.source, a.key.closing ? 1 : 0, a.key.expense, a.key.counterpartID, a.key.basicClass)
+                < (b.key.project, b.key.source, b.key.closing ? 1 : 0, b.key.expense, b.key.counterpartID, b.key.basicClass)
+        }
+        return try differences.prefix(50).map { difference in
             let vouchers = try VoucherLabelRow.fetchAll(db, sql: """
                 SELECT DISTINCT v.id, v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
                 WHERE v.organization_id = ? AND v.period = ? AND l.account_id = ? AND coalesce(l.project, '') = ? AND v.status = 'posted'
                 ORDER BY v.number LIMIT 5
-                """, arguments: [difference.organizationID, difference.period.key, difference.accountID, difference.project]).map(\.label)
-            let project = difference.project
+                """, arguments: [difference.key.organizationID, difference.period.key, difference.key.accountID, difference.key.project]).map(\.label)
+            let project = difference.key.project
             return VerifyProblem(check: "balance", organization: difference.organization, voucher: vouchers.first,
-                message: "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.period): the stored turnover is debit \(Money(fen: difference.haveDebit)) credit \(Money(fen: difference.haveCredit)) but the posted lines give debit \(Money(fen: difference.wantDebit)) credit \(Money(fen: difference.wantCredit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"),
-                chineseMessage: "科目 \(difference.account)\(project.isEmpty ? "" : " 项目 " + project) \(difference.period)：余额汇总中的发生额为借方 \(Money(fen: difference.haveDebit))、贷方 \(Money(fen: difference.haveCredit))，而已记账凭证行合计为借方 \(Money(fen: difference.wantDebit))、贷方 \(Money(fen: difference.wantCredit))"
+                message: "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.period): the stored turnover is debit \(Money(fen: difference.have.debit)) credit \(Money(fen: difference.have.credit)) but the posted lines give debit \(Money(fen: difference.want.debit)) credit \(Money(fen: difference.want.credit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"),
+                chineseMessage: "科目 \(difference.account)\(project.isEmpty ? "" : " 项目 " + project) \(difference.period)：余额汇总中的发生额为借方 \(Money(fen: difference.have.debit))、贷方 \(Money(fen: difference.have.credit))，而已记账凭证行合计为借方 \(Money(fen: difference.want.debit))、贷方 \(Money(fen: difference.want.credit))"
                     + (vouchers.isEmpty ? "" : "（涉及凭证 \(vouchers.joined(separator: "、"))）") + "；账套在 FundLedger 之外被改动，请从备份恢复")
         }
     }
@@ -246,23 +252,6 @@ private struct OrganizationVoucherRow: FetchableRecord {
     }
 }
 
-/// A posted voucher's line count and totals.
-private struct VoucherTotalsRow: FetchableRecord {
-    let label: VoucherLabelRow
-    let organization: String
-    let lines: Int
-    let debit: Int64
-    let credit: Int64
-
-    init(row: Row) throws {
-        label = try VoucherLabelRow(row: row)
-        organization = row["organization"]
-        lines = row["lines"]
-        debit = try row.sumFen("debit")
-        credit = try row.sumFen("credit")
-    }
-}
-
 /// A month's series of numbers that has gaps or duplicates.
 private struct NumberSeriesRow: FetchableRecord {
     let organization: String
@@ -290,27 +279,14 @@ private struct ForeignKeyViolationRow: FetchableRecord {
 }
 
 /// A turnover aggregate that differs from what the posted lines give.
-private struct BalanceDifferenceRow: FetchableRecord {
-    let organizationID: Int64
-    let accountID: Int64
+private struct BalanceDifference {
+    let key: TurnoverKey
     let period: Period
-    let project: String
     let organization: String
     let account: String
-    let wantDebit: Int64, wantCredit: Int64, haveDebit: Int64, haveCredit: Int64
-
-    init(row: Row) throws {
-        organizationID = row["organization_id"]
-        accountID = row["account_id"]
-        period = try row.storedPeriod(Column("period"), in: "balance")
-        project = row["project"]
-        organization = row["organization"]
-        account = row["account"]
-        wantDebit = try row.sumFen("want_debit")
-        wantCredit = try row.sumFen("want_credit")
-        haveDebit = row["have_debit"]
-        haveCredit = row["have_credit"]
-    }
+    let want: TurnoverTotals, have: TurnoverTotals
+    /// Whether the posted lines give the key (else only a stored row has it).
+    let fromLines: Bool
 }
 
 /// A disbursed subsidy item with its recipient, purpose accounts and window.

@@ -56,82 +56,62 @@ extension PostingContext {
 }
 
 extension SQLiteStorage {
-    /// Recomputes the year aggregate from the posted lines and names each row that differs, with
-    /// the vouchers behind it: a row changed, added or removed outside FundLedger.
-    func yearBalanceProblems() throws -> [VerifyProblem] {
-        let differences = try summing(organizationID: nil, from: 190001, to: 999912) { try YearBalanceDifferenceRow.fetchAll(db, sql: """
-            WITH recomputed AS (
-                SELECT v.organization_id, l.account_id, coalesce(l.project, '') AS project, coalesce(l.counterpart_id, 0) AS counterpart_id,
-                       v.period / 100 AS year, v.kind = 'closing' AS closing,
-                       sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END) AS debit,
-                       sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END) AS credit
-                FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id WHERE v.status = 'posted'
-                GROUP BY v.organization_id, l.account_id, coalesce(l.project, ''), coalesce(l.counterpart_id, 0), v.period / 100, v.kind = 'closing'
-            ), compared AS (
-                SELECT r.organization_id, r.account_id, r.project, r.counterpart_id, r.year, r.closing,
-                       r.debit AS want_debit, r.credit AS want_credit, coalesce(y.debit, 0) AS have_debit, coalesce(y.credit, 0) AS have_credit
-                FROM recomputed r LEFT JOIN year_balance y ON y.organization_id = r.organization_id AND y.account_id = r.account_id
-                     AND y.project = r.project AND y.counterpart_id = r.counterpart_id AND y.year = r.year AND y.closing = r.closing
-                UNION ALL
-                SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.year, y.closing, 0, 0, y.debit, y.credit
-                FROM year_balance y WHERE NOT EXISTS (SELECT 1 FROM recomputed r WHERE r.organization_id = y.organization_id
-                     AND r.account_id = y.account_id AND r.project = y.project AND r.counterpart_id = y.counterpart_id
-                     AND r.year = y.year AND r.closing = y.closing)
-            )
-            SELECT c.*, o.code AS organization, a.code AS account FROM compared c
-            JOIN organization o ON o.id = c.organization_id JOIN account a ON a.id = c.account_id
-            WHERE c.want_debit <> c.have_debit OR c.want_credit <> c.have_credit
-            ORDER BY o.code, c.year, a.code, c.project, c.counterpart_id, c.closing LIMIT 50
-            """) }
-        return try differences.map { difference in
+    /// The year aggregate against the year turnovers the posted lines give (`verifyPass`): each row
+    /// that differs, with the vouchers behind it: a row changed, added or removed outside FundLedger.
+    func yearBalanceProblems(_ pass: VerifyPass) throws -> [VerifyProblem] {
+        var organizations: [Int64: String] = [:], accounts: [Int64: String] = [:]
+        let codes = try Row.fetchCursor(db, sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account")
+        while let row = try codes.next() {
+            if row[0] as Int64 == 0 { organizations[row[1]] = row[2] } else { accounts[row[1]] = row[2] }
+        }
+        var unmatched = try summing(organizationID: nil, from: 190001, to: 999912) { try pass.yearTurnovers() }
+        var differences: [YearBalanceDifference] = []
+        func compare(_ key: YearBalanceKey, want: TurnoverTotals, have: TurnoverTotals) {
+            guard want.debit != have.debit || want.credit != have.credit,
+                  let organization = organizations[key.organizationID], let account = accounts[key.accountID] else { return }
+            differences.append(YearBalanceDifference(key: key, organization: organization, account: account, want: want, have: have))
+        }
+        // Each stored row against the lines' figure for its key; then the keys the lines give
+        // that no row has.
+        let stored = try Row.fetchCursor(db, sql: "SELECT organization_id, account_id, project, counterpart_id, year, closing, debit, credit FROM year_balance")
+        while let row = try stored.next() {
+            let key = YearBalanceKey(organizationID: row[0], accountID: row[1], project: row[2], counterpartID: row[3], year: row[4], closing: row[5])
+            compare(key, want: unmatched.removeValue(forKey: key) ?? TurnoverTotals(), have: TurnoverTotals(debit: row[6], credit: row[7]))
+        }
+        for (key, want) in unmatched { compare(key, want: want, have: TurnoverTotals()) }
+        differences.sort { a, b in
+            (a.organization, a.key.year, a.account, a.key.project, a.key.counterpartID, a.key.closing ? 1 : 0)
+                < (b.organization, b.key.year, b.account, b.key.project, b.key.counterpartID, b.key.closing ? 1 : 0)
+        }
+        return try differences.prefix(50).map { difference in
             let vouchers = try yearVouchers(difference)
-            let project = difference.project
-            let place = "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.year)"
-                + (difference.closing ? " (closing vouchers)" : "")
-            let chinesePlace = "科目 \(difference.account)\(project.isEmpty ? "" : " 项目 " + project) \(difference.year)年" + (difference.closing ? "（结转凭证）" : "")
+            let project = difference.key.project
+            let place = "account \(difference.account)\(project.isEmpty ? "" : " project " + project) in \(difference.key.year)"
+                + (difference.key.closing ? " (closing vouchers)" : "")
+            let chinesePlace = "科目 \(difference.account)\(project.isEmpty ? "" : " 项目 " + project) \(difference.key.year)年" + (difference.key.closing ? "（结转凭证）" : "")
             return VerifyProblem(check: "year-balance", organization: difference.organization, voucher: vouchers.first,
-                message: "\(place): the stored year turnover is debit \(Money(fen: difference.haveDebit)) credit \(Money(fen: difference.haveCredit)) but the posted lines give debit \(Money(fen: difference.wantDebit)) credit \(Money(fen: difference.wantCredit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"),
-                chineseMessage: "\(chinesePlace)：年度余额汇总中的发生额为借方 \(Money(fen: difference.haveDebit))、贷方 \(Money(fen: difference.haveCredit))，而已记账凭证行合计为借方 \(Money(fen: difference.wantDebit))、贷方 \(Money(fen: difference.wantCredit))"
+                message: "\(place): the stored year turnover is debit \(Money(fen: difference.have.debit)) credit \(Money(fen: difference.have.credit)) but the posted lines give debit \(Money(fen: difference.want.debit)) credit \(Money(fen: difference.want.credit))" + (vouchers.isEmpty ? "" : " (vouchers \(vouchers.joined(separator: ", ")))"),
+                chineseMessage: "\(chinesePlace)：年度余额汇总中的发生额为借方 \(Money(fen: difference.have.debit))、贷方 \(Money(fen: difference.have.credit))，而已记账凭证行合计为借方 \(Money(fen: difference.want.debit))、贷方 \(Money(fen: difference.want.credit))"
                     + (vouchers.isEmpty ? "" : "（涉及凭证 \(vouchers.joined(separator: "、"))）") + "；账套在 FundLedger 之外被改动，请从备份恢复")
         }
     }
 
     /// The first posted vouchers (by number) behind a year row that differs.
-    private func yearVouchers(_ difference: YearBalanceDifferenceRow) throws -> [String] {
+    private func yearVouchers(_ difference: YearBalanceDifference) throws -> [String] {
         try VoucherRefRow.fetchAll(db, sql: """
             SELECT DISTINCT v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
             WHERE v.organization_id = ? AND v.period BETWEEN ? AND ? AND l.account_id = ? AND coalesce(l.project, '') = ?
               AND coalesce(l.counterpart_id, 0) = ? AND (v.kind = 'closing') = ? AND v.status = 'posted'
             ORDER BY v.period, v.word, v.number LIMIT 5
-            """, arguments: [difference.organizationID, difference.year * 100 + 1, difference.year * 100 + 12, difference.accountID,
-                             difference.project, difference.counterpartID, difference.closing]).map(\.ref.description)
+            """, arguments: [difference.key.organizationID, difference.key.year * 100 + 1, difference.key.year * 100 + 12, difference.key.accountID,
+                             difference.key.project, difference.key.counterpartID, difference.key.closing]).map(\.ref.description)
     }
 }
 
 /// A year row that differs from what the posted lines give.
-private struct YearBalanceDifferenceRow: FetchableRecord {
-    let organizationID: Int64
-    let accountID: Int64
-    let project: String
-    let counterpartID: Int64
-    let year: Int
-    let closing: Bool
+private struct YearBalanceDifference {
+    let key: YearBalanceKey
     let organization: String
     let account: String
-    let wantDebit: Int64, wantCredit: Int64, haveDebit: Int64, haveCredit: Int64
-
-    init(row: Row) throws {
-        organizationID = row["organization_id"]
-        accountID = row["account_id"]
-        project = row["project"]
-        counterpartID = row["counterpart_id"]
-        year = row["year"]
-        closing = row["closing"]
-        organization = row["organization"]
-        account = row["account"]
-        wantDebit = try row.sumFen("want_debit")
-        wantCredit = try row.sumFen("want_credit")
-        haveDebit = try row.sumFen("have_debit")
-        haveCredit = try row.sumFen("have_credit")
-    }
+    let want: TurnoverTotals, have: TurnoverTotals
 }

@@ -39,16 +39,18 @@ public struct RollupService: SessionService {
 }
 
 extension RollupService {
-    /// Posted vouchers of `organization` in `period` with lines on one of `accountPrefixes` toward
-    /// `counterpart` (nil: lines that name no counterpart) and `project` (nil: any), by number;
-    /// the vouchers behind one side of a flow difference or an untagged transfer; `debitsOnly`
-    /// keeps the lines on the debit side (a payment of 211 or 21202).
-    public func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Period,
-                             debitsOnly: Bool = false) throws -> [String] {
-        try reading { storage in
-            try authorize(storage, .read, organization: organization)
-            return try storage.flowVouchers(organization: organization, accountPrefixes: accountPrefixes, counterpart: counterpart, project: project,
-                                            period: period.key, debitsOnly: debitsOnly).map(\.description)
+    /// The posted vouchers behind each query (a side of a flow difference or an untagged
+    /// transfer), by number, in the queries' order; all in one read, each organisation's
+    /// permission checked once.
+    public func flowVouchers(_ queries: [FlowVoucherQuery]) throws -> [[String]] {
+        guard !queries.isEmpty else { return [] }
+        return try reading { storage in
+            var permitted: Set<String> = []
+            return try queries.map { query in
+                if permitted.insert(query.organization).inserted { try authorize(storage, .read, organization: query.organization) }
+                return try storage.flowVouchers(organization: query.organization, accountPrefixes: query.accountPrefixes, counterpart: query.counterpart,
+                                                project: query.project, period: query.period.key, debitsOnly: query.debitsOnly).map(\.description)
+            }
         }
     }
 }

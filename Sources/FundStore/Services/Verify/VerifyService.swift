@@ -1,4 +1,6 @@
+import Foundation
 import FundCore
+import GRDB
 
 /// Checking the whole book: integrity, balances against their lines, numbering, red ink, leaf
 /// accounts, the seal chains, and the registry's warnings.
@@ -18,11 +20,18 @@ public struct VerifyService: SessionService {
     public func verify(anchors: [ChainHead] = []) throws -> VerifyReport {
         try reading { storage in
             try session.authorizeWholeBook(storage)
+            // The file's own checks, the counts, the chain heads and the scans behind two
+            // warnings compare nothing with the other checks: on a book file they read on a second
+            // connection, on the other core, while the rest reads on this one.
+            let apart = SecondReading(path: session.store.path) { storage in try SeparateChecks(storage) }
+            let rows = try storage.rowProblems()
+            let registry = try registryWarnings(storage, today: Store.today())
+            let separate = try apart?.value() ?? SeparateChecks(storage)
             var report = VerifyReport()
-            (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
-            report.problems = try storage.verifyProblems()
-            report.warnings = try registryWarnings(storage, today: Store.today()) + storage.untaggedSubsidySpending() + storage.transfersWithoutCounterpart()
-            report.heads = try storage.chainHeads()
+            (report.organizations, report.vouchers, report.lines) = separate.counts
+            report.problems = separate.file + rows
+            report.warnings = registry + separate.untagged + separate.transfers
+            report.heads = separate.heads
             let tags = try storage.sealTagProblems(key: session.store.sealKey)
             report.problems += tags.problems
             report.warnings += tags.warnings
@@ -100,4 +109,52 @@ public struct VerifyService: SessionService {
 extension Session {
     /// This session's VerifyService.
     public var verification: VerifyService { VerifyService(session: self) }
+}
+
+/// The checks of `verify` that read apart from the others (`SecondReading`).
+private struct SeparateChecks: Sendable {
+    let counts: (organizations: Int, vouchers: Int, lines: Int)
+    let file: [VerifyProblem]
+    let untagged: [VerifyProblem]
+    let transfers: [VerifyProblem]
+    let heads: [ChainHead]
+
+    init(_ storage: any BookStorage) throws {
+        counts = try storage.verifyCounts()
+        file = try storage.fileProblems()
+        untagged = try storage.untaggedSubsidySpending()
+        transfers = try storage.transfersWithoutCounterpart()
+        heads = try storage.chainHeads()
+    }
+}
+
+/// Reads of a book file on a connection of their own, in one read transaction on a thread of
+/// their own, started at once and awaited with `value()`. Like the session's read, it sees one
+/// whole committed state of the file (a write committed in the moment between the two reads'
+/// starts would be seen by this one only).
+private final class SecondReading<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?
+
+    /// Nil for a book held in memory, which has no file for a second connection.
+    init?(path: String, _ body: @escaping @Sendable (any BookStorage) throws -> T) {
+        guard path != ":memory:", !path.isEmpty else { return nil }
+        let thread = Thread { [self] in
+            result = Result {
+                let queue = try Store.readOnlyQueue(path)
+                defer { try? queue.close() }
+                return try queue.read { db in try body(SQLiteStorage(db, sealKey: nil)) }
+            }
+            done.signal()
+        }
+        thread.name = "verify"
+        thread.start()
+    }
+
+    /// The result, once the reads are done; what they threw is thrown here.
+    func value() throws -> T {
+        done.wait()
+        guard let result else { preconditionFailure("the second reading signalled without a result") }
+        return try result.get()
+    }
 }

@@ -34,6 +34,24 @@ extension OrganizationRecord: FetchableRecord, PersistableRecord {
         createdBy = row[Columns.createdBy]
     }
 
+    /// A row of `SELECT id, code, name, level, parent_id, chart, independent, term_years,
+    /// term_start, budget_control, created_at, created_by`, read by index: the same record as
+    /// `init(row:)` without a look-up by name per column.
+    init(indexed row: Row) throws {
+        id = row[0]
+        code = row[1]
+        name = row[2]
+        level = try row.stored(at: 3, Columns.level, in: Self.databaseTableName)
+        parentID = row[4]
+        chart = try row.stored(at: 5, Columns.chart, in: Self.databaseTableName)
+        independent = row[6]
+        termYears = row[7]
+        termStart = try row.storedOptionalDate(at: 8, Columns.termStart, in: Self.databaseTableName)
+        budgetControl = try row.stored(at: 9, Columns.budgetControl, in: Self.databaseTableName)
+        createdAt = row[10]
+        createdBy = row[11]
+    }
+
     func encode(to container: inout PersistenceContainer) {
         container[Columns.id] = id
         container[Columns.code] = code

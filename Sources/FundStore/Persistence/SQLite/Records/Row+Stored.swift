@@ -51,3 +51,21 @@ extension Row {
         return value
     }
 }
+
+extension Row {
+    /// `stored(_:in:)` for the value at `index` of a query that names `column` there: read
+    /// without looking the column up by name.
+    func stored<T: RawRepresentable>(at index: Int, _ column: Column, in table: String) throws -> T where T.RawValue == String {
+        let text: String? = self[index]
+        guard let text, let value = T(rawValue: text) else { throw invalid(column, in: table) }
+        return value
+    }
+
+    /// `storedOptionalDate(_:in:)` for the value at `index` of a query that names `column` there.
+    func storedOptionalDate(at index: Int, _ column: Column, in table: String) throws -> LocalDate? {
+        let text: String? = self[index]
+        guard let text else { return nil }
+        guard let date = LocalDate(parsing: text) else { throw invalid(column, in: table) }
+        return date
+    }
+}

@@ -20,18 +20,20 @@ public struct VerifyService: SessionService {
     public func verify(anchors: [ChainHead] = []) throws -> VerifyReport {
         try reading { storage in
             try session.authorizeWholeBook(storage)
-            // The file's own checks, the counts, the chain heads and the scans behind two
-            // warnings compare nothing with the other checks: on a book file they read on a second
-            // connection, on the other core, while the rest reads on this one.
+            // The file's own checks and the scans behind two warnings compare nothing with the
+            // other checks: on a book file they read on a second connection, on the other core,
+            // while the rest reads on this one. The counts and the chain heads the report gives
+            // are read here, in the same snapshot as the rows the checks recomputed, so that a
+            // write committed while verify runs can never lend the report a head it did not check.
             let apart = SecondReading(path: session.store.path) { storage in try SeparateChecks(storage) }
+            var report = VerifyReport()
+            (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()
             let rows = try storage.rowProblems()
             let registry = try registryWarnings(storage, today: Store.today())
+            report.heads = try storage.chainHeads()
             let separate = try apart?.value() ?? SeparateChecks(storage)
-            var report = VerifyReport()
-            (report.organizations, report.vouchers, report.lines) = separate.counts
             report.problems = separate.file + rows
             report.warnings = registry + separate.untagged + separate.transfers
-            report.heads = separate.heads
             let tags = try storage.sealTagProblems(key: session.store.sealKey)
             report.problems += tags.problems
             report.warnings += tags.warnings
@@ -113,18 +115,14 @@ extension Session {
 
 /// The checks of `verify` that read apart from the others (`SecondReading`).
 private struct SeparateChecks: Sendable {
-    let counts: (organizations: Int, vouchers: Int, lines: Int)
     let file: [VerifyProblem]
     let untagged: [VerifyProblem]
     let transfers: [VerifyProblem]
-    let heads: [ChainHead]
 
     init(_ storage: any BookStorage) throws {
-        counts = try storage.verifyCounts()
         file = try storage.fileProblems()
         untagged = try storage.untaggedSubsidySpending()
         transfers = try storage.transfersWithoutCounterpart()
-        heads = try storage.chainHeads()
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import FundCore
+import FundStore
 
 /// The book's schema in PostgreSQL as frozen, named migrations, the twins of the SQLite book's
 /// (`Migrations` in FundStore). A migration that has landed is never edited; a change comes as a
@@ -27,7 +28,7 @@ public enum PostgresMigrations {
         for migration in all where !applied.contains(migration.identifier) {
             for statement in migration.statements { try await session.execute(statement) }
             try await session.execute("INSERT INTO \(table) (identifier, applied_at) VALUES ($1, $2)",
-                                      values: [.text(migration.identifier), .text(Self.now())])
+                                      values: [.text(migration.identifier), .text(Store.now())])
         }
     }
 
@@ -49,15 +50,5 @@ public enum PostgresMigrations {
         try await session.rows("SELECT identifier FROM \(table) ORDER BY identifier").compactMap { row in
             if case let .text(id)? = row.first { id } else { nil }
         }
-    }
-
-    /// The current time as the book stores times: UTC, ISO 8601 to the second.
-    static func now() -> String {
-        var seconds = time(nil)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0" + String(value) : String(value) }
-        return String(parts.tm_year + 1900) + "-" + two(parts.tm_mon + 1) + "-" + two(parts.tm_mday) + "T"
-            + two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec) + "Z"
     }
 }

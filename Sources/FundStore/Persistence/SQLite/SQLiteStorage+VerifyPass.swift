@@ -2,18 +2,8 @@ import FundCore
 import GRDB
 
 /// The key of a monthly turnover aggregate (`balance`), as `verify` recomputes it from the lines:
-/// absent dimensions are '' (texts) or 0 (the counterpart), as the aggregate stores them.
-struct TurnoverKey: Hashable {
-    let organizationID: Int64
-    let accountID: Int64
-    let period: Int64
-    let project: String
-    let source: String
-    let closing: Bool
-    let expense: String
-    let counterpartID: Int64
-    let basicClass: String
-}
+/// the posting path's own key by row ids (absent dimensions '' or 0, as the aggregate stores them).
+typealias TurnoverKey = PostingContext.StoredBalanceKey
 
 /// Debits and credits in fen, both as posted (red ink negative).
 struct TurnoverTotals {
@@ -156,7 +146,7 @@ extension SQLiteStorage {
                 try totals.add(debit, credit)
                 guard let accountID = line.accountID else { continue }
                 if let organizationID, let period {
-                    let key = TurnoverKey(organizationID: organizationID, accountID: accountID, period: period, project: line.project,
+                    let key = TurnoverKey(organizationID: organizationID, accountID: accountID, period: Int(period), project: line.project,
                                           source: line.source, closing: closing, expense: line.expense, counterpartID: line.counterpartID,
                                           basicClass: line.basicClass)
                     try pass.turnovers[key, default: TurnoverTotals()].add(debit, credit)

@@ -26,7 +26,7 @@ serve: build
 ## Everything: Swift unit, property and golden tests, then the independent readers.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/pg/with_server.sh $(SWIFT) test --skip-build
 	rm -rf .build/test-exports
 	$(BIN) demo --book .build/test-demo.sqlite --exports .build/test-exports >/dev/null
 	FUNDLEDGER_USER=演示导入 python3 scripts/check_hledger.py $(BIN) .build/test-demo.sqlite

@@ -41,6 +41,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -111,6 +112,87 @@ def stop_server(server):
     return server.returncode
 
 
+def swapped(error):
+    """Whether a WebDriver error is Chrome's answer for a node of a document it was swapping out
+    ("Node with given id does not belong to the document"): the command never reached the page."""
+    return isinstance(error, WebDriverException) and "does not belong to the document" in str(error)
+
+
+class SteadyElement(WebElement):
+    """An element that remembers how it was found. When Chrome answers a command on it with the
+    node of a document it was still swapping in, the element is found again the same way and the
+    command sent again (it never reached the page, so nothing happens twice). An element found
+    with `relocate` left None (the pages' <html>, whose replacement the tests wait for) is never
+    found again."""
+
+    relocate = None
+
+    def _execute(self, command, params=None):
+        for attempt in range(6):
+            try:
+                return super()._execute(command, dict(params or {}))
+            except WebDriverException as error:
+                if attempt == 5 or not swapped(error) or self.relocate is None:
+                    raise
+                time.sleep(0.25)
+                try:
+                    self._id = self.relocate()._id
+                except WebDriverException:
+                    pass
+
+    def find_element(self, by=By.ID, value=None):
+        element = super().find_element(by, value)
+        element.relocate = lambda: self.find_element(by, value)
+        return element
+
+    def find_elements(self, by=By.ID, value=None):
+        elements = super().find_elements(by, value)
+        for index, element in enumerate(elements):
+            element.relocate = lambda index=index: self.find_elements(by, value)[index]
+        return elements
+
+
+def steady(driver):
+    """The driver's finds return SteadyElements that know how to find themselves again."""
+    driver._web_element_cls = SteadyElement
+    find_element, find_elements = driver.find_element, driver.find_elements
+
+    def find_one(by=By.ID, value=None):
+        for attempt in range(6):
+            try:
+                element = find_element(by, value)
+                element.relocate = lambda: find_one(by, value)
+                return element
+            except WebDriverException as error:
+                if attempt == 5 or not swapped(error):
+                    raise
+                time.sleep(0.25)
+
+    def find_all(by=By.ID, value=None):
+        elements = find_elements(by, value)
+        for index, element in enumerate(elements):
+            element.relocate = lambda index=index: find_all(by, value)[index]
+        return elements
+
+    driver.find_element, driver.find_elements = find_one, find_all
+    return driver
+
+
+def gone(old):
+    """The wait's condition that the page of `old` (its <html>) has been replaced."""
+    def check(driver):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if swapped(error):
+                return True
+            raise
+    return check
+
+
 def browser():
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN"):
@@ -122,7 +204,7 @@ def browser():
     environment = dict(os.environ, LANGUAGE="zh_CN:zh", LANG="zh_CN.UTF-8")
     driver = webdriver.Chrome(service=ChromeService(executable_path="/usr/bin/chromedriver", env=environment), options=options)
     driver.set_page_load_timeout(30)
-    return driver
+    return steady(driver)
 
 
 class Desk:
@@ -179,10 +261,16 @@ class Desk:
         self.driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
         self.wait(EC.presence_of_element_located((By.NAME, "password")))
 
-    def submit_and_wait(self, element):
+    def page(self):
+        """The current page's <html>, to wait for its replacement (never found again)."""
         old = self.driver.find_element(By.TAG_NAME, "html")
+        old.relocate = None
+        return old
+
+    def submit_and_wait(self, element):
+        old = self.page()
         element.click()
-        self.wait(EC.staleness_of(old))
+        self.wait(gone(old))
 
     def press(self, css):
         # Find the button on a page that has finished loading and click it, then wait for the
@@ -191,16 +279,15 @@ class Desk:
         # happened (the node is resolved before any click is dispatched), so find it again.
         for attempt in range(5):
             self.wait(lambda d: d.execute_script("return document.readyState") == "complete")
-            old = self.driver.find_element(By.TAG_NAME, "html")
+            old = self.page()
             try:
                 self.driver.find_element(By.CSS_SELECTOR, css).click()
             except WebDriverException as error:
-                swapped = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
-                if attempt == 4 or not swapped:
+                if attempt == 4 or not (isinstance(error, StaleElementReferenceException) or swapped(error)):
                     raise
                 time.sleep(0.2)
                 continue
-            self.wait(EC.staleness_of(old))
+            self.wait(gone(old))
             return
 
 

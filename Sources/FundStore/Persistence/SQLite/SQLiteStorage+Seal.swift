@@ -18,7 +18,7 @@ extension SQLiteStorage: SealStorage {
 
     /// The declared type of each sealed column of `voucher`, then of `voucher_line`, in the
     /// order of the queries below: what version 2 reads each stored value as.
-    private static let voucherTypes: [SealField.Declared] = [.text, .integer, .text, .integer, .text, .integer, .text, .integer, .text, .text,
+    static let voucherTypes: [SealField.Declared] = [.text, .integer, .text, .integer, .text, .integer, .text, .integer, .text, .text,
                                                              .text, .text, .text, .integer, .text]
     private static let lineTypes: [SealField.Declared] = [.integer, .text, .text, .integer, .text, .text, .text, .text, .text, .text]
 

@@ -1,5 +1,6 @@
 import FundCore
 import GRDB
+import GRDBSQLite
 
 /// The key of a monthly turnover aggregate (`balance`), as `verify` recomputes it from the lines:
 /// the posting path's own key by row ids (absent dimensions '' or 0, as the aggregate stores them).
@@ -74,12 +75,18 @@ extension SQLiteStorage {
     /// aggregates. The same rows the separate queries of each check read (a line counts only
     /// with its voucher; a seal's payload only with the voucher's organisation and the line's
     /// account, as their joins have it), so the same problems are found.
+    ///
+    /// The columns are read straight from SQLite (`StoredColumns`) and a version 2 payload is
+    /// written from them into one reused buffer (`SealPayloadWriter`): the same values GRDB's
+    /// decoding gives, without a row object or a string per value.
     func verifyPass() throws -> VerifyPass {
         var pass = VerifyPass()
-        var accounts: [Int64: DatabaseValue] = [:], organizations: [Int64: DatabaseValue] = [:]
+        // Each code as stored, and as a sealed text field (nil when it is not a text).
+        var accounts: [Int64: StoredCode] = [:], organizations: [Int64: StoredCode] = [:]
         let codes = try Row.fetchCursor(db, sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account")
         while let row = try codes.next() {
-            if row[0] as Int64 == 0 { organizations[row[1]] = row[2] } else { accounts[row[1]] = row[2] }
+            let code = StoredCode(value: row[2])
+            if row[0] as Int64 == 0 { organizations[row[1]] = code } else { accounts[row[1]] = code }
         }
         // The accounts that have detail accounts: for the standard charts (a child of no
         // organisation) or for the organisations that added a child of their own.
@@ -99,7 +106,7 @@ extension SQLiteStorage {
         }
         // Columns 0–11: the voucher as the checks read it and its seal; from 12 on, the sealed
         // fields in `sealedRows`' order.
-        let vouchers = try Row.fetchCursor(db, sql: """
+        let voucherStatement = try db.makeStatement(sql: """
             SELECT v.id, v.organization_id, o.id IS NOT NULL, v.status, v.kind, v.period, v.word, v.number,
                    s.voucher_id IS NOT NULL, s.previous, s.hash, s.payload_version,
                    o.code, v.id, v.date, v.period, v.word, v.number, v.summary, v.attachments, v.preparer, v.reviewer,
@@ -107,57 +114,82 @@ extension SQLiteStorage {
             FROM voucher v LEFT JOIN organization o ON o.id = v.organization_id LEFT JOIN voucher_seal s ON s.voucher_id = v.id
             ORDER BY v.id
             """)
-        let lines = try Row.fetchCursor(db, sql: """
+        let vouchers = try Row.fetchCursor(voucherStatement)
+        let voucher = StoredColumns(voucherStatement)
+        var lines = try VerifiedLines(db.makeStatement(sql: """
             SELECT l.voucher_id, l.position, l.account_id, l.side, l.amount, l.summary, l.project, l.expense_type, l.econ,
                    l.counterpart_id, l.fund_source, l.basic_class
             FROM voucher_line l ORDER BY l.voucher_id, l.position
-            """)
-        var pending = try nextVerifiedLine(lines)
+            """))
+        let line = lines.columns
+        try lines.advance()
+        var writer = SealPayloadWriter()
+        // A version 1 seal (or a version the code does not know) takes the values as GRDB gives them.
         var voucherFields: [DatabaseValue] = []
         voucherFields.reserveCapacity(16)
         var sealedLines: [[DatabaseValue]] = []
         var namedParentPostings: Set<ParentPosting> = []
-        while let voucher = try vouchers.next() {
-            let voucherID: Int64 = voucher[0]
-            let organizationValue: DatabaseValue = voucher[1]
-            let organizationPresent: Bool = voucher[2]
-            let posted = String.fromDatabaseValue(voucher[3]) == "posted"
-            let closing = String.fromDatabaseValue(voucher[4]) == "closing"
-            let periodValue: DatabaseValue = voucher[5]
-            let sealed: Bool = voucher[8]
-            let organizationID: Int64? = if case let .int64(id) = organizationValue.storage { id } else { nil }
-            let period: Int64? = if case let .int64(key) = periodValue.storage { key } else { nil }
+        while try vouchers.next() != nil {
+            let voucherID = voucher.number(0)
+            let organizationID = voucher.integer(1)
+            let organizationPresent = voucher.number(2) != 0
+            let posted = voucher.textEquals(3, "posted")
+            let closing = voucher.textEquals(4, "closing")
+            let period = voucher.integer(5)
+            let sealed = voucher.number(8) != 0
             var named: VerifiedVoucher? {
-                guard organizationPresent, let organizationID, let code = String.fromDatabaseValue(organizations[organizationID] ?? .null) else { return nil }
-                return VerifiedVoucher(id: voucherID, period: period.map { Int($0) }, word: String.fromDatabaseValue(voucher[6]),
-                                       number: Int.fromDatabaseValue(voucher[7]), organization: code)
+                guard organizationPresent, let organizationID, let code = organizations[organizationID]?.string else { return nil }
+                return VerifiedVoucher(id: voucherID, period: period.map { Int($0) }, word: voucher.string(6),
+                                       number: Int.fromDatabaseValue(voucher.value(7)), organization: code)
+            }
+            let version = voucher.integer(11).map { Int($0) } ?? Int.fromDatabaseValue(voucher.value(11)) ?? 0
+            let encoded = sealed && organizationPresent && version == 2
+            if encoded {
+                // The historical people's duties are sealed only on a voucher that has them.
+                let fields = voucher.isNull(27) ? Self.voucherTypes.count : Self.voucherTypes.count + 1
+                writer.beginVoucher()
+                writer.beginGroup(fields: fields)
+                for (offset, declared) in Self.voucherTypes.enumerated() { writer.appendColumn(voucher, Int32(12 + offset), as: declared) }
+                if fields > Self.voucherTypes.count { writer.appendColumn(voucher, 27, as: .text) }
             }
             sealedLines.removeAll(keepingCapacity: true)
             var lineCount = 0
             var totals = TurnoverTotals()
-            while let line = pending, line.voucherID <= voucherID {
-                pending = try nextVerifiedLine(lines)
-                guard line.voucherID == voucherID else { continue }
-                let account = line.accountID.flatMap { accounts[$0] }
-                if sealed, let account { sealedLines.append(line.sealedValues(account: account, organizations: organizations)) }
+            while lines.hasRow, lines.voucherID <= voucherID {
+                defer { try? lines.advance() }
+                guard lines.voucherID == voucherID else { continue }
+                let accountID = line.integer(2)
+                let account = accountID.flatMap { accounts[$0] }
+                if sealed, let account {
+                    if encoded { writer.appendLine(line, account: account, organizations: organizations) }
+                    else if version == 1 { sealedLines.append(VerifiedLines.sealedValues(line, account: account, organizations: organizations)) }
+                }
                 guard posted else { continue }
                 lineCount += 1
-                let debit = line.side == "D" ? line.amount : 0, credit = line.side == "C" ? line.amount : 0
+                let amount = line.number(4)
+                let debit = line.textEquals(3, "D") ? amount : 0, credit = line.textEquals(3, "C") ? amount : 0
                 try totals.add(debit, credit)
-                guard let accountID = line.accountID else { continue }
+                guard let accountID else { continue }
                 if let organizationID, let period {
-                    let key = TurnoverKey(organizationID: organizationID, accountID: accountID, period: Int(period), project: line.project,
-                                          source: line.source, closing: closing, expense: line.expense, counterpartID: line.counterpartID,
-                                          basicClass: line.basicClass)
+                    let counterpartID: Int64 = switch line.type(9) {
+                    case SQLITE_NULL: 0
+                    case SQLITE_INTEGER: line.number(9)
+                    // A counterpart id that is not a number matches no aggregate's.
+                    default: Int64.min
+                    }
+                    let key = TurnoverKey(organizationID: organizationID, accountID: accountID, period: Int(period), project: line.string(6) ?? "",
+                                          source: line.string(10) ?? "", closing: closing, expense: line.string(7) ?? "", counterpartID: counterpartID,
+                                          basicClass: line.string(11) ?? "")
                     try pass.turnovers[key, default: TurnoverTotals()].add(debit, credit)
                 }
                 if pass.parentPostings.count < Self.maximumParentPostings, let organizationID,
                    let parent = parents[accountID], parent.standard || parent.organizations.contains(organizationID),
-                   let code = String.fromDatabaseValue(account ?? .null), let named,
+                   let code = account?.string, let named,
                    namedParentPostings.insert(ParentPosting(voucherID: voucherID, account: code)).inserted {
                     pass.parentPostings.append((named, code))
                 }
             }
+            try lines.rethrow()
             if posted, totals.debit != totals.credit || lineCount < 2, let named {
                 pass.unbalanced.append((named, lineCount, totals.debit, totals.credit))
             }
@@ -166,13 +198,19 @@ extension SQLiteStorage {
                 pass.sealFailures[voucherID] = .missing
                 continue
             }
-            voucherFields.removeAll(keepingCapacity: true)
-            for index in 12..<28 { voucherFields.append(voucher[index]) }
-            // The historical people's duties are sealed only on a voucher that has them.
-            if voucherFields.last == .null { voucherFields.removeLast() }
-            let payload = Self.sealPayload(version: Int.fromDatabaseValue(voucher[11]) ?? 0, voucher: voucherFields, lines: sealedLines)
-            let previous: String = voucher[9], hash: String = voucher[10]
-            if SealHash.sha256(previous, payload) != hash { pass.sealFailures[voucherID] = .changed }
+            let matches: Bool
+            if encoded {
+                let payload = writer.finish()
+                matches = voucher.withText(9) { previous in voucher.withText(10) { SealHash.matches(previous: previous, payload: payload, hash: $0) } }
+            } else {
+                voucherFields.removeAll(keepingCapacity: true)
+                for index in Int32(12)..<28 { voucherFields.append(voucher.value(index)) }
+                if voucherFields.last == .null { voucherFields.removeLast() }
+                let payload = Self.sealPayload(version: version, voucher: voucherFields, lines: sealedLines)
+                let previous = voucher.withText(9) { String(decoding: $0, as: UTF8.self) }
+                matches = voucher.withText(10) { String(decoding: $0, as: UTF8.self) } == SealHash.sha256(previous, payload)
+            }
+            if !matches { pass.sealFailures[voucherID] = .changed }
         }
         return pass
     }
@@ -184,62 +222,91 @@ private struct ParentPosting: Hashable {
     let account: String
 }
 
-/// A stored line as the pass reads it: what the aggregates and totals need, and the sealed
-/// columns as stored.
-private struct VerifiedLine {
-    let voucherID: Int64
-    /// Nil when the stored value is not a number (it then joins no account).
-    let accountID: Int64?
-    /// 'D' or 'C' (nil for anything else, which counts on neither side).
-    let side: String?
-    let amount: Int64
-    /// Absent dimensions as the aggregates key them: '' and 0.
-    let project: String, source: String, expense: String, basicClass: String
-    let counterpartID: Int64
-    /// The stored position, side, amount, summary, project, expense type, economic class,
-    /// counterpart id, fund source and 基本支出 class.
-    let stored: [DatabaseValue]
+/// An account's or organisation's code as stored, and as a sealed text field.
+private struct StoredCode {
+    let value: DatabaseValue
+    /// The code as `String.fromDatabaseValue` reads it.
+    let string: String?
+    /// The code encoded as a version 2 text field; nil when it holds no text (no typed field).
+    let field: [UInt8]?
 
-    /// The line's sealed values in `sealedRows`' order: its account's and counterpart's codes in
-    /// place of their ids (a counterpart not in the book is NULL, as the outer join gives), and
-    /// the 基本支出 class only when it has one.
-    func sealedValues(account: DatabaseValue, organizations: [Int64: DatabaseValue]) -> [DatabaseValue] {
-        var values: [DatabaseValue] = [stored[0], account]
+    init(value: DatabaseValue) {
+        self.value = value
+        string = String.fromDatabaseValue(value)
+        field = SealPayloadWriter.encoded(value)
+    }
+}
+
+/// The stored lines in voucher order, the statement standing on the first line not yet given to
+/// a voucher. A line whose voucher id is not a number joins no voucher and is skipped.
+private struct VerifiedLines {
+    let statement: Statement
+    let cursor: RowCursor
+    let columns: StoredColumns
+    private(set) var hasRow = false
+    private(set) var voucherID: Int64 = 0
+    /// An error met while stepping inside the merge, thrown by `rethrow`.
+    private var failure: (any Error)?
+
+    init(_ statement: Statement) throws {
+        self.statement = statement
+        cursor = try Row.fetchCursor(statement)
+        columns = StoredColumns(statement)
+    }
+
+    /// Steps to the next line whose voucher id is a number.
+    mutating func advance() throws {
+        do {
+            while try cursor.next() != nil {
+                guard let id = columns.integer(0) else { continue }
+                // The amount is an INTEGER by its CHECK; anything else makes the sums fail as SQLite's would.
+                guard columns.type(4) == SQLITE_INTEGER else { throw SumNotInteger() }
+                (hasRow, voucherID) = (true, id)
+                return
+            }
+            hasRow = false
+        } catch {
+            hasRow = false
+            failure = failure ?? error
+            throw error
+        }
+    }
+
+    /// Throws the error `advance` met where it could not be thrown.
+    func rethrow() throws {
+        if let failure { throw failure }
+    }
+
+    /// The line's sealed values in `sealedRows`' order, as GRDB gives them (for a version 1
+    /// seal): its account's and counterpart's codes in place of their ids (a counterpart not in
+    /// the book is NULL, as the outer join gives), and the 基本支出 class only when it has one.
+    static func sealedValues(_ line: StoredColumns, account: StoredCode, organizations: [Int64: StoredCode]) -> [DatabaseValue] {
+        var values: [DatabaseValue] = [line.value(1), account.value]
         values.reserveCapacity(11)
-        values.append(contentsOf: stored[1...6])
-        if case let .int64(id) = stored[7].storage { values.append(organizations[id] ?? .null) } else { values.append(.null) }
-        values.append(stored[8])
-        if !stored[9].isNull { values.append(stored[9]) }
+        for index in Int32(3)...8 { values.append(line.value(index)) }
+        values.append(line.integer(9).flatMap { organizations[$0]?.value } ?? .null)
+        values.append(line.value(10))
+        if !line.isNull(11) { values.append(line.value(11)) }
         return values
     }
 }
 
-extension SQLiteStorage {
-    /// The next line of `lines` whose voucher id is a number (any other joins no voucher).
-    private func nextVerifiedLine(_ lines: RowCursor) throws -> VerifiedLine? {
-        while let row = try lines.next() {
-            guard case let .int64(voucherID) = (row[0] as DatabaseValue).storage else { continue }
-            let accountValue: DatabaseValue = row[2], amountValue: DatabaseValue = row[4]
-            let accountID: Int64? = if case let .int64(id) = accountValue.storage { id } else { nil }
-            // The amount is an INTEGER by its CHECK; anything else makes the sums fail as SQLite's would.
-            guard case let .int64(amount) = amountValue.storage else { throw SumNotInteger() }
-            let counterpart: DatabaseValue = row[9]
-            let counterpartID: Int64 = switch counterpart.storage {
-            case .null: 0
-            case let .int64(id): id
-            // A counterpart id that is not a number matches no aggregate's.
-            default: Int64.min
-            }
-            var stored: [DatabaseValue] = []
-            stored.reserveCapacity(10)
-            stored.append(row[1])
-            for index in 3...11 { stored.append(row[index]) }
-            let side: DatabaseValue = row[3]
-            return VerifiedLine(voucherID: voucherID, accountID: accountID, side: String.fromDatabaseValue(side), amount: amount,
-                                project: String.fromDatabaseValue(row[6]) ?? "", source: String.fromDatabaseValue(row[10]) ?? "",
-                                expense: String.fromDatabaseValue(row[7]) ?? "", basicClass: String.fromDatabaseValue(row[11]) ?? "",
-                                counterpartID: counterpartID, stored: stored)
-        }
-        return nil
+extension SealPayloadWriter {
+    /// Adds a line's group in `sealedRows`' order: position, account code, side, amount, summary,
+    /// project, expense type, economic class, counterpart code (absent when the counterpart is
+    /// not in the book), fund source, and the 基本支出 class only when it has one.
+    fileprivate mutating func appendLine(_ line: StoredColumns, account: StoredCode, organizations: [Int64: StoredCode]) {
+        let classed = !line.isNull(11)
+        beginGroup(fields: classed ? 11 : 10)
+        appendColumn(line, 1, as: .integer)
+        appendEncoded(account.field)
+        appendColumn(line, 3, as: .text)
+        appendColumn(line, 4, as: .integer)
+        for index in Int32(5)...8 { appendColumn(line, index, as: .text) }
+        if let id = line.integer(9), let counterpart = organizations[id] { appendEncoded(counterpart.field) } else { appendEncoded(Self.absent) }
+        appendColumn(line, 10, as: .text)
+        if classed { appendColumn(line, 11, as: .text) }
     }
+
+    private static let absent: [UInt8]? = [0x00]
 }

@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "FundStore", dependencies: [
             "FundCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the few reads that step tens of thousands of rows by column index.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             // Voucher sheets imported straight from .xlsx (the sheet XML is read with XMLParser).
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -97,4 +97,12 @@ public enum Access {
             return grant.role == .superior && ancestors.contains(scope)
         }
     }
+
+    /// Whether `grants` allow `action` on everything below `organization`: a superior's grant
+    /// over it. `permits(grants, action, organization: o, ancestors: a)` is
+    /// `permits(grants, action, organization: o)` or this for one of `a`, which lets a tree be
+    /// authorized top down without a list of ancestors per member.
+    public static func coversSubtree(_ grants: [RoleGrant], _ action: Action, of organization: String) -> Bool {
+        grants.contains { grant in grant.role == .superior && action.roles.contains(grant.role) && grant.organization == organization }
+    }
 }

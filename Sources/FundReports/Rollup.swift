@@ -91,18 +91,33 @@ public struct Rollup: Sendable {
             try amount.negated(or: SumOverflow(organization: organization, account: account, period: months))
         }
         let parent = Dictionary(uniqueKeysWithValues: members.map { ($0.code, $0.parentCode) })
+        // Figures are added up by member position; consecutive balances mostly share a member.
+        let positions = Dictionary(uniqueKeysWithValues: members.indices.map { (members[$0].code, $0) })
+        var lastCode: String?, lastPosition: Int?
+        func position(_ code: String) -> Int? {
+            if code != lastCode {
+                lastCode = code
+                lastPosition = positions[code]
+            }
+            return lastPosition
+        }
+        func overflow(_ organization: String, _ account: String?) -> SumOverflow {
+            SumOverflow(organization: organization, account: account, period: months)
+        }
 
         // Income and expenditure by level-1 account, both charts' accounts in code order.
         let names = Dictionary(Chart.standard(.grassroots).levelOneAccounts.map { ($0.code, $0.name) } + Chart.standard(.county).levelOneAccounts.map { ($0.code, $0.name) },
                                uniquingKeysWith: { first, _ in first })
-        var activity: [String: [String: Int64]] = [:]
+        var activity: [String: MemberSums] = [:]
         for b in data.balances where b.account.first == "4" || b.account.first == "5" {
-            try add(&activity[String(b.account.prefix(3)), default: [:]][b.organization, default: 0],
-                    b.account.first == "4" ? negated(b.activityNet, b.organization, b.account) : b.activityNet, b.organization, b.account)
+            try activity[String(b.account.prefix(3)), default: MemberSums(count: members.count)]
+                .add(b.account.first == "4" ? negated(b.activityNet, b.organization, b.account) : b.activityNet, to: b.organization,
+                     at: position(b.organization), or: overflow(b.organization, b.account))
         }
         let used = activity.keys.sorted()
-        income = used.filter { $0.first == "4" }.map { Line(label: names[$0] ?? $0, isTotal: false, values: activity[$0]!, elimination: 0) }
-        expenditure = used.filter { $0.first == "5" }.map { Line(label: names[$0] ?? $0, isTotal: false, values: activity[$0]!, elimination: 0) }
+        let incomeSums = used.filter { $0.first == "4" }.map { activity[$0]! }, expenditureSums = used.filter { $0.first == "5" }.map { activity[$0]! }
+        income = zip(used.filter { $0.first == "4" }, incomeSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1.values(members), elimination: 0) }
+        expenditure = zip(used.filter { $0.first == "5" }, expenditureSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1.values(members), elimination: 0) }
 
         // Transfers: 5080x at the giver against 4030x at the receiver.
         struct Key: Hashable { let upper: String, lower: String, kind: String, project: String? }
@@ -136,17 +151,31 @@ public struct Rollup: Sendable {
                 return byLevelOne.keys.filter { $0.hasPrefix(prefix) }.sorted().flatMap { byLevelOne[$0] ?? [] }
             }
         }
-        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> Line {
-            var values: [String: Int64] = [:]
+        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> (Line, MemberSums) {
+            var values = MemberSums(count: members.count)
             for b in balances(prefixes) {
-                try add(&values[b.organization, default: 0], credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, b.organization, b.account)
+                try values.add(credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, to: b.organization,
+                               at: position(b.organization), or: overflow(b.organization, b.account))
             }
-            return Line(label: label, isTotal: false, values: values, elimination: 0)
+            return (Line(label: label, isTotal: false, values: values.values(members), elimination: 0), values)
         }
         var assets: [Line] = [], liabilities: [Line] = [], netAssets: [Line] = []
-        for (label, prefixes) in Rollup.assetItems { assets.append(try item(label, prefixes, credit: false)) }
-        for (label, prefixes) in Rollup.liabilityItems { liabilities.append(try item(label, prefixes, credit: true)) }
-        for (label, prefixes) in Rollup.netAssetItems { netAssets.append(try item(label, prefixes, credit: true)) }
+        var assetSums: [MemberSums] = [], liabilitySums: [MemberSums] = [], netAssetSums: [MemberSums] = []
+        for (label, prefixes) in Rollup.assetItems {
+            let (line, sums) = try item(label, prefixes, credit: false)
+            assets.append(line)
+            assetSums.append(sums)
+        }
+        for (label, prefixes) in Rollup.liabilityItems {
+            let (line, sums) = try item(label, prefixes, credit: true)
+            liabilities.append(line)
+            liabilitySums.append(sums)
+        }
+        for (label, prefixes) in Rollup.netAssetItems {
+            let (line, sums) = try item(label, prefixes, credit: true)
+            netAssets.append(line)
+            netAssetSums.append(sums)
+        }
         let pairs: [(name: String, upperAccount: String, lowerAccount: String, upperItem: String, lowerItem: String, upperIsLiability: Bool)] = [
             ("21201 ↔ 13101", "21201", "13101", "应付下级经费", "应收上级经费", true),
             ("21202 ↔ 13102", "21202", "13102", "应付下级经费", "应收上级经费", true),
@@ -181,22 +210,26 @@ public struct Rollup: Sendable {
                 if let index = liabilities.firstIndex(where: { $0.label == label }) { try add(&liabilities[index].elimination, negated(matched, rootCode, nil), rootCode, nil) }
             }
         }
-        func total(_ label: String, _ lines: [Line]) throws(SumOverflow) -> Line {
-            var values: [String: Int64] = [:], elimination: Int64 = 0
-            for line in lines {
-                for (code, value) in line.values { try add(&values[code, default: 0], value, code, nil) }
+        /// The total line of `lines` (whose figures are `sums`), and its figures.
+        func total(_ label: String, _ lines: [Line], _ sums: [MemberSums]) throws(SumOverflow) -> (line: Line, sums: MemberSums) {
+            var values = MemberSums(count: members.count), elimination: Int64 = 0
+            for (line, lineSums) in zip(lines, sums) {
+                try values.add(lineSums, members, negated: false, or: { overflow($0, nil) })
                 try add(&elimination, line.elimination, rootCode, nil)
             }
-            return Line(label: label, isTotal: true, values: values, elimination: elimination)
+            return (Line(label: label, isTotal: true, values: values.values(members), elimination: elimination), values)
         }
-        let incomeTotal = try total("收入合计", income), expenditureTotal = try total("支出合计", expenditure)
-        var difference = try total("收支差额", [incomeTotal])
-        for (code, value) in expenditureTotal.values { try add(&difference.values[code, default: 0], negated(value, code, nil), code, nil) }
-        try add(&difference.elimination, negated(expenditureTotal.elimination, rootCode, nil), rootCode, nil)
-        income.append(incomeTotal)
-        expenditure.append(expenditureTotal)
+        let incomeTotal = try total("收入合计", income, incomeSums), expenditureTotal = try total("支出合计", expenditure, expenditureSums)
+        var differenceSums = incomeTotal.sums
+        try differenceSums.add(expenditureTotal.sums, members, negated: true, or: { overflow($0, nil) })
+        var difference = Line(label: "收支差额", isTotal: true, values: differenceSums.values(members), elimination: 0)
+        try add(&difference.elimination, incomeTotal.line.elimination, rootCode, nil)
+        try add(&difference.elimination, negated(expenditureTotal.line.elimination, rootCode, nil), rootCode, nil)
+        income.append(incomeTotal.line)
+        expenditure.append(expenditureTotal.line)
         expenditure.append(difference)
-        balance = assets + [try total("资产总计", assets)] + liabilities + [try total("负债合计", liabilities)] + netAssets + [try total("净资产合计", netAssets)]
+        balance = assets + [try total("资产总计", assets, assetSums).line] + liabilities + [try total("负债合计", liabilities, liabilitySums).line]
+            + netAssets + [try total("净资产合计", netAssets, netAssetSums).line]
 
         // Budget execution: expenditure budgets and actuals; budget lines funding members are
         // eliminated with the transfers they plan.
@@ -209,8 +242,7 @@ public struct Rollup: Sendable {
             }
         }
         planned.elimination = try negated(plannedInternal, rootCode, "508")
-        var actual = expenditureTotal
-        actual = Line(label: "实际支出", isTotal: false, values: actual.values, elimination: actual.elimination)
+        let actual = Line(label: "实际支出", isTotal: false, values: expenditureTotal.line.values, elimination: expenditureTotal.line.elimination)
         budget = [planned, actual]
 
         if let vouchers {
@@ -276,6 +308,55 @@ public struct Rollup: Sendable {
         }
         for d in flowDifferences where d.upperAmount.magnitude + d.lowerAmount.magnitude > UInt64(Int64.max) {
             throw SumOverflow(organization: d.upper, account: d.kind.upperAccounts[0], month: d.period)
+        }
+    }
+
+    /// A line's figures while they are added up: by member position, and by code for an
+    /// organisation that is not a member (data a caller made up). A member that no figure named
+    /// has no entry in the line's `values`, as when they were added into the dictionary itself.
+    struct MemberSums {
+        var amounts: [Int64]
+        var present: [Bool]
+        var presentCount = 0
+        var others: [String: Int64] = [:]
+
+        init(count: Int) {
+            amounts = [Int64](repeating: 0, count: count)
+            present = [Bool](repeating: false, count: count)
+        }
+
+        /// `amount` added to the figure of `code` (at member position `position`), or `overflow`.
+        mutating func add(_ amount: Int64, to code: String, at position: Int?, or overflow: @autoclosure () -> SumOverflow) throws(SumOverflow) {
+            guard let position else {
+                others[code] = try (others[code] ?? 0).adding(amount, or: overflow())
+                return
+            }
+            amounts[position] = try amounts[position].adding(amount, or: overflow())
+            if !present[position] {
+                present[position] = true
+                presentCount += 1
+            }
+        }
+
+        /// Every figure of `other` (negated when `negated`) added in, members in order, then the
+        /// others; `overflow` names the organisation whose figure does not fit.
+        mutating func add(_ other: MemberSums, _ members: [Organization], negated: Bool, or overflow: (String) -> SumOverflow) throws(SumOverflow) {
+            for position in other.amounts.indices where other.present[position] {
+                let code = members[position].code
+                let amount = negated ? try other.amounts[position].negated(or: overflow(code)) : other.amounts[position]
+                try add(amount, to: code, at: position, or: overflow(code))
+            }
+            for (code, value) in other.others {
+                try add(negated ? try value.negated(or: overflow(code)) : value, to: code, at: nil, or: overflow(code))
+            }
+        }
+
+        /// The figures by organisation code, as a line holds them.
+        func values(_ members: [Organization]) -> [String: Int64] {
+            var values = others
+            values.reserveCapacity(presentCount + others.count)
+            for position in amounts.indices where present[position] { values[members[position].code] = amounts[position] }
+            return values
         }
     }
 

@@ -67,8 +67,11 @@ for SIZE in 1m province; do
     fi
   fi
   echo "${SIZE}_book_bytes=$(stat -c %s "$WORK/$OURS")"
-  # A process that opens nothing: what process start costs.
+  # A process that opens nothing: what process start costs. Then one that opens the book and
+  # reads its user's roles: the floor of any report (start, opening the book, the schema check).
   warm start --help
+  warm version --version
+  warm open user list
   warm rollup report rollup --org P --year 2026 --by-level --format csv
   if [ "$SIZE" = 1m ]; then
     warm trial_balance report trial-balance --org P --year 2026 --format csv

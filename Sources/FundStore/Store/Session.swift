@@ -46,22 +46,25 @@ public struct Session: Sendable {
         }
     }
 
-    /// Reading every organisation of a tree (a roll-up): the grants are read once and each
-    /// member's ancestors are walked in memory, so that a province of 50,000 unions costs one
-    /// query, not 50,000.
-    func authorizeTree(_ storage: any BookStorage, _ members: [Organization]) throws {
+    /// Reading every organisation of a tree (a roll-up), the members in tree order with the
+    /// position of each one's parent (`parents`, nil for the root): the grants are read once and
+    /// whether a superior's grant above covers a member is carried down from its parent, so that
+    /// a province of 50,000 unions costs one query and no list of ancestors per member.
+    func authorizeTree(_ storage: any BookStorage, _ members: [Organization], parents: [Int?]) throws {
         guard let root = members.first else { return }
+        precondition(parents.count == members.count, "authorizeTree: a parent position per member")
         let grants = try effectiveGrants(storage)
-        // Parents inside the tree; the root's own ancestors come from the book once.
-        var parent: [String: String] = [:]
-        for member in members where member.code != root.code { if let code = member.parentCode { parent[member.code] = code } }
+        // The root's ancestors come from the book once.
         let above = try storage.ancestors(of: root.code)
-        for member in members {
-            var ancestors: [String] = []
-            var current = parent[member.code]
-            while let code = current { ancestors.append(code); current = parent[code] }
-            ancestors += above
-            guard Access.permits(grants, .read, organization: member.code, ancestors: ancestors) else {
+        var covered = [Bool](repeating: false, count: members.count)
+        for (index, member) in members.enumerated() {
+            if let parent = parents[index] {
+                precondition(parent < index, "authorizeTree: parents before children")
+                covered[index] = covered[parent] || Access.coversSubtree(grants, .read, of: members[parent].code)
+            } else {
+                covered[index] = above.contains { Access.coversSubtree(grants, .read, of: $0) }
+            }
+            guard covered[index] || Access.permits(grants, .read, organization: member.code) else {
                 throw BookError.notPermitted(user: user, action: .read, organization: member.code, roles: grants)
             }
         }

@@ -29,7 +29,9 @@ extension SessionService {
         try session.authorize(storage, action, organization: organization)
     }
 
-    func authorizeTree(_ storage: any BookStorage, _ members: [Organization]) throws { try session.authorizeTree(storage, members) }
+    func authorizeTree(_ storage: any BookStorage, _ members: [Organization], parents: [Int?]) throws {
+        try session.authorizeTree(storage, members, parents: parents)
+    }
 
     func authorizeWholeBook(_ storage: any BookStorage) throws { try session.authorizeWholeBook(storage) }
 }

@@ -2,17 +2,14 @@ import FundCore
 import GRDB
 
 extension SQLiteStorage: RollupStorage {
-    /// The members of the tree under the organisation named by the first argument.
-    private static let tree = """
-        WITH RECURSIVE rollup_member(id) AS (SELECT id FROM organization WHERE code = ?
-            UNION ALL SELECT o.id FROM organization o JOIN rollup_member ON o.parent_id = rollup_member.id)
-        """
+    /// The members of the tree, bound as the JSON array of their row ids (`RollupTree.memberIDsJSON`).
+    private static let tree = "WITH rollup_member(id) AS (SELECT value FROM json_each(?))"
 
     /// Read from the year aggregate (`year_balance`): the years up to the roll-up's, about one
     /// row per member, account, project and counterpart for each year of the book. A roll-up
     /// through a month before December adds the year's monthly rows through that month to the
     /// earlier years' rows.
-    func rollupBalances(root: String, yearStart: Int, through: Int) throws -> [RollupBalance] {
+    func rollupBalances(_ tree: RollupTree, yearStart: Int, through: Int) throws -> [RollupBalance] {
         let year = yearStart / 100
         let select = """
             SELECT o.code AS organization, a.code AS account, g.project, c.code AS counterpart, g.closing_net, g.activity_net
@@ -20,7 +17,7 @@ extension SQLiteStorage: RollupStorage {
             LEFT JOIN organization c ON c.id = g.counterpart_id
             """
         if through == year * 100 + 12 {
-            return try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(root: root, year: year) }
+            return try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(tree, year: year) }
         }
         return try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
             , turnover AS (
@@ -33,26 +30,25 @@ extension SQLiteStorage: RollupStorage {
             ), grouped AS (
                 SELECT organization_id, account_id, project, counterpart_id, sum(net) AS closing_net, sum(activity) AS activity_net
                 FROM turnover GROUP BY organization_id, account_id, project, counterpart_id)
-            """ + select, arguments: [root, year, yearStart, through]).map(\.balance) }
+            """ + select, arguments: [tree.memberIDsJSON, year, yearStart, through]).map(\.balance) }
     }
 
-    /// A roll-up through December: the year rows up to `year`, in key order, added up per member,
-    /// account, project and counterpart in Swift as they are stepped (no sorting, no join per
-    /// row: codes come from one look-up of the organisations and one of the accounts). The
-    /// same rows as the grouping of the monthly rows; a sum past Int64 is `SumNotInteger`.
-    private func yearBalances(root: String, year: Int) throws -> [RollupBalance] {
-        var organizations: [Int64: String] = [:], accounts: [Int64: String] = [:]
-        let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account"))
-        while let row = try codes.next() {
-            if row[0] as Int64 == 0 { organizations[row[1]] = row[2] } else { accounts[row[1]] = row[2] }
-        }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.tree + """
-            SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.year, y.closing, y.debit, y.credit
-            FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year <= ?
-            ORDER BY y.organization_id, y.account_id, y.project, y.counterpart_id
-            """), arguments: [root, year])
+    /// A roll-up through December: the year rows of the members up to `year`, in key order,
+    /// added up per member, account, project and counterpart in Swift as they are stepped, read
+    /// by column index with SQLite's C API (no sorting, no join per row: the organisations'
+    /// codes come from the tree, the accounts' from one look-up). The same rows as the grouping
+    /// of the monthly rows; a sum past Int64 is `SumNotInteger`.
+    private func yearBalances(_ tree: RollupTree, year: Int) throws -> [RollupBalance] {
+        var accounts: [Int64: String] = [:]
+        let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, code FROM account"))
+        while let row = try codes.next() { accounts[row[0]] = row[1] }
         var balances: [RollupBalance] = []
-        var key: (organization: Int64, account: Int64, project: String, counterpart: Int64)?
+        balances.reserveCapacity(tree.memberIDs.count * 4)
+        // The key of the rows being added up; `organization` is nil before the first row and
+        // after a row whose organisation or account is not in the book (left out, as the inner
+        // joins did).
+        var organizationID: Int64 = 0, accountID: Int64 = 0, project = "", counterpartID: Int64 = 0, started = false
+        var organization: String?, account: String?
         var closingNet: Int64 = 0, activityNet: Int64 = 0
         func add(_ total: Int64, _ amount: Int64) throws -> Int64 {
             let (sum, overflow) = total.addingReportingOverflow(amount)
@@ -60,24 +56,40 @@ extension SQLiteStorage: RollupStorage {
             return sum
         }
         func close() {
-            // As the inner joins did: a row whose organisation or account is not in the book is left out.
-            guard let key, let organization = organizations[key.organization], let account = accounts[key.account] else { return }
-            balances.append(RollupBalance(organization: organization, account: account, project: key.project.isEmpty ? nil : key.project,
-                                          counterpart: organizations[key.counterpart], closingNet: closingNet, activityNet: activityNet))
+            guard started, let organization, let account else { return }
+            balances.append(RollupBalance(organization: organization, account: account, project: project.isEmpty ? nil : project,
+                                          counterpart: tree.codes[counterpartID],
+                                          closingNet: closingNet, activityNet: activityNet))
         }
-        while let row = try rows.next() {
-            let organization: Int64 = row[0], account: Int64 = row[1], project: String = row[2], counterpart: Int64 = row[3]
-            if key == nil || key!.organization != organization || key!.account != account || key!.project != project || key!.counterpart != counterpart {
+        func invalid(_ column: String, at index: Int32, _ row: SQLiteColumns) -> BookError {
+            .storedValueInvalid(table: "year_balance", column: column, value: row.text(index), row: "organization_id \(row.text(0)), account_id \(row.text(1))")
+        }
+        try forEachRow(db.cachedStatement(sql: Self.tree + """
+            SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.year, y.closing, y.debit, y.credit
+            FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year <= ?
+            ORDER BY y.organization_id, y.account_id, y.project, y.counterpart_id
+            """), arguments: [tree.memberIDsJSON, year]) { row in
+            guard let rowOrganization = row.integer(0) else { throw invalid("organization_id", at: 0, row) }
+            guard let rowAccount = row.integer(1) else { throw invalid("account_id", at: 1, row) }
+            guard let rowCounterpart = row.integer(3) else { throw invalid("counterpart_id", at: 3, row) }
+            let sameProject = row.isEmptyText(2) ? project.isEmpty : (!project.isEmpty && project == row.text(2))
+            if !started || rowOrganization != organizationID || rowAccount != accountID || !sameProject || rowCounterpart != counterpartID {
                 close()
-                key = (organization, account, project, counterpart)
+                if !started || rowOrganization != organizationID { organization = tree.codes[rowOrganization] }
+                if !started || rowAccount != accountID { account = accounts[rowAccount] }
+                started = true
+                organizationID = rowOrganization
+                accountID = rowAccount
+                if !sameProject { project = row.isEmptyText(2) ? "" : row.text(2) }
+                counterpartID = rowCounterpart
                 closingNet = 0
                 activityNet = 0
             }
-            let debit: Int64 = row[6], credit: Int64 = row[7]
+            guard let debit = row.integer(6), let credit = row.integer(7) else { throw SumNotInteger() }
             let (net, overflow) = debit.subtractingReportingOverflow(credit)
             if overflow { throw SumNotInteger() }
             closingNet = try add(closingNet, net)
-            if row[4] as Int == year, row[5] as Int64 == 0 { activityNet = try add(activityNet, net) }
+            if row.integer(4) == Int64(year), row.integer(5) == 0 { activityNet = try add(activityNet, net) }
         }
         close()
         return balances
@@ -85,7 +97,7 @@ extension SQLiteStorage: RollupStorage {
 
     /// The members and flow accounts with movements in the year are read from the year aggregate;
     /// only their months are read from `balance`, each month by its key.
-    func rollupFlows(root: String, yearStart: Int, through: Int) throws -> [RollupFlow] {
+    func rollupFlows(_ tree: RollupTree, yearStart: Int, through: Int) throws -> [RollupFlow] {
         try summing(organizationID: nil, from: yearStart, to: through) { try RollupFlowRow.fetchAll(db, sql: Self.tree + """
             , flow_account(id) AS (
                 SELECT id FROM account
@@ -104,7 +116,7 @@ extension SQLiteStorage: RollupStorage {
             JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
             WHERE b.organization_id = f.organization_id AND b.period = p.period AND b.account_id = f.account_id AND b.closing = 0
             GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id, b.period
-            """, arguments: [root, yearStart / 100, yearStart, through]).map(\.flow) }
+            """, arguments: [tree.memberIDsJSON, yearStart / 100, yearStart, through]).map(\.flow) }
     }
 
     func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Int,
@@ -128,12 +140,12 @@ extension SQLiteStorage: RollupStorage {
             """), arguments: arguments).map(\.ref)
     }
 
-    func rollupBudgets(root: String, year: Int) throws -> [String: Budget] {
+    func rollupBudgets(_ tree: RollupTree, year: Int) throws -> [String: Budget] {
         var budgets: [String: Budget] = [:]
         for member in try MemberRow.fetchAll(db, sql: Self.tree + """
             SELECT o.id, o.code FROM budget b JOIN rollup_member m ON m.id = b.organization_id JOIN organization o ON o.id = b.organization_id
             WHERE b.year = ?
-            """, arguments: [root, year]) {
+            """, arguments: [tree.memberIDsJSON, year]) {
             budgets[member.code] = try budget(organizationID: member.id, organization: member.code, year: year, through: nil)
         }
         return budgets

@@ -11,18 +11,11 @@ public struct RollupService: SessionService {
     /// aggregates for `year` through `month` and their budgets.
     public func rollupData(root: String, year: Int, month: Int) throws -> RollupData {
         try reading { storage in
-            let all = try storage.organizationTree()
-            guard all.contains(where: { $0.code == root }) else { throw BookError.unknownOrganization(root) }
-            var inTree: Set<String> = [root]
-            let members = all.filter { organization in
-                if organization.code == root { return true }
-                if let parent = organization.parentCode, inTree.contains(parent) { inTree.insert(organization.code); return true }
-                return false
-            }
-            try session.authorizeTree(storage, members)
-            let balances = try storage.rollupBalances(root: root, yearStart: year * 100 + 1, through: year * 100 + month)
-            let flows = try storage.rollupFlows(root: root, yearStart: year * 100 + 1, through: year * 100 + month)
-            return RollupData(members: members, balances: balances, budgets: try storage.rollupBudgets(root: root, year: year), flows: flows)
+            let tree = try storage.rollupTree(root: root)
+            try session.authorizeTree(storage, tree.members, parents: tree.parents)
+            let balances = try storage.rollupBalances(tree, yearStart: year * 100 + 1, through: year * 100 + month)
+            let flows = try storage.rollupFlows(tree, yearStart: year * 100 + 1, through: year * 100 + month)
+            return RollupData(members: tree.members, balances: balances, budgets: try storage.rollupBudgets(tree, year: year), flows: flows)
         }
     }
 

@@ -121,6 +121,28 @@ public enum BookCopy {
         }
         let working = Store.workingCopyName(beside: destination)
         defer { Store.removeWorkingCopy(working) }
+        var report = try await copyOut(from: address, into: working, progress: progress, failAfterTables: failAfterTables)
+        let verified: VerifyReport
+        do {
+            verified = try Store.open(at: working, connections: .readOnly, key: key).session(as: user).verification.verify()
+        } catch let BookError.notPermitted(user, _, _, roles) {
+            throw BookError.backup(.wholeBookNeeded(user: user, roles: roles))
+        }
+        if let first = verified.problems.first { throw PostgresBookError.sourceFailsVerify(problems: verified.problems.count, first: first) }
+        report.heads = verified.heads
+        guard try Store.placeCopy(working, at: destination) else {
+            throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])
+        }
+        return report
+    }
+
+    /// Writes every row of the PostgreSQL book at `address` into a new SQLite file `working`
+    /// that gets the book's schema from the SQLite migrations: the rows read in one read-only,
+    /// repeatable-read transaction (one snapshot), written in one SQLite transaction with the
+    /// book's triggers held off and put back before the commit, each table compared with what
+    /// it read. Neither verifies the copy nor checks anyone's rights: its callers do, on the file
+    /// (the report's `heads` are left empty).
+    static func copyOut(from address: PostgresAddress, into working: String, progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
         try Store.createSchema(at: working)
         let target = try DatabaseQueue(path: working, configuration: writeConfiguration())
         var closed = false
@@ -193,18 +215,6 @@ public enum BookCopy {
         try await target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         try target.close()
         closed = true
-
-        let verified: VerifyReport
-        do {
-            verified = try Store.open(at: working, connections: .readOnly, key: key).session(as: user).verification.verify()
-        } catch let BookError.notPermitted(user, _, _, roles) {
-            throw BookError.backup(.wholeBookNeeded(user: user, roles: roles))
-        }
-        if let first = verified.problems.first { throw PostgresBookError.sourceFailsVerify(problems: verified.problems.count, first: first) }
-        report.heads = verified.heads
-        guard try Store.placeCopy(working, at: destination) else {
-            throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])
-        }
         return report
     }
 

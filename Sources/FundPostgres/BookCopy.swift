@@ -15,13 +15,15 @@ public struct CopyReport: Sendable {
 /// Moves a whole book between a SQLite file and a PostgreSQL database, either way, as the
 /// whole-book backup does within SQLite: for those who may read the whole book, into a new, empty
 /// target only, every table row for row with its ids, in one transaction on the target, and
-/// checked before it is kept (the rows read back equal the source's, and the SQLite side verifies
-/// clean with its chain heads).
+/// checked before it is kept (the rows read back have the source's digest, and the SQLite side
+/// verifies clean with its chain heads). Rows move `batchRows` at a time (`BookCopy+Batches`),
+/// so that no table is ever held whole.
 public enum BookCopy {
     /// Reports rows written so far against all rows to write.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
-    /// Rows per INSERT statement into PostgreSQL (its limit is 65,535 parameters a statement).
+    /// Rows per batch: per read from either engine and per INSERT statement into PostgreSQL
+    /// (whose limit is 65,535 parameters a statement).
     static let batchRows = 500
 
     // MARK: SQLite to PostgreSQL

@@ -57,6 +57,7 @@ let package = Package(
         // Kept apart so that FundCore and FundReports never see a database driver.
         .target(name: "FundPostgres", dependencies: [
             "FundCore", "FundStore",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),

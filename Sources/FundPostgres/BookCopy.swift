@@ -15,13 +15,15 @@ public struct CopyReport: Sendable {
 /// Moves a whole book between a SQLite file and a PostgreSQL database, either way, as the
 /// whole-book backup does within SQLite: for those who may read the whole book, into a new, empty
 /// target only, every table row for row with its ids, in one transaction on the target, and
-/// checked before it is kept (the rows read back equal the source's, and the SQLite side verifies
-/// clean with its chain heads).
+/// checked before it is kept (the rows read back have the source's digest, and the SQLite side
+/// verifies clean with its chain heads). Rows move `batchRows` at a time (`BookCopy+Batches`),
+/// so that no table is ever held whole.
 public enum BookCopy {
     /// Reports rows written so far against all rows to write.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
-    /// Rows per INSERT statement into PostgreSQL (its limit is 65,535 parameters a statement).
+    /// Rows per batch: per read from either engine and per INSERT statement into PostgreSQL
+    /// (whose limit is 65,535 parameters a statement).
     static let batchRows = 500
 
     // MARK: SQLite to PostgreSQL
@@ -77,11 +79,26 @@ public enum BookCopy {
                     if let failAfterTables, index == failAfterTables {
                         throw PostgresBookError.connectionLost(location: address.redacted)
                     }
-                    let rows = try readSQLite(source, table)
-                    try await insert(session, table, rows) { done += $0; progress?(done, total) }
+                    // A batch at a time: read by keyset from SQLite, written to PostgreSQL, added
+                    // to the digest of what was read; then the table read back through a cursor.
+                    var batches = SQLiteBatches(table)
+                    var written = RowDigest()
+                    while !batches.finished {
+                        let current = batches
+                        let (rows, advanced) = try await source.read { db in
+                            var reading = current
+                            return (try reading.next(db), reading)
+                        }
+                        batches = advanced
+                        try checkKinds(table, rows)
+                        try await insert(session, table, rows)
+                        written.add(rows)
+                        done += rows.count
+                        progress?(done, total)
+                    }
                     try await resetIdentity(session, table, source: source)
-                    let back = try await session.rows(selectAll(table))
-                    guard sameRows(rows, back) else { throw PostgresBookError.copyMismatch(table: table.name, source: rows.count, target: back.count) }
+                    let back = try await postgresDigest(session, table)
+                    guard back == written else { throw PostgresBookError.copyMismatch(table: table.name, source: written.count, target: back.count) }
                 }
                 // The foreign keys are checked here, before the triggers come back on.
                 try await session.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -121,8 +138,33 @@ public enum BookCopy {
         }
         let working = Store.workingCopyName(beside: destination)
         defer { Store.removeWorkingCopy(working) }
+        var report = try await copyOut(from: address, into: working, progress: progress, failAfterTables: failAfterTables)
+        let verified: VerifyReport
+        do {
+            verified = try Store.open(at: working, connections: .readOnly, key: key).session(as: user).verification.verify()
+        } catch let BookError.notPermitted(user, _, _, roles) {
+            throw BookError.backup(.wholeBookNeeded(user: user, roles: roles))
+        }
+        if let first = verified.problems.first { throw PostgresBookError.sourceFailsVerify(problems: verified.problems.count, first: first) }
+        report.heads = verified.heads
+        guard try Store.placeCopy(working, at: destination) else {
+            throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])
+        }
+        return report
+    }
+
+    /// Writes every row of the PostgreSQL book at `address` into a new SQLite file `working`
+    /// that gets the book's schema from the SQLite migrations: the rows read in one read-only,
+    /// repeatable-read transaction (one snapshot), written in one SQLite transaction with the
+    /// book's triggers held off and put back before the commit, each table compared with what
+    /// it read. Neither verifies the copy nor checks anyone's rights: its callers do, on the file
+    /// (the report's `heads` are left empty).
+    static func copyOut(from address: PostgresAddress, into working: String, progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
         try Store.createSchema(at: working)
-        let target = try DatabaseQueue(path: working, configuration: writeConfiguration())
+        var configuration = writeConfiguration()
+        // The copy's one transaction spans many accesses, one per batch read from PostgreSQL.
+        configuration.allowsUnsafeTransactions = true
+        let target = try DatabaseQueue(path: working, configuration: configuration)
         var closed = false
         defer { if !closed { try? target.close() } }
         let tables = try await target.read { db in try BookTables.read(db) }
@@ -140,104 +182,77 @@ public enum BookCopy {
                 counts.append(Int(value))
             }
             let total = counts.reduce(0, +)
-            // GRDB keeps no transaction open between two accesses, so the rows are read from
-            // PostgreSQL first, and written in one SQLite transaction afterwards.
-            var read: [(rows: [[BookValue]], identityHigh: Int64?)] = []
-            var fetched = 0
-            for table in tables {
-                let rows = try await session.rows(selectAll(table))
-                read.append((rows, try await postgresIdentityHigh(session, table)))
-                fetched += rows.count
-                progress?(fetched / 2, total)
+            // A batch at a time: fetched through a cursor of the snapshot, written into SQLite
+            // in one transaction left open across accesses, added to the digest of what was
+            // read; then the table read back by keyset.
+            let triggers = try await target.read { db in
+                try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+                    .map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+            }
+            let sequences = try await target.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence')") == true
+            }
+            try await target.writeWithoutTransaction { db in
+                try db.beginTransaction(.immediate)
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(quoted(trigger.name))") }
+                for table in tables { try db.execute(sql: "DELETE FROM \(quoted(table.name))") }
+            }
+            var done = 0
+            for (index, table) in tables.enumerated() {
+                if let failAfterTables, index == failAfterTables { throw PostgresBookError.connectionLost(location: address.redacted) }
+                let insert = insertSQL(table, rows: 1)
+                var read = RowDigest()
+                try await eachPostgresBatch(session, table) { rows in
+                    try checkKinds(table, rows)
+                    try await target.writeWithoutTransaction { db in
+                        let statement = try db.cachedStatement(sql: insert)
+                        for row in rows { try statement.execute(arguments: StatementArguments(row.map(\.databaseValue))) }
+                    }
+                    read.add(rows)
+                    done += rows.count
+                    progress?(done, total)
+                }
+                let high = try await postgresIdentityHigh(session, table)
+                let back = try await target.writeWithoutTransaction { db in
+                    if sequences, let high {
+                        try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [high, table.name])
+                    }
+                    return try sqliteDigest(db, table)
+                }
+                guard back == read else { throw PostgresBookError.copyMismatch(table: table.name, source: read.count, target: back.count) }
             }
             try await session.execute("COMMIT")
-            let failAfter = failAfterTables
-            try target.inDatabase { db in
-                let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
-                try db.inTransaction(.immediate) {
-                    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-                    for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(quoted(trigger["name"] as String))") }
-                    for table in tables { try db.execute(sql: "DELETE FROM \(quoted(table.name))") }
-                    let sequences = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence')") == true
-                    var done = 0
-                    for (index, (table, source)) in zip(tables, read).enumerated() {
-                        if let failAfter, index == failAfter { throw PostgresBookError.connectionLost(location: address.redacted) }
-                        let insert = try db.makeStatement(sql: insertSQL(table, rows: 1))
-                        for row in source.rows {
-                            for (value, column) in zip(row, table.columns) where !column.kind.holds(value) {
-                                throw PostgresBookError.valueNotCopyable(table: table.name, column: column.name, row: rowName(table, row),
-                                                                         reason: "\(value.shown) is not \(column.kind.rawValue)")
-                            }
-                            try insert.execute(arguments: StatementArguments(row.map(\.databaseValue)))
-                        }
-                        done += source.rows.count
-                        progress?(total / 2 + done / 2, total)
-                        if sequences, let high = source.identityHigh {
-                            try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [high, table.name])
-                        }
-                        let back = try sqliteRows(db, table)
-                        guard sameRows(source.rows, back) else { throw PostgresBookError.copyMismatch(table: table.name, source: source.rows.count, target: back.count) }
-                    }
-                    for trigger in triggers { try db.execute(sql: trigger["sql"] as String) }
-                    return .commit
-                }
+            try await target.writeWithoutTransaction { db in
+                for trigger in triggers { try db.execute(sql: trigger.sql) }
+                try db.commit()
             }
             progress?(total, total)
             report.tables = tables.count
             report.rows = total
         } catch {
             await session.close()
+            try? await target.writeWithoutTransaction { db in if db.isInsideTransaction { try db.rollback() } }
             throw error
         }
         await session.close()
         try await target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         try target.close()
         closed = true
-
-        let verified: VerifyReport
-        do {
-            verified = try Store.open(at: working, connections: .readOnly, key: key).session(as: user).verification.verify()
-        } catch let BookError.notPermitted(user, _, _, roles) {
-            throw BookError.backup(.wholeBookNeeded(user: user, roles: roles))
-        }
-        if let first = verified.problems.first { throw PostgresBookError.sourceFailsVerify(problems: verified.problems.count, first: first) }
-        report.heads = verified.heads
-        guard try Store.placeCopy(working, at: destination) else {
-            throw PostgresBookError.targetNotEmpty(location: destination, tables: ["(a file)"])
-        }
         return report
     }
 
     // MARK: Rows
 
-    /// Every row of `table` in the SQLite book, each value checked against its column's kind.
-    static func readSQLite(_ source: DatabaseQueue, _ table: BookTable) throws -> [[BookValue]] {
-        try source.read { db in
-            let rows = try sqliteRows(db, table)
-            for row in rows {
-                for (value, column) in zip(row, table.columns) where !column.kind.holds(value) {
-                    throw PostgresBookError.valueNotCopyable(table: table.name, column: column.name, row: rowName(table, row),
-                                                             reason: "\(value.shown) is not \(column.kind.rawValue)")
-                }
-            }
-            return rows
-        }
-    }
-
+    /// Every row of `table` in the SQLite book at once, in key order (for tests and small tables).
     static func sqliteRows(_ db: Database, _ table: BookTable) throws -> [[BookValue]] {
         try Row.fetchAll(db, sql: selectAll(table)).map { row in row.databaseValues.map(BookValue.init) }
     }
 
-    /// Writes `rows` into `table` in batches of `batchRows`, reporting each batch's size.
-    static func insert(_ session: PostgresSession, _ table: BookTable, _ rows: [[BookValue]],
-                       written: (Int) -> Void) async throws(PostgresBookError) {
-        var start = 0
-        while start < rows.count {
-            let batch = rows[start..<min(start + batchRows, rows.count)]
-            try await session.execute(insertSQL(table, rows: batch.count, numbered: true), values: batch.flatMap { $0 })
-            written(batch.count)
-            start += batch.count
-        }
+    /// Writes `rows` (at most `batchRows` of them) into `table` in one statement.
+    static func insert(_ session: PostgresSession, _ table: BookTable, _ rows: [[BookValue]]) async throws(PostgresBookError) {
+        guard !rows.isEmpty else { return }
+        try await session.execute(insertSQL(table, rows: rows.count, numbered: true), values: rows.flatMap { $0 })
     }
 
     /// Moves the identity sequence of `table` past its highest id (and past the highest SQLite
@@ -262,12 +277,6 @@ public enum BookCopy {
         let rows = try await session.rows("SELECT pg_sequence_last_value(pg_get_serial_sequence('\(quoted(table.name))', '\(identity)')::regclass)")
         if case let .integer(value)? = rows.first?.first { return value }
         return nil
-    }
-
-    /// Whether two tables' rows are the same, in whatever order each engine returned them.
-    static func sameRows(_ left: [[BookValue]], _ right: [[BookValue]]) -> Bool {
-        guard left.count == right.count else { return false }
-        return left.map(encoded).sorted { $0.lexicographicallyPrecedes($1) } == right.map(encoded).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// A row as bytes that tell every value's kind and length, for comparing rows.

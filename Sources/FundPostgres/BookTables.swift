@@ -55,6 +55,8 @@ public struct BookTable: Sendable, Equatable {
     public var identity: String?
     /// The other tables its foreign keys refer to.
     public var references: Set<String>
+    /// Whether SQLite keeps it WITHOUT ROWID (its rows then have no rowid to read them by).
+    public var withoutRowID = false
 }
 
 /// The tables of a SQLite book read from its own schema, in dependency order.
@@ -86,7 +88,7 @@ public enum BookTables {
             let withoutRowID = try Bool.fetchOne(db, sql: "SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [name]) ?? false
             let identity = primaryKey.count == 1 && !withoutRowID && columns.first { $0.name == primaryKey[0] }?.kind == .integer ? primaryKey[0] : nil
             let references = Set(try String.fetchAll(db, sql: "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?)", arguments: [name])).subtracting([name])
-            tables.append(BookTable(name: name, columns: columns, primaryKey: primaryKey, identity: identity, references: references))
+            tables.append(BookTable(name: name, columns: columns, primaryKey: primaryKey, identity: identity, references: references, withoutRowID: withoutRowID))
         }
         return ordered(tables)
     }

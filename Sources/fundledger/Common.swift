@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FundApp
 import FundCore
+import FundPostgres
 import FundReports
 import FundStore
 import FundXLSX
@@ -131,6 +132,8 @@ func reporting(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as BookError {
+        throw fail(error)
+    } catch let error as PostgresBookError {
         throw fail(error)
     } catch let error as InputErrors {
         throw fail(error)

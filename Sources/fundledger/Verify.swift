@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FundApp
 import FundCore
+import FundPostgres
 import FundStore
 
 struct Verify: ParsableCommand {
@@ -13,10 +14,18 @@ struct Verify: ParsableCommand {
             the book's own chain as `-`). Kept outside the book, those lines are anchors: \
             `verify --anchors FILE` names a chain that no longer holds a head it had, or holds \
             fewer links. With --key (or FUNDLEDGER_KEY) every seal's and event's tag is checked.
+
+            A book in PostgreSQL (--book postgresql://...) is read in one snapshot (a read-only, \
+            repeatable-read transaction) into a temporary SQLite file in a folder only you can read, \
+            removed afterwards, and verified there by the same checks: the report is that of the book \
+            as it stood in PostgreSQL when the snapshot was taken.
             """, """
             输出最后列出每条链的链头（`<链> <单位> <环数> <哈希>`，账套自身的链记为 `-`）。把这些行保存在账套之外，\
             就是锚点：`verify --anchors 文件` 会指出不再含有原有链头、或环数变少的链。给出 --key（或 FUNDLEDGER_KEY）时\
             还核对每个封签和事件的标记。
+
+            PostgreSQL 中的账套（--book postgresql://...）在一个快照中（只读、可重复读事务）读入只有你能读的\
+            文件夹里的临时 SQLite 文件（用后删除），在那里按同样的检查校验：报告的是快照时刻 PostgreSQL 中的账套。
             """))
     @OptionGroup var options: BookOptions
 
@@ -26,7 +35,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         try reporting {
             let anchors = try self.anchors.map(Self.readAnchors) ?? []
-            let report = try options.openReading().verification.verify(anchors: anchors)
+            let report = try verify(anchors: anchors)
             let warnings = report.warnings.map { "  " + CLIText.warningPrefix.text(language) + $0.text(language) + "\n" }.joined()
             let heads = report.heads.isEmpty ? "" : bilingual("chain heads:\n", "链头：\n") + report.heads.map { "  \($0)\n" }.joined()
             say(.verified(organizations: report.organizations, vouchers: report.vouchers, lines: report.lines, problems: report.problems.count,
@@ -34,6 +43,18 @@ struct Verify: ParsableCommand {
             emit(report.problems.map { "  - " + $0.text(language) + "\n" }.joined() + warnings + heads)
             if report.problems.isEmpty { return }
             throw ExitCode(1)
+        }
+    }
+
+    /// The report of the book, a file or a PostgreSQL database (through a copy in one snapshot).
+    private func verify(anchors: [ChainHead]) throws -> VerifyReport {
+        guard PostgresAddress.isAddress(options.book) else { return try options.openReading().verification.verify(anchors: anchors) }
+        let address = try PostgresAddress.parse(options.book)
+        let (user, key) = (options.user, try options.sealKey())
+        return try waitForAsync {
+            try await PostgresBook.withCopy(of: address) { path in
+                try Store.open(at: path, connections: .readOnly, key: key).session(as: user).verification.verify(anchors: anchors)
+            }
         }
     }
 

@@ -220,7 +220,7 @@ import Testing
         #expect(copy.1 == original.1)
         // Every other command still refuses the PostgreSQL book, and says what it is for.
         let list = try run(["org", "list", "--book", url])
-        #expect(list.0 == 1 && list.2.contains("[book-url-not-supported]") && list.2.contains("只能用于复制") && !list.2.contains("secret-word"))
+        #expect(list.0 == 1 && list.2.contains("[book-url-not-supported]") && list.2.contains("只能用于 `init`、`backup`、`verify` 和复制") && !list.2.contains("secret-word"))
         await TestServer.drop(database, server: server)
     }
 }

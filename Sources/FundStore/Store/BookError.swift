@@ -110,7 +110,7 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(path) is not a readable FundLedger book (\(reason)); restore it from a backup or point --book at the right file"
         case let .bookURLNotSupported(scheme, location):
             if BookLocation.isPostgreSQL(scheme) {
-                return "\(location) is a PostgreSQL address, not a book file: so far a book in PostgreSQL is only copied into and out of (`fundledger copy --from BOOK --to BOOK`), and every other command works on a SQLite book file; give --book the path of a file such as ledgers/fundledger.sqlite, or copy the book into one first"
+                return "\(location) is a PostgreSQL address, not a book file: so far a book in PostgreSQL works with `init`, `backup`, `verify` and `copy --from BOOK --to BOOK` only, and every other command works on a SQLite book file; give --book the path of a file such as ledgers/fundledger.sqlite, or copy the book into one first"
             }
             return "\(location) is a \(scheme) address, not a book file: this version keeps books in SQLite files (and copies them to and from PostgreSQL); give --book the path of a file such as ledgers/fundledger.sqlite"
         case let .readOnly(path):

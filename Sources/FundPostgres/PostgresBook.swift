@@ -1,0 +1,63 @@
+import Foundation
+import FundCore
+import FundStore
+
+/// What works on a book in PostgreSQL besides `copy`: making a new one (`init`), and reading the
+/// whole of it for `backup` and `verify`.
+///
+/// Both go through the copy's own path and a SQLite file in a folder only this user can read
+/// (0700), removed on every path out: a new book is made in such a file by the SQLite `init` and
+/// moved into the empty database in one transaction, read back and compared (so its seals are
+/// the ones a SQLite book gets); a book is read for backup and verify in one read-only,
+/// repeatable-read transaction (one snapshot) into such a file, and the SQLite book's own backup
+/// and verify, with their rights checks, run on that file.
+public enum PostgresBook {
+    /// Refuses a database that cannot take a new book: unreachable, or holding any table
+    /// (`targetNotEmpty`); checked before a seal key is made for the book.
+    public static func requireEmpty(_ address: PostgresAddress) async throws(PostgresBookError) {
+        let session = try await PostgresSession.connect(address)
+        do {
+            try await PostgresSchema.requireEmpty(session)
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+    }
+
+    /// Makes a new book in the empty database at `address`, as `Store.create` makes one in a
+    /// file: both standard charts, `administrator` as its administrator, the genesis event and
+    /// its seal, and the key's id when `key` is given. Returns the copy's report (its tables,
+    /// rows and chain heads).
+    public static func create(at address: PostgresAddress, administrator: String, key: SealKey?) async throws -> CopyReport {
+        try await withPrivateFolder { folder in
+            let path = folder + "/new.sqlite"
+            try Store.create(at: path, administrator: administrator, key: key).close()
+            return try await BookCopy.toPostgres(from: path, to: address, as: administrator, key: key)
+        }
+    }
+
+    /// `body` given a SQLite copy of the whole PostgreSQL book at `address`, read in one
+    /// snapshot; the copy is removed when `body` returns or throws. `body` must check the rights
+    /// of whoever it acts for on the copy (the backup and verify services do).
+    public static func withCopy<T: Sendable>(of address: PostgresAddress, _ body: @Sendable (String) throws -> T) async throws -> T {
+        try await withPrivateFolder { folder in
+            let path = folder + "/book.sqlite"
+            _ = try await BookCopy.copyOut(from: address, into: path, progress: nil, failAfterTables: nil)
+            return try body(path)
+        }
+    }
+
+    /// `body` given a new folder only this user can read, removed with all it holds afterwards.
+    static func withPrivateFolder<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
+        let folder = try BookCopy.privateFolder()
+        do {
+            let value = try await body(folder)
+            try? FileManager.default.removeItem(atPath: folder)
+            return value
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import FundCore
+@testable import FundPostgres
+import FundStore
+import FundTesting
+import GRDB
+import Testing
+
+/// `PostgresBook`: a new book made in PostgreSQL is a new SQLite book but for its times, a
+/// database that holds a table is refused, and a book's copy for backup and verify is one
+/// snapshot on which the SQLite services (and their rights checks) run.
+@Suite(.serialized) struct PostgresBookTests {
+    /// The columns in which two new books, made at different times, may differ beyond the times
+    /// themselves: the hashes and tags of the chains, which cover those times.
+    static func mayDiffer(_ column: String) -> Bool {
+        column.contains("hash") || column.contains("tag")
+    }
+
+    /// A value with every UTC time in it (`2026-12-02T04:13:10Z`, in a text or an event's
+    /// encoded payload) replaced by one fixed time.
+    static func timeless(_ value: BookValue) -> BookValue {
+        let time = #/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/#
+        switch value {
+        case let .text(text): return .text(text.replacing(time, with: "2000-01-01T00:00:00Z"))
+        case let .blob(data):
+            let text = String(decoding: data.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+            guard text.contains(time) else { return value }
+            return .text(text.replacing(time, with: "2000-01-01T00:00:00Z"))
+        default: return value
+        }
+    }
+
+    @Test func aNewBookInPostgreSQLIsANewBookFileButForItsTimes() async throws {
+        guard let server = TestServer.address() else { return }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = try SealKey.create(at: folder + "/book.key")
+        let database = try await TestServer.freshDatabase(server)
+        let made = try await PostgresBook.create(at: database, administrator: "管理员", key: key)
+        let back = folder + "/back.sqlite"
+        let home = try await BookCopy.toSQLite(from: database, to: back, as: "管理员", key: key)
+        await TestServer.drop(database, server: server)
+        let file = folder + "/file.sqlite"
+        try Store.create(at: file, administrator: "管理员", key: key).close()
+
+        let fresh = try Store.open(at: file, connections: .readOnly, key: key).session(as: "管理员").verification.verify()
+        let copy = try Store.open(at: back, connections: .readOnly, key: key).session(as: "管理员").verification.verify()
+        #expect(copy.problems.isEmpty, "\(copy.problems)")
+        #expect(made.heads == home.heads && copy.heads == home.heads && !copy.heads.isEmpty)
+        let shape: (ChainHead) -> String = { "\($0.chain.rawValue) \($0.organization ?? "-") \($0.seq)" }
+        #expect(copy.heads.map(shape) == fresh.heads.map(shape))
+        let there: [String: [[BookValue]]] = try BookCopyTests.rows(back)
+        let here: [String: [[BookValue]]] = try BookCopyTests.rows(file)
+        #expect(Set(there.keys) == Set(here.keys))
+        let queue = try DatabaseQueue(path: file)
+        let tables = try await queue.read { db in try BookTables.read(db) }
+        try queue.close()
+        var differing: Set<String> = []
+        for table in tables {
+            let left: [[BookValue]] = there[table.name] ?? []
+            let right: [[BookValue]] = here[table.name] ?? []
+            #expect(left.count == right.count, "\(table.name): \(left.count) rows in PostgreSQL's book, \(right.count) in the file's")
+            for (a, b) in zip(left, right) {
+                for (index, column) in table.columns.enumerated() where Self.timeless(a[index]) != Self.timeless(b[index]) { differing.insert(table.name + "." + column.name) }
+            }
+        }
+        let unexpected = differing.filter { !Self.mayDiffer(String($0.split(separator: ".").last!)) }
+        #expect(unexpected.isEmpty, "columns that differ beyond times and chain hashes: \(unexpected.sorted())")
+        let accounts: Int = there["account"]?.count ?? 0
+        #expect(accounts > 100)
+        let recordedKey: [BookValue] = there["seal_key"]?.first ?? []
+        #expect(recordedKey.contains(BookValue.text(key.id)))
+    }
+
+    @Test func aDatabaseThatHoldsATableTakesNoNewBook() async throws {
+        guard let server = TestServer.address() else { return }
+        let database = try await TestServer.freshDatabase(server)
+        try await TestServer.using(database) { session in try await session.execute("CREATE TABLE notes (line TEXT)") }
+        for attempt in 0..<2 {
+            do {
+                if attempt == 0 { try await PostgresBook.requireEmpty(database) } else { _ = try await PostgresBook.create(at: database, administrator: "管理员", key: nil) }
+                Issue.record("a book was made over a database with a table")
+            } catch let error as PostgresBookError {
+                #expect(error == .targetNotEmpty(location: database.redacted, tables: ["notes"]))
+            }
+        }
+        #expect(try await TestServer.tables(database) == ["notes"])
+        await TestServer.drop(database, server: server)
+    }
+
+    /// Verify through the copy finds what was changed in PostgreSQL behind the book's back (a
+    /// posted line's amount, with the triggers off), and reports the book as SQLite's verify does.
+    @Test func verifyThroughTheCopySeesTheBookAsItIsInPostgreSQL() async throws {
+        guard let server = TestServer.address() else { return }
+        let t = try BookCopyTests.smallBook()
+        let database = try await TestServer.freshDatabase(server)
+        _ = try await BookCopy.toPostgres(from: t.path, to: database, as: "t", key: nil)
+        let original = try BookCopyTests.verify(t.path)
+        let clean = try await PostgresBook.withCopy(of: database) { path in
+            try Store.open(at: path, connections: .readOnly).session(as: "t").verification.verify()
+        }
+        #expect(clean.problems.isEmpty && clean.heads == original.heads)
+        #expect(clean.vouchers == original.vouchers && clean.lines == original.lines && clean.organizations == original.organizations)
+
+        try await TestServer.using(database) { session in
+            try await session.execute("ALTER TABLE voucher_line DISABLE TRIGGER USER")
+            try await session.execute("UPDATE voucher_line SET amount = amount + 1 WHERE id = (SELECT min(id) FROM voucher_line)")
+        }
+        let tampered = try await PostgresBook.withCopy(of: database) { path in
+            try Store.open(at: path, connections: .readOnly).session(as: "t").verification.verify()
+        }
+        #expect(!tampered.problems.isEmpty)
+        // The same change made to the file is reported the same.
+        let queue = try DatabaseQueue(path: t.path)
+        try await queue.write { db in
+            let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'voucher_line'")
+            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(BookCopy.quoted(trigger["name"] as String))") }
+            try db.execute(sql: "UPDATE voucher_line SET amount = amount + 1 WHERE id = (SELECT min(id) FROM voucher_line)")
+            for trigger in triggers { try db.execute(sql: trigger["sql"] as String) }
+        }
+        try queue.close()
+        let changed = try BookCopyTests.verify(t.path)
+        #expect(tampered.problems == changed.problems && tampered.heads == changed.heads, "\(tampered.problems) against \(changed.problems)")
+        await TestServer.drop(database, server: server)
+    }
+
+    static func temporaryFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "fundledger-pgbook-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}

@@ -181,28 +181,14 @@ import Testing
     /// `verify` prints the very same report, chain heads included, on both files.
     @Test func theDemoBookGoesThereAndBackWithTheSameChainHeads() async throws {
         guard let server = TestServer.address() else { return }
-        let binary = Golden.root.appendingPathComponent(".build/debug/fundledger").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { Issue.record("no \(binary): build first"); return }
+        guard FileManager.default.isExecutableFile(atPath: BuiltBinary.path) else { Issue.record("no \(BuiltBinary.path): build first"); return }
         let folder = NSTemporaryDirectory() + "fundledger-pgdemo-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let database = try await TestServer.freshDatabase(server)
         func run(_ arguments: [String]) throws -> (Int32, String, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = Golden.root
-            var environment = ProcessInfo.processInfo.environment
-            environment["FUNDLEDGER_USER"] = "演示导入"
-            environment.removeValue(forKey: "FUNDLEDGER_BOOK")
-            process.environment = environment
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+            let result = try BuiltBinary.run(arguments, user: "演示导入")
+            return (result.status, result.stdout, result.stderr)
         }
         let url = "postgresql://\(database.user):secret-word@\(database.host):\(database.port)/\(database.database)"
         #expect(try run(["demo", "--book", folder + "/demo.sqlite", "--exports", folder + "/exports"]).0 == 0)

@@ -21,24 +21,10 @@ import Testing
 
         /// Runs the binary in the folder as `user`, with TMPDIR the folder's own.
         func run(_ arguments: [String], as user: String = "管理员") throws -> (status: Int32, stdout: String, stderr: String) {
-            let binary = Golden.root.appendingPathComponent(".build/debug/fundledger").path
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            var environment = ProcessInfo.processInfo.environment
-            environment["FUNDLEDGER_USER"] = user
-            environment["TMPDIR"] = temporary
-            environment["FUNDLEDGER_NO_PROGRESS"] = "1"
-            for name in ["FUNDLEDGER_BOOK", "FUNDLEDGER_KEY", "LANG", "LC_ALL"] { environment.removeValue(forKey: name) }
-            process.environment = environment
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+            let result = try BuiltBinary.run(arguments, user: user, directory: folder,
+                                             environment: ["TMPDIR": temporary, "FUNDLEDGER_NO_PROGRESS": "1"],
+                                             removing: ["FUNDLEDGER_KEY", "LANG", "LC_ALL"])
+            return (result.status, result.stdout, result.stderr)
         }
 
         /// What the binary left in its temporary folder (nothing, after every command).

@@ -9,23 +9,7 @@ import Testing
 @Suite struct DeskCommandTests {
     /// Runs the binary with `input` on its standard input.
     static func run(_ arguments: [String], input: String, user: String = "admin") throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["FUNDLEDGER_USER"] = user
-        process.environment = environment
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        try BuiltBinary.run(arguments, user: user, input: input)
     }
 
     static func book() throws -> String {

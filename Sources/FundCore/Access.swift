@@ -89,19 +89,19 @@ public enum Access {
     /// organisation only, or every one when the grant names none. `organization` nil asks for
     /// the whole book.
     public static func permits(_ grants: [RoleGrant], _ action: Action, organization: String?, ancestors: [String] = []) -> Bool {
-        grants.contains { grant in
+        let named = grants.contains { grant in
             guard action.roles.contains(grant.role) else { return false }
             guard let scope = grant.organization else { return true }
-            guard let organization else { return false }
-            if scope == organization { return true }
-            return grant.role == .superior && ancestors.contains(scope)
+            return scope == organization
         }
+        guard !named, organization != nil else { return named }
+        return ancestors.contains { coversSubtree(grants, action, of: $0) }
     }
 
     /// Whether `grants` allow `action` on everything below `organization`: a superior's grant
-    /// over it. `permits(grants, action, organization: o, ancestors: a)` is
-    /// `permits(grants, action, organization: o)` or this for one of `a`, which lets a tree be
-    /// authorized top down without a list of ancestors per member.
+    /// over it. `permits` is a grant on the organisation itself or this for one of its
+    /// ancestors, which also lets a tree be authorized top down without a list of ancestors
+    /// per member.
     public static func coversSubtree(_ grants: [RoleGrant], _ action: Action, of organization: String) -> Bool {
         grants.contains { grant in grant.role == .superior && action.roles.contains(grant.role) && grant.organization == organization }
     }

@@ -46,19 +46,18 @@ public struct Session: Sendable {
         }
     }
 
-    /// Reading every organisation of a tree (a roll-up), the members in tree order with the
-    /// position of each one's parent (`parents`, nil for the root): the grants are read once and
-    /// whether a superior's grant above covers a member is carried down from its parent, so that
-    /// a province of 50,000 unions costs one query and no list of ancestors per member.
-    func authorizeTree(_ storage: any BookStorage, _ members: [Organization], parents: [Int?]) throws {
+    /// Reading every organisation of a tree (a roll-up): the grants are read once and whether a
+    /// superior's grant above covers a member is carried down from its parent, so that a
+    /// province of 50,000 unions costs one query and no list of ancestors per member.
+    func authorizeTree(_ storage: any BookStorage, _ tree: RollupTree) throws {
+        let members = tree.members
         guard let root = members.first else { return }
-        precondition(parents.count == members.count, "authorizeTree: a parent position per member")
         let grants = try effectiveGrants(storage)
         // The root's ancestors come from the book once.
         let above = try storage.ancestors(of: root.code)
         var covered = [Bool](repeating: false, count: members.count)
         for (index, member) in members.enumerated() {
-            if let parent = parents[index] {
+            if let parent = tree.parents[index] {
                 precondition(parent < index, "authorizeTree: parents before children")
                 covered[index] = covered[parent] || Access.coversSubtree(grants, .read, of: members[parent].code)
             } else {

@@ -29,9 +29,7 @@ extension SessionService {
         try session.authorize(storage, action, organization: organization)
     }
 
-    func authorizeTree(_ storage: any BookStorage, _ members: [Organization], parents: [Int?]) throws {
-        try session.authorizeTree(storage, members, parents: parents)
-    }
+    func authorizeTree(_ storage: any BookStorage, _ tree: RollupTree) throws { try session.authorizeTree(storage, tree) }
 
     func authorizeWholeBook(_ storage: any BookStorage) throws { try session.authorizeWholeBook(storage) }
 }

@@ -81,7 +81,7 @@ import Testing
                         while let at = up { ancestors.append(tree.members[at].code); up = tree.parents[at] }
                         return !Access.permits(grants, .read, organization: tree.members[index].code, ancestors: ancestors + above)
                     }
-                    let error = bookError { try session.authorizeTree(storage, tree.members, parents: tree.parents) }
+                    let error = bookError { try session.authorizeTree(storage, tree) }
                     if let refused {
                         guard case let .notPermitted(_, _, organization, _) = error else {
                             Issue.record("seed \(seed) \(user) \(root): expected a refusal of \(tree.members[refused].code)")

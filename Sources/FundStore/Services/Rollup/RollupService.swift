@@ -12,7 +12,7 @@ public struct RollupService: SessionService {
     public func rollupData(root: String, year: Int, month: Int) throws -> RollupData {
         try reading { storage in
             let tree = try storage.rollupTree(root: root)
-            try session.authorizeTree(storage, tree.members, parents: tree.parents)
+            try session.authorizeTree(storage, tree)
             let balances = try storage.rollupBalances(tree, yearStart: year * 100 + 1, through: year * 100 + month)
             let flows = try storage.rollupFlows(tree, yearStart: year * 100 + 1, through: year * 100 + month)
             return RollupData(members: tree.members, balances: balances, budgets: try storage.rollupBudgets(tree, year: year), flows: flows)

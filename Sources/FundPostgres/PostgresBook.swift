@@ -37,14 +37,16 @@ public enum PostgresBook {
         }
     }
 
-    /// `body` given a SQLite copy of the whole PostgreSQL book at `address`, read in one
-    /// snapshot; the copy is removed when `body` returns or throws. `body` must check the rights
-    /// of whoever it acts for on the copy (the backup and verify services do).
-    public static func withCopy<T: Sendable>(of address: PostgresAddress, _ body: @Sendable (String) throws -> T) async throws -> T {
+    /// `body` given a session as `user` on a SQLite copy of the whole PostgreSQL book at
+    /// `address`, read in one snapshot and opened for reading (with `key` for a keyed book); the
+    /// copy is removed when `body` returns or throws. The session's services check the user's
+    /// rights on the copy as on a book file.
+    public static func withCopy<T: Sendable>(of address: PostgresAddress, as user: String, key: SealKey?,
+                                             _ body: @Sendable (Session) throws -> T) async throws -> T {
         try await withPrivateFolder { folder in
             let path = folder + "/book.sqlite"
             _ = try await BookCopy.copyOut(from: address, into: path, progress: nil, failAfterTables: nil)
-            return try body(path)
+            return try body(Store.open(at: path, connections: .readOnly, key: key).session(as: user))
         }
     }
 

@@ -39,9 +39,7 @@ struct Backup: ParsableCommand {
         try OutputTarget.prepare(output, kind: .book, protecting: [])
         let (output, user, key) = (output, options.user, try options.sealKey())
         let copy = try waitForAsync {
-            try await PostgresBook.withCopy(of: address) { path in
-                try Store.open(at: path, connections: .readOnly, key: key).session(as: user).backups.backup(to: output)
-            }
+            try await PostgresBook.withCopy(of: address, as: user, key: key) { session in try session.backups.backup(to: output) }
         }
         say(.backedUp(book: address.redacted, output: output))
         say(.backupHash(sha256: copy.sha256, output: output))

@@ -52,9 +52,7 @@ struct Verify: ParsableCommand {
         let address = try PostgresAddress.parse(options.book)
         let (user, key) = (options.user, try options.sealKey())
         return try waitForAsync {
-            try await PostgresBook.withCopy(of: address) { path in
-                try Store.open(at: path, connections: .readOnly, key: key).session(as: user).verification.verify(anchors: anchors)
-            }
+            try await PostgresBook.withCopy(of: address, as: user, key: key) { session in try session.verification.verify(anchors: anchors) }
         }
     }
 

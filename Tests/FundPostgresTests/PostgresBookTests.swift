@@ -96,9 +96,7 @@ import Testing
         let database = try await TestServer.freshDatabase(server)
         _ = try await BookCopy.toPostgres(from: t.path, to: database, as: "t", key: nil)
         let original = try BookCopyTests.verify(t.path)
-        let clean = try await PostgresBook.withCopy(of: database) { path in
-            try Store.open(at: path, connections: .readOnly).session(as: "t").verification.verify()
-        }
+        let clean = try await PostgresBook.withCopy(of: database, as: "t", key: nil) { session in try session.verification.verify() }
         #expect(clean.problems.isEmpty && clean.heads == original.heads)
         #expect(clean.vouchers == original.vouchers && clean.lines == original.lines && clean.organizations == original.organizations)
 
@@ -106,9 +104,7 @@ import Testing
             try await session.execute("ALTER TABLE voucher_line DISABLE TRIGGER USER")
             try await session.execute("UPDATE voucher_line SET amount = amount + 1 WHERE id = (SELECT min(id) FROM voucher_line)")
         }
-        let tampered = try await PostgresBook.withCopy(of: database) { path in
-            try Store.open(at: path, connections: .readOnly).session(as: "t").verification.verify()
-        }
+        let tampered = try await PostgresBook.withCopy(of: database, as: "t", key: nil) { session in try session.verification.verify() }
         #expect(!tampered.problems.isEmpty)
         // The same change made to the file is reported the same.
         let queue = try DatabaseQueue(path: t.path)

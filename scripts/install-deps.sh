@@ -7,8 +7,9 @@ what=${1:-build}
 
 debian=(libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config python3)
 if [ "$what" = test ]; then
-  # postgresql: Debian's server, for the throwaway server the PostgreSQL tests run against.
-  debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk chromium chromium-driver poppler-utils postgresql)
+  # postgresql: Debian's server, for the throwaway server the PostgreSQL tests run against;
+  # openssl makes its test certificates.
+  debian+=(hledger python3-pip unzip libreoffice-calc-nogui fonts-noto-cjk chromium chromium-driver poppler-utils postgresql openssl)
 fi
 
 missing=()

@@ -17,13 +17,15 @@ public final class PostgresSession: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Connects to `address` without TLS (the only `sslmode` this version takes is `disable`).
+    /// Connects to `address`, with TLS as its `sslmode` asks (`PostgresAddress.connectionTLS`).
     public static func connect(_ address: PostgresAddress) async throws(PostgresBookError) -> PostgresSession {
         var logger = Logger(label: "fundledger.postgres")
         logger.logLevel = .critical
+        // A missing or unreadable sslrootcert is refused before an event loop is started.
+        let tls = try address.connectionTLS()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
-                                                             password: address.password, database: address.database, tls: .disable)
+                                                             password: address.password, database: address.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
         do {
             let connection = try await PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger)
@@ -92,6 +94,7 @@ public final class PostgresSession: @unchecked Sendable {
     /// A failed connection attempt as the refusal a person can act on.
     static func connectFailure(_ error: any Error, address: PostgresAddress) -> PostgresBookError {
         if let error = error as? PSQLError {
+            if let failure = tlsFailure(error, address: address) { return failure }
             if let state = error.serverInfo?[.sqlState] {
                 let message = error.serverInfo?[.message] ?? ""
                 switch state {

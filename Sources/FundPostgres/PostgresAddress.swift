@@ -1,8 +1,9 @@
 import FundCore
 
-/// Where a PostgreSQL book lives: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with at
-/// most `?sslmode=disable` after it. The password is kept to log in with and is never part of any
-/// text: `description` and `redacted` leave it out, as every message does.
+/// Where a PostgreSQL book lives: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with
+/// `sslmode` and `sslrootcert` after it as libpq takes them (`?sslmode=verify-full&sslrootcert=…`).
+/// The password is kept to log in with and is never part of any text: `description` and
+/// `redacted` leave it out, as every message does.
 public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// The role to log in as.
     public var user: String
@@ -12,16 +13,50 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     public var host: String
     public var port: Int
     public var database: String
+    /// Whether and how the connection is encrypted and the server's certificate checked.
+    public var tls: TLSMode
+    /// `sslrootcert`: the file of the certificate authorities that sign the server's certificate,
+    /// `system` for the system's trusted roots, or nil for libpq's default file
+    /// `~/.postgresql/root.crt`. Read only when the certificate is checked.
+    public var rootCertificate: String?
+
+    /// How a connection uses TLS, with libpq's names and meanings (`sslmode`).
+    public enum TLSMode: String, Sendable, Equatable, CaseIterable {
+        /// Never TLS.
+        case disable
+        /// TLS when the server offers it, else unencrypted: libpq's default, kept for a URL
+        /// without `sslmode`. The certificate is not checked.
+        case prefer
+        /// TLS or no connection; the certificate is not checked, unless `sslrootcert` is given
+        /// (then as `verifyCA`, as libpq does).
+        case require
+        /// TLS, and the server's certificate must be signed by a trusted authority.
+        case verifyCA = "verify-ca"
+        /// As `verifyCA`, and the certificate must name the host of the URL.
+        case verifyFull = "verify-full"
+
+        /// Whether the server's certificate is checked against the trusted authorities.
+        func checksCertificate(rootGiven: Bool) -> Bool {
+            switch self {
+            case .disable, .prefer: false
+            case .require: rootGiven
+            case .verifyCA, .verifyFull: true
+            }
+        }
+    }
 
     /// The port a URL without one means, as for `psql`.
     public static let defaultPort = 5432
 
-    public init(user: String, password: String? = nil, host: String, port: Int = PostgresAddress.defaultPort, database: String) {
+    public init(user: String, password: String? = nil, host: String, port: Int = PostgresAddress.defaultPort, database: String,
+                tls: TLSMode = .prefer, rootCertificate: String? = nil) {
         self.user = user
         self.password = password
         self.host = host
         self.port = port
         self.database = database
+        self.tls = tls
+        self.rootCertificate = rootCertificate
     }
 
     /// The address as a person may see it: user, host, port and database, never the password.
@@ -41,7 +76,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a book URL. Refuses, naming what is wrong but never echoing the password: another
     /// scheme, a missing user, host or database, a port that is not 1–65535, a bad `%` escape, an
-    /// `sslmode` other than `disable` (TLS is not supported yet) and any other query parameter.
+    /// `sslmode` that is not one of `TLSMode`, a parameter given twice, and any parameter other
+    /// than `sslmode` and `sslrootcert`.
     public static func parse(_ text: String) throws(PostgresBookError) -> PostgresAddress {
         let lowered = text.lowercased()
         let schemeLength: Int
@@ -104,23 +140,33 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         guard !database.isEmpty else { throw .address(.missingDatabase) }
         guard !database.contains("/") else { throw .address(.badDatabase) }
 
+        var tls: TLSMode?
+        var rootCertificate: String?
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0]).lowercased()
-            let value = parts.count > 1 ? String(parts[1]) : ""
+            let value = parts.count > 1 ? parts[1] : ""
             switch name {
             case "sslmode":
-                guard value == "disable" else { throw .sslModeNotSupported(String(value.prefix(20))) }
+                guard tls == nil else { throw .address(.repeatedParameter(name)) }
+                let mode = try decode(value, part: .parameter)
+                guard let known = TLSMode(rawValue: mode) else { throw .sslModeUnknown(String(mode.prefix(20))) }
+                tls = known
+            case "sslrootcert":
+                guard rootCertificate == nil else { throw .address(.repeatedParameter(name)) }
+                rootCertificate = try decode(value, part: .parameter)
+                guard rootCertificate?.isEmpty == false else { throw .address(.emptyParameter(name)) }
             default:
                 // The value is never shown: `password=` may be among them.
                 throw .address(.unknownParameter(String(name.prefix(40))))
             }
         }
-        return PostgresAddress(user: user, password: password, host: String(host), port: port, database: database)
+        return PostgresAddress(user: user, password: password, host: String(host), port: port, database: database,
+                               tls: tls ?? .prefer, rootCertificate: rootCertificate)
     }
 
     /// Which part of the URL a `%` escape was in.
-    enum Part { case user, password, database }
+    enum Part { case user, password, database, parameter }
 
     /// Percent-decodes `text` as UTF-8; a bad escape is refused naming the part, not its text.
     static func decode(_ text: Substring, part: Part) throws(PostgresBookError) -> String {
@@ -130,14 +176,14 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%") {
                 guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
-                else { throw .address(.badEscape(part == .password ? .password : part == .user ? .user : .database)) }
+                else { throw .address(.badEscape(part.escaped)) }
                 bytes.append(high << 4 | low)
             } else {
                 bytes.append(byte)
             }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self)
-        else { throw .address(.badEscape(part == .password ? .password : part == .user ? .user : .database)) }
+        else { throw .address(.badEscape(part.escaped)) }
         return decoded
     }
 
@@ -147,6 +193,17 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
+        }
+    }
+}
+
+extension PostgresAddress.Part {
+    var escaped: PostgresBookError.EscapedPart {
+        switch self {
+        case .user: .user
+        case .password: .password
+        case .database: .database
+        case .parameter: .parameter
         }
     }
 }

@@ -6,8 +6,16 @@ import FundStore
 public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The book URL itself is wrong (`AddressProblem`); nothing was connected to.
     case address(AddressProblem)
-    /// `sslmode` other than `disable`: this version speaks to PostgreSQL without TLS only.
-    case sslModeNotSupported(String)
+    /// `sslmode` that is not one of libpq's modes this version takes (`PostgresAddress.TLSMode`).
+    case sslModeUnknown(String)
+    /// The `sslmode` asks for TLS and the server does not offer it.
+    case tlsNotOffered(location: String)
+    /// The file of trusted authorities (`sslrootcert`, or libpq's default `~/.postgresql/root.crt`)
+    /// is missing or holds no certificate this version can read.
+    case tlsRootCertificate(path: String, problem: RootCertificateProblem)
+    /// The TLS handshake failed: the server's certificate is not signed by a trusted authority,
+    /// does not name the host, has expired, or the two sides share no protocol.
+    case tlsHandshakeFailed(location: String, reason: String)
     /// The server could not be reached at all (refused, no route, no such host).
     case unreachable(location: String, reason: String)
     /// The server refused the login (wrong password, no such role, `pg_hba.conf`).
@@ -53,19 +61,44 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case badDatabase
         case badEscape(EscapedPart)
         case unknownParameter(String)
+        case repeatedParameter(String)
+        case emptyParameter(String)
+    }
+
+    /// Why the file of trusted authorities cannot be used.
+    public enum RootCertificateProblem: Sendable, Equatable {
+        case missing
+        case unreadable
+        case notPEM
+        case unusable
+
+        var english: String {
+            switch self {
+            case .missing: "no such file"
+            case .unreadable: "the file cannot be read"
+            case .notPEM: "it holds no PEM certificate"
+            case .unusable: "the TLS library does not take its certificates"
+            }
+        }
     }
 
     /// The part of a URL a bad `%` escape was found in.
-    public enum EscapedPart: String, Sendable, Equatable { case user, password, database }
+    public enum EscapedPart: String, Sendable, Equatable { case user, password, database, parameter }
 
     public var description: String {
         if case let .refused(failure) = self { return BookError.storage(failure).description }
         let text = switch self {
         case .refused: ""
         case let .address(problem):
-            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=disable]"
-        case let .sslModeNotSupported(mode):
-            "sslmode=\(mode) is not supported yet: this version connects to PostgreSQL without TLS only; use sslmode=disable on a private network or a local socket tunnel, or leave sslmode out"
+            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE[&sslrootcert=FILE]]"
+        case let .sslModeUnknown(mode):
+            "sslmode=\(mode) is not one this version takes; use disable, prefer (the default), require, verify-ca or verify-full"
+        case let .tlsNotOffered(location):
+            "the PostgreSQL server of \(location) does not offer TLS, and the URL's sslmode asks for it; turn on ssl in the server's postgresql.conf, or give sslmode=disable only on a network you trust"
+        case let .tlsRootCertificate(path, problem):
+            "cannot read the trusted certificate authorities from \(path) (\(problem.english)); give the file of the authority that signed the server's certificate as sslrootcert=FILE, or sslrootcert=system for the system's trusted roots"
+        case let .tlsHandshakeFailed(location, reason):
+            "the TLS connection to \(location) failed (\(reason)); check that the server's certificate is signed by the authority in sslrootcert and names the host of the URL (verify-full), or that it has not expired"
         case let .unreachable(location, reason):
             "cannot reach the PostgreSQL server of \(location) (\(reason)); check the host and port and that the server is running"
         case let .loginRefused(location, user, reason):
@@ -102,7 +135,10 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
     public var rule: String {
         switch self {
         case .address: "postgres-url-invalid"
-        case .sslModeNotSupported: "postgres-sslmode-not-supported"
+        case .sslModeUnknown: "postgres-sslmode-invalid"
+        case .tlsNotOffered: "postgres-tls-not-offered"
+        case .tlsRootCertificate: "postgres-tls-root-certificate"
+        case .tlsHandshakeFailed: "postgres-tls-handshake-failed"
         case .unreachable: "postgres-unreachable"
         case .loginRefused: "postgres-login-refused"
         case .databaseMissing: "postgres-database-missing"
@@ -124,7 +160,8 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
     /// What kind of refusal this is, for a caller that answers with a status or an exit code.
     public var category: ErrorCategory {
         switch self {
-        case .address, .sslModeNotSupported, .sameEngine: .invalidInput
+        case .address, .sslModeUnknown, .tlsRootCertificate, .sameEngine: .invalidInput
+        case .tlsNotOffered, .tlsHandshakeFailed: .storage
         case .databaseMissing, .noBook: .notFound
         case .loginRefused: .notPermitted
         case let .refused(failure): failure.category
@@ -145,7 +182,9 @@ extension PostgresBookError.AddressProblem {
         case .missingDatabase: "it names no database after the host"
         case .badDatabase: "the database name holds a /"
         case let .badEscape(part): "a %-escape in the \(part.rawValue) is not valid UTF-8"
-        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode=disable is)"
+        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode and sslrootcert are)"
+        case let .repeatedParameter(name): "the parameter \(name) is given more than once"
+        case let .emptyParameter(name): "the parameter \(name) is empty"
         }
     }
 }

@@ -9,14 +9,17 @@ struct Copy: ParsableCommand {
         abstract: bilingual("Copy the whole book between a SQLite file and a PostgreSQL database, either way, into a new, empty target.",
                             "在 SQLite 文件与 PostgreSQL 数据库之间（任一方向）复制整个账套，目标必须是新的空账套。"),
         discussion: bilingual("""
-            A book in PostgreSQL is named postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE (only \
-            ?sslmode=disable so far); the password is never printed. The target must be a new file or \
+            A book in PostgreSQL is named postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE, with \
+            ?sslmode=disable|prefer|require|verify-ca|verify-full and &sslrootcert=FILE as for psql \
+            (prefer when left out; verify-full checks the server's certificate and host); the \
+            password is never printed. The target must be a new file or \
             an empty database: nothing is ever overwritten. The copy is one transaction on the target, \
             keeps every id, reads every table back, and verifies the book with its chain heads before \
             it is kept. Who may back up the whole book may copy it.
             """, """
-            PostgreSQL 中的账套写作 postgresql://用户[:密码]@主机:端口/数据库（目前只支持 ?sslmode=disable）；\
-            密码从不显示。目标必须是新文件或空数据库，绝不覆盖。复制在目标上是一个事务，保留全部 id，\
+            PostgreSQL 中的账套写作 postgresql://用户[:密码]@主机:端口/数据库，可加 \
+            ?sslmode=disable|prefer|require|verify-ca|verify-full 和 &sslrootcert=文件，与 psql 相同\
+            （省略时为 prefer；verify-full 校验服务器证书及主机名）；密码从不显示。目标必须是新文件或空数据库，绝不覆盖。复制在目标上是一个事务，保留全部 id，\
             逐表读回核对，并在保留前校验账套及其链头。能备份整个账套的用户才能复制。
             """))
     @OptionGroup var options: BookOptions

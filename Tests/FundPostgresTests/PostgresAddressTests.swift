@@ -1,3 +1,4 @@
+import Foundation
 import FundCore
 @testable import FundPostgres
 import Testing
@@ -26,6 +27,44 @@ import Testing
         #expect(!PostgresAddress.isAddress("ledgers/fundledger.sqlite") && !PostgresAddress.isAddress("mysql://u@h/db"))
     }
 
+    /// libpq's `sslmode` and `sslrootcert`: a URL without `sslmode` prefers TLS, as psql does.
+    @Test func tlsParametersAreLibpqs() throws {
+        #expect(try PostgresAddress.parse("postgresql://u@h/db").tls == .prefer)
+        for mode in PostgresAddress.TLSMode.allCases {
+            let address = try PostgresAddress.parse("postgresql://u@h/db?sslmode=\(mode.rawValue)")
+            #expect(address.tls == mode && address.rootCertificate == nil)
+        }
+        let checked = try PostgresAddress.parse("postgresql://u@h/db?sslrootcert=%2Fetc%2Fpki%2Fca%20one.pem&sslmode=verify-full")
+        #expect(checked.tls == .verifyFull && checked.rootCertificate == "/etc/pki/ca one.pem")
+        #expect(checked.redacted == "postgresql://u@h:5432/db")
+        // Only the modes that check the certificate read the authorities; require does once they are given.
+        #expect(!PostgresAddress.TLSMode.prefer.checksCertificate(rootGiven: true))
+        #expect(!PostgresAddress.TLSMode.require.checksCertificate(rootGiven: false))
+        #expect(PostgresAddress.TLSMode.require.checksCertificate(rootGiven: true))
+        #expect(PostgresAddress.TLSMode.verifyCA.checksCertificate(rootGiven: false))
+    }
+
+    /// A file of authorities that is missing or holds no certificate is refused before anything
+    /// is connected to, naming the file.
+    @Test func unreadableRootsAreRefusedBeforeConnecting() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roots-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "not a certificate\n".write(toFile: folder + "/junk.pem", atomically: true, encoding: .utf8)
+        for (file, problem) in [(folder + "/missing.pem", PostgresBookError.RootCertificateProblem.missing), (folder + "/junk.pem", .notPEM)] {
+            let address = try PostgresAddress.parse("postgresql://u:hunter2@127.0.0.1:1/db?sslmode=verify-ca&sslrootcert=\(file)")
+            do {
+                let session = try await PostgresSession.connect(address)
+                await session.close()
+                Issue.record("connected with \(file)")
+            } catch {
+                #expect(error == .tlsRootCertificate(path: file, problem: problem), "\(error)")
+                #expect(error.chinese.contains("无法从") && error.chinese.hasSuffix("[postgres-tls-root-certificate]"))
+                #expect(error.category == .invalidInput && !error.description.contains("hunter2"))
+            }
+        }
+    }
+
     /// Each broken URL, the refusal it gets; the password `hunter2` appears in none of the texts.
     @Test func brokenURLsAreRefusedWithoutThePassword() {
         let cases: [(String, PostgresBookError)] = [
@@ -42,8 +81,12 @@ import Testing
             ("postgresql://u:hunter2@[::1/db", .address(.badHost)),
             ("postgresql://u:hunt%zzer2@h/db", .address(.badEscape(.password))),
             ("postgresql://u:hunter2@h/a/b", .address(.badDatabase)),
-            ("postgresql://u:hunter2@h/db?sslmode=require", .sslModeNotSupported("require")),
-            ("postgresql://u:hunter2@h/db?sslmode=verify-full", .sslModeNotSupported("verify-full")),
+            ("postgresql://u:hunter2@h/db?sslmode=allow", .sslModeUnknown("allow")),
+            ("postgresql://u:hunter2@h/db?sslmode=Require", .sslModeUnknown("Require")),
+            ("postgresql://u:hunter2@h/db?sslmode=", .sslModeUnknown("")),
+            ("postgresql://u:hunter2@h/db?sslmode=require&sslmode=disable", .address(.repeatedParameter("sslmode"))),
+            ("postgresql://u:hunter2@h/db?sslrootcert=", .address(.emptyParameter("sslrootcert"))),
+            ("postgresql://u:hunter2@h/db?sslrootcert=%zz", .address(.badEscape(.parameter))),
             ("postgresql://u@h/db?password=hunter2", .address(.unknownParameter("password"))),
             ("postgresql://u:hunter2@h/db?application_name=x", .address(.unknownParameter("application_name"))),
         ]
@@ -60,6 +103,13 @@ import Testing
                 #expect(error.category == .invalidInput)
             }
         }
+    }
+
+    /// OpenSSL's reason codes without the library's file paths and error numbers.
+    @Test func handshakeReasonsAreOpenSSLsCodes() {
+        let text = "sslError([Error: 268435581 error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED at /x/handshake.cc:320])"
+        #expect(PostgresSession.handshakeReason(text) == "CERTIFICATE_VERIFY_FAILED")
+        #expect(PostgresSession.handshakeReason("eof") == "the handshake did not complete")
     }
 
     @Test func connectionRefusalsNameTheAddressWithoutThePassword() async {

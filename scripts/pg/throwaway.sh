@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests, from Debian's server binaries, on a private port
 # and data folder, listening on 127.0.0.1 only, with `trust` logins for the role `fundledger`.
+# It takes TLS connections too: a certificate authority made for it alone (DIR/ca.crt) signs its
+# certificate for localhost and 127.0.0.1; DIR/other-ca.crt is an authority that signed nothing,
+# for the tests that a certificate from an untrusted authority is refused.
 #   scripts/pg/throwaway.sh start DIR PORT   makes DIR/data, starts the server, creates the database
 #                                            fundledger_test and prints its URL
 #   scripts/pg/throwaway.sh stop DIR [PORT]  stops the server and removes DIR
@@ -26,6 +29,26 @@ as_server() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The test authorities and the server's certificate and key (the key readable by the server only).
+make_certificates() {
+  local folder=$1
+  (
+    cd "$folder"
+    for ca in ca other-ca; do
+      as_server openssl req -x509 -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 7 \
+        -subj "/CN=FundLedger test $ca" -addext "basicConstraints=critical,CA:TRUE" \
+        -addext "keyUsage=critical,keyCertSign,cRLSign" -keyout "$ca.key" -out "$ca.crt" 2>/dev/null
+    done
+    as_server openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "/CN=localhost" \
+      -keyout server.key -out server.csr 2>/dev/null
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' \
+      | as_server tee server.ext >/dev/null
+    as_server openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
+      -extfile server.ext -out server.crt 2>/dev/null
+    as_server chmod 600 server.key
+  ) || { echo "throwaway.sh: openssl could not make the test certificates" >&2; exit 1; }
+}
+
 case "$action" in
 start)
   [ -n "$port" ] || { echo "throwaway.sh start needs a PORT" >&2; exit 2; }
@@ -39,8 +62,9 @@ start)
   fi
   as_server "$bin/initdb" -D "$dir/data" -A trust -U "$role" -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
+  make_certificates "$dir"
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   as_server "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$role" "$database"
   echo "postgresql://$role@127.0.0.1:$port/$database"

@@ -19,4 +19,6 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 trap '"$here/throwaway.sh" stop "$folder/server" || true; rm -rf "$folder"' EXIT
 FUNDLEDGER_TEST_POSTGRES=$("$here/throwaway.sh" start "$folder/server" "$port")
 export FUNDLEDGER_TEST_POSTGRES
+# The authority that signed the server's certificate, for the TLS tests.
+export FUNDLEDGER_TEST_POSTGRES_CA="$folder/server/ca.crt"
 "$@"

@@ -7,9 +7,15 @@ extension PostgresBookError: LocalizedMessage {
         if case let .refused(failure) = self { return BookError.storage(failure).chinese }
         let text = switch self {
         case let .address(problem):
-            "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=disable]"
-        case let .sslModeNotSupported(mode):
-            "暂不支持 sslmode=\(mode)：本版本连接 PostgreSQL 只能不加密（TLS 尚未支持）；请在内网或本机隧道上用 sslmode=disable，或省略 sslmode"
+            "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=模式[&sslrootcert=文件]]"
+        case let .sslModeUnknown(mode):
+            "不支持 sslmode=\(mode)；请用 disable、prefer（默认）、require、verify-ca 或 verify-full"
+        case let .tlsNotOffered(location):
+            "\(location) 的 PostgreSQL 服务器不提供 TLS 加密连接，而地址中的 sslmode 要求加密；请在服务器的 postgresql.conf 中开启 ssl，只有在可信的网络上才可改用 sslmode=disable"
+        case let .tlsRootCertificate(path, problem):
+            "无法从 \(path) 读取受信任的证书颁发机构（\(problem.chinese)）；请用 sslrootcert=文件 给出签发服务器证书的机构证书，或用 sslrootcert=system 采用系统信任的根证书"
+        case let .tlsHandshakeFailed(location, reason):
+            "与 \(location) 建立 TLS 加密连接失败（\(reason.chineseHandshakeReason)）；请检查服务器证书是否由 sslrootcert 中的机构签发、是否写明地址中的主机名（verify-full）、是否已过期"
         case let .unreachable(location, reason):
             "无法连接 \(location) 的 PostgreSQL 服务器（\(reason)）；请检查主机、端口以及服务器是否在运行"
         case let .loginRefused(location, user, reason):
@@ -56,7 +62,20 @@ extension PostgresBookError.AddressProblem {
         case .missingDatabase: "主机之后没有数据库名"
         case .badDatabase: "数据库名中含有 /"
         case let .badEscape(part): "\(part.chinese)中的 % 转义不是有效的 UTF-8"
-        case let .unknownParameter(name): "不支持参数 \(name)（只支持 sslmode=disable）"
+        case let .unknownParameter(name): "不支持参数 \(name)（只支持 sslmode 和 sslrootcert）"
+        case let .repeatedParameter(name): "参数 \(name) 出现了不止一次"
+        case let .emptyParameter(name): "参数 \(name) 是空的"
+        }
+    }
+}
+
+extension PostgresBookError.RootCertificateProblem {
+    var chinese: String {
+        switch self {
+        case .missing: "文件不存在"
+        case .unreadable: "文件无法读取"
+        case .notPEM: "其中没有 PEM 格式的证书"
+        case .unusable: "TLS 程序库不接受其中的证书"
         }
     }
 }
@@ -67,6 +86,19 @@ extension PostgresBookError.EscapedPart {
         case .user: "用户名"
         case .password: "密码"
         case .database: "数据库名"
+        case .parameter: "参数值"
+        }
+    }
+}
+
+extension String {
+    /// A handshake's reason codes, with the commonest explained in Chinese.
+    var chineseHandshakeReason: String {
+        switch self {
+        case "CERTIFICATE_VERIFY_FAILED": "服务器证书未通过校验 CERTIFICATE_VERIFY_FAILED"
+        case "the certificate does not name the host": "服务器证书上没有地址中的主机名"
+        case "the handshake did not complete": "握手未完成"
+        default: self
         }
     }
 }

@@ -24,8 +24,19 @@ extension PostingContext {
             """)
         for (key, sums) in pending {
             do {
-                try upsert.execute(arguments: [key.organizationID, key.accountID, key.period, key.project, key.source, key.closing,
-                                               key.expense, key.counterpartID, key.basicClass, sums.debit, sums.credit])
+                var insert = BoundInsert(upsert)
+                insert.bind(key.organizationID)
+                insert.bind(key.accountID)
+                insert.bind(key.period)
+                insert.bind(key.project)
+                insert.bind(key.source)
+                insert.bind(key.closing)
+                insert.bind(key.expense)
+                insert.bind(key.counterpartID)
+                insert.bind(key.basicClass)
+                insert.bind(sums.debit)
+                insert.bind(sums.credit)
+                try insert.execute()
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("typeof") {
                 let organization = try String.fetchOne(db, sql: "SELECT code FROM organization WHERE id = ?", arguments: [key.organizationID]) ?? ""
                 let account = try String.fetchOne(db, sql: "SELECT code FROM account WHERE id = ?", arguments: [key.accountID])

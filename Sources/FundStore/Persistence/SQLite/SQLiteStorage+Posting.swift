@@ -18,7 +18,8 @@ extension SQLiteStorage: PostingStorage {
         return voucherID
     }
 
-    /// The lines of a checked voucher, with one prepared statement, in line order.
+    /// The lines of a checked voucher, with one prepared statement bound through SQLite's C
+    /// API (`BoundInsert`), in line order.
     private func insertLines(of target: PostingTarget, voucherID: Int64) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO voucher_line (voucher_id, position, account_id, side, amount, summary, project, expense_type, econ, counterpart_id, fund_source,
@@ -27,9 +28,20 @@ extension SQLiteStorage: PostingStorage {
             """)
         for (index, line) in target.draft.lines.enumerated() {
             let d = line.dimensions
-            try statement.execute(arguments: [voucherID, index + 1, target.accountIDs[index], line.side.rawValue,
-                                              line.amount.fen, line.summary, d.project, d.expenseType?.rawValue, d.economicClass,
-                                              target.counterpartIDs[index], d.fundSource?.rawValue, d.basicClass?.rawValue])
+            var insert = BoundInsert(statement)
+            insert.bind(voucherID)
+            insert.bind(index + 1)
+            insert.bind(target.accountIDs[index])
+            insert.bind(line.side.rawValue)
+            insert.bind(line.amount.fen)
+            insert.bind(line.summary)
+            insert.bind(d.project)
+            insert.bind(d.expenseType?.rawValue)
+            insert.bind(d.economicClass)
+            insert.bind(target.counterpartIDs[index])
+            insert.bind(d.fundSource?.rawValue)
+            insert.bind(d.basicClass?.rawValue)
+            try insert.execute()
         }
     }
 
@@ -184,13 +196,29 @@ extension SQLiteStorage: PostingStorage {
         try checkCash(target, label: overrunLabel ?? draft.organization + " " + VoucherRef(period: period, word: draft.word, number: plan.number).description,
                       context: &context)
         if let importID {
-            try db.cachedStatement(sql: """
+            var insert = BoundInsert(try db.cachedStatement(sql: """
                 INSERT INTO voucher (id, organization_id, date, period, word, number, summary, attachments, preparer, reviewer, bookkeeper,
                                      status, kind, reverses_id, import_id, created_at, posted_at, historical)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [target.id, organizationID, draft.date.description, period.key, draft.word, plan.number, draft.summary,
-                                         draft.attachments, draft.preparer, draft.reviewer, bookkeeper, draft.kind.rawValue, target.reversesID,
-                                         importID, postedAt, postedAt, VoucherPeople.mark(historical)])
+                """))
+            insert.bind(target.id)
+            insert.bind(organizationID)
+            insert.bind(draft.date.description)
+            insert.bind(period.key)
+            insert.bind(draft.word)
+            insert.bind(plan.number)
+            insert.bind(draft.summary)
+            insert.bind(draft.attachments)
+            insert.bind(draft.preparer)
+            insert.bind(draft.reviewer)
+            insert.bind(bookkeeper)
+            insert.bind(draft.kind.rawValue)
+            insert.bind(target.reversesID)
+            insert.bind(importID)
+            insert.bind(postedAt)
+            insert.bind(postedAt)
+            insert.bind(VoucherPeople.mark(historical))
+            try insert.execute()
             try insertLines(of: target, voucherID: target.id)
         } else {
             try db.cachedStatement(sql: "UPDATE voucher SET status = 'posted', number = ?, bookkeeper = ?, posted_at = ?, historical = ? WHERE id = ?")

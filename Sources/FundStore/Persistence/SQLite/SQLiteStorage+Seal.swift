@@ -12,8 +12,17 @@ extension SQLiteStorage: SealStorage {
     }
 
     func insertSeal(_ seal: VoucherSealRecord) throws {
-        try db.cachedStatement(sql: "INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash, payload_version, tag) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [seal.voucherID, seal.organizationID, seal.seq, seal.previous, seal.hash, seal.payloadVersion, seal.tag])
+        var insert = BoundInsert(try db.cachedStatement(sql: """
+            INSERT INTO voucher_seal (voucher_id, organization_id, seq, previous, hash, payload_version, tag) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """))
+        insert.bind(seal.voucherID)
+        insert.bind(seal.organizationID)
+        insert.bind(seal.seq)
+        insert.bind(seal.previous)
+        insert.bind(seal.hash)
+        insert.bind(seal.payloadVersion)
+        insert.bind(seal.tag)
+        try insert.execute()
     }
 
     /// The declared type of each sealed column of `voucher`, then of `voucher_line`, in the

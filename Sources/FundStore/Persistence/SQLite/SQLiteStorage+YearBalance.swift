@@ -39,8 +39,16 @@ extension PostingContext {
             """)
         for (key, sums) in years {
             do {
-                try upsert.execute(arguments: [key.organizationID, key.accountID, key.project, key.counterpartID, key.year, key.closing,
-                                               sums.debit, sums.credit])
+                var insert = BoundInsert(upsert)
+                insert.bind(key.organizationID)
+                insert.bind(key.accountID)
+                insert.bind(key.project)
+                insert.bind(key.counterpartID)
+                insert.bind(key.year)
+                insert.bind(key.closing)
+                insert.bind(sums.debit)
+                insert.bind(sums.credit)
+                try insert.execute()
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("typeof") {
                 throw try yearOverflow(db, key)
             }

@@ -12,7 +12,9 @@ public struct ImportService: SessionService {
     ///
     /// One checked pass: each voucher is checked in Swift by the rules every posting uses and
     /// then inserted as posted with its lines and seal; the database checks the whole batch once
-    /// at the end, in the same transaction, instead of voucher by voucher.
+    /// at the end, in the same transaction, instead of voucher by voucher. A journal file is
+    /// parsed on a second thread (`JournalFeed`) while this one checks and writes; entries and
+    /// problems of the text come in the file's order, as they would read in line.
     ///
     /// Every voucher names its preparer (the importing user when it names none) and its
     /// reviewer (`defaultReviewer` when it names none), two officers of its organisation
@@ -109,24 +111,21 @@ public struct ImportService: SessionService {
                     doneBytes += readers[index].fileSize
                     continue
                 }
-                var parser = JournalParser(file: file, defaultPreparer: user)
-                do {
-                    while let line = try readers[index].next() {
-                        if let entry = try parser.feed(line, line: readers[index].lineNumber) {
-                            try handle(storage, entry, file: file, importID: importID)
-                        }
-                        if errors.count >= maximumErrors { break }
-                        let done = doneBytes + readers[index].bytesRead
-                        if let progress, done - lastReport >= 1 << 20 {
-                            lastReport = done
-                            progress(done, totalBytes)
-                        }
-                    }
-                    if errors.count < maximumErrors, let entry = try parser.finish() {
+                // The file is parsed on a second thread while this one checks and writes.
+                let feed = JournalFeed(reader: readers[index], parser: JournalParser(file: file, defaultPreparer: user))
+                feed.start()
+                defer { feed.stop() }
+                batches: while let batch = feed.next() {
+                    for entry in batch.entries {
                         try handle(storage, entry, file: file, importID: importID)
+                        if errors.count >= maximumErrors { break batches }
                     }
-                } catch let error as InputError {
-                    errors.append(error)
+                    if let failure = batch.failure { errors.append(failure) }
+                    let done = doneBytes + batch.bytesRead
+                    if let progress, done - lastReport >= 1 << 20 {
+                        lastReport = done
+                        progress(done, totalBytes)
+                    }
                 }
                 doneBytes += readers[index].fileSize
                 if errors.count >= maximumErrors { break }

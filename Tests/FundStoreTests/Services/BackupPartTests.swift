@@ -104,6 +104,21 @@ import Testing
         #expect(problems.contains { $0.check == "seal" }, "\(problems)")
     }
 
+    @Test func anOrganisationTheRowsNameIsKeptAsABareRow() throws {
+        let t = try Self.book()
+        try t.post("FED-01", "2026-03-20", [("102", 50_00), ("40301", -50_00)], counterpart: "CTY-01")
+        let output = t.folder + "/part.sqlite"
+        let part = try t.book.store.session(as: "赵六").backups.backupPart(of: "FED-01", to: output)
+        #expect(part.namedOutside == 1 && part.verified.problems.isEmpty, "\(part.verified.problems)")
+        let county = try Self.rows(output, "SELECT id, parent_id, created_by FROM organization WHERE code = 'CTY-01'")
+        #expect(county.count == 1 && county[0][1] as Int64? == nil && county[0][2] as String == "")
+        let id = county[0][0] as Int64
+        for table in ["voucher", "balance", "event", "voucher_seal", "user_role", "period_close"] {
+            #expect(try Self.rows(output, "SELECT count(*) FROM \(table) WHERE organization_id = \(id)")[0][0] as Int == 0, "\(table)")
+        }
+        #expect(try Self.rows(output, "SELECT count(*) FROM account WHERE organization_id = \(id)")[0][0] as Int == 0)
+    }
+
     @Test func everyTableOfTheSchemaHasAPartRule() throws {
         let t = try TestBook()
         let tables = try Self.rows(t.path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")

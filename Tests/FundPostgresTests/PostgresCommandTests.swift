@@ -95,6 +95,21 @@ import Testing
         let stray = try place.leftInTemporary()
         #expect(stray.isEmpty, "left \(stray)")
 
+        // With --org she gets what she may read: the part under FED-01, made from the copy as
+        // from the file, and it verifies with FED-01's chains as the book has them.
+        let part = try place.run(["backup", "--book", url, "--org", "FED-01", "-o", "part.sqlite"], as: "周婷")
+        #expect(part.status == 0 && part.stdout.contains("FED-01"), "\(part.stderr)")
+        let partVerified = try place.run(["verify", "--book", "part.sqlite", "--lang", "en"], as: "周婷")
+        #expect(partVerified.status == 0 && partVerified.stdout.contains("FED-01"), "\(partVerified.stdout) \(partVerified.stderr)")
+        let whole = try place.run(["verify", "--book", t.path, "--lang", "en"], as: "t").stdout
+        for head in partVerified.stdout.split(separator: "\n") where head.contains(" FED-01 ") {
+            #expect(whole.contains(head), "the head \(head) is not the book's")
+        }
+        #expect(!partVerified.stdout.contains("CTY-01"), "\(partVerified.stdout)")
+        let partStray = try place.leftInTemporary()
+        #expect(partStray.isEmpty, "left \(partStray)")
+        try FileManager.default.removeItem(atPath: place.folder + "/part.sqlite")
+
         // The whole book's reader gets the file's report, line for line.
         let there = try place.run(["verify", "--book", url], as: "t")
         let here = try place.run(["verify", "--book", t.path], as: "t")

@@ -1,4 +1,5 @@
 import Foundation
+import FundTesting
 import Testing
 
 /// `backup` and `restore` as an officer runs them: the backup's SHA-256 printed, the kept copy
@@ -32,6 +33,27 @@ import Testing
         #expect(lines.first == "已将账套 \(book) 备份到 \(backup)")
         #expect(lines.last == "SHA-256 \(try Self.sha256sum(backup))  \(backup)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/backups") == ["b.sqlite"])
+    }
+
+    @Test func backupOfAPartWritesASelfContainedBookThatVerifies() throws {
+        let added = try CLI.run(["org", "add", "--book", book, "--code", "FED-01", "--name", "某某县物流行业工会联合会", "--level", "federation",
+                                 "--parent", "CTY-01", "--independent"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let part = folder + "/part.sqlite"
+        let result = try CLI.run(["backup", "--book", book, "--org", "FED-01", "-o", part])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "已将账套 \(book) 中 FED-01 及其下属单位的部分备份到 \(part)：1 个单位及其账簿；部分账套校验无误")
+        #expect(lines.last == "SHA-256 \(try Self.sha256sum(part))  \(part)")
+        let verified = try CLI.run(["verify", "--book", part])
+        #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+        let orgs = try CLI.run(["org", "list", "--book", part, "--format", "csv"]).stdout
+        #expect(orgs.contains("FED-01") && !orgs.contains("CTY-01"), "\(orgs)")
+        // Again to the same file: never overwritten.
+        #expect(try CLI.run(["backup", "--book", book, "--org", "FED-01", "-o", part]).status != 0)
+        // Someone without a role is refused the whole book and told of --org.
+        let refused = try BuiltBinary.run(["backup", "--book", book, "-o", folder + "/other.sqlite"], user: "路人")
+        #expect(refused.status != 0 && refused.stderr.contains("fundledger backup --org") && refused.stderr.contains("[backup-whole-book]"), "\(refused.stderr)")
     }
 
     @Test func restoreNamesTheKeptCopyOfTheReplacedBook() throws {

@@ -28,6 +28,8 @@ enum CLIMessage: LocalizedMessage {
     case assetActPosted(ref: String, code: String, act: AssetAct)
     case assetActSettled(ref: String, code: String, act: AssetAct)
     case backedUp(book: String, output: String)
+    /// `outside`: organisations outside the subtree kept as bare rows, because its rows name them.
+    case backedUpPart(book: String, root: String, output: String, organizations: Int, outside: Int)
     /// `from` and `to` as shown: a PostgreSQL address without its password.
     case copied(from: String, to: String, tables: Int, rows: Int)
     case backupHash(sha256: String, output: String)
@@ -107,6 +109,9 @@ enum CLIMessage: LocalizedMessage {
             "posted \(ref): \(act.rawValue) (\(act.chinese)) of asset \(code) settled against 301"
         case let .backedUp(book, output):
             "backed up \(book) to \(output)"
+        case let .backedUpPart(book, root, output, organizations, outside):
+            "backed up the part of \(book) under \(root) to \(output): \(organizations) organisation(s) with their books"
+                + (outside == 0 ? "" : ", and \(outside) organisation(s) its rows name, as bare rows") + "; the part verifies clean"
         case let .copied(from, to, tables, rows):
             "copied \(from) to \(to): \(rows) rows in \(tables) tables, read back equal; the book verifies clean, chain heads:"
         case let .backupHash(sha256, output):
@@ -217,6 +222,9 @@ enum CLIMessage: LocalizedMessage {
             "已记账 \(ref)：固定资产 \(code) \(act.chinese)经批准，待处理财产损溢已与资产基金结转"
         case let .backedUp(book, output):
             "已将账套 \(book) 备份到 \(output)"
+        case let .backedUpPart(book, root, output, organizations, outside):
+            "已将账套 \(book) 中 \(root) 及其下属单位的部分备份到 \(output)：\(organizations) 个单位及其账簿"
+                + (outside == 0 ? "" : "，另有其中记录所引用的 \(outside) 个单位（仅保留单位本身）") + "；部分账套校验无误"
         case let .copied(from, to, tables, rows):
             "已将账套 \(from) 复制到 \(to)：\(tables) 张表共 \(rows) 行，读回一致；账套校验无误，链头："
         case let .backupHash(sha256, output):

@@ -322,6 +322,9 @@ extension MessageCatalogueTests {
         .wholeBookNeeded(user: "王芳", roles: [grant]), .backupMissing(path: "b.sqlite"), .backupUnreadable(path: "b.sqlite"),
         .backupNotABook(path: "b.sqlite", reason: .noChart), .folderMissing(folder: "x", file: "x/b.sqlite"),
         .folderNotWritable(folder: "x", file: "x/b.sqlite"), .strayLog(path: "b.sqlite-wal"),
+        .partNotReadable(user: "王芳", root: "CTY-01", organization: "FED-01", roles: [grant]),
+        .partNotSelfContained(root: "FED-01", table: "subsidy_voucher", parent: "voucher"),
+        .partFailsVerify(root: "FED-01", problems: 2, first: VerifyProblem(check: "balance", organization: "FED-01", voucher: nil, message: "差额")),
     ]
     static func number(_ refusal: BackupRefusal) -> Int {
         switch refusal {
@@ -332,6 +335,9 @@ extension MessageCatalogueTests {
         case .folderMissing: 4
         case .folderNotWritable: 5
         case .strayLog: 6
+        case .partNotReadable: 7
+        case .partNotSelfContained: 8
+        case .partFailsVerify: 9
         }
     }
 

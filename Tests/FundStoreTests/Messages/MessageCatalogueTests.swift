@@ -153,7 +153,7 @@ import Testing
         Self.check(Self.committeeRefusals, 6, Self.number, rule: { if case .officerCannotSit = $0 { "committee-independence" } else { "committee" } })
         Self.check(Self.reviewRefusals, 17, Self.number, rule: { $0.rule })
         Self.check(Self.packRefusals, 3, Self.number, rule: { $0.rule })
-        Self.check(Self.backupRefusals, 7, Self.number, rule: { $0.rule })
+        Self.check(Self.backupRefusals, 10, Self.number, rule: { $0.rule })
         Self.check(Self.federationRefusals, 14, Self.number, rule: { $0.rule })
     }
 

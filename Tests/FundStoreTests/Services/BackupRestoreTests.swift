@@ -236,7 +236,7 @@ import Testing
         let error = bookError { try book.session("王芳").backups.backup(to: folder + "/b.sqlite") }
         #expect(error?.rule == "backup-whole-book" && error?.category == .notPermitted)
         #expect(error?.description.hasPrefix("王芳 may not back up the book: a backup is a copy of the whole book, and 王芳 is officer of FED-01;") == true)
-        #expect(error?.description.contains("`fundledger export-journal --org ORG -o FILE`") == true)
+        #expect(error?.description.contains("`fundledger backup --org ORG -o FILE`") == true)
         #expect(try Self.files(folder).isEmpty)
     }
 }

@@ -100,7 +100,7 @@ public struct BackupService: SessionService {
     }
 
     /// Refuses a file whose folder is missing or cannot be written (its working file goes there).
-    private static func checkFolder(of file: String) throws {
+    static func checkFolder(of file: String) throws {
         let folder = BookFiles.folder(of: file)
         guard BookFiles.isFolder(folder) else { throw BookError.backup(.folderMissing(folder: folder, file: file)) }
         guard FileManager.default.isWritableFile(atPath: folder) else { throw BookError.backup(.folderNotWritable(folder: folder, file: file)) }

@@ -150,7 +150,7 @@ public func waitForAsync<T: Sendable>(_ work: @escaping @Sendable () async throw
         done.signal()
     }
     done.wait()
-    return try box.get()
+    return try box.take()
 }
 
 /// The result of `waitForAsync`'s task, handed from it to the waiting thread under a lock.
@@ -160,8 +160,15 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
 
     func set(_ value: Result<T, any Error>) { lock.withLock { result = value } }
 
-    func get() throws -> T {
-        guard let result = lock.withLock({ result }) else { preconditionFailure("waitForAsync returned before its task") }
-        return try result.get()
+    /// Takes the result out, so that the task, which may end after the waiting thread goes on,
+    /// holds no reference to it: a value released only by its owner (a snapshot's store, whose
+    /// release removes its folder) is released on the owner's thread.
+    func take() throws -> T {
+        let taken = lock.withLock { () -> Result<T, any Error>? in
+            defer { result = nil }
+            return result
+        }
+        guard let taken else { preconditionFailure("waitForAsync returned before its task") }
+        return try taken.get()
     }
 }

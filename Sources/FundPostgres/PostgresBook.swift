@@ -1,9 +1,10 @@
 import Foundation
 import FundCore
 import FundStore
+import GRDB
 
 /// What works on a book in PostgreSQL besides `copy`: making a new one (`init`), and reading the
-/// whole of it for `backup` and `verify`.
+/// whole of it for `backup`, `verify` and every command that only reads.
 ///
 /// Both go through the copy's own path and a SQLite file in a folder only this user can read
 /// (0700), removed on every path out: a new book is made in such a file by the SQLite `init` and
@@ -43,11 +44,32 @@ public enum PostgresBook {
     /// rights on the copy as on a book file.
     public static func withCopy<T: Sendable>(of address: PostgresAddress, as user: String, key: SealKey?,
                                              _ body: @Sendable (Session) throws -> T) async throws -> T {
-        try await withPrivateFolder { folder in
-            let path = folder + "/book.sqlite"
-            _ = try await BookCopy.copyOut(from: address, into: path, progress: nil, failAfterTables: nil)
-            return try body(Store.open(at: path, connections: .readOnly, key: key).session(as: user))
+        let store = try await snapshot(of: address, key: key)
+        return try body(store.session(as: user))
+    }
+
+    /// The PostgreSQL book at `address` as it is now, for a command that only reads (the reports,
+    /// the lists, the exports): read in one snapshot (a read-only, repeatable-read transaction)
+    /// into a SQLite file in a new folder only this user can read, and opened for reading with
+    /// `key` for a keyed book. The folder is removed when the store is released, and at once when
+    /// the copy fails. The services of a session on it check the user's rights on the copy as on
+    /// a book file; `progress` hears of the rows read (done, total).
+    public static func snapshot(of address: PostgresAddress, key: SealKey?,
+                                progress: BookCopy.Progress? = nil) async throws -> Store {
+        let folder = try BookCopy.privateFolder()
+        let path = folder + "/book.sqlite"
+        do {
+            _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil)
+            // A snapshot is only read: without a write-ahead log its reader leaves no `-wal` or
+            // `-shm` beside it, and its folder goes in one pass.
+            let queue = try DatabaseQueue(path: path)
+            try await queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try queue.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
         }
+        return try Store.openSnapshot(at: path, removingWhenReleased: folder, key: key)
     }
 
     /// `body` given a new folder only this user can read, removed with all it holds afterwards.

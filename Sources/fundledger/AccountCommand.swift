@@ -23,7 +23,7 @@ struct AccountCommand: ParsableCommand {
             try reporting {
                 let list: Chart
                 if let org {
-                    list = try options.open().organizations.chart(for: org)
+                    list = try options.openReading().organizations.chart(for: org)
                 } else {
                     list = Chart.standard(chart!)
                 }

@@ -38,7 +38,7 @@ struct AssetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let book = try options.open()
+                let book = try options.openReading()
                 let assets = try book.assets.fixedAssets(organization: org)
                 let acts = try book.assets.fixedAssetActs(organization: org)
                 let rows = assets.map { [$0.code, $0.name, $0.cost.description, String($0.lifeMonths), $0.acquired.description] }

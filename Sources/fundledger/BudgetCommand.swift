@@ -84,7 +84,7 @@ struct BudgetCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let book = try options.open()
+                let book = try options.openReading()
                 guard let budget = try book.budgets.budget(organization: org, year: year, version: version) else { throw BookError.noBudget(organization: org, year: year) }
                 let chart = try book.organizations.chart(for: org)
                 let rows = budget.lines.map { [$0.key.account, chart.fullName($0.key.account) ?? "", $0.key.expenseType?.chinese ?? "", $0.key.project ?? "",

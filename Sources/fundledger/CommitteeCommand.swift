@@ -59,7 +59,7 @@ struct CommitteeCommand: ParsableCommand {
         @Option var org: String
 
         func run() throws {
-            try reporting { emit(ReviewLists.committee(try options.open().committees.committees(organization: org)).rendered(format.resolved)) }
+            try reporting { emit(ReviewLists.committee(try options.openReading().committees.committees(organization: org)).rendered(format.resolved)) }
         }
     }
 }

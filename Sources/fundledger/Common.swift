@@ -34,8 +34,19 @@ struct BookOptions: ParsableArguments {
     func open() throws -> Session { try Store.open(at: book, key: sealKey()).session(as: user) }
 
     /// The book opened for a command that only reads: read-only, so that it works on read-only
-    /// media and cannot change the book.
-    func openReading() throws -> Session { try Store.open(at: book, connections: .readOnly, key: sealKey()).session(as: user) }
+    /// media and cannot change the book. A book in PostgreSQL is read in one snapshot into a
+    /// private SQLite file (`PostgresBook.snapshot`), removed when the command is done with it;
+    /// the command's rights are checked on that snapshot as on a book file.
+    func openReading() throws -> Session {
+        guard PostgresAddress.isAddress(book) else { return try Store.open(at: book, connections: .readOnly, key: sealKey()).session(as: user) }
+        let address = try PostgresAddress.parse(book)
+        let key = try sealKey()
+        let progress = ProgressLine("reading", unit: " rows")
+        defer { progress.finish() }
+        return try waitForAsync {
+            try await PostgresBook.snapshot(of: address, key: key) { progress.update(done: Int64($0), total: Int64($1)) }
+        }.session(as: user)
+    }
 }
 
 /// Options of list and report commands.

@@ -41,7 +41,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let organizations = try options.open().organizations.organizations()
+                let organizations = try options.openReading().organizations.organizations()
                 emit(OrganizationList(organizations: organizations).rendered(format.resolved))
             }
         }
@@ -79,7 +79,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let book = try options.open()
+                let book = try options.openReading()
                 let o = try book.organizations.organization(code)
                 let closed = try book.periods.closedPeriods(organization: code)
                 guard language == .chinese else {

@@ -40,7 +40,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     /// The label and unit as a Chinese progress line shows them.
-    private var chineseLabel: String { ["importing": "导入中", "exporting": "导出中", "copying": "复制中"][label] ?? label }
+    private var chineseLabel: String { ["importing": "导入中", "exporting": "导出中", "copying": "复制中", "reading": "读取中"][label] ?? label }
     private var chineseUnit: String { unit == " lines" || unit == " rows" ? " 行" : unit }
 
     private func format(_ value: Int64) -> String {

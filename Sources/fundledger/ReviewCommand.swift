@@ -88,7 +88,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let all = try options.open().review.findings(organization: org, year: year)
+                let all = try options.openReading().review.findings(organization: org, year: year)
                 emit(ReviewLists.findings(all.filter { status == nil || $0.status.rawValue == status }).rendered(format.resolved))
             }
         }
@@ -104,7 +104,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                guard let finding = try options.open().review.findings(organization: org, year: year).first(where: { $0.id == id }) else {
+                guard let finding = try options.openReading().review.findings(organization: org, year: year).first(where: { $0.id == id }) else {
                     throw CLIError(bilingual("\(org) has no finding #\(id) in \(year); list them with `fundledger review findings`", "\(org) \(year) 年没有审查问题 #\(id)；可用 `fundledger review findings` 查看 [finding-not-found]"))
                 }
                 emit("#\(finding.id) [\(finding.rule)] \(finding.severity.chinese) \(finding.status.chinese)\n\(finding.text)\n")

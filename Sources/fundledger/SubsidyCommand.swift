@@ -115,7 +115,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let book = try options.open()
+                let book = try options.openReading()
                 emit(try subsidyDetail(book: book, code: code))
             }
         }

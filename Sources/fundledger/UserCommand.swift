@@ -75,7 +75,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            try reporting { emit(ReviewLists.roles(try options.open().access.roles()).rendered(format.resolved)) }
+            try reporting { emit(ReviewLists.roles(try options.openReading().access.roles()).rendered(format.resolved)) }
         }
     }
 
@@ -86,7 +86,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let rows = try options.open().access.accessLog().map { [BeijingTime.display($0.at), $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
+                let rows = try options.openReading().access.accessLog().map { [BeijingTime.display($0.at), $0.user, $0.outcome, $0.action, $0.organization ?? "", $0.detail] }
                 emit(Listing(titles: ["时间（北京时间）", "用户", "结果", "动作", "组织", "说明"], keys: ["at", "user", "outcome", "action", "organization", "detail"],
                              rows: rows).rendered(format.resolved))
             }

@@ -168,7 +168,7 @@ struct VoucherCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let book = try options.open()
+                let book = try options.openReading()
                 let voucher = try target.find(in: book)
                 emit(VoucherView(voucher: voucher, chart: try book.organizations.chart(for: target.org)).rendered())
             }
@@ -184,7 +184,7 @@ struct VoucherCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let vouchers = try options.open().vouchers.vouchers(organization: org, period: period)
+                let vouchers = try options.openReading().vouchers.vouchers(organization: org, period: period)
                 emit(VoucherList(vouchers: vouchers).rendered(format.resolved))
             }
         }

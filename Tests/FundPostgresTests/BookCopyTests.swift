@@ -178,35 +178,66 @@ import Testing
     }
 
     /// The demo county's book (`fundledger demo`), to PostgreSQL and back with the command line:
-    /// `verify` prints the very same report, chain heads included, on both files.
+    /// `verify` prints the very same report, chain heads included, on both files; and every
+    /// command that only reads prints on the PostgreSQL book what it prints on the file, for the
+    /// county's officer and for one federation's, refusals included, leaving no snapshot behind.
     @Test func theDemoBookGoesThereAndBackWithTheSameChainHeads() async throws {
         guard let server = TestServer.address() else { return }
         guard FileManager.default.isExecutableFile(atPath: BuiltBinary.path) else { Issue.record("no \(BuiltBinary.path): build first"); return }
         let folder = NSTemporaryDirectory() + "fundledger-pgdemo-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/tmp", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let database = try await TestServer.freshDatabase(server)
-        func run(_ arguments: [String]) throws -> (Int32, String, String) {
-            let result = try BuiltBinary.run(arguments, user: "演示导入")
+        func run(_ arguments: [String], as user: String = "演示导入") throws -> (Int32, String, String) {
+            let result = try BuiltBinary.run(arguments, user: user, environment: ["TMPDIR": folder + "/tmp", "FUNDLEDGER_NO_PROGRESS": "1"])
             return (result.status, result.stdout, result.stderr)
         }
         let url = "postgresql://\(database.user):secret-word@\(database.host):\(database.port)/\(database.database)"
-        #expect(try run(["demo", "--book", folder + "/demo.sqlite", "--exports", folder + "/exports"]).0 == 0)
-        let there = try run(["copy", "--from", folder + "/demo.sqlite", "--to", url])
+        let file = folder + "/demo.sqlite"
+        #expect(try run(["demo", "--book", file, "--exports", folder + "/exports"]).0 == 0)
+        let there = try run(["copy", "--from", file, "--to", url])
         #expect(there.0 == 0, "\(there.2)")
         #expect(there.1.contains("已将账套") && !there.1.contains("secret-word") && !there.2.contains("secret-word"))
         let back = try run(["copy", "--from", url, "--to", folder + "/back.sqlite"])
         #expect(back.0 == 0, "\(back.2)")
-        let again = try run(["copy", "--from", folder + "/demo.sqlite", "--to", url])
+        let again = try run(["copy", "--from", file, "--to", url])
         #expect(again.0 == 1 && again.2.contains("[copy-target-not-empty]") && !again.2.contains("secret-word"))
-        let original = try run(["verify", "--book", folder + "/demo.sqlite"])
+        let original = try run(["verify", "--book", file])
         let copy = try run(["verify", "--book", folder + "/back.sqlite"])
         #expect(original.0 == 0 && copy.0 == 0)
         #expect(original.1.contains("vouchers CTY-01"))
         #expect(copy.1 == original.1)
-        // Every other command still refuses the PostgreSQL book, and says what it is for.
-        let list = try run(["org", "list", "--book", url])
-        #expect(list.0 == 1 && list.2.contains("[book-url-not-supported]") && list.2.contains("只能用于 `init`、`backup`、`verify` 和复制") && !list.2.contains("secret-word"))
+
+        let reads: [[String]] = [
+            ["org", "list"], ["org", "show", "FED-01"], ["account", "list", "--org", "FED-01"],
+            ["voucher", "list", "--org", "FED-01", "--format", "csv"], ["voucher", "show", "--org", "FED-01", "2026-03/记-0001"],
+            ["report", "trial-balance", "--org", "FED-01", "--year", "2026"], ["report", "trial-balance", "--org", "CTY-01", "--period", "2026-06"],
+            ["report", "general-ledger", "--org", "FED-01", "--year", "2026"], ["report", "detail-ledger", "--org", "FED-01", "--account", "101", "--year", "2026"],
+            ["report", "balance-sheet", "--org", "FED-01", "--period", "2026-12"], ["report", "income-expenditure", "--org", "FED-01", "--year", "2026"],
+            ["report", "budget-execution", "--org", "FED-01", "--year", "2026"], ["report", "rollup", "--org", "CTY-01", "--year", "2026"],
+            ["report", "subsidies", "--org", "CTY-01", "--year", "2026"], ["report", "subsidy", "XB-2026-001"], ["subsidy", "show", "XB-2026-001"],
+            ["budget", "show", "--org", "FED-01", "--year", "2026"], ["asset", "list", "--org", "FED-01"],
+            ["review", "findings", "--org", "FED-01", "--year", "2026"], ["committee", "show", "--org", "FED-01"], ["user", "list"], ["user", "log"],
+            ["period", "packs", "--org", "FED-01"],
+        ]
+        for user in ["演示导入", "刘敏", "吴刚"] {
+            for command in reads {
+                let onFile = try run(command + ["--book", file], as: user)
+                let onServer = try run(command + ["--book", url], as: user)
+                if user == "演示导入" { #expect(onFile.0 == 0 && !onFile.1.isEmpty, "\(command): \(onFile.2)") }
+                #expect(onServer.0 == onFile.0 && onServer.1 == onFile.1, "\(user) \(command): \(onServer.2) against \(onFile.2)")
+                #expect(onServer.2 == onFile.2.replacingOccurrences(of: file, with: database.redacted) || onServer.0 == 0,
+                        "\(user) \(command): \(onServer.2) against \(onFile.2)")
+                #expect(!onServer.1.contains("secret-word") && !onServer.2.contains("secret-word"))
+            }
+        }
+        let exported = try run(["export", "trial-balance", "--org", "FED-01", "--year", "2026", "--book", url, "-o", folder + "/tb.xlsx"])
+        #expect(exported.0 == 0 && FileManager.default.fileExists(atPath: folder + "/tb.xlsx"), "\(exported.2)")
+        // A command that writes still refuses the PostgreSQL book, and says what it is for.
+        let add = try run(["org", "add", "--code", "FED-09", "--name", "某某联合会", "--level", "federation", "--parent", "CTY-01", "--book", url])
+        #expect(add.0 == 1 && add.2.contains("[book-url-not-supported]") && add.2.contains("而本命令要写入账套") && !add.2.contains("secret-word"))
+        let stray = try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp")
+        #expect(stray.isEmpty, "left \(stray)")
         await TestServer.drop(database, server: server)
     }
 }

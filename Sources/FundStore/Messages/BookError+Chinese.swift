@@ -51,7 +51,7 @@ extension BookError: LocalizedMessage {
             return "\(path) 不是可读的 FundLedger 账套（\(reason.chinese)）；请从备份恢复，或用 --book 指向正确的文件"
         case let .bookURLNotSupported(scheme, location):
             if BookLocation.isPostgreSQL(scheme) {
-                return "\(location) 是 PostgreSQL 数据库地址，不是账套文件：目前 PostgreSQL 账套只能用于 `init`、`backup`、`verify` 和复制（`copy --from 账套 --to 账套`），其他命令都只处理 SQLite 账套文件；请用 --book 给出文件路径，如 ledgers/fundledger.sqlite，或先把账套复制到文件中"
+                return "\(location) 是 PostgreSQL 数据库地址，而本命令要写入账套：目前 PostgreSQL 账套由 `init` 和复制（`copy --from 账套 --to 账套`）建立，只读的命令（报表、列表、导出、`verify`、`backup`）都能读取，写入账套的命令和工作台只处理 SQLite 账套文件；请用 --book 给出文件路径，如 ledgers/fundledger.sqlite，或先把账套复制到文件中"
             }
             return "\(location) 是 \(scheme) 地址，不是账套文件：本版本的账套保存在 SQLite 文件中（可与 PostgreSQL 互相复制）；请用 --book 给出文件路径，如 ledgers/fundledger.sqlite"
         case let .readOnly(path):

@@ -110,7 +110,7 @@ public enum BookError: Error, Sendable, CustomStringConvertible {
             return "\(path) is not a readable FundLedger book (\(reason)); restore it from a backup or point --book at the right file"
         case let .bookURLNotSupported(scheme, location):
             if BookLocation.isPostgreSQL(scheme) {
-                return "\(location) is a PostgreSQL address, not a book file: so far a book in PostgreSQL works with `init`, `backup`, `verify` and `copy --from BOOK --to BOOK` only, and every other command works on a SQLite book file; give --book the path of a file such as ledgers/fundledger.sqlite, or copy the book into one first"
+                return "\(location) is a PostgreSQL address, and this command writes: so far a book in PostgreSQL is made by `init` and `copy --from BOOK --to BOOK` and read by every command that only reads (reports, lists, exports, `verify`, `backup`), while a command that writes, and the desk, work on a SQLite book file only; give --book the path of a file such as ledgers/fundledger.sqlite, or copy the book into one first"
             }
             return "\(location) is a \(scheme) address, not a book file: this version keeps books in SQLite files (and copies them to and from PostgreSQL); give --book the path of a file such as ledgers/fundledger.sqlite"
         case let .readOnly(path):

@@ -30,11 +30,22 @@ public final class Store: Sendable {
     /// book without a key. A keyed book takes no write without it.
     public let sealKey: SealKey?
 
-    init(path: String, database: any DatabaseWriter, readOnly: Bool = false, sealKey: SealKey? = nil) {
+    /// A folder that holds nothing but this store's book (a snapshot read from a server), removed
+    /// with the book when the store is released; nil for a book the store does not own.
+    let ownedFolder: String?
+
+    init(path: String, database: any DatabaseWriter, readOnly: Bool = false, sealKey: SealKey? = nil, ownedFolder: String? = nil) {
         self.path = path
         self.database = database
         self.readOnly = readOnly
         self.sealKey = sealKey
+        self.ownedFolder = ownedFolder
+    }
+
+    deinit {
+        guard let ownedFolder else { return }
+        try? database.close()
+        try? FileManager.default.removeItem(atPath: ownedFolder)
     }
 
     /// How a store connects to its book file.

@@ -47,9 +47,9 @@ import Testing
             #expect(scheme == "postgresql")
             #expect(location == "postgresql://db.example:5432/union")
             let chinese = error!.text(.chinese)
-            #expect(chinese.contains("目前 PostgreSQL 账套只能用于 `init`、`backup`、`verify` 和复制"))
+            #expect(chinese.contains("只读的命令（报表、列表、导出、`verify`、`backup`）都能读取"))
             #expect(chinese.hasSuffix("[book-url-not-supported]"))
-            #expect(error!.description.contains("so far a book in PostgreSQL works with `init`, `backup`, `verify` and `copy --from BOOK --to BOOK` only"))
+            #expect(error!.description.contains("read by every command that only reads (reports, lists, exports, `verify`, `backup`)"))
             #expect(!chinese.contains("s3cret") && !error!.description.contains("s3cret") && !chinese.contains("other"))
             #expect(error!.category == .invalidInput)
         }

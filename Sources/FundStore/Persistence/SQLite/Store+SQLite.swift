@@ -117,6 +117,19 @@ extension Store {
         }
     }
 
+    /// The book file `path`, a snapshot of a book kept elsewhere (a PostgreSQL server), opened
+    /// for reading: its folder `folder`, which holds nothing else, is removed when the store is
+    /// released, and removed at once when the file cannot be opened as a book.
+    public static func openSnapshot(at path: String, removingWhenReleased folder: String, key: SealKey? = nil) throws -> Store {
+        do {
+            let opened = try open(at: path, connections: .readOnly, key: key)
+            return Store(path: opened.path, database: opened.database, readOnly: true, sealKey: key, ownedFolder: folder)
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+    }
+
     /// A read-only connection to the book. On media that cannot be written (no `-shm` file can
     /// be made beside the book) and with no unfinished log (`-wal`) to read, the file is opened
     /// as immutable, which needs no `-shm`.

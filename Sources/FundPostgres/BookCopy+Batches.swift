@@ -76,10 +76,10 @@ extension BookCopy {
 
     /// Every row of a PostgreSQL table, a batch at a time through a cursor of the transaction
     /// `session` is in (it sees that transaction's snapshot and writes), given to `body`.
-    static func eachPostgresBatch(_ session: PostgresSession, _ table: BookTable,
+    static func eachPostgresBatch(_ session: PostgresSession, _ table: BookTable, filter: String = "",
                                   _ body: ([[BookValue]]) async throws -> Void) async throws {
         let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
-        try await session.execute("DECLARE fundledger_copy NO SCROLL CURSOR FOR SELECT \(columns) FROM \(quoted(table.name))")
+        try await session.execute("DECLARE fundledger_copy NO SCROLL CURSOR FOR SELECT \(columns) FROM \(quoted(table.name))" + filter)
         while true {
             let rows = try await session.rows("FETCH FORWARD \(batchRows) FROM fundledger_copy")
             if !rows.isEmpty { try await body(rows) }

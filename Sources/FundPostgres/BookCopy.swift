@@ -2,6 +2,7 @@ import Foundation
 import FundCore
 import FundStore
 import GRDB
+import PostgresNIO
 
 /// What a finished copy did: the tables and rows it wrote, and the chain heads of the book,
 /// verified on its SQLite side (the source before a copy into PostgreSQL, the copy itself after
@@ -159,7 +160,13 @@ public enum BookCopy {
     /// book's triggers held off and put back before the commit, each table compared with what
     /// it read. Neither verifies the copy nor checks anyone's rights: its callers do, on the file
     /// (the report's `heads` are left empty).
-    static func copyOut(from address: PostgresAddress, into working: String, progress: Progress?, failAfterTables: Int?) async throws -> CopyReport {
+    ///
+    /// With `reader`, the copy is the snapshot a user who may read only some organisations needs
+    /// (`ReadingPart`), its organisations chosen in the same snapshot from the user's grants;
+    /// when those reach the whole book it is the whole book. A part that names a row it does not
+    /// hold is refused (`PartNeedsWholeBook`) before anything is committed.
+    static func copyOut(from address: PostgresAddress, into working: String, progress: Progress?, failAfterTables: Int?,
+                        reader: String? = nil) async throws -> CopyReport {
         try Store.createSchema(at: working)
         var configuration = writeConfiguration()
         // The copy's one transaction spans many accesses, one per batch read from PostgreSQL.
@@ -175,9 +182,17 @@ public enum BookCopy {
             try await session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try await PostgresMigrations.requireCurrent(session)
             try await PostgresSchema.requireParity(session, with: tables)
+            let conditions: [String: String?]? = if let reader { try await readingConditions(session, user: reader) } else { nil }
+            // The rows a table's copy takes: all (""), those of a condition, or none (nil).
+            func filter(_ table: BookTable) -> String? {
+                guard let conditions else { return "" }
+                guard let rule = conditions[table.name] else { preconditionFailure("ReadingPart has no rule for the table \(table.name)") }
+                return rule.map { " WHERE " + $0 }
+            }
             var counts: [Int] = []
             for table in tables {
-                let count = try await session.rows("SELECT count(*) FROM \(quoted(table.name))")
+                guard let filter = filter(table) else { counts.append(0); continue }
+                let count = try await session.rows("SELECT count(*) FROM \(quoted(table.name))" + filter)
                 guard case let .integer(value)? = count.first?.first else { throw PostgresBookError.copyMismatch(table: table.name, source: 0, target: 0) }
                 counts.append(Int(value))
             }
@@ -201,9 +216,10 @@ public enum BookCopy {
             var done = 0
             for (index, table) in tables.enumerated() {
                 if let failAfterTables, index == failAfterTables { throw PostgresBookError.connectionLost(location: address.redacted) }
+                guard let filter = filter(table) else { continue }
                 let insert = insertSQL(table, rows: 1)
                 var read = RowDigest()
-                try await eachPostgresBatch(session, table) { rows in
+                try await eachPostgresBatch(session, table, filter: filter) { rows in
                     try checkKinds(table, rows)
                     try await target.writeWithoutTransaction { db in
                         let statement = try db.cachedStatement(sql: insert)
@@ -223,8 +239,12 @@ public enum BookCopy {
                 guard back == read else { throw PostgresBookError.copyMismatch(table: table.name, source: read.count, target: back.count) }
             }
             try await session.execute("COMMIT")
+            let partial = conditions != nil
             try await target.writeWithoutTransaction { db in
                 for trigger in triggers { try db.execute(sql: trigger.sql) }
+                if partial, let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                    throw PartNeedsWholeBook(table: violation[0], parent: violation[2])
+                }
                 try db.commit()
             }
             progress?(total, total)
@@ -240,6 +260,26 @@ public enum BookCopy {
         try target.close()
         closed = true
         return report
+    }
+
+    /// The conditions of the snapshot of what `user` may read, from the user's grants and the
+    /// organisation tree as the transaction sees them; nil when that is the whole book.
+    static func readingConditions(_ session: PostgresSession, user: String) async throws -> [String: String?]? {
+        var binds = PostgresBindings()
+        binds.append(PersonName.normalized(user))
+        let grants = try await session.rows(#"SELECT role, organization_id FROM user_role WHERE "user" = $1"#, binds).map { row in
+            guard row.count == 2, case let .text(role) = row[0] else { throw PostgresBookError.copyMismatch(table: "user_role", source: 0, target: 0) }
+            if case let .integer(id) = row[1] { return ReadingPart.Grant(role: role, organizationID: id) }
+            return ReadingPart.Grant(role: role, organizationID: nil)
+        }
+        let tree = try await session.rows("SELECT id, parent_id FROM organization").map { row -> (id: Int64, parent: Int64?) in
+            guard row.count == 2, case let .integer(id) = row[0] else { throw PostgresBookError.copyMismatch(table: "organization", source: 0, target: 0) }
+            if case let .integer(parent) = row[1] { return (id, parent) }
+            return (id, nil)
+        }
+        guard let members = ReadingPart.organizations(grants: grants, tree: tree) else { return nil }
+        let ids = members.sorted().map(String.init).joined(separator: ",")
+        return ReadingPart.conditions(members: "(SELECT unnest('{\(ids)}'::bigint[]))", user: user)
     }
 
     // MARK: Rows
@@ -371,4 +411,11 @@ extension BookValue {
         case let .blob(data): data.databaseValue
         }
     }
+}
+
+/// A snapshot of part of the book holds a row that names a row outside it (one book's rows link
+/// organisations in a way the part cannot follow): the reader is given the whole book instead.
+struct PartNeedsWholeBook: Error {
+    let table: String
+    let parent: String
 }

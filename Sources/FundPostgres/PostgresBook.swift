@@ -44,7 +44,7 @@ public enum PostgresBook {
     /// rights on the copy as on a book file.
     public static func withCopy<T: Sendable>(of address: PostgresAddress, as user: String, key: SealKey?,
                                              _ body: @Sendable (Session) throws -> T) async throws -> T {
-        let store = try await snapshot(of: address, key: key)
+        let store = try await snapshot(of: address, key: key, reader: user)
         return try body(store.session(as: user))
     }
 
@@ -54,12 +54,22 @@ public enum PostgresBook {
     /// `key` for a keyed book. The folder is removed when the store is released, and at once when
     /// the copy fails. The services of a session on it check the user's rights on the copy as on
     /// a book file; `progress` hears of the rows read (done, total).
-    public static func snapshot(of address: PostgresAddress, key: SealKey?,
+    ///
+    /// With `reader`, the snapshot holds what that user may read (`ReadingPart`): the rows of
+    /// the organisations the user's grants reach, every organisation's row and the user's own
+    /// roles; the whole book for a user whose grants reach all of it, or when the part would
+    /// name a row it does not hold.
+    public static func snapshot(of address: PostgresAddress, key: SealKey?, reader: String? = nil,
                                 progress: BookCopy.Progress? = nil) async throws -> Store {
         let folder = try BookCopy.privateFolder()
         let path = folder + "/book.sqlite"
         do {
-            _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil)
+            do {
+                _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil, reader: reader)
+            } catch is PartNeedsWholeBook {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil)
+            }
             // A snapshot is only read: without a write-ahead log its reader leaves no `-wal` or
             // `-shm` beside it, and its folder goes in one pass.
             let queue = try DatabaseQueue(path: path)

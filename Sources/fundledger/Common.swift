@@ -44,7 +44,7 @@ struct BookOptions: ParsableArguments {
         let progress = ProgressLine("reading", unit: " rows")
         defer { progress.finish() }
         return try waitForAsync {
-            try await PostgresBook.snapshot(of: address, key: key) { progress.update(done: Int64($0), total: Int64($1)) }
+            try await PostgresBook.snapshot(of: address, key: key, reader: user) { progress.update(done: Int64($0), total: Int64($1)) }
         }.session(as: user)
     }
 }

@@ -180,7 +180,8 @@ import Testing
     /// The demo county's book (`fundledger demo`), to PostgreSQL and back with the command line:
     /// `verify` prints the very same report, chain heads included, on both files; and every
     /// command that only reads prints on the PostgreSQL book what it prints on the file, for the
-    /// county's officer and for one federation's, refusals included, leaving no snapshot behind.
+    /// book's importer and for readers of parts of it (officers of the county, of federations and
+    /// of a township, a township's superior), refusals included, leaving no snapshot behind.
     @Test func theDemoBookGoesThereAndBackWithTheSameChainHeads() async throws {
         guard let server = TestServer.address() else { return }
         guard FileManager.default.isExecutableFile(atPath: BuiltBinary.path) else { Issue.record("no \(BuiltBinary.path): build first"); return }
@@ -195,6 +196,9 @@ import Testing
         let url = "postgresql://\(database.user):secret-word@\(database.host):\(database.port)/\(database.database)"
         let file = folder + "/demo.sqlite"
         #expect(try run(["demo", "--book", file, "--exports", folder + "/exports"]).0 == 0)
+        // A superior of one township, beside the demo's officers of the county, of five
+        // federations and of another township, so that each reads a part of its own.
+        #expect(try run(["user", "grant", "孙悦", "superior", "--org", "TWN-01", "--book", file]).0 == 0)
         let there = try run(["copy", "--from", file, "--to", url])
         #expect(there.0 == 0, "\(there.2)")
         #expect(there.1.contains("已将账套") && !there.1.contains("secret-word") && !there.2.contains("secret-word"))
@@ -220,7 +224,7 @@ import Testing
             ["review", "findings", "--org", "FED-01", "--year", "2026"], ["committee", "show", "--org", "FED-01"], ["user", "list"], ["user", "log"],
             ["period", "packs", "--org", "FED-01"],
         ]
-        for user in ["演示导入", "刘敏", "吴刚"] {
+        for user in ["演示导入", "赵敏", "孙悦", "刘敏", "吴刚"] {
             for command in reads {
                 let onFile = try run(command + ["--book", file], as: user)
                 let onServer = try run(command + ["--book", url], as: user)

@@ -125,4 +125,39 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }
+    /// A reader's snapshot holds the rows of what the reader may read, every organisation's row
+    /// and the reader's own roles, nothing of the desk or the access log; the whole book for one
+    /// whose grants reach all of it; and its folder goes when the store is released.
+    @Test func aReadersSnapshotHoldsWhatTheReaderMayRead() async throws {
+        guard let server = TestServer.address() else { return }
+        let t = try BookCopyTests.smallBook()
+        try t.book.access.grant(RoleGrant(user: "周婷", role: .cashier, organization: "FED-01"))
+        let database = try await TestServer.freshDatabase(server)
+        _ = try await BookCopy.toPostgres(from: t.path, to: database, as: "t", key: nil)
+
+        func contents(_ store: Store) throws -> (organizations: Int, voucherOrganizations: Set<String>, users: Set<String>, log: Int) {
+            let queue = try DatabaseQueue(path: store.path, configuration: BookCopy.readOnlyConfiguration())
+            defer { try? queue.close() }
+            return try queue.read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM organization") ?? 0,
+                 try String.fetchSet(db, sql: "SELECT DISTINCT o.code FROM voucher v JOIN organization o ON o.id = v.organization_id"),
+                 try String.fetchSet(db, sql: "SELECT DISTINCT \"user\" FROM user_role"),
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM access_log") ?? 0)
+            }
+        }
+        var part: Store? = try await PostgresBook.snapshot(of: database, key: nil, reader: "周婷")
+        let folder = (part!.path as NSString).deletingLastPathComponent
+        let inPart = try contents(part!)
+        #expect(inPart.organizations == 2 && inPart.voucherOrganizations == ["FED-01"] && inPart.users == ["周婷"], "\(inPart)")
+        #expect(try part!.session(as: "周婷").ledger.turnovers(organization: "FED-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!)
+                == t.book.store.session(as: "周婷").ledger.turnovers(organization: "FED-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!))
+        #expect(throws: BookError.self) { try part!.session(as: "周婷").ledger.turnovers(organization: "CTY-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!) }
+        part = nil
+        #expect(!FileManager.default.fileExists(atPath: folder), "the snapshot's folder is removed with its store")
+
+        let whole = try await PostgresBook.snapshot(of: database, key: nil, reader: "t")
+        let inWhole = try contents(whole)
+        #expect(inWhole.voucherOrganizations == ["FED-01", "CTY-01"] && inWhole.users.contains("周婷") && inWhole.users.contains("t"), "\(inWhole)")
+        await TestServer.drop(database, server: server)
+    }
 }

@@ -2,7 +2,6 @@ import Foundation
 import FundCore
 import FundStore
 import GRDB
-import PostgresNIO
 
 /// What a finished copy did: the tables and rows it wrote, and the chain heads of the book,
 /// verified on its SQLite side (the source before a copy into PostgreSQL, the copy itself after
@@ -165,8 +164,10 @@ public enum BookCopy {
     /// (`ReadingPart`), its organisations chosen in the same snapshot from the user's grants;
     /// when those reach the whole book it is the whole book. A part that names a row it does not
     /// hold is refused (`PartNeedsWholeBook`) before anything is committed.
+    /// A copy only read afterwards (`writeAheadLog` false) is left without a write-ahead log, so
+    /// that its reader leaves no `-wal` or `-shm` beside it.
     static func copyOut(from address: PostgresAddress, into working: String, progress: Progress?, failAfterTables: Int?,
-                        reader: String? = nil) async throws -> CopyReport {
+                        reader: String? = nil, writeAheadLog: Bool = true) async throws -> CopyReport {
         try Store.createSchema(at: working)
         var configuration = writeConfiguration()
         // The copy's one transaction spans many accesses, one per batch read from PostgreSQL.
@@ -256,30 +257,11 @@ public enum BookCopy {
             throw error
         }
         await session.close()
-        try await target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        let mode = writeAheadLog ? "WAL" : "DELETE"
+        try await target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = \(mode)") }
         try target.close()
         closed = true
         return report
-    }
-
-    /// The conditions of the snapshot of what `user` may read, from the user's grants and the
-    /// organisation tree as the transaction sees them; nil when that is the whole book.
-    static func readingConditions(_ session: PostgresSession, user: String) async throws -> [String: String?]? {
-        var binds = PostgresBindings()
-        binds.append(PersonName.normalized(user))
-        let grants = try await session.rows(#"SELECT role, organization_id FROM user_role WHERE "user" = $1"#, binds).map { row in
-            guard row.count == 2, case let .text(role) = row[0] else { throw PostgresBookError.copyMismatch(table: "user_role", source: 0, target: 0) }
-            if case let .integer(id) = row[1] { return ReadingPart.Grant(role: role, organizationID: id) }
-            return ReadingPart.Grant(role: role, organizationID: nil)
-        }
-        let tree = try await session.rows("SELECT id, parent_id FROM organization").map { row -> (id: Int64, parent: Int64?) in
-            guard row.count == 2, case let .integer(id) = row[0] else { throw PostgresBookError.copyMismatch(table: "organization", source: 0, target: 0) }
-            if case let .integer(parent) = row[1] { return (id, parent) }
-            return (id, nil)
-        }
-        guard let members = ReadingPart.organizations(grants: grants, tree: tree) else { return nil }
-        let ids = members.sorted().map(String.init).joined(separator: ",")
-        return ReadingPart.conditions(members: "(SELECT unnest('{\(ids)}'::bigint[]))", user: user)
     }
 
     // MARK: Rows
@@ -413,9 +395,3 @@ extension BookValue {
     }
 }
 
-/// A snapshot of part of the book holds a row that names a row outside it (one book's rows link
-/// organisations in a way the part cannot follow): the reader is given the whole book instead.
-struct PartNeedsWholeBook: Error {
-    let table: String
-    let parent: String
-}

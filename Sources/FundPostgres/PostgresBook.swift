@@ -1,7 +1,6 @@
 import Foundation
 import FundCore
 import FundStore
-import GRDB
 
 /// What works on a book in PostgreSQL besides `copy`: making a new one (`init`), and reading the
 /// whole of it for `backup`, `verify` and every command that only reads.
@@ -65,16 +64,11 @@ public enum PostgresBook {
         let path = folder + "/book.sqlite"
         do {
             do {
-                _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil, reader: reader)
+                _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil, reader: reader, writeAheadLog: false)
             } catch is PartNeedsWholeBook {
                 for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil)
+                _ = try await BookCopy.copyOut(from: address, into: path, progress: progress, failAfterTables: nil, writeAheadLog: false)
             }
-            // A snapshot is only read: without a write-ahead log its reader leaves no `-wal` or
-            // `-shm` beside it, and its folder goes in one pass.
-            let queue = try DatabaseQueue(path: path)
-            try await queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
-            try queue.close()
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw error

@@ -52,7 +52,7 @@ enum PartTables {
             "committee_member": "committee_id IN (SELECT id FROM \(source)committee WHERE \(owned))",
             // Settings of no organisation are the book's defaults of the audit rules.
             "audit_setting": "organization_id IS NULL OR " + owned,
-            "calendar_day": "1",
+            "calendar_day": "1 = 1",
             "audit": owned,
             "finding": owned,
             "finding_voucher": "finding_id IN " + findings,
@@ -81,8 +81,8 @@ enum PartTables {
             // book-wide roles), and the part starts one of its own.
             "event": owned,
             // The key's id (not the key): a keyed part verifies with the same key.
-            "seal_key": "1",
-            "voucher_id_high": "1",
+            "seal_key": "1 = 1",
+            "voucher_id_high": "1 = 1",
             "access_log": nil,
             "desk_credential": nil,
             "desk_session": nil,

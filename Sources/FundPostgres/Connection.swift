@@ -17,21 +17,43 @@ public final class PostgresSession: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Connects to `address`, with TLS as its `sslmode` asks (`PostgresAddress.connectionTLS`).
-    public static func connect(_ address: PostgresAddress) async throws(PostgresBookError) -> PostgresSession {
+    /// Connects to `address`, with TLS as its `sslmode` asks (`PostgresAddress.connectionTLS`)
+    /// and the URL's password, else `PGPASSWORD`'s, else the password file's
+    /// (`PostgresPassword`), all read from `environment`. `sslmode=allow` connects without TLS
+    /// first and with it only when the server refuses that login, as libpq does.
+    public static func connect(_ address: PostgresAddress,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) async throws(PostgresBookError) -> PostgresSession {
         var logger = Logger(label: "fundledger.postgres")
         logger.logLevel = .critical
-        // A missing or unreadable sslrootcert is refused before an event loop is started.
-        let tls = try address.connectionTLS()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        // A missing or unreadable file of TLS is refused before an event loop is started.
+        let tls = try address.connectionTLS(home: home)
+        let password = PostgresPassword.lookUp(for: address, environment: environment)
+        if address.tls == .allow {
+            do throws(PostgresBookError) {
+                return try await attempt(address, password: password, tls: .disable, logger: logger)
+            } catch let error where error.refusedWithoutTLS {
+                return try await attempt(address, password: password, tls: tls, logger: logger)
+            }
+        }
+        return try await attempt(address, password: password, tls: tls, logger: logger)
+    }
+
+    /// One connection attempt with the given TLS, on a new event-loop group shut down if it fails.
+    private static func attempt(_ address: PostgresAddress, password: Result<String, PostgresBookError.PasswordFileOutcome>,
+                                tls: PostgresConnection.Configuration.TLS, logger: Logger) async throws(PostgresBookError) -> PostgresSession {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
-                                                             password: address.password, database: address.database, tls: tls)
+                                                             password: try? password.get(), database: address.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
         do {
             let connection = try await PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger)
             return PostgresSession(address: address, connection: connection, group: group, logger: logger)
         } catch {
             try? await group.shutdownGracefully()
+            if case let .failure(outcome) = password, (error as? PSQLError)?.code == .authMechanismRequiresPassword {
+                throw .passwordMissing(location: address.redacted, user: address.user, file: outcome)
+            }
             throw Self.connectFailure(error, address: address)
         }
     }
@@ -104,7 +126,7 @@ public final class PostgresSession: @unchecked Sendable {
                 }
             }
             if error.code == .authMechanismRequiresPassword {
-                return .loginRefused(location: address.redacted, user: address.user, reason: "the server asks for a password and the URL gives none")
+                return .loginRefused(location: address.redacted, user: address.user, reason: "the server asks for a password and none is given")
             }
             return .unreachable(location: address.redacted, reason: Self.reason(error.underlying ?? error))
         }

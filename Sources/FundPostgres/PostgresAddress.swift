@@ -1,9 +1,10 @@
 import FundCore
 
 /// Where a PostgreSQL book lives: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with
-/// `sslmode` and `sslrootcert` after it as libpq takes them (`?sslmode=verify-full&sslrootcert=…`).
-/// The password is kept to log in with and is never part of any text: `description` and
-/// `redacted` leave it out, as every message does.
+/// `sslmode`, `sslrootcert`, `sslcert` and `sslkey` after it as libpq takes them
+/// (`?sslmode=verify-full&sslrootcert=…`). The password is kept to log in with and is never part
+/// of any text: `description` and `redacted` leave it out, as every message does. A URL without a
+/// password logs in with `PGPASSWORD` or a line of the password file (`PostgresPassword`).
 public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// The role to log in as.
     public var user: String
@@ -19,11 +20,21 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// `system` for the system's trusted roots, or nil for libpq's default file
     /// `~/.postgresql/root.crt`. Read only when the certificate is checked.
     public var rootCertificate: String?
+    /// `sslcert`: the file of the client's certificate, for a server that logs users in by
+    /// certificate (`cert` in `pg_hba.conf`); nil for libpq's default `~/.postgresql/postgresql.crt`,
+    /// used only when that file exists.
+    public var clientCertificate: String?
+    /// `sslkey`: the file of the client certificate's private key; nil for libpq's default
+    /// `~/.postgresql/postgresql.key`. Refused when others may read it, as libpq does.
+    public var clientKey: String?
 
     /// How a connection uses TLS, with libpq's names and meanings (`sslmode`).
     public enum TLSMode: String, Sendable, Equatable, CaseIterable {
         /// Never TLS.
         case disable
+        /// Unencrypted first; TLS only when the server refuses the login without it. The
+        /// certificate is not checked.
+        case allow
         /// TLS when the server offers it, else unencrypted: libpq's default, kept for a URL
         /// without `sslmode`. The certificate is not checked.
         case prefer
@@ -38,7 +49,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         /// Whether the server's certificate is checked against the trusted authorities.
         func checksCertificate(rootGiven: Bool) -> Bool {
             switch self {
-            case .disable, .prefer: false
+            case .disable, .allow, .prefer: false
             case .require: rootGiven
             case .verifyCA, .verifyFull: true
             }
@@ -49,7 +60,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     public static let defaultPort = 5432
 
     public init(user: String, password: String? = nil, host: String, port: Int = PostgresAddress.defaultPort, database: String,
-                tls: TLSMode = .prefer, rootCertificate: String? = nil) {
+                tls: TLSMode = .prefer, rootCertificate: String? = nil, clientCertificate: String? = nil, clientKey: String? = nil) {
         self.user = user
         self.password = password
         self.host = host
@@ -57,6 +68,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         self.database = database
         self.tls = tls
         self.rootCertificate = rootCertificate
+        self.clientCertificate = clientCertificate
+        self.clientKey = clientKey
     }
 
     /// The address as a person may see it: user, host, port and database, never the password.
@@ -76,8 +89,10 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a book URL. Refuses, naming what is wrong but never echoing the password: another
     /// scheme, a missing user, host or database, a port that is not 1–65535, a bad `%` escape, an
-    /// `sslmode` that is not one of `TLSMode`, a parameter given twice, and any parameter other
-    /// than `sslmode` and `sslrootcert`.
+    /// `sslmode` that is not one of `TLSMode`, a parameter given twice or empty, a client
+    /// certificate with `sslmode=disable`, and any parameter other than `sslmode`, `sslrootcert`,
+    /// `sslcert` and `sslkey` (`password=` among them: a password is given before the `@`, by
+    /// `PGPASSWORD` or in the password file).
     public static func parse(_ text: String) throws(PostgresBookError) -> PostgresAddress {
         let lowered = text.lowercased()
         let schemeLength: Int
@@ -141,7 +156,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         guard !database.contains("/") else { throw .address(.badDatabase) }
 
         var tls: TLSMode?
-        var rootCertificate: String?
+        var files: [String: String] = [:]
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0]).lowercased()
@@ -152,17 +167,20 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
                 let mode = try decode(value, part: .parameter)
                 guard let known = TLSMode(rawValue: mode) else { throw .sslModeUnknown(String(mode.prefix(20))) }
                 tls = known
-            case "sslrootcert":
-                guard rootCertificate == nil else { throw .address(.repeatedParameter(name)) }
-                rootCertificate = try decode(value, part: .parameter)
-                guard rootCertificate?.isEmpty == false else { throw .address(.emptyParameter(name)) }
+            case "sslrootcert", "sslcert", "sslkey":
+                guard files[name] == nil else { throw .address(.repeatedParameter(name)) }
+                let file = try decode(value, part: .parameter)
+                guard !file.isEmpty else { throw .address(.emptyParameter(name)) }
+                files[name] = file
             default:
                 // The value is never shown: `password=` may be among them.
                 throw .address(.unknownParameter(String(name.prefix(40))))
             }
         }
+        if tls == .disable, files["sslcert"] != nil || files["sslkey"] != nil { throw .address(.clientCertificateWithoutTLS) }
         return PostgresAddress(user: user, password: password, host: String(host), port: port, database: database,
-                               tls: tls ?? .prefer, rootCertificate: rootCertificate)
+                               tls: tls ?? .prefer, rootCertificate: files["sslrootcert"],
+                               clientCertificate: files["sslcert"], clientKey: files["sslkey"])
     }
 
     /// Which part of the URL a `%` escape was in.

@@ -13,6 +13,15 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
     /// The file of trusted authorities (`sslrootcert`, or libpq's default `~/.postgresql/root.crt`)
     /// is missing or holds no certificate this version can read.
     case tlsRootCertificate(path: String, problem: RootCertificateProblem)
+    /// The client certificate (`sslcert`, or libpq's default `~/.postgresql/postgresql.crt`)
+    /// cannot be used: missing, unreadable, no PEM certificate, or not taken with its key.
+    case tlsClientCertificate(path: String, problem: ClientFileProblem)
+    /// The client certificate's private key (`sslkey`, or `~/.postgresql/postgresql.key`) cannot
+    /// be used: missing, unreadable, readable by others, encrypted, or no PEM key.
+    case tlsClientKey(path: String, problem: ClientFileProblem)
+    /// The server asks for a password and none was found: not in the URL, not in `PGPASSWORD`,
+    /// and the password file gave none (`PasswordFileOutcome` says why).
+    case passwordMissing(location: String, user: String, file: PasswordFileOutcome)
     /// The TLS handshake failed: the server's certificate is not signed by a trusted authority,
     /// does not name the host, has expired, or the two sides share no protocol.
     case tlsHandshakeFailed(location: String, reason: String)
@@ -63,6 +72,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case unknownParameter(String)
         case repeatedParameter(String)
         case emptyParameter(String)
+        case clientCertificateWithoutTLS
     }
 
     /// Why the file of trusted authorities cannot be used.
@@ -82,6 +92,51 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         }
     }
 
+    /// Why a client certificate or its key cannot be used.
+    public enum ClientFileProblem: Sendable, Equatable {
+        case missing
+        case unreadable
+        /// Group or others may read the key (its mode, in octal); libpq refuses such a key too.
+        case readableByOthers(mode: String)
+        /// The key is encrypted with a passphrase; `sslpassword` is not taken.
+        case encrypted
+        case notPEM
+        /// The TLS library refused the certificate with the key (they are not a pair).
+        case unusable
+
+        var english: String {
+            switch self {
+            case .missing: "no such file"
+            case .unreadable: "the file cannot be read"
+            case let .readableByOthers(mode): "others may read it (mode \(mode)); make it readable by its owner only: chmod 600"
+            case .encrypted: "it is encrypted with a passphrase, which this version cannot take; store it decrypted with mode 600"
+            case .notPEM: "it holds no PEM certificate or key"
+            case .unusable: "the TLS library does not take the certificate with this key; check that they are a pair"
+            }
+        }
+    }
+
+    /// What the password file (`PGPASSFILE`, or `~/.pgpass`) gave when it was looked in.
+    public enum PasswordFileOutcome: Error, Sendable, Equatable {
+        /// There is no such file.
+        case absent(path: String)
+        /// The file has no line for this host, port, database and user.
+        case noLine(path: String)
+        /// Not read, as libpq does not: group or others may read it.
+        case readableByOthers(path: String, mode: String)
+        /// The file exists and cannot be read.
+        case unreadable(path: String)
+
+        var english: String {
+            switch self {
+            case let .absent(path): "there is no \(path)"
+            case let .noLine(path): "\(path) has no line for this host, port, database and user"
+            case let .readableByOthers(path, mode): "\(path) was not read, since others may read it (mode \(mode)); chmod 600 \(path)"
+            case let .unreadable(path): "\(path) cannot be read"
+            }
+        }
+    }
+
     /// The part of a URL a bad `%` escape was found in.
     public enum EscapedPart: String, Sendable, Equatable { case user, password, database, parameter }
 
@@ -92,11 +147,17 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case let .address(problem):
             "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE[&sslrootcert=FILE]]"
         case let .sslModeUnknown(mode):
-            "sslmode=\(mode) is not one this version takes; use disable, prefer (the default), require, verify-ca or verify-full"
+            "sslmode=\(mode) is not one this version takes; use disable, allow, prefer (the default), require, verify-ca or verify-full"
         case let .tlsNotOffered(location):
             "the PostgreSQL server of \(location) does not offer TLS, and the URL's sslmode asks for it; turn on ssl in the server's postgresql.conf, or give sslmode=disable only on a network you trust"
         case let .tlsRootCertificate(path, problem):
             "cannot read the trusted certificate authorities from \(path) (\(problem.english)); give the file of the authority that signed the server's certificate as sslrootcert=FILE, or sslrootcert=system for the system's trusted roots"
+        case let .tlsClientCertificate(path, problem):
+            "cannot use the client certificate \(path) (\(problem.english)); give the certificate the server's authority signed for this user as sslcert=FILE"
+        case let .tlsClientKey(path, problem):
+            "cannot use the client certificate's key \(path) (\(problem.english)); give it as sslkey=FILE"
+        case let .passwordMissing(location, user, file):
+            "the PostgreSQL server of \(location) asks for the password of \(user), and none is given: not in the URL, not in PGPASSWORD, and \(file.english); add a line HOST:PORT:DATABASE:USER:PASSWORD to the password file (mode 600)"
         case let .tlsHandshakeFailed(location, reason):
             "the TLS connection to \(location) failed (\(reason)); check that the server's certificate is signed by the authority in sslrootcert and names the host of the URL (verify-full), or that it has not expired"
         case let .unreachable(location, reason):
@@ -138,6 +199,9 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case .sslModeUnknown: "postgres-sslmode-invalid"
         case .tlsNotOffered: "postgres-tls-not-offered"
         case .tlsRootCertificate: "postgres-tls-root-certificate"
+        case .tlsClientCertificate: "postgres-tls-client-certificate"
+        case .tlsClientKey: "postgres-tls-client-key"
+        case .passwordMissing: "postgres-password-missing"
         case .tlsHandshakeFailed: "postgres-tls-handshake-failed"
         case .unreachable: "postgres-unreachable"
         case .loginRefused: "postgres-login-refused"
@@ -160,14 +224,23 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
     /// What kind of refusal this is, for a caller that answers with a status or an exit code.
     public var category: ErrorCategory {
         switch self {
-        case .address, .sslModeUnknown, .tlsRootCertificate, .sameEngine: .invalidInput
+        case .address, .sslModeUnknown, .tlsRootCertificate, .tlsClientCertificate, .tlsClientKey, .sameEngine: .invalidInput
         case .tlsNotOffered, .tlsHandshakeFailed: .storage
         case .databaseMissing, .noBook: .notFound
-        case .loginRefused: .notPermitted
+        case .loginRefused, .passwordMissing: .notPermitted
         case let .refused(failure): failure.category
         case .targetNotEmpty, .schemaTooNew: .conflict
         case .unreachable, .server, .connectionLost, .tableUnknown, .valueNotCopyable, .copyMismatch, .schemaMismatch, .sourceFailsVerify: .storage
         }
+    }
+}
+
+extension PostgresBookError {
+    /// Whether this is the server refusing a login for want of TLS (`pg_hba.conf` has only a
+    /// `hostssl` line for it, or a `hostnossl … reject`): the failure after which `sslmode=allow`
+    /// tries again with TLS.
+    var refusedWithoutTLS: Bool {
+        if case .loginRefused = self { true } else { false }
     }
 }
 
@@ -182,9 +255,10 @@ extension PostgresBookError.AddressProblem {
         case .missingDatabase: "it names no database after the host"
         case .badDatabase: "the database name holds a /"
         case let .badEscape(part): "a %-escape in the \(part.rawValue) is not valid UTF-8"
-        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode and sslrootcert are)"
+        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode, sslrootcert, sslcert and sslkey are; a password goes before the @, in PGPASSWORD or in ~/.pgpass)"
         case let .repeatedParameter(name): "the parameter \(name) is given more than once"
         case let .emptyParameter(name): "the parameter \(name) is empty"
+        case .clientCertificateWithoutTLS: "sslcert and sslkey need TLS, and sslmode=disable turns it off"
         }
     }
 }

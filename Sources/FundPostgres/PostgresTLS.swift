@@ -1,42 +1,96 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOSSL
 import PostgresNIO
 
-/// TLS for a connection to a PostgreSQL book, as libpq's `sslmode` and `sslrootcert` ask for it.
+/// TLS for a connection to a PostgreSQL book, as libpq's `sslmode`, `sslrootcert`, `sslcert` and
+/// `sslkey` ask for it.
 extension PostgresAddress {
     /// libpq's default file of trusted authorities, used when the URL gives no `sslrootcert`.
     static let defaultRootCertificate = "~/.postgresql/root.crt"
+    /// libpq's default client certificate and key, used when the URL gives no `sslcert`.
+    static let defaultClientCertificate = "~/.postgresql/postgresql.crt"
+    static let defaultClientKey = "~/.postgresql/postgresql.key"
 
-    /// The TLS postgres-nio opens the connection with: none for `disable`; for `prefer` and
-    /// `require` (without `sslrootcert`) encryption without a check of the certificate; for
+    /// The TLS postgres-nio opens the connection with: none for `disable`; for `allow`, `prefer`
+    /// and `require` (without `sslrootcert`) encryption without a check of the certificate; for
     /// `verify-ca` a certificate signed by a trusted authority, and for `verify-full` one that
-    /// also names the URL's host (a host name, or an IP address in the certificate's names).
-    func connectionTLS() throws(PostgresBookError) -> PostgresConnection.Configuration.TLS {
+    /// also names the URL's host (a host name, or an IP address in the certificate's names). The
+    /// client's certificate and key go with it when the URL names them or libpq's default
+    /// certificate exists under `home`. `allow` gets the TLS of its second attempt.
+    func connectionTLS(home: String) throws(PostgresBookError) -> PostgresConnection.Configuration.TLS {
         if tls == .disable { return .disable }
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv12
         if tls.checksCertificate(rootGiven: rootCertificate != nil) {
             configuration.certificateVerification = tls == .verifyFull ? .fullVerification : .noHostnameVerification
-            configuration.trustRoots = try trustRoots()
+            configuration.trustRoots = try trustRoots(home: home)
         } else {
             configuration.certificateVerification = .none
+        }
+        if let identity = try clientIdentity(home: home) {
+            configuration.certificateChain = identity.chain.map { .certificate($0) }
+            configuration.privateKey = .privateKey(identity.key)
         }
         let context: NIOSSLContext
         do {
             context = try NIOSSLContext(configuration: configuration)
         } catch {
+            if configuration.privateKey != nil {
+                throw .tlsClientCertificate(path: clientCertificate ?? Self.defaultClientCertificate, problem: .unusable)
+            }
             throw .tlsRootCertificate(path: rootCertificate ?? Self.defaultRootCertificate, problem: .unusable)
         }
         return tls == .prefer ? .prefer(context) : .require(context)
     }
 
+    /// The client's certificate chain and key: those the URL names, or libpq's defaults when the
+    /// default certificate exists; nil when neither. A named file that is missing, a key that
+    /// others may read (as libpq: mode 600 or less for the user's own key, 640 for root's), an
+    /// encrypted key and a file without PEM are refused before anything is connected to.
+    func clientIdentity(home: String) throws(PostgresBookError) -> (chain: [NIOSSLCertificate], key: NIOSSLPrivateKey)? {
+        let certificatePath = clientCertificate ?? home + "/.postgresql/postgresql.crt"
+        let shownCertificate = clientCertificate ?? Self.defaultClientCertificate
+        if clientCertificate == nil, clientKey == nil, !FileManager.default.fileExists(atPath: certificatePath) { return nil }
+        guard FileManager.default.isReadableFile(atPath: certificatePath) else {
+            let problem: PostgresBookError.ClientFileProblem = FileManager.default.fileExists(atPath: certificatePath) ? .unreadable : .missing
+            throw .tlsClientCertificate(path: shownCertificate, problem: problem)
+        }
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificatePath) } catch {
+            throw .tlsClientCertificate(path: shownCertificate, problem: .notPEM)
+        }
+        guard !chain.isEmpty else { throw .tlsClientCertificate(path: shownCertificate, problem: .notPEM) }
+
+        let keyPath = clientKey ?? home + "/.postgresql/postgresql.key"
+        let shownKey = clientKey ?? Self.defaultClientKey
+        var status = stat()
+        guard stat(keyPath, &status) == 0 else {
+            throw .tlsClientKey(path: shownKey, problem: errno == ENOENT ? .missing : .unreadable)
+        }
+        let othersMay: mode_t = status.st_uid == 0 ? (S_IWGRP | S_IXGRP | S_IRWXO) : (S_IRWXG | S_IRWXO)
+        if status.st_mode & othersMay != 0 {
+            throw .tlsClientKey(path: shownKey, problem: .readableByOthers(mode: String(status.st_mode & 0o777, radix: 8)))
+        }
+        guard let data = FileManager.default.contents(atPath: keyPath) else { throw .tlsClientKey(path: shownKey, problem: .unreadable) }
+        let text = String(decoding: data, as: UTF8.self)
+        if text.contains("ENCRYPTED") { throw .tlsClientKey(path: shownKey, problem: .encrypted) }
+        do {
+            return (chain, try NIOSSLPrivateKey(bytes: Array(data), format: .pem))
+        } catch {
+            throw .tlsClientKey(path: shownKey, problem: .notPEM)
+        }
+    }
+
     /// The authorities a checked certificate must be signed by: the system's (`system`), those
     /// in the file `sslrootcert` names, or those in libpq's default file. A file that is missing
     /// or holds no PEM certificate is refused before anything is connected to.
-    func trustRoots() throws(PostgresBookError) -> NIOSSLTrustRoots {
+    func trustRoots(home: String) throws(PostgresBookError) -> NIOSSLTrustRoots {
         if rootCertificate == "system" { return .default }
         let shown = rootCertificate ?? Self.defaultRootCertificate
-        let path = rootCertificate ?? (NSHomeDirectory() + "/.postgresql/root.crt")
+        let path = rootCertificate ?? (home + "/.postgresql/root.crt")
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .tlsRootCertificate(path: shown, problem: FileManager.default.fileExists(atPath: path) ? .unreadable : .missing)
         }

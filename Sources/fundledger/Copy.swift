@@ -10,16 +10,18 @@ struct Copy: ParsableCommand {
                             "在 SQLite 文件与 PostgreSQL 数据库之间（任一方向）复制整个账套，目标必须是新的空账套。"),
         discussion: bilingual("""
             A book in PostgreSQL is named postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE, with \
-            ?sslmode=disable|prefer|require|verify-ca|verify-full and &sslrootcert=FILE as for psql \
-            (prefer when left out; verify-full checks the server's certificate and host); the \
-            password is never printed. The target must be a new file or \
+            ?sslmode=disable|allow|prefer|require|verify-ca|verify-full, &sslrootcert=FILE, \
+            &sslcert=FILE and &sslkey=FILE as for psql (prefer when left out; verify-full checks the \
+            server's certificate and host); without a password in the URL, PGPASSWORD or \
+            ~/.pgpass (PGPASSFILE) gives it, and it is never printed. The target must be a new file or \
             an empty database: nothing is ever overwritten. The copy is one transaction on the target, \
             keeps every id, reads every table back, and verifies the book with its chain heads before \
             it is kept. Who may back up the whole book may copy it.
             """, """
             PostgreSQL 中的账套写作 postgresql://用户[:密码]@主机:端口/数据库，可加 \
-            ?sslmode=disable|prefer|require|verify-ca|verify-full 和 &sslrootcert=文件，与 psql 相同\
-            （省略时为 prefer；verify-full 校验服务器证书及主机名）；密码从不显示。目标必须是新文件或空数据库，绝不覆盖。复制在目标上是一个事务，保留全部 id，\
+            ?sslmode=disable|allow|prefer|require|verify-ca|verify-full、&sslrootcert=文件、&sslcert=文件 \
+            和 &sslkey=文件，与 psql 相同（省略时为 prefer；verify-full 校验服务器证书及主机名）；地址中\
+            没有密码时取自 PGPASSWORD 或 ~/.pgpass（PGPASSFILE）；密码从不显示。目标必须是新文件或空数据库，绝不覆盖。复制在目标上是一个事务，保留全部 id，\
             逐表读回核对，并在保留前校验账套及其链头。能备份整个账套的用户才能复制。
             """))
     @OptionGroup var options: BookOptions

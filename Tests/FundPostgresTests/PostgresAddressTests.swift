@@ -81,13 +81,17 @@ import Testing
             ("postgresql://u:hunter2@[::1/db", .address(.badHost)),
             ("postgresql://u:hunt%zzer2@h/db", .address(.badEscape(.password))),
             ("postgresql://u:hunter2@h/a/b", .address(.badDatabase)),
-            ("postgresql://u:hunter2@h/db?sslmode=allow", .sslModeUnknown("allow")),
+            ("postgresql://u:hunter2@h/db?sslmode=Allow", .sslModeUnknown("Allow")),
             ("postgresql://u:hunter2@h/db?sslmode=Require", .sslModeUnknown("Require")),
             ("postgresql://u:hunter2@h/db?sslmode=", .sslModeUnknown("")),
             ("postgresql://u:hunter2@h/db?sslmode=require&sslmode=disable", .address(.repeatedParameter("sslmode"))),
             ("postgresql://u:hunter2@h/db?sslrootcert=", .address(.emptyParameter("sslrootcert"))),
             ("postgresql://u:hunter2@h/db?sslrootcert=%zz", .address(.badEscape(.parameter))),
             ("postgresql://u@h/db?password=hunter2", .address(.unknownParameter("password"))),
+            ("postgresql://u:hunter2@h/db?sslcert=a.crt&sslcert=b.crt", .address(.repeatedParameter("sslcert"))),
+            ("postgresql://u:hunter2@h/db?sslkey=", .address(.emptyParameter("sslkey"))),
+            ("postgresql://u:hunter2@h/db?sslmode=disable&sslcert=a.crt", .address(.clientCertificateWithoutTLS)),
+            ("postgresql://u:hunter2@h/db?sslkey=a.key&sslmode=disable", .address(.clientCertificateWithoutTLS)),
             ("postgresql://u:hunter2@h/db?application_name=x", .address(.unknownParameter("application_name"))),
         ]
         for (url, expected) in cases {

@@ -129,7 +129,7 @@ import Testing
             let result = try place.run(command, as: "t")
             #expect(result.status == 1 && result.stderr.contains("[postgres-unreachable]") && !result.stderr.contains("secret-word"), "\(command): \(result.stderr)")
         }
-        let tls = try place.run(["verify", "--book", "postgresql://u:secret-word@127.0.0.1:1/db?sslmode=allow"], as: "t")
+        let tls = try place.run(["verify", "--book", "postgresql://u:secret-word@127.0.0.1:1/db?sslmode=prefered"], as: "t")
         #expect(tls.status == 1 && tls.stderr.contains("[postgres-sslmode-invalid]"), "\(tls.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: place.folder).filter { $0 != "tmp" }
         #expect(left.isEmpty, "left \(left)")

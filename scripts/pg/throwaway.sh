@@ -3,7 +3,10 @@
 # and data folder, listening on 127.0.0.1 only, with `trust` logins for the role `fundledger`.
 # It takes TLS connections too: a certificate authority made for it alone (DIR/ca.crt) signs its
 # certificate for localhost and 127.0.0.1; DIR/other-ca.crt is an authority that signed nothing,
-# for the tests that a certificate from an untrusted authority is refused.
+# for the tests that a certificate from an untrusted authority is refused. Two more roles are
+# for the tests of logins: `fundledger_password` logs in with the password `throwaway-password`
+# (scram-sha-256), and `fundledger_certificate` only over TLS with the client certificate
+# DIR/client.crt and its key DIR/client.key (signed by DIR/ca.crt; without TLS it is rejected).
 #   scripts/pg/throwaway.sh start DIR PORT   makes DIR/data, starts the server, creates the database
 #                                            fundledger_test and prints its URL
 #   scripts/pg/throwaway.sh stop DIR [PORT]  stops the server and removes DIR
@@ -46,6 +49,13 @@ make_certificates() {
     as_server openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
       -extfile server.ext -out server.crt 2>/dev/null
     as_server chmod 600 server.key
+    as_server openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "/CN=fundledger_certificate" \
+      -keyout client.key -out client.csr 2>/dev/null
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' \
+      | as_server tee client.ext >/dev/null
+    as_server openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
+      -extfile client.ext -out client.crt 2>/dev/null
+    as_server chmod 644 client.key
   ) || { echo "throwaway.sh: openssl could not make the test certificates" >&2; exit 1; }
 }
 
@@ -63,10 +73,21 @@ start)
   as_server "$bin/initdb" -D "$dir/data" -A trust -U "$role" -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   make_certificates "$dir"
+  # The login tests' rules come before initdb's `trust` lines, which match every other role.
+  {
+    printf 'host all fundledger_password 127.0.0.1/32 scram-sha-256\n'
+    printf 'hostnossl all fundledger_certificate 127.0.0.1/32 reject\n'
+    printf 'hostssl all fundledger_certificate 127.0.0.1/32 cert\n'
+    cat "$dir/data/pg_hba.conf"
+  } | as_server tee "$dir/pg_hba.new" >/dev/null
+  as_server mv "$dir/pg_hba.new" "$dir/data/pg_hba.conf"
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" start >/dev/null \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key -c ssl_ca_file=$dir/ca.crt" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   as_server "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$role" "$database"
+  as_server "$bin/psql" -q -h 127.0.0.1 -p "$port" -U "$role" -d "$database" -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE fundledger_password LOGIN PASSWORD 'throwaway-password'" \
+    -c "CREATE ROLE fundledger_certificate LOGIN" >/dev/null
   echo "postgresql://$role@127.0.0.1:$port/$database"
   ;;
 stop)

@@ -9,11 +9,17 @@ extension PostgresBookError: LocalizedMessage {
         case let .address(problem):
             "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=模式[&sslrootcert=文件]]"
         case let .sslModeUnknown(mode):
-            "不支持 sslmode=\(mode)；请用 disable、prefer（默认）、require、verify-ca 或 verify-full"
+            "不支持 sslmode=\(mode)；请用 disable、allow、prefer（默认）、require、verify-ca 或 verify-full"
         case let .tlsNotOffered(location):
             "\(location) 的 PostgreSQL 服务器不提供 TLS 加密连接，而地址中的 sslmode 要求加密；请在服务器的 postgresql.conf 中开启 ssl，只有在可信的网络上才可改用 sslmode=disable"
         case let .tlsRootCertificate(path, problem):
             "无法从 \(path) 读取受信任的证书颁发机构（\(problem.chinese)）；请用 sslrootcert=文件 给出签发服务器证书的机构证书，或用 sslrootcert=system 采用系统信任的根证书"
+        case let .tlsClientCertificate(path, problem):
+            "无法使用客户端证书 \(path)（\(problem.chinese)）；请用 sslcert=文件 给出服务器所信任的机构为该用户签发的证书"
+        case let .tlsClientKey(path, problem):
+            "无法使用客户端证书的私钥 \(path)（\(problem.chinese)）；请用 sslkey=文件 给出"
+        case let .passwordMissing(location, user, file):
+            "\(location) 的 PostgreSQL 服务器要求用户 \(user) 的密码，但没有找到：地址中没有，PGPASSWORD 未设置，\(file.chinese)；请在密码文件中加一行 主机:端口:数据库:用户:密码（文件权限 600）"
         case let .tlsHandshakeFailed(location, reason):
             "与 \(location) 建立 TLS 加密连接失败（\(reason.chineseHandshakeReason)）；请检查服务器证书是否由 sslrootcert 中的机构签发、是否写明地址中的主机名（verify-full）、是否已过期"
         case let .unreachable(location, reason):
@@ -62,9 +68,10 @@ extension PostgresBookError.AddressProblem {
         case .missingDatabase: "主机之后没有数据库名"
         case .badDatabase: "数据库名中含有 /"
         case let .badEscape(part): "\(part.chinese)中的 % 转义不是有效的 UTF-8"
-        case let .unknownParameter(name): "不支持参数 \(name)（只支持 sslmode 和 sslrootcert）"
+        case let .unknownParameter(name): "不支持参数 \(name)（只支持 sslmode、sslrootcert、sslcert 和 sslkey；密码写在 @ 之前，或放在 PGPASSWORD 或 ~/.pgpass 中）"
         case let .repeatedParameter(name): "参数 \(name) 出现了不止一次"
         case let .emptyParameter(name): "参数 \(name) 是空的"
+        case .clientCertificateWithoutTLS: "sslcert 和 sslkey 需要 TLS 加密连接，而 sslmode=disable 关闭了加密"
         }
     }
 }
@@ -76,6 +83,30 @@ extension PostgresBookError.RootCertificateProblem {
         case .unreadable: "文件无法读取"
         case .notPEM: "其中没有 PEM 格式的证书"
         case .unusable: "TLS 程序库不接受其中的证书"
+        }
+    }
+}
+
+extension PostgresBookError.ClientFileProblem {
+    var chinese: String {
+        switch self {
+        case .missing: "文件不存在"
+        case .unreadable: "文件无法读取"
+        case let .readableByOthers(mode): "其他用户可以读取它（权限 \(mode)）；请改为只有属主可读：chmod 600"
+        case .encrypted: "它用口令加密，本版本无法输入口令；请以解密后的形式保存，权限 600"
+        case .notPEM: "其中没有 PEM 格式的证书或私钥"
+        case .unusable: "TLS 程序库不接受这一证书与私钥；请检查二者是否配对"
+        }
+    }
+}
+
+extension PostgresBookError.PasswordFileOutcome {
+    var chinese: String {
+        switch self {
+        case let .absent(path): "没有 \(path)"
+        case let .noLine(path): "\(path) 中没有与该主机、端口、数据库和用户相符的行"
+        case let .readableByOthers(path, mode): "\(path) 未被读取，因为其他用户可以读取它（权限 \(mode)）；请执行 chmod 600 \(path)"
+        case let .unreadable(path): "\(path) 无法读取"
         }
     }
 }

@@ -1,0 +1,219 @@
+import Foundation
+import FundCore
+@testable import FundPostgres
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Logging in as libpq does: the password from the URL, `PGPASSWORD` or the password file, a
+/// client certificate and key (`sslcert`, `sslkey` or libpq's default files) and `sslmode=allow`.
+/// The test server (`scripts/pg/throwaway.sh`) has a role that logs in by password and one that
+/// logs in only over TLS with the client certificate beside the server's authority.
+@Suite struct PostgresLoginTests {
+    static let password = "throwaway-password"
+
+    /// A folder of the test's own, removed by `defer`.
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("login-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, to path: String, mode: mode_t) throws {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(chmod(path, mode) == 0)
+    }
+
+    // MARK: The password file, without a server
+
+    @Test func aPasswordFileLineMatchesAsLibpqs() throws {
+        let address = PostgresAddress(user: "finance", host: "db.example", port: 6543, database: "union_books")
+        let match = { (line: String) in PostgresPassword.match(Substring(line), address: address) }
+        #expect(match("db.example:6543:union_books:finance:s3cret") == "s3cret")
+        #expect(match("*:*:*:*:any") == "any")
+        #expect(match("db.example:*:*:finance:pa\\:ss\\\\word") == "pa:ss\\word")
+        #expect(match("*:*:*:finance:with:colons") == "with:colons")
+        #expect(match("db.example:5432:union_books:finance:other-port") == nil)
+        #expect(match("db.example:6543:union_books:auditor:other-user") == nil)
+        #expect(match("db.example:6543:other_book:finance:other-database") == nil)
+        #expect(match("# db.example:6543:union_books:finance:comment") == nil)
+        #expect(match("db.example:6543:union_books:finance") == nil)
+        #expect(match("db\\.example:6543:union_books:finance:escaped-dot") == "escaped-dot")
+    }
+
+    /// The URL's password first, then `PGPASSWORD`, then the first matching line of the file
+    /// `PGPASSFILE` names (else `~/.pgpass` under `HOME`); a file others may read is not read.
+    @Test func thePasswordComesFromTheURLTheEnvironmentOrTheFile() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/passwords"
+        try Self.write("# the county's books\nother:*:*:*:no\n127.0.0.1:*:books:finance:from-file\n*:*:*:*:second\n", to: file, mode: 0o600)
+        var address = PostgresAddress(user: "finance", host: "127.0.0.1", database: "books")
+        let lookUp = { (environment: [String: String]) in PostgresPassword.lookUp(for: address, environment: environment) }
+        #expect(lookUp(["PGPASSFILE": file]) == .success("from-file"))
+        #expect(lookUp(["PGPASSFILE": file, "PGPASSWORD": "from-environment"]) == .success("from-environment"))
+        try FileManager.default.createDirectory(atPath: folder + "/home", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: file, toPath: folder + "/home/.pgpass")
+        #expect(lookUp(["HOME": folder + "/home"]) == .success("from-file"))
+        #expect(lookUp(["HOME": folder + "/nobody"]) == .failure(.absent(path: "~/.pgpass")))
+        #expect(lookUp(["PGPASSFILE": folder + "/none"]) == .failure(.absent(path: folder + "/none")))
+        #expect(chmod(file, 0o644) == 0)
+        #expect(lookUp(["PGPASSFILE": file]) == .failure(.readableByOthers(path: file, mode: "644")))
+        try Self.write("other:*:*:*:no\n", to: file, mode: 0o600)
+        #expect(lookUp(["PGPASSFILE": file]) == .failure(.noLine(path: file)))
+        address.password = "from-url"
+        #expect(lookUp(["PGPASSFILE": file, "PGPASSWORD": "from-environment"]) == .success("from-url"))
+    }
+
+    @Test func theNewParametersAreRead() throws {
+        let address = try PostgresAddress.parse("postgresql://u@h/db?sslmode=allow&sslcert=%2Fetc%2Fme.crt&sslkey=me.key")
+        #expect(address.tls == .allow && address.clientCertificate == "/etc/me.crt" && address.clientKey == "me.key")
+        #expect(address.rootCertificate == nil && address.redacted == "postgresql://u@h:5432/db")
+        #expect(!PostgresAddress.TLSMode.allow.checksCertificate(rootGiven: true))
+    }
+
+    // MARK: Against the test server
+
+    /// The test server's files beside its authority (`FUNDLEDGER_TEST_POSTGRES_CA`).
+    static func serverFiles(_ test: String = #function) -> (server: PostgresAddress, folder: String)? {
+        guard let server = TestServer.address(test), let authority = PostgresTLSTests.authority(test) else { return nil }
+        return (server, (authority as NSString).deletingLastPathComponent)
+    }
+
+    @Test func aPasswordRoleLogsInWithEachSourceOfItsPassword() async throws {
+        guard let (server, _) = Self.serverFiles() else { return }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var address = server
+        address.user = "fundledger_password"
+        let file = folder + "/pgpass"
+        try Self.write("\(address.host):\(address.port):\(address.database):fundledger_password:\(Self.password)\n", to: file, mode: 0o600)
+        let home = ["HOME": folder]
+        for (password, environment) in [(Self.password, home), (nil, home.merging(["PGPASSWORD": Self.password]) { $1 }),
+                                        (nil, home.merging(["PGPASSFILE": file]) { $1 })] {
+            address.password = password
+            let session = try await PostgresSession.connect(address, environment: environment)
+            let rows = try await session.rows("SELECT current_user::text")
+            await session.close()
+            #expect(rows == [[.text("fundledger_password")]], "\(environment.keys.sorted())")
+        }
+
+        // No password anywhere, or only in a file others may read: refused saying where it looked.
+        address.password = nil
+        #expect(chmod(file, 0o640) == 0)
+        for (environment, outcome) in [(home, PostgresBookError.PasswordFileOutcome.absent(path: "~/.pgpass")),
+                                       (home.merging(["PGPASSFILE": file]) { $1 }, .readableByOthers(path: file, mode: "640"))] {
+            do {
+                let session = try await PostgresSession.connect(address, environment: environment)
+                await session.close()
+                Issue.record("logged in without a password")
+            } catch {
+                #expect(error == .passwordMissing(location: address.redacted, user: "fundledger_password", file: outcome), "\(error)")
+                #expect(error.category == .notPermitted && error.chinese.hasSuffix("[postgres-password-missing]"), "\(error.chinese)")
+                #expect(error.chinese.contains("PGPASSWORD") && error.description.contains("HOST:PORT:DATABASE:USER:PASSWORD"))
+            }
+        }
+
+        // A wrong password is the server's refusal, and is never shown.
+        address.password = "wrong-hunter2"
+        do {
+            let session = try await PostgresSession.connect(address, environment: home)
+            await session.close()
+            Issue.record("logged in with a wrong password")
+        } catch {
+            guard case .loginRefused = error else { Issue.record("\(error)"); return }
+            #expect(!error.description.contains("hunter2") && !error.chinese.contains("hunter2"))
+        }
+    }
+
+    /// The certificate role logs in with `sslcert` and `sslkey`, with libpq's default files under
+    /// `HOME`, and with `sslmode=allow` (refused without TLS, it tries again with it).
+    @Test func aCertificateRoleLogsInWithItsCertificate() async throws {
+        guard let (server, files) = Self.serverFiles() else { return }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = folder + "/client.key"
+        try FileManager.default.copyItem(atPath: files + "/client.key", toPath: key)
+        #expect(chmod(key, 0o600) == 0)
+        var address = server
+        address.user = "fundledger_certificate"
+        address.clientCertificate = files + "/client.crt"
+        address.clientKey = key
+        let home = ["HOME": folder]
+        for mode in [PostgresAddress.TLSMode.allow, .prefer, .require, .verifyFull] {
+            address.tls = mode
+            address.rootCertificate = mode == .verifyFull ? files + "/ca.crt" : nil
+            let session = try await PostgresSession.connect(address, environment: home)
+            let rows = try await session.rows("SELECT current_user::text, ssl::int FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            await session.close()
+            #expect(rows == [[.text("fundledger_certificate"), .integer(1)]], "\(mode)")
+        }
+
+        // libpq's default files, found under HOME.
+        try FileManager.default.createDirectory(atPath: folder + "/.postgresql", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: files + "/client.crt", toPath: folder + "/.postgresql/postgresql.crt")
+        try FileManager.default.moveItem(atPath: key, toPath: folder + "/.postgresql/postgresql.key")
+        address.clientCertificate = nil
+        address.clientKey = nil
+        address.tls = .require
+        address.rootCertificate = nil
+        let session = try await PostgresSession.connect(address, environment: home)
+        #expect(try await session.rows("SELECT current_user::text") == [[.text("fundledger_certificate")]])
+        await session.close()
+
+        // Without a certificate the server refuses the login; allow on the trust role stays unencrypted.
+        do {
+            let refused = try await PostgresSession.connect(address, environment: ["HOME": folder + "/nobody"])
+            await refused.close()
+            Issue.record("logged in without a certificate")
+        } catch {
+            guard case .loginRefused = error else { Issue.record("\(error)"); return }
+        }
+        var trusted = server
+        trusted.tls = .allow
+        #expect(try await PostgresTLSTests.encrypted(trusted) == false)
+    }
+
+    /// A key others may read, an encrypted key, a missing key or certificate and a file without
+    /// PEM are refused by name before anything is connected to.
+    @Test func unusableClientFilesAreRefusedBeforeConnecting() async throws {
+        guard let (server, files) = Self.serverFiles() else { return }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = folder + "/client.key"
+        try FileManager.default.copyItem(atPath: files + "/client.key", toPath: key)
+        #expect(chmod(key, 0o644) == 0)
+        let encrypted = folder + "/encrypted.key"
+        try Self.write("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n", to: encrypted, mode: 0o600)
+        let junk = folder + "/junk.pem"
+        try Self.write("not a certificate\n", to: junk, mode: 0o600)
+        let certificate = files + "/client.crt"
+        let cases: [(String?, String?, PostgresBookError)] = [
+            (certificate, key, .tlsClientKey(path: key, problem: .readableByOthers(mode: "644"))),
+            (certificate, encrypted, .tlsClientKey(path: encrypted, problem: .encrypted)),
+            (certificate, junk, .tlsClientKey(path: junk, problem: .notPEM)),
+            (certificate, folder + "/none.key", .tlsClientKey(path: folder + "/none.key", problem: .missing)),
+            (certificate, nil, .tlsClientKey(path: "~/.postgresql/postgresql.key", problem: .missing)),
+            (folder + "/none.crt", key, .tlsClientCertificate(path: folder + "/none.crt", problem: .missing)),
+            (junk, key, .tlsClientCertificate(path: junk, problem: .notPEM)),
+            (nil, key, .tlsClientCertificate(path: "~/.postgresql/postgresql.crt", problem: .missing)),
+        ]
+        for (certificateFile, keyFile, expected) in cases {
+            var address = server
+            address.user = "fundledger_certificate"
+            address.password = "hunter2"
+            address.tls = .require
+            address.clientCertificate = certificateFile
+            address.clientKey = keyFile
+            do {
+                let session = try await PostgresSession.connect(address, environment: ["HOME": folder])
+                await session.close()
+                Issue.record("connected with \(String(describing: certificateFile)) \(String(describing: keyFile))")
+            } catch {
+                #expect(error == expected, "\(error)")
+                #expect(error.category == .invalidInput && error.chinese.hasSuffix("[\(error.rule)]") && !error.description.contains("hunter2"))
+            }
+        }
+    }
+}

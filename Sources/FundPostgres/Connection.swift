@@ -43,9 +43,7 @@ public final class PostgresSession: @unchecked Sendable {
     private static func attempt(_ address: PostgresAddress, password: Result<String, PostgresBookError.PasswordFileOutcome>,
                                 tls: PostgresConnection.Configuration.TLS, logger: Logger) async throws(PostgresBookError) -> PostgresSession {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
-                                                             password: try? password.get(), database: address.database, tls: tls)
-        configuration.options.connectTimeout = .seconds(10)
+        let configuration = Self.configuration(address, password: password, tls: tls)
         do {
             let connection = try await PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger)
             return PostgresSession(address: address, connection: connection, group: group, logger: logger)
@@ -56,6 +54,15 @@ public final class PostgresSession: @unchecked Sendable {
             }
             throw Self.connectFailure(error, address: address)
         }
+    }
+
+    /// What postgres-nio connects with: the address, the password found for it and the TLS.
+    static func configuration(_ address: PostgresAddress, password: Result<String, PostgresBookError.PasswordFileOutcome>,
+                              tls: PostgresConnection.Configuration.TLS) -> PostgresConnection.Configuration {
+        var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: try? password.get(), database: address.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        return configuration
     }
 
     /// Closes the connection (an open transaction is rolled back by the server) and its event loop.

@@ -57,7 +57,8 @@ public enum PostgresBook {
     /// With `reader`, the snapshot holds what that user may read (`ReadingPart`): the rows of
     /// the organisations the user's grants reach, every organisation's row and the user's own
     /// roles; the whole book for a user whose grants reach all of it, or when the part would
-    /// name a row it does not hold.
+    /// name a row it does not hold. A refusal on the snapshot is logged in the server's access
+    /// log (`logRefusal`), as on a book file.
     public static func snapshot(of address: PostgresAddress, key: SealKey?, reader: String? = nil,
                                 progress: BookCopy.Progress? = nil) async throws -> Store {
         let folder = try BookCopy.privateFolder()
@@ -73,7 +74,7 @@ public enum PostgresBook {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
-        return try Store.openSnapshot(at: path, removingWhenReleased: folder, key: key)
+        return try Store.openSnapshot(at: path, removingWhenReleased: folder, key: key) { refusal in logRefusal(refusal, to: address) }
     }
 
     /// `body` given a new folder only this user can read, removed with all it holds afterwards.

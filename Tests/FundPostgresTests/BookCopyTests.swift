@@ -235,6 +235,13 @@ import Testing
                 #expect(!onServer.1.contains("secret-word") && !onServer.2.contains("secret-word"))
             }
         }
+        // Each refused read was logged where the book is: the two access logs hold the same
+        // entries, all but their times.
+        let logOnFile = try run(["user", "log", "--format", "csv", "--book", file])
+        let logOnServer = try run(["user", "log", "--format", "csv", "--book", url])
+        let withoutTimes = { (csv: String) in csv.split(separator: "\n").map { $0.split(separator: ",", maxSplits: 1).dropFirst().joined() } }
+        #expect(logOnFile.0 == 0 && logOnServer.0 == 0 && logOnFile.1.contains("refused"), "\(logOnFile.2) \(logOnServer.2)")
+        #expect(withoutTimes(logOnServer.1) == withoutTimes(logOnFile.1))
         let exported = try run(["export", "trial-balance", "--org", "FED-01", "--year", "2026", "--book", url, "-o", folder + "/tb.xlsx"])
         #expect(exported.0 == 0 && FileManager.default.fileExists(atPath: folder + "/tb.xlsx"), "\(exported.2)")
         // A command that writes still refuses the PostgreSQL book, and says what it is for.

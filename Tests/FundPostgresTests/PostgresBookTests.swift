@@ -152,6 +152,12 @@ import Testing
         #expect(try part!.session(as: "周婷").ledger.turnovers(organization: "FED-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!)
                 == t.book.store.session(as: "周婷").ledger.turnovers(organization: "FED-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!))
         #expect(throws: BookError.self) { try part!.session(as: "周婷").ledger.turnovers(organization: "CTY-01", from: Period(year: 2026, month: 1)!, to: Period(year: 2026, month: 12)!) }
+        // The refusal is logged on the server, as on a book file, and not in the snapshot.
+        let logged = try await TestServer.using(database) { session in
+            try await session.rows(#"SELECT "user", outcome, action, organization, position('[' in detail) > 0 FROM access_log WHERE outcome = 'refused'"#)
+        }
+        #expect(logged == [[.text("周婷"), .text("refused"), .text("read"), .text("CTY-01"), .integer(1)]], "\(logged)")
+        #expect(try contents(part!).log == 0)
         part = nil
         #expect(!FileManager.default.fileExists(atPath: folder), "the snapshot's folder is removed with its store")
 

@@ -2,6 +2,28 @@ import Foundation
 import FundCore
 import GRDB
 
+/// A refusal as the access log keeps it (`outcome` refused), handed to where a snapshot's
+/// refusals are logged (`Store.openSnapshot`).
+public struct RefusedAccess: Sendable, Equatable {
+    /// When, as the log writes it (`Store.now()`).
+    public let at: String
+    public let user: String
+    /// The action refused (`Action.rawValue`).
+    public let action: String
+    /// The organisation's code, nil for an action on the whole book.
+    public let organization: String?
+    /// The refusal's message.
+    public let detail: String
+
+    public init(at: String, user: String, action: String, organization: String?, detail: String) {
+        self.at = at
+        self.user = user
+        self.action = action
+        self.organization = organization
+        self.detail = detail
+    }
+}
+
 /// The store: one SQLite file holding the accounts of many organisations, and the one owner of
 /// its database connection.
 ///
@@ -34,12 +56,18 @@ public final class Store: Sendable {
     /// with the book when the store is released; nil for a book the store does not own.
     let ownedFolder: String?
 
-    init(path: String, database: any DatabaseWriter, readOnly: Bool = false, sealKey: SealKey? = nil, ownedFolder: String? = nil) {
+    /// Where a refusal is logged instead of this store's own file: the book a snapshot was read
+    /// from (its server's access log); nil to log in the file, where it can be written.
+    let refusalLog: (@Sendable (RefusedAccess) -> Void)?
+
+    init(path: String, database: any DatabaseWriter, readOnly: Bool = false, sealKey: SealKey? = nil, ownedFolder: String? = nil,
+         refusalLog: (@Sendable (RefusedAccess) -> Void)? = nil) {
         self.path = path
         self.database = database
         self.readOnly = readOnly
         self.sealKey = sealKey
         self.ownedFolder = ownedFolder
+        self.refusalLog = refusalLog
     }
 
     deinit {

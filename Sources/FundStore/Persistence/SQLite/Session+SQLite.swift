@@ -39,12 +39,15 @@ extension Session {
     }
 
     /// Records a refusal in the access log, in a transaction of its own (the refused one was
-    /// rolled back). Best effort: a book that cannot be written (read-only disk) keeps no log.
+    /// rolled back); a snapshot's refusal goes to the book it was read from (`Store.refusalLog`).
+    /// Best effort: a book that cannot be written (read-only disk) keeps no log.
     func logRefusal(_ error: BookError) {
         guard case let .notPermitted(user, action, organization, _) = error else { return }
         let entry = AccessLogRecord(at: Store.now(), user: user, outcome: .refused, action: action.rawValue, organization: organization,
                                     detail: error.description)
-        if store.readOnly {
+        if let refusalLog = store.refusalLog {
+            refusalLog(RefusedAccess(at: entry.at, user: entry.user, action: entry.action, organization: entry.organization, detail: entry.detail))
+        } else if store.readOnly {
             // A reading command's store cannot write: the refusal goes in through a connection of its own.
             guard let writer = try? DatabaseQueue(path: path, configuration: Store.configuration()) else { return }
             try? writer.write { db in try SQLiteStorage(db).appendAccessLog(entry) }

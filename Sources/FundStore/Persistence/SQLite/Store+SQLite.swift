@@ -119,11 +119,13 @@ extension Store {
 
     /// The book file `path`, a snapshot of a book kept elsewhere (a PostgreSQL server), opened
     /// for reading: its folder `folder`, which holds nothing else, is removed when the store is
-    /// released, and removed at once when the file cannot be opened as a book.
-    public static func openSnapshot(at path: String, removingWhenReleased folder: String, key: SealKey? = nil) throws -> Store {
+    /// released, and removed at once when the file cannot be opened as a book. A refusal of a
+    /// session on it goes to `refusalLog` (the book it was read from), not into the snapshot.
+    public static func openSnapshot(at path: String, removingWhenReleased folder: String, key: SealKey? = nil,
+                                    refusalLog: (@Sendable (RefusedAccess) -> Void)? = nil) throws -> Store {
         do {
             let opened = try open(at: path, connections: .readOnly, key: key)
-            return Store(path: opened.path, database: opened.database, readOnly: true, sealKey: key, ownedFolder: folder)
+            return Store(path: opened.path, database: opened.database, readOnly: true, sealKey: key, ownedFolder: folder, refusalLog: refusalLog)
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw error

@@ -42,10 +42,13 @@ struct VerifyPass {
     var parentPostings: [(voucher: VerifiedVoucher, account: String)] = []
     /// The monthly aggregates as the posted lines give them.
     var turnovers: [TurnoverKey: TurnoverTotals] = [:]
+    /// How many year aggregate rows the book stores: the room `yearTurnovers` makes at once.
+    var yearRows = 0
 
     /// The year aggregates as the posted lines give them: the monthly ones added up by year.
     func yearTurnovers() throws -> [YearBalanceKey: TurnoverTotals] {
         var years: [YearBalanceKey: TurnoverTotals] = [:]
+        years.reserveCapacity(yearRows)
         for (key, totals) in turnovers {
             let yearKey = YearBalanceKey(organizationID: key.organizationID, accountID: key.accountID, project: key.project,
                                          counterpartID: key.counterpartID, year: Int(key.period / 100), closing: key.closing)
@@ -81,6 +84,10 @@ extension SQLiteStorage {
     /// decoding gives, without a row object or a string per value.
     func verifyPass() throws -> VerifyPass {
         var pass = VerifyPass()
+        // The aggregates the lines give are about as many as the book stores: room for them at
+        // once, so the dictionaries are not grown (and held twice) step by step.
+        pass.turnovers.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM balance") ?? 0)
+        pass.yearRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM year_balance") ?? 0
         // Each code as stored, and as a sealed text field (nil when it is not a text).
         var accounts: [Int64: StoredCode] = [:], organizations: [Int64: StoredCode] = [:]
         let codes = try Row.fetchCursor(db, sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account")

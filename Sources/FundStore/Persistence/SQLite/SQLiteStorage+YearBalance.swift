@@ -64,15 +64,14 @@ extension PostingContext {
 }
 
 extension SQLiteStorage {
-    /// The year aggregate against the year turnovers the posted lines give (`verifyPass`): each row
-    /// that differs, with the vouchers behind it: a row changed, added or removed outside FundLedger.
-    func yearBalanceProblems(_ pass: VerifyPass) throws -> [VerifyProblem] {
+    /// The year aggregate against the year turnovers the posted lines give (`VerifyPass.yearTurnovers`):
+    /// each row that differs, with the vouchers behind it: a row changed, added or removed outside FundLedger.
+    func yearBalanceProblems(_ turnovers: consuming [YearBalanceKey: TurnoverTotals]) throws -> [VerifyProblem] {
         var organizations: [Int64: String] = [:], accounts: [Int64: String] = [:]
         let codes = try Row.fetchCursor(db, sql: "SELECT 0, id, code FROM organization UNION ALL SELECT 1, id, code FROM account")
         while let row = try codes.next() {
             if row[0] as Int64 == 0 { organizations[row[1]] = row[2] } else { accounts[row[1]] = row[2] }
         }
-        var unmatched = try summing(organizationID: nil, from: 190001, to: 999912) { try pass.yearTurnovers() }
         var differences: [YearBalanceDifference] = []
         func compare(_ key: YearBalanceKey, want: TurnoverTotals, have: TurnoverTotals) {
             guard want.debit != have.debit || want.credit != have.credit,
@@ -84,9 +83,9 @@ extension SQLiteStorage {
         let stored = try Row.fetchCursor(db, sql: "SELECT organization_id, account_id, project, counterpart_id, year, closing, debit, credit FROM year_balance")
         while let row = try stored.next() {
             let key = YearBalanceKey(organizationID: row[0], accountID: row[1], project: row[2], counterpartID: row[3], year: row[4], closing: row[5])
-            compare(key, want: unmatched.removeValue(forKey: key) ?? TurnoverTotals(), have: TurnoverTotals(debit: row[6], credit: row[7]))
+            compare(key, want: turnovers.removeValue(forKey: key) ?? TurnoverTotals(), have: TurnoverTotals(debit: row[6], credit: row[7]))
         }
-        for (key, want) in unmatched { compare(key, want: want, have: TurnoverTotals()) }
+        for (key, want) in turnovers { compare(key, want: want, have: TurnoverTotals()) }
         differences.sort { a, b in
             (a.organization, a.key.year, a.account, a.key.project, a.key.counterpartID, a.key.closing ? 1 : 0)
                 < (b.organization, b.key.year, b.account, b.key.project, b.key.counterpartID, b.key.closing ? 1 : 0)

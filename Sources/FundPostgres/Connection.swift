@@ -25,7 +25,7 @@ public final class PostgresSession: @unchecked Sendable {
                                environment: [String: String] = ProcessInfo.processInfo.environment) async throws(PostgresBookError) -> PostgresSession {
         var logger = Logger(label: "fundledger.postgres")
         logger.logLevel = .critical
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = PrivateFile.home(environment)
         // A missing or unreadable file of TLS is refused before an event loop is started.
         let tls = try address.connectionTLS(home: home)
         let password = PostgresPassword.lookUp(for: address, environment: environment)
@@ -131,9 +131,6 @@ public final class PostgresSession: @unchecked Sendable {
                 case "28P01", "28000": return .loginRefused(location: address.redacted, user: address.user, reason: message)
                 default: return .server(sqlState: state, message: message)
                 }
-            }
-            if error.code == .authMechanismRequiresPassword {
-                return .loginRefused(location: address.redacted, user: address.user, reason: "the server asks for a password and none is given")
             }
             return .unreachable(location: address.redacted, reason: Self.reason(error.underlying ?? error))
         }

@@ -58,7 +58,8 @@ public enum PostgresBook {
     /// the organisations the user's grants reach, every organisation's row and the user's own
     /// roles; the whole book for a user whose grants reach all of it, or when the part would
     /// name a row it does not hold. A refusal on the snapshot is logged in the server's access
-    /// log (`logRefusal`), as on a book file.
+    /// log (`logRefusal`), as on a book file; when it cannot be, a warning says why on the error
+    /// output.
     public static func snapshot(of address: PostgresAddress, key: SealKey?, reader: String? = nil,
                                 progress: BookCopy.Progress? = nil) async throws -> Store {
         let folder = try BookCopy.privateFolder()
@@ -74,7 +75,10 @@ public enum PostgresBook {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
-        return try Store.openSnapshot(at: path, removingWhenReleased: folder, key: key) { refusal in logRefusal(refusal, to: address) }
+        return try Store.openSnapshot(at: path, removingWhenReleased: folder, key: key) { refusal in
+            guard let failure = logRefusal(refusal, to: address) else { return }
+            FileHandle.standardError.write(Data(refusalNotLogged(failure, address: address).utf8))
+        }
     }
 
     /// `body` given a new folder only this user can read, removed with all it holds afterwards.

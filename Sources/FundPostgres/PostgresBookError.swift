@@ -96,7 +96,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
     public enum ClientFileProblem: Sendable, Equatable {
         case missing
         case unreadable
-        /// Group or others may read the key (its mode, in octal); libpq refuses such a key too.
+        /// Group or others have access to the key (its mode, in octal); libpq refuses such a key too.
         case readableByOthers(mode: String)
         /// The key is encrypted with a passphrase; `sslpassword` is not taken.
         case encrypted
@@ -108,7 +108,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
             switch self {
             case .missing: "no such file"
             case .unreadable: "the file cannot be read"
-            case let .readableByOthers(mode): "others may read it (mode \(mode)); make it readable by its owner only: chmod 600"
+            case let .readableByOthers(mode): "group or others have access to it (mode \(mode)); make it readable by its owner only: chmod 600"
             case .encrypted: "it is encrypted with a passphrase, which this version cannot take; store it decrypted with mode 600"
             case .notPEM: "it holds no PEM certificate or key"
             case .unusable: "the TLS library does not take the certificate with this key; check that they are a pair"
@@ -122,8 +122,10 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case absent(path: String)
         /// The file has no line for this host, port, database and user.
         case noLine(path: String)
-        /// Not read, as libpq does not: group or others may read it.
+        /// Not read, as libpq does not: group or others have access to it.
         case readableByOthers(path: String, mode: String)
+        /// The first line that matches gives an empty password, which counts as none.
+        case emptyPassword(path: String)
         /// The file exists and cannot be read.
         case unreadable(path: String)
 
@@ -131,7 +133,8 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
             switch self {
             case let .absent(path): "there is no \(path)"
             case let .noLine(path): "\(path) has no line for this host, port, database and user"
-            case let .readableByOthers(path, mode): "\(path) was not read, since others may read it (mode \(mode)); chmod 600 \(path)"
+            case let .readableByOthers(path, mode): "\(path) was not read, since group or others have access to it (mode \(mode)); chmod 600 \(path)"
+            case let .emptyPassword(path): "the line of \(path) for this host, port, database and user has an empty password"
             case let .unreadable(path): "\(path) cannot be read"
             }
         }
@@ -145,7 +148,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         let text = switch self {
         case .refused: ""
         case let .address(problem):
-            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE[&sslrootcert=FILE]]"
+            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE][&sslrootcert=FILE][&sslcert=FILE&sslkey=FILE]"
         case let .sslModeUnknown(mode):
             "sslmode=\(mode) is not one this version takes; use disable, allow, prefer (the default), require, verify-ca or verify-full"
         case let .tlsNotOffered(location):
@@ -155,7 +158,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case let .tlsClientCertificate(path, problem):
             "cannot use the client certificate \(path) (\(problem.english)); give the certificate the server's authority signed for this user as sslcert=FILE"
         case let .tlsClientKey(path, problem):
-            "cannot use the client certificate's key \(path) (\(problem.english)); give it as sslkey=FILE"
+            "cannot use the client certificate's key \(path) (\(problem.english)); mend the file, or give the key that pairs with sslcert as sslkey=FILE"
         case let .passwordMissing(location, user, file):
             "the PostgreSQL server of \(location) asks for the password of \(user), and none is given: not in the URL, not in PGPASSWORD, and \(file.english); add a line HOST:PORT:DATABASE:USER:PASSWORD to the password file (mode 600)"
         case let .tlsHandshakeFailed(location, reason):

@@ -43,7 +43,9 @@ extension PostgresAddress {
             }
             throw .tlsRootCertificate(path: rootCertificate ?? Self.defaultRootCertificate, problem: .unusable)
         }
-        return tls == .prefer ? .prefer(context) : .require(context)
+        // `allow` takes TLS only on its second attempt, and then as `prefer` does: a server
+        // without TLS gets the same login again, so its refusal is the one reported.
+        return tls == .prefer || tls == .allow ? .prefer(context) : .require(context)
     }
 
     /// The client's certificate chain and key: those the URL names, or libpq's defaults when the
@@ -66,19 +68,21 @@ extension PostgresAddress {
 
         let keyPath = clientKey ?? home + "/.postgresql/postgresql.key"
         let shownKey = clientKey ?? Self.defaultClientKey
-        var status = stat()
-        guard stat(keyPath, &status) == 0 else {
-            throw .tlsClientKey(path: shownKey, problem: errno == ENOENT ? .missing : .unreadable)
+        let file: PrivateFile
+        switch PrivateFile.read(keyPath) {
+        case let .success(read): file = read
+        case .failure(.missing): throw .tlsClientKey(path: shownKey, problem: .missing)
+        case .failure: throw .tlsClientKey(path: shownKey, problem: .unreadable)
         }
-        let othersMay: mode_t = status.st_uid == 0 ? (S_IWGRP | S_IXGRP | S_IRWXO) : (S_IRWXG | S_IRWXO)
-        if status.st_mode & othersMay != 0 {
-            throw .tlsClientKey(path: shownKey, problem: .readableByOthers(mode: String(status.st_mode & 0o777, radix: 8)))
+        // libpq's rule: the user's own key readable by its owner only, a key owned by root by
+        // root and its group at most (0640).
+        let othersMay: mode_t = file.owner == 0 ? (S_IWGRP | S_IXGRP | S_IRWXO) : (S_IRWXG | S_IRWXO)
+        if file.mode & othersMay != 0 {
+            throw .tlsClientKey(path: shownKey, problem: .readableByOthers(mode: PrivateFile.octal(file.mode)))
         }
-        guard let data = FileManager.default.contents(atPath: keyPath) else { throw .tlsClientKey(path: shownKey, problem: .unreadable) }
-        let text = String(decoding: data, as: UTF8.self)
-        if text.contains("ENCRYPTED") { throw .tlsClientKey(path: shownKey, problem: .encrypted) }
+        if String(decoding: file.bytes, as: UTF8.self).contains("ENCRYPTED") { throw .tlsClientKey(path: shownKey, problem: .encrypted) }
         do {
-            return (chain, try NIOSSLPrivateKey(bytes: Array(data), format: .pem))
+            return (chain, try NIOSSLPrivateKey(bytes: file.bytes, format: .pem))
         } catch {
             throw .tlsClientKey(path: shownKey, problem: .notPEM)
         }

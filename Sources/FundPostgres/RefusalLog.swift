@@ -3,19 +3,23 @@ import FundStore
 import PostgresNIO
 
 extension PostgresBook {
+    /// How long logging one refusal may take in all: connecting, and the insert once connected.
+    static let refusalLogTimeout: TimeAmount = .seconds(10)
+
     /// Logs `refusal` in the access log of the PostgreSQL book at `address`, as a refusal on a
     /// book file is logged in the file: one row of `access_log` in a statement of its own, by a
-    /// connection of its own (the snapshot's transaction is over by then). Best effort, as on a
-    /// file that cannot be written: a server that cannot be reached or refuses keeps no row.
+    /// connection of its own (the snapshot's transaction is over by then). Returns nil when the
+    /// row is written, else why not (unreachable, the login refused, no right to insert, a lock
+    /// held past the timeout): the refusal stands either way, as on a file that cannot be written.
     ///
     /// It waits for the server on the calling thread with NIO's futures, never on Swift's
-    /// concurrency pool, so it may be called from the synchronous code of a session anywhere
-    /// (a command's main thread, or the body of `withCopy`), though not from an event loop.
+    /// concurrency pool, and never longer than `refusalLogTimeout` once connected (a statement
+    /// and lock timeout on the server, and the connection closed from this side past it).
     public static func logRefusal(_ refusal: RefusedAccess, to address: PostgresAddress,
-                                  environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard MultiThreadedEventLoopGroup.currentEventLoop == nil else { return }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        guard let tls = try? address.connectionTLS(home: home) else { return }
+                                  environment: [String: String] = ProcessInfo.processInfo.environment) -> PostgresBookError? {
+        guard MultiThreadedEventLoopGroup.currentEventLoop == nil else { return .server(sqlState: "", message: "called on an event loop") }
+        let tls: PostgresConnection.Configuration.TLS
+        do { tls = try address.connectionTLS(home: PrivateFile.home(environment)) } catch { return error }
         let password = PostgresPassword.lookUp(for: address, environment: environment)
         var logger = Logger(label: "fundledger.postgres")
         logger.logLevel = .critical
@@ -26,16 +30,46 @@ extension PostgresBook {
                       refusal.organization.map(BookValue.text) ?? .null, .text(refusal.detail)] {
             value.bind(into: &binds)
         }
+        let milliseconds = refusalLogTimeout.nanoseconds / 1_000_000
+        let limits = ["statement_timeout", "lock_timeout"].map { PostgresQuery(unsafeSQL: "SET \($0) = \(milliseconds)") }
         let insert = PostgresQuery(unsafeSQL: #"INSERT INTO access_log (at, "user", outcome, action, organization, detail) VALUES ($1, $2, 'refused', $3, $4, $5)"#,
                                    binds: binds)
-        // `allow` tries without TLS first, as `PostgresSession.connect` does.
-        for attempt in address.tls == .allow ? [PostgresConnection.Configuration.TLS.disable, tls] : [tls] {
+        // `allow` tries without TLS first and again with it only when that login is refused, as
+        // `PostgresSession.connect` does.
+        let attempts: [PostgresConnection.Configuration.TLS] = address.tls == .allow ? [.disable, tls] : [tls]
+        for (number, attempt) in attempts.enumerated() {
             let configuration = PostgresSession.configuration(address, password: password, tls: attempt)
-            guard let connection = try? PostgresConnection.connect(on: group.next(), configuration: configuration, id: 2, logger: logger).wait()
-            else { continue }
-            _ = try? connection.query(insert, logger: logger).wait()
-            try? connection.close().wait()
-            return
+            let connection: PostgresConnection
+            do {
+                connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 2, logger: logger).wait()
+            } catch {
+                let failure = PostgresSession.connectFailure(error, address: address)
+                if number + 1 < attempts.count, failure.refusedWithoutTLS { continue }
+                return failure
+            }
+            // A server that stops answering once connected is given up on from this side too.
+            let deadline = connection.eventLoop.scheduleTask(in: refusalLogTimeout) { let closing: EventLoopFuture<Void> = connection.close(); _ = closing }
+            defer {
+                deadline.cancel()
+                try? connection.close().wait()
+            }
+            do {
+                for limit in limits { _ = try connection.query(limit, logger: logger).wait() }
+                _ = try connection.query(insert, logger: logger).wait()
+                return nil
+            } catch let error as PSQLError {
+                if let state = error.serverInfo?[.sqlState] { return .server(sqlState: state, message: error.serverInfo?[.message] ?? "") }
+                return .connectionLost(location: address.redacted)
+            } catch {
+                return .connectionLost(location: address.redacted)
+            }
         }
+        return nil
+    }
+
+    /// The line a command prints on its error output when a refusal could not be logged on the
+    /// server: the refusal stands, and the DBA learns why the access log lacks it.
+    static func refusalNotLogged(_ failure: PostgresBookError, address: PostgresAddress) -> String {
+        "警告：被拒绝的操作未能记入 \(address.redacted) 的访问日志（\(failure.chinese)）；拒绝仍然有效，请检查该用户在服务器上写入 access_log 的权限 [postgres-access-log-not-written]\n"
     }
 }

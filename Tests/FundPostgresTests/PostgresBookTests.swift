@@ -158,6 +158,18 @@ import Testing
         }
         #expect(logged == [[.text("周婷"), .text("refused"), .text("read"), .text("CTY-01"), .integer(1)]], "\(logged)")
         #expect(try contents(part!).log == 0)
+        // A role that may not insert into the access log: the refusal is not logged, and why is said.
+        var reader = database
+        reader.user = "fundledger_password"
+        reader.password = PostgresLoginTests.password
+        let refusal = RefusedAccess(at: "2026-12-03T00:00:00Z", user: "周婷", action: "read", organization: "CTY-01", detail: "x")
+        let failure = PostgresBook.logRefusal(refusal, to: reader)
+        #expect(failure == .server(sqlState: "42501", message: "permission denied for table access_log"), "\(String(describing: failure))")
+        if let failure {
+            let warning = PostgresBook.refusalNotLogged(failure, address: reader)
+            #expect(warning.contains("访问日志") && warning.contains("[postgres-access-log-not-written]") && !warning.contains(PostgresLoginTests.password))
+        }
+        #expect(PostgresBook.logRefusal(refusal, to: database) == nil)
         part = nil
         #expect(!FileManager.default.fileExists(atPath: folder), "the snapshot's folder is removed with its store")
 

@@ -29,17 +29,25 @@ import Glibc
 
     @Test func aPasswordFileLineMatchesAsLibpqs() throws {
         let address = PostgresAddress(user: "finance", host: "db.example", port: 6543, database: "union_books")
-        let match = { (line: String) in PostgresPassword.match(Substring(line), address: address) }
+        let wanted = [address.host, String(address.port), address.database, address.user].map { Array($0.utf8) }
+        let match = { (line: String) in PostgresPassword.match(Array(line.utf8), wanted: wanted) }
         #expect(match("db.example:6543:union_books:finance:s3cret") == "s3cret")
         #expect(match("*:*:*:*:any") == "any")
         #expect(match("db.example:*:*:finance:pa\\:ss\\\\word") == "pa:ss\\word")
-        #expect(match("*:*:*:finance:with:colons") == "with:colons")
+        // The password ends at the first unescaped colon; a lone backslash at the end stays.
+        #expect(match("*:*:*:finance:with:colons") == "with")
+        #expect(match("*:*:*:*:trailing\\") == "trailing\\")
+        #expect(match("*:*:*:*:") == "")
+        #expect(match("db\\.example:6543:union_books:finance:escaped-dot") == "escaped-dot")
+        // An escaped star is a star, not a wildcard.
+        #expect(match("\\*:*:*:*:literal-star") == nil)
         #expect(match("db.example:5432:union_books:finance:other-port") == nil)
         #expect(match("db.example:6543:union_books:auditor:other-user") == nil)
         #expect(match("db.example:6543:other_book:finance:other-database") == nil)
+        #expect(match("db.example.cn:6543:union_books:finance:longer-host") == nil)
+        #expect(match("db.exampl:6543:union_books:finance:shorter-host") == nil)
         #expect(match("# db.example:6543:union_books:finance:comment") == nil)
         #expect(match("db.example:6543:union_books:finance") == nil)
-        #expect(match("db\\.example:6543:union_books:finance:escaped-dot") == "escaped-dot")
     }
 
     /// The URL's password first, then `PGPASSWORD`, then the first matching line of the file
@@ -59,9 +67,18 @@ import Glibc
         #expect(lookUp(["HOME": folder + "/nobody"]) == .failure(.absent(path: "~/.pgpass")))
         #expect(lookUp(["PGPASSFILE": folder + "/none"]) == .failure(.absent(path: folder + "/none")))
         #expect(chmod(file, 0o644) == 0)
-        #expect(lookUp(["PGPASSFILE": file]) == .failure(.readableByOthers(path: file, mode: "644")))
+        #expect(lookUp(["PGPASSFILE": file]) == .failure(.readableByOthers(path: file, mode: "0644")))
         try Self.write("other:*:*:*:no\n", to: file, mode: 0o600)
         #expect(lookUp(["PGPASSFILE": file]) == .failure(.noLine(path: file)))
+        // Windows line ends, an empty password on the first matching line, a folder as the file.
+        try Self.write("127.0.0.1:*:books:finance:crlf\r\n*:*:*:*:second\r\n", to: file, mode: 0o600)
+        #expect(lookUp(["PGPASSFILE": file]) == .success("crlf"))
+        try Self.write("127.0.0.1:*:books:finance:\n*:*:*:*:second\n", to: file, mode: 0o600)
+        #expect(lookUp(["PGPASSFILE": file]) == .failure(.emptyPassword(path: file)))
+        #expect(lookUp(["PGPASSFILE": folder]) == .failure(.unreadable(path: folder)))
+        // An empty password in the URL counts as none, as for libpq.
+        address.password = ""
+        #expect(lookUp(["PGPASSWORD": "from-environment"]) == .success("from-environment"))
         address.password = "from-url"
         #expect(lookUp(["PGPASSFILE": file, "PGPASSWORD": "from-environment"]) == .success("from-url"))
     }
@@ -103,7 +120,7 @@ import Glibc
         address.password = nil
         #expect(chmod(file, 0o640) == 0)
         for (environment, outcome) in [(home, PostgresBookError.PasswordFileOutcome.absent(path: "~/.pgpass")),
-                                       (home.merging(["PGPASSFILE": file]) { $1 }, .readableByOthers(path: file, mode: "640"))] {
+                                       (home.merging(["PGPASSFILE": file]) { $1 }, .readableByOthers(path: file, mode: "0640"))] {
             do {
                 let session = try await PostgresSession.connect(address, environment: environment)
                 await session.close()
@@ -176,21 +193,29 @@ import Glibc
     }
 
     /// A key others may read, an encrypted key, a missing key or certificate and a file without
-    /// PEM are refused by name before anything is connected to.
+    /// PEM are refused by name before anything is connected to (nothing listens on port 1).
     @Test func unusableClientFilesAreRefusedBeforeConnecting() async throws {
-        guard let (server, files) = Self.serverFiles() else { return }
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = folder + "/made"
+        try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+        try Self.makeCertificate(in: files)
+        let server = PostgresAddress(user: "fundledger_certificate", host: "127.0.0.1", port: 1, database: "db")
         let key = folder + "/client.key"
         try FileManager.default.copyItem(atPath: files + "/client.key", toPath: key)
         #expect(chmod(key, 0o644) == 0)
+        let groupWritable = folder + "/group.key"
+        try FileManager.default.copyItem(atPath: files + "/client.key", toPath: groupWritable)
+        #expect(chmod(groupWritable, 0o620) == 0)
         let encrypted = folder + "/encrypted.key"
         try Self.write("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n", to: encrypted, mode: 0o600)
         let junk = folder + "/junk.pem"
         try Self.write("not a certificate\n", to: junk, mode: 0o600)
         let certificate = files + "/client.crt"
         let cases: [(String?, String?, PostgresBookError)] = [
-            (certificate, key, .tlsClientKey(path: key, problem: .readableByOthers(mode: "644"))),
+            (certificate, key, .tlsClientKey(path: key, problem: .readableByOthers(mode: "0644"))),
+            (certificate, groupWritable, .tlsClientKey(path: groupWritable, problem: .readableByOthers(mode: "0620"))),
+            (certificate, folder, .tlsClientKey(path: folder, problem: .unreadable)),
             (certificate, encrypted, .tlsClientKey(path: encrypted, problem: .encrypted)),
             (certificate, junk, .tlsClientKey(path: junk, problem: .notPEM)),
             (certificate, folder + "/none.key", .tlsClientKey(path: folder + "/none.key", problem: .missing)),
@@ -201,7 +226,6 @@ import Glibc
         ]
         for (certificateFile, keyFile, expected) in cases {
             var address = server
-            address.user = "fundledger_certificate"
             address.password = "hunter2"
             address.tls = .require
             address.clientCertificate = certificateFile
@@ -215,5 +239,18 @@ import Glibc
                 #expect(error.category == .invalidInput && error.chinese.hasSuffix("[\(error.rule)]") && !error.description.contains("hunter2"))
             }
         }
+    }
+
+    /// A self-signed client certificate and its key (`client.crt`, `client.key`) made by openssl.
+    static func makeCertificate(in folder: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl", "req", "-x509", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                             "-days", "1", "-subj", "/CN=fundledger_certificate", "-keyout", folder + "/client.key", "-out", folder + "/client.crt"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "openssl could not make a test certificate")
     }
 }

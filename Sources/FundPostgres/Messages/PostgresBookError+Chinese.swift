@@ -7,7 +7,7 @@ extension PostgresBookError: LocalizedMessage {
         if case let .refused(failure) = self { return BookError.storage(failure).chinese }
         let text = switch self {
         case let .address(problem):
-            "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=模式[&sslrootcert=文件]]"
+            "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=模式][&sslrootcert=文件][&sslcert=文件&sslkey=文件]"
         case let .sslModeUnknown(mode):
             "不支持 sslmode=\(mode)；请用 disable、allow、prefer（默认）、require、verify-ca 或 verify-full"
         case let .tlsNotOffered(location):
@@ -17,7 +17,7 @@ extension PostgresBookError: LocalizedMessage {
         case let .tlsClientCertificate(path, problem):
             "无法使用客户端证书 \(path)（\(problem.chinese)）；请用 sslcert=文件 给出服务器所信任的机构为该用户签发的证书"
         case let .tlsClientKey(path, problem):
-            "无法使用客户端证书的私钥 \(path)（\(problem.chinese)）；请用 sslkey=文件 给出"
+            "无法使用客户端证书的私钥 \(path)（\(problem.chinese)）；请修正该文件，或用 sslkey=文件 给出与 sslcert 配对的私钥"
         case let .passwordMissing(location, user, file):
             "\(location) 的 PostgreSQL 服务器要求用户 \(user) 的密码，但没有找到：地址中没有，PGPASSWORD 未设置，\(file.chinese)；请在密码文件中加一行 主机:端口:数据库:用户:密码（文件权限 600）"
         case let .tlsHandshakeFailed(location, reason):
@@ -92,7 +92,7 @@ extension PostgresBookError.ClientFileProblem {
         switch self {
         case .missing: "文件不存在"
         case .unreadable: "文件无法读取"
-        case let .readableByOthers(mode): "其他用户可以读取它（权限 \(mode)）；请改为只有属主可读：chmod 600"
+        case let .readableByOthers(mode): "同组或其他用户可以访问它（权限 \(mode)）；请改为只有属主可读：chmod 600"
         case .encrypted: "它用口令加密，本版本无法输入口令；请以解密后的形式保存，权限 600"
         case .notPEM: "其中没有 PEM 格式的证书或私钥"
         case .unusable: "TLS 程序库不接受这一证书与私钥；请检查二者是否配对"
@@ -105,7 +105,8 @@ extension PostgresBookError.PasswordFileOutcome {
         switch self {
         case let .absent(path): "没有 \(path)"
         case let .noLine(path): "\(path) 中没有与该主机、端口、数据库和用户相符的行"
-        case let .readableByOthers(path, mode): "\(path) 未被读取，因为其他用户可以读取它（权限 \(mode)）；请执行 chmod 600 \(path)"
+        case let .readableByOthers(path, mode): "\(path) 未被读取，因为同组或其他用户可以访问它（权限 \(mode)）；请执行 chmod 600 \(path)"
+        case let .emptyPassword(path): "\(path) 中与该主机、端口、数据库和用户相符的行密码为空"
         case let .unreadable(path): "\(path) 无法读取"
         }
     }

@@ -11,11 +11,12 @@ struct RowDigest: Equatable, Sendable {
     private var sum: [UInt64] = [0, 0, 0, 0]
 
     mutating func add(_ row: [BookValue]) {
-        let hash = Array(SHA256.hash(data: BookCopy.encoded(row)))
+        let hash = SHA256.hash(data: BookCopy.encoded(row))
         var carry: UInt64 = 0
         for limb in 0..<4 {
-            var word: UInt64 = 0
-            for byte in hash[(limb * 8)..<(limb * 8 + 8)] { word = word << 8 | UInt64(byte) }
+            let word = hash.withUnsafeBytes { bytes in
+                (0..<8).reduce(UInt64(0)) { word, offset in word << 8 | UInt64(bytes[limb * 8 + offset]) }
+            }
             let (partial, overflow) = sum[limb].addingReportingOverflow(word)
             let (total, overflowAgain) = partial.addingReportingOverflow(carry)
             sum[limb] = total
@@ -50,11 +51,11 @@ extension BookCopy {
             var sql = "SELECT \(columns) FROM \(quoted(table.name))"
             if let last { sql += " WHERE (\(order)) > (\(last.map { _ in "?" }.joined(separator: ", ")))" }
             sql += " ORDER BY \(order) LIMIT \(batchRows)"
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(last ?? []))
-            let width = table.columns.count
-            if let final = rows.last { last = Array(Array(final.databaseValues)[width...]) }
+            let (rows, lastKey) = try SQLiteRows.rows(db.cachedStatement(sql: sql), arguments: StatementArguments(last ?? []),
+                                                      width: table.columns.count)
+            if let lastKey { last = lastKey }
             if rows.count < batchRows { finished = true }
-            return rows.map { row in row.databaseValues.prefix(width).map(BookValue.init) }
+            return rows
         }
     }
 

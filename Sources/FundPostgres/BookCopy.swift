@@ -224,7 +224,7 @@ public enum BookCopy {
                     try checkKinds(table, rows)
                     try await target.writeWithoutTransaction { db in
                         let statement = try db.cachedStatement(sql: insert)
-                        for row in rows { try statement.execute(arguments: StatementArguments(row.map(\.databaseValue))) }
+                        try SQLiteRows.insert(rows, with: statement)
                     }
                     read.add(rows)
                     done += rows.count
@@ -304,6 +304,7 @@ public enum BookCopy {
     /// A row as bytes that tell every value's kind and length, for comparing rows.
     static func encoded(_ row: [BookValue]) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(row.count * 9 + 64)
         func length(_ count: Int) { withUnsafeBytes(of: UInt64(count).bigEndian) { bytes += $0 } }
         for value in row {
             switch value {

@@ -32,7 +32,20 @@ as_server() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# The test authorities and the server's certificate and key (the key readable by the server only).
+# A key and a certificate NAME.key and NAME.crt for SUBJECT, signed by ca.crt with the extensions
+# EXTENSIONS (lines), in the current folder; the key gets MODE.
+signed_certificate() {
+  local name=$1 subject=$2 extensions=$3 mode=$4
+  as_server openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "$subject" \
+    -keyout "$name.key" -out "$name.csr" 2>/dev/null
+  printf '%b' "$extensions" | as_server tee "$name.ext" >/dev/null
+  as_server openssl x509 -req -in "$name.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
+    -extfile "$name.ext" -out "$name.crt" 2>/dev/null
+  as_server chmod "$mode" "$name.key"
+}
+
+# The test authorities, the server's certificate and key (the key readable by the server only),
+# and the client certificate of the role fundledger_certificate.
 make_certificates() {
   local folder=$1
   (
@@ -42,20 +55,10 @@ make_certificates() {
         -subj "/CN=FundLedger test $ca" -addext "basicConstraints=critical,CA:TRUE" \
         -addext "keyUsage=critical,keyCertSign,cRLSign" -keyout "$ca.key" -out "$ca.crt" 2>/dev/null
     done
-    as_server openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "/CN=localhost" \
-      -keyout server.key -out server.csr 2>/dev/null
-    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' \
-      | as_server tee server.ext >/dev/null
-    as_server openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
-      -extfile server.ext -out server.crt 2>/dev/null
-    as_server chmod 600 server.key
-    as_server openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "/CN=fundledger_certificate" \
-      -keyout client.key -out client.csr 2>/dev/null
-    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' \
-      | as_server tee client.ext >/dev/null
-    as_server openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
-      -extfile client.ext -out client.crt 2>/dev/null
-    as_server chmod 644 client.key
+    signed_certificate server "/CN=localhost" \
+      'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' 600
+    signed_certificate client "/CN=fundledger_certificate" \
+      'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' 644
   ) || { echo "throwaway.sh: openssl could not make the test certificates" >&2; exit 1; }
 }
 

@@ -211,9 +211,15 @@ import Glibc
         try Self.write("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n", to: encrypted, mode: 0o600)
         let junk = folder + "/junk.pem"
         try Self.write("not a certificate\n", to: junk, mode: 0o600)
+        // The key of another certificate: the two are not a pair.
+        let other = folder + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try Self.makeCertificate(in: other)
+        #expect(chmod(other + "/client.key", 0o600) == 0)
         let certificate = files + "/client.crt"
         let cases: [(String?, String?, PostgresBookError)] = [
             (certificate, key, .tlsClientKey(path: key, problem: .readableByOthers(mode: "0644"))),
+            (certificate, other + "/client.key", .tlsClientCertificate(path: certificate, problem: .unusable)),
             (certificate, groupWritable, .tlsClientKey(path: groupWritable, problem: .readableByOthers(mode: "0620"))),
             (certificate, folder, .tlsClientKey(path: folder, problem: .unreadable)),
             (certificate, encrypted, .tlsClientKey(path: encrypted, problem: .encrypted)),

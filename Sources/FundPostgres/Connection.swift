@@ -27,16 +27,16 @@ public final class PostgresSession: @unchecked Sendable {
         logger.logLevel = .critical
         let home = PrivateFile.home(environment)
         // A missing or unreadable file of TLS is refused before an event loop is started.
-        let tls = try address.connectionTLS(home: home)
+        let attempts = try address.connectionAttempts(home: home)
         let password = PostgresPassword.lookUp(for: address, environment: environment)
-        if address.tls == .allow {
+        for (number, tls) in attempts.enumerated() {
             do throws(PostgresBookError) {
-                return try await attempt(address, password: password, tls: .disable, logger: logger)
-            } catch let error where error.refusedWithoutTLS {
                 return try await attempt(address, password: password, tls: tls, logger: logger)
+            } catch let error where number + 1 < attempts.count && error.refusedWithoutTLS {
+                continue
             }
         }
-        return try await attempt(address, password: password, tls: tls, logger: logger)
+        preconditionFailure("the last attempt returns or throws")
     }
 
     /// One connection attempt with the given TLS, on a new event-loop group shut down if it fails.

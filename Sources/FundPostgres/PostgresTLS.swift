@@ -48,6 +48,14 @@ extension PostgresAddress {
         return tls == .prefer || tls == .allow ? .prefer(context) : .require(context)
     }
 
+    /// The TLS of each connection attempt in turn: for `allow`, first none, then TLS when the
+    /// server refused that login (`PostgresBookError.refusedWithoutTLS`); for every other mode
+    /// the one `connectionTLS` gives.
+    func connectionAttempts(home: String) throws(PostgresBookError) -> [PostgresConnection.Configuration.TLS] {
+        let tls = try connectionTLS(home: home)
+        return self.tls == .allow ? [.disable, tls] : [tls]
+    }
+
     /// The client's certificate chain and key: those the URL names, or libpq's defaults when the
     /// default certificate exists; nil when neither. A named file that is missing, a key that
     /// others may read (as libpq: mode 600 or less for the user's own key, 640 for root's), an

@@ -18,8 +18,8 @@ extension PostgresBook {
     public static func logRefusal(_ refusal: RefusedAccess, to address: PostgresAddress,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> PostgresBookError? {
         guard MultiThreadedEventLoopGroup.currentEventLoop == nil else { return .server(sqlState: "", message: "called on an event loop") }
-        let tls: PostgresConnection.Configuration.TLS
-        do { tls = try address.connectionTLS(home: PrivateFile.home(environment)) } catch { return error }
+        let attempts: [PostgresConnection.Configuration.TLS]
+        do { attempts = try address.connectionAttempts(home: PrivateFile.home(environment)) } catch { return error }
         let password = PostgresPassword.lookUp(for: address, environment: environment)
         var logger = Logger(label: "fundledger.postgres")
         logger.logLevel = .critical
@@ -34,9 +34,7 @@ extension PostgresBook {
         let limits = ["statement_timeout", "lock_timeout"].map { PostgresQuery(unsafeSQL: "SET \($0) = \(milliseconds)") }
         let insert = PostgresQuery(unsafeSQL: #"INSERT INTO access_log (at, "user", outcome, action, organization, detail) VALUES ($1, $2, 'refused', $3, $4, $5)"#,
                                    binds: binds)
-        // `allow` tries without TLS first and again with it only when that login is refused, as
-        // `PostgresSession.connect` does.
-        let attempts: [PostgresConnection.Configuration.TLS] = address.tls == .allow ? [.disable, tls] : [tls]
+        // As `PostgresSession.connect`: the next attempt only after a login refused for want of TLS.
         for (number, attempt) in attempts.enumerated() {
             let configuration = PostgresSession.configuration(address, password: password, tls: attempt)
             let connection: PostgresConnection

@@ -46,7 +46,9 @@ enum SQLiteRows {
         defer { sqlite3_reset(handle) }
         let columns = Int(sqlite3_column_count(handle))
         var rows: [[BookValue]] = []
-        var lastKey: [DatabaseValue]?
+        // The key columns of the row last stepped, kept in one array reused from row to row.
+        var key: [DatabaseValue] = []
+        key.reserveCapacity(max(0, columns - width))
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
@@ -58,18 +60,10 @@ enum SQLiteRows {
             row.reserveCapacity(width)
             for index in 0..<width { row.append(value(handle, Int32(index))) }
             rows.append(row)
-            if columns > width {
-                lastKey = (width..<columns).map { index in
-                    switch value(handle, Int32(index)) {
-                    case .null: .null
-                    case let .integer(number): number.databaseValue
-                    case let .real(number): number.databaseValue
-                    case let .text(text): text.databaseValue
-                    case let .blob(data): data.databaseValue
-                    }
-                }
-            }
+            key.removeAll(keepingCapacity: true)
+            for index in width..<columns { key.append(DatabaseValue(sqliteStatement: handle, index: Int32(index))) }
         }
+        let lastKey = rows.isEmpty || columns <= width ? nil : key
         return (rows, lastKey)
     }
 

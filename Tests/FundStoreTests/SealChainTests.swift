@@ -65,6 +65,42 @@ import Testing
         #expect(problems.count == 3, "\(problems)")
     }
 
+    /// The voucher seal chains of two organisations, broken in each of the ways `verify` names:
+    /// each organisation's problems under its own code, the first break of a chain only.
+    @Test func eachBreakOfAVoucherSealChainIsNamedUnderItsOrganisation() throws {
+        func seals(_ tamper: String) throws -> [String] {
+            let t = try TestBook()
+            for day in 10...13 { try t.post("FED-01", "2026-03-\(day)", [("102", 100), ("401", -100)]) }
+            for day in 10...12 { try t.post("CTY-01", "2026-03-\(day)", [("101", 5), ("102", -5)]) }
+            try Self.tamper(t.path, tamper)
+            return try t.book.verification.verify().problems.filter { $0.check == "seal" }.map(\.description)
+        }
+        let fed = "(SELECT id FROM organization WHERE code = 'FED-01')", cty = "(SELECT id FROM organization WHERE code = 'CTY-01')"
+        #expect(try seals("SELECT 1") == [])
+        // A link removed from the middle, and one rewritten in the other chain.
+        let jump = try seals("""
+            DELETE FROM voucher_seal WHERE organization_id = \(fed) AND seq = 2;
+            UPDATE voucher_seal SET previous = hash WHERE organization_id = \(cty) AND seq = 3;
+            """)
+        #expect(jump.count == 3, "\(jump)")
+        #expect(jump.contains { $0.hasPrefix("CTY-01 2026-03/记-0003: its seal does not follow the seal before it") }, "\(jump)")
+        #expect(jump.contains { $0.hasPrefix("CTY-01 2026-03/记-0003: its lines, amounts or fields were changed after posting") }, "\(jump)")
+        // Past a chain's first break its unsealed vouchers are not named again.
+        #expect(jump.contains { $0.hasPrefix("FED-01 2026-03/记-0003: the seal chain of FED-01 jumps from link 1 to 3") }, "\(jump)")
+        // The last seal removed: a chain whole in itself, with a posted voucher outside it.
+        let unsealed = try seals("DELETE FROM voucher_seal WHERE organization_id = \(cty) AND seq = 3")
+        #expect(unsealed == ["CTY-01 2026-03/记-0003: it is posted but has no seal: it was put into the book outside FundLedger [seal]"], "\(unsealed)")
+        // An audit that saw a head the chain no longer holds, and one that saw the head it holds.
+        let audits = try seals("""
+            INSERT INTO audit (organization_id, year, run_at, run_by, rules, vouchers, seal_seq, seal_hash)
+                SELECT \(fed), 2026, '2026-04-01T02:00:00Z', '李强', '', 4, 2, hash FROM voucher_seal WHERE organization_id = \(fed) AND seq = 2;
+            INSERT INTO audit (organization_id, year, run_at, run_by, rules, vouchers, seal_seq, seal_hash)
+                VALUES (\(cty), 2026, '2026-04-02T02:00:00Z', '李强', '', 3, 2, '\(String(repeating: "0", count: 64))');
+            """)
+        #expect(audits.count == 1, "\(audits)")
+        #expect(audits.first?.hasPrefix("CTY-01 seal 2: the chain no longer holds the seal that audit #2 saw on 2026-04-02") == true, "\(audits)")
+    }
+
     /// Removing the last events together with the rows they made (a month's close: its
     /// period_close row and its period_log entry) leaves the chain consistent in itself; only a
     /// head copied out earlier shows that it lost links.

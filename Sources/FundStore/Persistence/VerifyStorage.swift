@@ -8,10 +8,14 @@ protocol VerifyStorage {
     /// The problems of the file itself: SQLite's integrity check and the references (foreign
     /// keys) between rows.
     func fileProblems() throws -> [VerifyProblem]
-    /// Every problem of the stored rows: each posted voucher's balance and line count, gapless
-    /// numbering, red ink against the originals, leaf accounts, the turnover aggregates
-    /// recomputed from the lines, and the seal and event chains.
-    func rowProblems() throws -> [VerifyProblem]
+    /// The problems of the stored rows that one pass over every voucher and line finds: each
+    /// posted voucher's balance and line count (`vouchers`); then leaf accounts, the turnover
+    /// aggregates recomputed from the lines, and the seal and event chains (`rest`).
+    func rowProblems() throws -> (vouchers: [VerifyProblem], rest: [VerifyProblem])
+    /// The problems of the posted vouchers' sequences, which read nothing the other row checks
+    /// share: gapless numbering, and red ink against the originals. Their place in the report is
+    /// between `rowProblems`' two parts.
+    func sequenceProblems() throws -> [VerifyProblem]
     /// Spending at a subsidy's recipient, in the item's window and on its purpose, with no project
     /// tag: likely the item's money spent without saying so.
     func untaggedSubsidySpending() throws -> [VerifyProblem]

@@ -98,22 +98,37 @@ extension SQLiteStorage: SealStorage {
     /// their seal's hash (`sealContentFailures`, or `verifyPass` for the whole book).
     func sealProblems(organizationID only: Int64?, failures: [Int64: SealContentFailure]) throws -> [SealProblem] {
         var problems: [SealProblem] = []
-        // Each voucher against its own seal was checked in one pass: the content check does not
-        // depend on the links, so every changed voucher is named, not only the first.
         let organizations = try SealOrganizationRow.fetchAll(db, sql: "SELECT id, code FROM organization" + (only.map { " WHERE id = \($0)" } ?? "") + " ORDER BY code")
+        // Read once for every organisation walked, not once for each: its first posted voucher
+        // without a seal, and the seals its audits saw.
+        let unsealed = try firstUnsealedVouchers(organizationID: only)
+        let anchors = try Dictionary(grouping: SealAnchorRow.fetchAll(db, sql: """
+            SELECT organization_id, id, run_at, seal_seq, seal_hash FROM audit WHERE seal_seq > 0\(only.map { " AND organization_id = \($0)" } ?? "")
+            ORDER BY organization_id, id
+            """), by: \.organizationID)
+        let statement = try db.cachedStatement(sql: "SELECT voucher_id, seq, previous, hash FROM voucher_seal WHERE organization_id = ? ORDER BY seq")
+        let seal = StoredColumns(statement)
+        // The hash of the link before, as stored (64 hexadecimal digits), in one reused buffer.
+        var previous: [UInt8] = []
+        previous.reserveCapacity(64)
         for organization in organizations {
             let code = organization.code
-            var previous = SealPayload.genesis
+            previous.replaceSubrange(previous.indices, with: SealPayload.genesis.utf8)
             var expectedSeq: Int64 = 1
+            // Only the links an audit saw are kept, to compare with what it saw.
+            let anchored = Set(anchors[organization.id]?.map(\.seq) ?? [])
             var hashes: [Int64: String] = [:]
             var linkBroken = false
             var found: [SealProblem] = []
-            let seals = try Row.fetchCursor(db.cachedStatement(sql: "SELECT voucher_id, seq, previous, hash FROM voucher_seal WHERE organization_id = ? ORDER BY seq"),
-                                            arguments: [organization.id])
-            while let seal = try seals.next() {
-                let voucherID: Int64 = seal[0], seq: Int64 = seal[1], sealPrevious: String = seal[2], sealHash: String = seal[3]
-                hashes[seq] = sealHash
-                defer { previous = sealHash; expectedSeq = seq + 1 }
+            let seals = try Row.fetchCursor(statement, arguments: [organization.id])
+            // The columns as GRDB decodes them (`StoredColumns`), the link texts compared as bytes.
+            while try seals.next() != nil {
+                let voucherID = seal.number(0), seq = seal.number(1)
+                let expected = expectedSeq
+                let follows = seal.withText(2) { $0.elementsEqual(previous) }
+                seal.withText(3) { previous.replaceSubrange(previous.indices, with: $0) }
+                expectedSeq = seq + 1
+                if !anchored.isEmpty, anchored.contains(seq) { hashes[seq] = seal.withText(3) { String(decoding: $0, as: UTF8.self) } }
                 guard found.count < SQLiteStorage.maximumSealProblems else { continue }
                 func problem(_ reason: String, _ chinese: String) throws -> SealProblem {
                     SealProblem(voucherID: voucherID, label: try voucherLabel(id: voucherID) ?? "\(code) voucher #\(voucherID)", reason: reason,
@@ -134,11 +149,11 @@ extension SQLiteStorage: SealStorage {
                     break
                 }
                 // The links: reported once, at the first break.
-                if !linkBroken, seq != expectedSeq {
+                if !linkBroken, seq != expected {
                     linkBroken = true
-                    found.append(try problem("the seal chain of \(code) jumps from link \(expectedSeq - 1) to \(seq): a seal was removed",
-                                             "\(code) 的封签链从第 \(expectedSeq - 1) 号跳到第 \(seq) 号：有封签被删除"))
-                } else if !linkBroken, sealPrevious != previous {
+                    found.append(try problem("the seal chain of \(code) jumps from link \(expected - 1) to \(seq): a seal was removed",
+                                             "\(code) 的封签链从第 \(expected - 1) 号跳到第 \(seq) 号：有封签被删除"))
+                } else if !linkBroken, !follows {
                     linkBroken = true
                     found.append(try problem("its seal does not follow the seal before it: the chain of \(code) was rewritten here",
                                              "其封签与前一封签不相接：\(code) 的封签链在此被改写"))
@@ -146,18 +161,13 @@ extension SQLiteStorage: SealStorage {
             }
             problems += found
             if !found.isEmpty { continue }
-            if let id = try Int64.fetchOne(db, sql: """
-                SELECT v.id FROM voucher v LEFT JOIN voucher_seal s ON s.voucher_id = v.id
-                WHERE v.organization_id = ? AND v.status = 'posted' AND s.voucher_id IS NULL ORDER BY v.id LIMIT 1
-                """, arguments: [organization.id]) {
+            if let id = unsealed[organization.id] {
                 problems.append(SealProblem(voucherID: id, label: try voucherLabel(id: id) ?? "#\(id)",
                                             reason: "it is posted but has no seal: it was put into the book outside FundLedger",
                                             chineseReason: "已记账但没有封签：凭证是在 FundLedger 之外放入账套的"))
                 continue
             }
-            let anchors = try SealAnchorRow.fetchAll(db, sql: "SELECT id, run_at, seal_seq, seal_hash FROM audit WHERE organization_id = ? AND seal_seq > 0 ORDER BY id",
-                                                     arguments: [organization.id])
-            for anchor in anchors where hashes[anchor.seq] != anchor.hash {
+            for anchor in anchors[organization.id] ?? [] where hashes[anchor.seq] != anchor.hash {
                 problems.append(SealProblem(voucherID: nil, label: "\(code) seal \(anchor.seq)",
                                             reason: "the chain no longer holds the seal that audit #\(anchor.id) saw on \(anchor.runAt.prefix(10)): the vouchers up to it were rewritten after that audit",
                                             chineseReason: "封签链中已没有审计 #\(anchor.id) 于 \(BeijingTime.day(anchor.runAt)) 看到的封签：该审计之后，此前的凭证被改写"))
@@ -165,6 +175,19 @@ extension SQLiteStorage: SealStorage {
             }
         }
         return problems
+    }
+
+    /// The first posted voucher without a seal of each organisation that has one (of
+    /// `organizationID` only, when given), by organisation row id.
+    private func firstUnsealedVouchers(organizationID only: Int64?) throws -> [Int64: Int64] {
+        var first: [Int64: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT v.organization_id, min(v.id) FROM voucher v LEFT JOIN voucher_seal s ON s.voucher_id = v.id
+            WHERE v.status = 'posted' AND s.voucher_id IS NULL\(only.map { " AND v.organization_id = \($0)" } ?? "")
+            GROUP BY v.organization_id
+            """)
+        while let row = try rows.next() { first[row[0]] = row[1] }
+        return first
     }
 }
 
@@ -188,12 +211,14 @@ private struct SealOrganizationRow: FetchableRecord {
 
 /// The head of a chain an audit recorded.
 private struct SealAnchorRow: FetchableRecord {
+    let organizationID: Int64
     let id: Int64
     let runAt: String
     let seq: Int64
     let hash: String?
 
     init(row: Row) {
+        organizationID = row["organization_id"]
         id = row["id"]
         runAt = row["run_at"]
         seq = row["seal_seq"]

@@ -12,17 +12,22 @@ extension SQLiteStorage: VerifyStorage {
         try integrity() + foreignKeys()
     }
 
-    func rowProblems() throws -> [VerifyProblem] {
+    func rowProblems() throws -> (vouchers: [VerifyProblem], rest: [VerifyProblem]) {
         // The checks that read every voucher and line share one pass over them.
         var pass = try summing(organizationID: nil, from: 190001, to: 999912) { try verifyPass() }
-        let early = try voucherBalance(pass) + numbering() + reversals() + leafAccounts(pass)
+        let vouchers = try voucherBalance(pass)
+        let leaves = try leafAccounts(pass)
         // The year turnovers are added up from the monthly ones before the monthly comparison
         // takes those out of the pass and removes each stored row's key from them in place (a
         // copy to remove them from held them twice: 120 MB more on a book of a million vouchers).
         let years = try summing(organizationID: nil, from: 190001, to: 999912) { try pass.yearTurnovers() }
         var monthly: [TurnoverKey: TurnoverTotals] = [:]
         swap(&monthly, &pass.turnovers)
-        return try early + balances(consume monthly) + yearBalanceProblems(consume years) + seals(pass) + EventChain.problems(db)
+        return (vouchers, try leaves + balances(consume monthly) + yearBalanceProblems(consume years) + seals(pass) + EventChain.problems(db))
+    }
+
+    func sequenceProblems() throws -> [VerifyProblem] {
+        try numbering() + reversals()
     }
 
     func chainHeads() throws -> [ChainHead] {

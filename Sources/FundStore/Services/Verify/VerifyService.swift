@@ -20,9 +20,9 @@ public struct VerifyService: SessionService {
     public func verify(anchors: [ChainHead] = []) throws -> VerifyReport {
         try reading { storage in
             try session.authorizeWholeBook(storage)
-            // The file's own checks and the scans behind two warnings compare nothing with the
-            // other checks: on a book file they read on a second connection, on the other core,
-            // while the rest reads on this one. The counts and the chain heads the report gives
+            // The file's own checks, the numbering and red-ink checks and the scans behind two
+            // warnings compare nothing with the other checks: on a book file they read on a
+            // second connection, on the other core, while the rest reads on this one. The counts and the chain heads the report gives
             // are read here, in the same snapshot as the rows the checks recomputed, so that a
             // write committed while verify runs can never lend the report a head it did not check.
             let apart = SecondReading(path: session.store.path) { storage in try SeparateChecks(storage) }
@@ -32,7 +32,7 @@ public struct VerifyService: SessionService {
             let registry = try registryWarnings(storage, today: Store.today())
             report.heads = try storage.chainHeads()
             let separate = try apart?.value() ?? SeparateChecks(storage)
-            report.problems = separate.file + rows
+            report.problems = separate.file + rows.vouchers + separate.sequences + rows.rest
             report.warnings = registry + separate.untagged + separate.transfers
             let tags = try storage.sealTagProblems(key: session.store.sealKey)
             report.problems += tags.problems
@@ -116,11 +116,13 @@ extension Session {
 /// The checks of `verify` that read apart from the others (`SecondReading`).
 private struct SeparateChecks: Sendable {
     let file: [VerifyProblem]
+    let sequences: [VerifyProblem]
     let untagged: [VerifyProblem]
     let transfers: [VerifyProblem]
 
     init(_ storage: any BookStorage) throws {
         file = try storage.fileProblems()
+        sequences = try storage.sequenceProblems()
         untagged = try storage.untaggedSubsidySpending()
         transfers = try storage.transfersWithoutCounterpart()
     }

@@ -1,10 +1,14 @@
+import Foundation
 import FundCore
 
 /// Where a PostgreSQL book lives: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with
-/// `sslmode`, `sslrootcert`, `sslcert` and `sslkey` after it as libpq takes them
-/// (`?sslmode=verify-full&sslrootcert=…`). The password is kept to log in with and is never part
-/// of any text: `description` and `redacted` leave it out, as every message does. A URL without a
-/// password logs in with `PGPASSWORD` or a line of the password file (`PostgresPassword`).
+/// `sslmode`, `sslrootcert`, `sslcert`, `sslkey` and `sslpassword` after it as libpq takes them
+/// (`?sslmode=verify-full&sslrootcert=…`). What the URL leaves out comes from libpq's environment
+/// variables (`PGUSER`, `PGHOST`, `PGPORT`, `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT`,
+/// `PGSSLCERT`, `PGSSLKEY`). The password and the key's passphrase are kept to log in with and
+/// are never part of any text: `description` and `redacted` leave them out, as every message
+/// does. A URL without a password logs in with `PGPASSWORD` or a line of the password file
+/// (`PostgresPassword`).
 public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// The role to log in as.
     public var user: String
@@ -27,6 +31,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// `sslkey`: the file of the client certificate's private key; nil for libpq's default
     /// `~/.postgresql/postgresql.key`. Refused when others may read it, as libpq does.
     public var clientKey: String?
+    /// `sslpassword`: the passphrase of an encrypted `clientKey`. Never shown.
+    public var clientKeyPassword: String?
 
     /// How a connection uses TLS, with libpq's names and meanings (`sslmode`).
     public enum TLSMode: String, Sendable, Equatable, CaseIterable {
@@ -60,7 +66,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     public static let defaultPort = 5432
 
     public init(user: String, password: String? = nil, host: String, port: Int = PostgresAddress.defaultPort, database: String,
-                tls: TLSMode = .prefer, rootCertificate: String? = nil, clientCertificate: String? = nil, clientKey: String? = nil) {
+                tls: TLSMode = .prefer, rootCertificate: String? = nil, clientCertificate: String? = nil, clientKey: String? = nil,
+                clientKeyPassword: String? = nil) {
         self.user = user
         self.password = password
         self.host = host
@@ -70,6 +77,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         self.rootCertificate = rootCertificate
         self.clientCertificate = clientCertificate
         self.clientKey = clientKey
+        self.clientKeyPassword = clientKeyPassword
     }
 
     /// The address as a person may see it: user, host, port and database, never the password.
@@ -87,13 +95,21 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
     }
 
-    /// Parses a book URL. Refuses, naming what is wrong but never echoing the password: another
-    /// scheme, a missing user, host or database, a port that is not 1–65535, a bad `%` escape, an
-    /// `sslmode` that is not one of `TLSMode`, a parameter given twice or empty, a client
-    /// certificate with `sslmode=disable`, and any parameter other than `sslmode`, `sslrootcert`,
-    /// `sslcert` and `sslkey` (`password=` among them: a password is given before the `@`, by
-    /// `PGPASSWORD` or in the password file).
-    public static func parse(_ text: String) throws(PostgresBookError) -> PostgresAddress {
+    /// Parses a book URL. What it leaves out is taken from `environment` as libpq takes it: the
+    /// user from `PGUSER`, the host from `PGHOST`, the port from `PGPORT` (else 5432), the
+    /// database from `PGDATABASE`, and `sslmode`, `sslrootcert`, `sslcert` and `sslkey` from
+    /// `PGSSLMODE`, `PGSSLROOTCERT`, `PGSSLCERT` and `PGSSLKEY` (an empty variable counts as
+    /// unset). Unlike libpq there is no default user or database, and no Unix socket: a book is
+    /// always named in full.
+    ///
+    /// Refuses, naming what is wrong but never echoing the password: another scheme, a missing
+    /// user, host or database, a port that is not 1–65535, a bad `%` escape, an `sslmode` that is
+    /// not one of `TLSMode`, a parameter given twice or empty, a client certificate or key
+    /// passphrase in a URL with `sslmode=disable`, any parameter other than those five
+    /// (`password=` among them: a password is given before the `@`, by `PGPASSWORD` or in the
+    /// password file), and a variable of `environment` this version does not take.
+    public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresBookError) -> PostgresAddress {
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let lowered = text.lowercased()
         let schemeLength: Int
         if lowered.hasPrefix("postgresql://") { schemeLength = "postgresql://".count }
@@ -106,9 +122,10 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             query = rest[rest.index(after: mark)...]
             rest = rest[..<mark]
         }
-        guard let slash = rest.firstIndex(of: "/") else { throw .address(.missingDatabase) }
-        let authority = rest[..<slash]
-        let path = rest[rest.index(after: slash)...]
+        // No database after the host: PGDATABASE may give it.
+        let slash = rest.firstIndex(of: "/")
+        let authority = slash.map { rest[..<$0] } ?? rest
+        let path = slash.map { rest[rest.index(after: $0)...] } ?? ""
 
         var hostPort = authority
         var user = ""
@@ -123,6 +140,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
                 user = try decode(userInfo, part: .user)
             }
         }
+        if user.isEmpty, let given = variable("PGUSER") { user = given }
         guard !user.isEmpty else { throw .address(.missingUser) }
 
         var host: Substring
@@ -141,19 +159,24 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         } else {
             host = hostPort
         }
+        if host.isEmpty, let given = variable("PGHOST") {
+            guard isHost(Substring(given)) else { throw .address(.environment(variable: "PGHOST", value: String(given.prefix(40)))) }
+            host = Substring(given)
+        }
         guard !host.isEmpty else { throw .address(.missingHost) }
-        guard host.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-:_".unicodeScalars.contains($0)) })
-        else { throw .address(.badHost) }
+        guard isHost(host) else { throw .address(.badHost) }
         var port = defaultPort
         if let portText {
-            guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let value = Int(portText), (1...65535).contains(value)
-            else { throw .address(.badPort(String(portText.prefix(8)))) }
+            guard let value = portNumber(portText) else { throw .address(.badPort(String(portText.prefix(8)))) }
+            port = value
+        } else if let given = variable("PGPORT") {
+            guard let value = portNumber(Substring(given)) else { throw .address(.environment(variable: "PGPORT", value: String(given.prefix(8)))) }
             port = value
         }
-        let database = try decode(path, part: .database)
-        guard !database.isEmpty else { throw .address(.missingDatabase) }
+        var database = try decode(path, part: .database)
         guard !database.contains("/") else { throw .address(.badDatabase) }
+        if database.isEmpty, let given = variable("PGDATABASE") { database = given }
+        guard !database.isEmpty else { throw .address(.missingDatabase) }
 
         var tls: TLSMode?
         var files: [String: String] = [:]
@@ -167,7 +190,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
                 let mode = try decode(value, part: .parameter)
                 guard let known = TLSMode(rawValue: mode) else { throw .sslModeUnknown(String(mode.prefix(20))) }
                 tls = known
-            case "sslrootcert", "sslcert", "sslkey":
+            case "sslrootcert", "sslcert", "sslkey", "sslpassword":
                 guard files[name] == nil else { throw .address(.repeatedParameter(name)) }
                 let file = try decode(value, part: .parameter)
                 guard !file.isEmpty else { throw .address(.emptyParameter(name)) }
@@ -177,10 +200,32 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
                 throw .address(.unknownParameter(String(name.prefix(40))))
             }
         }
-        if tls == .disable, files["sslcert"] != nil || files["sslkey"] != nil { throw .address(.clientCertificateWithoutTLS) }
+        if tls == .disable, files["sslcert"] != nil || files["sslkey"] != nil || files["sslpassword"] != nil {
+            throw .address(.clientCertificateWithoutTLS)
+        }
+        if tls == nil, let given = variable("PGSSLMODE") {
+            guard let known = TLSMode(rawValue: given) else { throw .address(.environment(variable: "PGSSLMODE", value: String(given.prefix(20)))) }
+            tls = known
+        }
+        // Files from the environment fill in what the URL leaves out; with TLS turned off they
+        // are not read (libpq ignores them then too).
+        for (name, variableName) in [("sslrootcert", "PGSSLROOTCERT"), ("sslcert", "PGSSLCERT"), ("sslkey", "PGSSLKEY")] where files[name] == nil {
+            files[name] = variable(variableName)
+        }
         return PostgresAddress(user: user, password: password, host: String(host), port: port, database: database,
                                tls: tls ?? .prefer, rootCertificate: files["sslrootcert"],
-                               clientCertificate: files["sslcert"], clientKey: files["sslkey"])
+                               clientCertificate: files["sslcert"], clientKey: files["sslkey"], clientKeyPassword: files["sslpassword"])
+    }
+
+    /// Whether `text` is a host name, an IPv4 address or an IPv6 address (without brackets).
+    static func isHost(_ text: Substring) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-:_".unicodeScalars.contains($0)) }
+    }
+
+    /// The port `text` gives: one to five digits, 1 to 65535.
+    static func portNumber(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.count <= 5, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), (1...65535).contains(value) else { return nil }
+        return value
     }
 
     /// Which part of the URL a `%` escape was in.

@@ -73,6 +73,10 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case repeatedParameter(String)
         case emptyParameter(String)
         case clientCertificateWithoutTLS
+        /// An environment variable that gives what the URL leaves out (`PGHOST`, `PGPORT`,
+        /// `PGSSLMODE`) holds a value this version does not take, shown as given (none of them
+        /// holds a secret).
+        case environment(variable: String, value: String)
     }
 
     /// Why the file of trusted authorities cannot be used.
@@ -98,8 +102,12 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case unreadable
         /// Group or others have access to the key (its mode, in octal); libpq refuses such a key too.
         case readableByOthers(mode: String)
-        /// The key is encrypted with a passphrase; `sslpassword` is not taken.
+        /// The key is encrypted with a passphrase, and the URL gives no `sslpassword`.
         case encrypted
+        /// The passphrase `sslpassword` gives does not decrypt the key.
+        case passphraseRefused
+        /// The passphrase holds a character past ASCII, which the TLS library cannot take.
+        case passphraseNotASCII
         case notPEM
         /// The TLS library refused the certificate with the key (they are not a pair).
         case unusable
@@ -109,7 +117,9 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
             case .missing: "no such file"
             case .unreadable: "the file cannot be read"
             case let .readableByOthers(mode): "group or others have access to it (mode \(mode)); make it readable by its owner only: chmod 600"
-            case .encrypted: "it is encrypted with a passphrase, which this version cannot take; store it decrypted with mode 600"
+            case .encrypted: "it is encrypted with a passphrase and the URL gives none; give it as sslpassword=PASSPHRASE, or store the key decrypted with mode 600"
+            case .passphraseRefused: "the passphrase sslpassword gives does not decrypt it"
+            case .passphraseNotASCII: "the passphrase sslpassword gives holds characters beyond ASCII, which the TLS library cannot take; encrypt the key again with an ASCII passphrase (openssl pkcs8 -topk8)"
             case .notPEM: "it holds no PEM certificate or key"
             case .unusable: "the TLS library does not take the certificate with this key; check that they are a pair"
             }
@@ -148,7 +158,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         let text = switch self {
         case .refused: ""
         case let .address(problem):
-            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE][&sslrootcert=FILE][&sslcert=FILE&sslkey=FILE]"
+            "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE][&sslrootcert=FILE][&sslcert=FILE&sslkey=FILE[&sslpassword=PASSPHRASE]]"
         case let .sslModeUnknown(mode):
             "sslmode=\(mode) is not one this version takes; use disable, allow, prefer (the default), require, verify-ca or verify-full"
         case let .tlsNotOffered(location):
@@ -251,17 +261,28 @@ extension PostgresBookError.AddressProblem {
     var english: String {
         switch self {
         case .notPostgreSQL: "it does not start with postgresql:// or postgres://"
-        case .missingUser: "it names no user before @"
-        case .missingHost: "it names no host"
+        case .missingUser: "it names no user before @, and PGUSER is not set"
+        case .missingHost: "it names no host, and PGHOST is not set"
         case .badHost: "the host is not a host name or an IP address"
         case let .badPort(port): "the port \(port) is not a number from 1 to 65535"
-        case .missingDatabase: "it names no database after the host"
+        case .missingDatabase: "it names no database after the host, and PGDATABASE is not set"
         case .badDatabase: "the database name holds a /"
         case let .badEscape(part): "a %-escape in the \(part.rawValue) is not valid UTF-8"
-        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode, sslrootcert, sslcert and sslkey are; a password goes before the @, in PGPASSWORD or in ~/.pgpass)"
+        case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode, sslrootcert, sslcert, sslkey and sslpassword are; a password goes before the @, in PGPASSWORD or in ~/.pgpass)"
         case let .repeatedParameter(name): "the parameter \(name) is given more than once"
         case let .emptyParameter(name): "the parameter \(name) is empty"
-        case .clientCertificateWithoutTLS: "sslcert and sslkey need TLS, and sslmode=disable turns it off"
+        case .clientCertificateWithoutTLS: "sslcert, sslkey and sslpassword need TLS, and sslmode=disable turns it off"
+        case let .environment(variable, value):
+            "the environment variable \(variable) gives what the URL leaves out, and its value \(value) is not \(Self.expected(variable))"
+        }
+    }
+
+    /// What a value of the environment variable `variable` must be, in English.
+    static func expected(_ variable: String) -> String {
+        switch variable {
+        case "PGHOST": "a host name or an IP address (one host; a Unix socket directory is not taken)"
+        case "PGPORT": "a port from 1 to 65535"
+        default: "one of disable, allow, prefer, require, verify-ca and verify-full"
         }
     }
 }

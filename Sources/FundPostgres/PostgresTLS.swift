@@ -59,7 +59,8 @@ extension PostgresAddress {
     /// The client's certificate chain and key: those the URL names, or libpq's defaults when the
     /// default certificate exists; nil when neither. A named file that is missing, a key that
     /// others may read (as libpq: mode 600 or less for the user's own key, 640 for root's), an
-    /// encrypted key and a file without PEM are refused before anything is connected to.
+    /// encrypted key without `sslpassword` or with one that does not decrypt it, and a file
+    /// without PEM are refused before anything is connected to.
     func clientIdentity(home: String) throws(PostgresBookError) -> (chain: [NIOSSLCertificate], key: NIOSSLPrivateKey)? {
         let certificatePath = clientCertificate ?? home + "/.postgresql/postgresql.crt"
         let shownCertificate = clientCertificate ?? Self.defaultClientCertificate
@@ -88,11 +89,21 @@ extension PostgresAddress {
         if file.mode & othersMay != 0 {
             throw .tlsClientKey(path: shownKey, problem: .readableByOthers(mode: PrivateFile.octal(file.mode)))
         }
-        if String(decoding: file.bytes, as: UTF8.self).contains("ENCRYPTED") { throw .tlsClientKey(path: shownKey, problem: .encrypted) }
+        // An encrypted key (PKCS #8 `ENCRYPTED PRIVATE KEY`, or the older `Proc-Type: 4,ENCRYPTED`)
+        // is opened with `sslpassword`, and refused without it.
+        guard String(decoding: file.bytes, as: UTF8.self).contains("ENCRYPTED") else {
+            do { return (chain, try NIOSSLPrivateKey(bytes: file.bytes, format: .pem)) } catch {
+                throw .tlsClientKey(path: shownKey, problem: .notPEM)
+            }
+        }
+        guard let passphrase = clientKeyPassword else { throw .tlsClientKey(path: shownKey, problem: .encrypted) }
+        // The TLS library hands the passphrase to BoringSSL as C chars and stops the program on
+        // a byte past ASCII: such a passphrase is refused here instead.
+        guard passphrase.utf8.allSatisfy({ $0 < 0x80 }) else { throw .tlsClientKey(path: shownKey, problem: .passphraseNotASCII) }
         do {
-            return (chain, try NIOSSLPrivateKey(bytes: file.bytes, format: .pem))
+            return (chain, try NIOSSLPrivateKey(bytes: file.bytes, format: .pem) { (set: NIOSSLPassphraseSetter<[UInt8]>) in set(Array(passphrase.utf8)) })
         } catch {
-            throw .tlsClientKey(path: shownKey, problem: .notPEM)
+            throw .tlsClientKey(path: shownKey, problem: .passphraseRefused)
         }
     }
 

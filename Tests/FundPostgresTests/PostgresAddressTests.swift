@@ -92,11 +92,13 @@ import Testing
             ("postgresql://u:hunter2@h/db?sslkey=", .address(.emptyParameter("sslkey"))),
             ("postgresql://u:hunter2@h/db?sslmode=disable&sslcert=a.crt", .address(.clientCertificateWithoutTLS)),
             ("postgresql://u:hunter2@h/db?sslkey=a.key&sslmode=disable", .address(.clientCertificateWithoutTLS)),
+            ("postgresql://u:hunter2@h/db?sslmode=disable&sslpassword=x", .address(.clientCertificateWithoutTLS)),
+            ("postgresql://u:hunter2@h/db?sslpassword=", .address(.emptyParameter("sslpassword"))),
             ("postgresql://u:hunter2@h/db?application_name=x", .address(.unknownParameter("application_name"))),
         ]
         for (url, expected) in cases {
             do {
-                let address = try PostgresAddress.parse(url)
+                let address = try PostgresAddress.parse(url, environment: [:])
                 Issue.record("\(url) was taken as \(address)")
             } catch {
                 #expect(error == expected, "\(url)")
@@ -107,6 +109,41 @@ import Testing
                 #expect(error.category == .invalidInput)
             }
         }
+    }
+
+    /// What the URL leaves out comes from libpq's variables; what it gives wins; an empty
+    /// variable counts as unset; a variable's bad value is refused naming the variable.
+    @Test func theEnvironmentFillsInWhatTheURLLeavesOut() throws {
+        let environment = ["PGUSER": "finance", "PGHOST": "db.example", "PGPORT": "6543", "PGDATABASE": "union_books",
+                           "PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/etc/ca.crt", "PGSSLCERT": "/etc/me.crt", "PGSSLKEY": "/etc/me.key"]
+        let filled = try PostgresAddress.parse("postgresql://", environment: environment)
+        #expect(filled == PostgresAddress(user: "finance", host: "db.example", port: 6543, database: "union_books", tls: .verifyFull,
+                                          rootCertificate: "/etc/ca.crt", clientCertificate: "/etc/me.crt", clientKey: "/etc/me.key"))
+        let given = try PostgresAddress.parse("postgresql://u:hunter2@h:5433/db?sslmode=require&sslkey=k.key&sslpassword=p%40ss", environment: environment)
+        #expect(given == PostgresAddress(user: "u", password: "hunter2", host: "h", port: 5433, database: "db", tls: .require,
+                                         rootCertificate: "/etc/ca.crt", clientCertificate: "/etc/me.crt", clientKey: "k.key", clientKeyPassword: "p@ss"))
+        #expect(!given.redacted.contains("p@ss") && !"\(given)".contains("p@ss"))
+        let empty = ["PGUSER": "", "PGHOST": "", "PGPORT": "", "PGDATABASE": "", "PGSSLMODE": ""]
+        #expect(try PostgresAddress.parse("postgresql://u@h/db", environment: empty) == PostgresAddress(user: "u", host: "h", database: "db"))
+        // A URL that turns TLS off is not refused for a certificate the environment names.
+        #expect(try PostgresAddress.parse("postgresql://u@h/db?sslmode=disable", environment: environment).tls == .disable)
+        let refusals: [([String: String], PostgresBookError)] = [
+            (["PGPORT": "70000"], .address(.environment(variable: "PGPORT", value: "70000"))),
+            (["PGHOST": "/var/run/postgresql"], .address(.environment(variable: "PGHOST", value: "/var/run/postgresql"))),
+            (["PGHOST": "a.example,b.example"], .address(.environment(variable: "PGHOST", value: "a.example,b.example"))),
+            (["PGSSLMODE": "Require"], .address(.environment(variable: "PGSSLMODE", value: "Require"))),
+        ]
+        for (variables, expected) in refusals {
+            do {
+                let address = try PostgresAddress.parse("postgresql://u@/db", environment: variables.merging(["PGHOST": "h"]) { mine, _ in mine })
+                Issue.record("\(variables) was taken as \(address)")
+            } catch {
+                #expect(error == expected, "\(variables)")
+                for (name, value) in variables { #expect(error.description.contains("\(name) gives") && error.description.contains(value), "\(error.description)") }
+                #expect(error.chinese.contains("环境变量") && error.chinese.hasSuffix("[postgres-url-invalid]"), "\(error.chinese)")
+            }
+        }
+        #expect(throws: PostgresBookError.address(.missingHost)) { try PostgresAddress.parse("postgresql://u@/db", environment: ["PGUSER": "x"]) }
     }
 
     /// OpenSSL's reason codes without the library's file paths and error numbers.

@@ -167,6 +167,33 @@ import Glibc
             #expect(rows == [[.text("fundledger_certificate"), .integer(1)]], "\(mode)")
         }
 
+        // The same key encrypted with a passphrase (PKCS #8, and OpenSSL's older form), opened with sslpassword.
+        for (name, arguments) in [("pkcs8.key", ["pkcs8", "-topk8", "-v2", "aes-256-cbc"]), ("traditional.key", ["pkey", "-traditional", "-aes256"])] {
+            let encrypted = folder + "/" + name
+            try Self.openssl(arguments + ["-in", key, "-out", encrypted, "-passout", "pass:pass phrase"])
+            #expect(chmod(encrypted, 0o600) == 0)
+            var locked = address
+            locked.tls = .require
+            locked.rootCertificate = nil
+            locked.clientKey = encrypted
+            locked.clientKeyPassword = "pass phrase"
+            let session = try await PostgresSession.connect(locked, environment: home)
+            #expect(try await session.rows("SELECT current_user::text") == [[.text("fundledger_certificate")]], "\(name)")
+            await session.close()
+            for (passphrase, problem) in [(String?.none, PostgresBookError.ClientFileProblem.encrypted), ("wrong", .passphraseRefused),
+                                          ("口令", .passphraseNotASCII)] {
+                locked.clientKeyPassword = passphrase
+                do {
+                    let refused = try await PostgresSession.connect(locked, environment: home)
+                    await refused.close()
+                    Issue.record("logged in with the passphrase \(String(describing: passphrase))")
+                } catch {
+                    #expect(error == .tlsClientKey(path: encrypted, problem: problem), "\(name): \(error)")
+                    #expect(!error.description.contains("pass phrase") && !error.chinese.contains("pass phrase") && !error.description.contains("wrong"))
+                }
+            }
+        }
+
         // libpq's default files, found under HOME.
         try FileManager.default.createDirectory(atPath: folder + "/.postgresql", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: files + "/client.crt", toPath: folder + "/.postgresql/postgresql.crt")
@@ -245,6 +272,18 @@ import Glibc
                 #expect(error.category == .invalidInput && error.chinese.hasSuffix("[\(error.rule)]") && !error.description.contains("hunter2"))
             }
         }
+    }
+
+    /// Runs openssl with `arguments`, expecting it to succeed.
+    static func openssl(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "openssl \(arguments.first ?? "") failed")
     }
 
     /// A self-signed client certificate and its key (`client.crt`, `client.key`) made by openssl.

@@ -127,6 +127,12 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         let authority = slash.map { rest[..<$0] } ?? rest
         let path = slash.map { rest[rest.index(after: $0)...] } ?? ""
 
+        // An @ only past the host means the user information was cut short by a /, ? or # in
+        // it (a password with one not percent-encoded): refused before any part of it can be
+        // taken for a host or port and shown.
+        if !authority.contains("@"), text[authority.endIndex...].contains("@") {
+            throw .address(.unescapedUserInformation)
+        }
         var hostPort = authority
         var user = ""
         var password: String?
@@ -200,12 +206,14 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
                 throw .address(.unknownParameter(String(name.prefix(40))))
             }
         }
-        if tls == .disable, files["sslcert"] != nil || files["sslkey"] != nil || files["sslpassword"] != nil {
-            throw .address(.clientCertificateWithoutTLS)
-        }
         if tls == nil, let given = variable("PGSSLMODE") {
             guard let known = TLSMode(rawValue: given) else { throw .address(.environment(variable: "PGSSLMODE", value: String(given.prefix(20)))) }
             tls = known
+        }
+        // A certificate, key or passphrase the URL names, with TLS turned off by the URL or by
+        // PGSSLMODE, is a contradiction.
+        if tls == .disable, files["sslcert"] != nil || files["sslkey"] != nil || files["sslpassword"] != nil {
+            throw .address(.clientCertificateWithoutTLS)
         }
         // Files from the environment fill in what the URL leaves out; with TLS turned off they
         // are not read (libpq ignores them then too).

@@ -73,6 +73,9 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         case repeatedParameter(String)
         case emptyParameter(String)
         case clientCertificateWithoutTLS
+        /// An @ stands only past the host: a /, ? or # in the user or password was not
+        /// percent-encoded, and nothing of them is shown.
+        case unescapedUserInformation
         /// An environment variable that gives what the URL leaves out (`PGHOST`, `PGPORT`,
         /// `PGSSLMODE`) holds a value this version does not take, shown as given (none of them
         /// holds a secret).
@@ -118,7 +121,7 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
             case .unreadable: "the file cannot be read"
             case let .readableByOthers(mode): "group or others have access to it (mode \(mode)); make it readable by its owner only: chmod 600"
             case .encrypted: "it is encrypted with a passphrase and the URL gives none; give it as sslpassword=PASSPHRASE, or store the key decrypted with mode 600"
-            case .passphraseRefused: "the passphrase sslpassword gives does not decrypt it"
+            case .passphraseRefused: "the passphrase sslpassword gives does not decrypt it (or the TLS library cannot read its encryption: encrypt it again with openssl pkcs8 -topk8 -v2 aes-256-cbc)"
             case .passphraseNotASCII: "the passphrase sslpassword gives holds characters beyond ASCII, which the TLS library cannot take; encrypt the key again with an ASCII passphrase (openssl pkcs8 -topk8)"
             case .notPEM: "it holds no PEM certificate or key"
             case .unusable: "the TLS library does not take the certificate with this key; check that they are a pair"
@@ -157,6 +160,8 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         if case let .refused(failure) = self { return BookError.storage(failure).description }
         let text = switch self {
         case .refused: ""
+        case let .address(.environment(variable, value)):
+            "the environment variable \(variable) gives what the book URL leaves out, and its value \(value) is not \(PostgresBookError.AddressProblem.expected(variable)); correct or unset \(variable), or give that part in the URL"
         case let .address(problem):
             "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE][&sslrootcert=FILE][&sslcert=FILE&sslkey=FILE[&sslpassword=PASSPHRASE]]"
         case let .sslModeUnknown(mode):
@@ -262,7 +267,7 @@ extension PostgresBookError.AddressProblem {
         switch self {
         case .notPostgreSQL: "it does not start with postgresql:// or postgres://"
         case .missingUser: "it names no user before @, and PGUSER is not set"
-        case .missingHost: "it names no host, and PGHOST is not set"
+        case .missingHost: "it names no host, and PGHOST is not set (PGHOSTADDR and PGSERVICE are not read)"
         case .badHost: "the host is not a host name or an IP address"
         case let .badPort(port): "the port \(port) is not a number from 1 to 65535"
         case .missingDatabase: "it names no database after the host, and PGDATABASE is not set"
@@ -271,7 +276,8 @@ extension PostgresBookError.AddressProblem {
         case let .unknownParameter(name): "the parameter \(name) is not supported (only sslmode, sslrootcert, sslcert, sslkey and sslpassword are; a password goes before the @, in PGPASSWORD or in ~/.pgpass)"
         case let .repeatedParameter(name): "the parameter \(name) is given more than once"
         case let .emptyParameter(name): "the parameter \(name) is empty"
-        case .clientCertificateWithoutTLS: "sslcert, sslkey and sslpassword need TLS, and sslmode=disable turns it off"
+        case .clientCertificateWithoutTLS: "sslcert, sslkey and sslpassword need TLS, and sslmode=disable (in the URL or PGSSLMODE) turns it off"
+        case .unescapedUserInformation: "an @ stands after the host: a /, ? or # in the user or password must be percent-encoded as %2F, %3F and %23, and an @ anywhere past the host as %40"
         case let .environment(variable, value):
             "the environment variable \(variable) gives what the URL leaves out, and its value \(value) is not \(Self.expected(variable))"
         }

@@ -103,6 +103,8 @@ extension PostgresAddress {
         do {
             return (chain, try NIOSSLPrivateKey(bytes: file.bytes, format: .pem) { (set: NIOSSLPassphraseSetter<[UInt8]>) in set(Array(passphrase.utf8)) })
         } catch {
+            // A wrong passphrase, one the library drops (1,024 bytes or more), or an encryption
+            // BoringSSL does not read: all leave the key shut.
             throw .tlsClientKey(path: shownKey, problem: .passphraseRefused)
         }
     }

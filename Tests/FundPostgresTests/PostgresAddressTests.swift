@@ -6,7 +6,7 @@ import Testing
 /// Book URLs: what is taken, what is refused and why, and the password never in any text.
 @Suite struct PostgresAddressTests {
     @Test func aFullURLIsReadPart() throws {
-        let address = try PostgresAddress.parse("postgresql://finance:s3cr%40t@db.example:6543/union_books?sslmode=disable")
+        let address = try PostgresAddress.parse("postgresql://finance:s3cr%40t@db.example:6543/union_books?sslmode=disable", environment: [:])
         #expect(address.user == "finance")
         #expect(address.password == "s3cr@t")
         #expect(address.host == "db.example")
@@ -17,24 +17,24 @@ import Testing
     }
 
     @Test func defaultsAndOtherForms() throws {
-        let plain = try PostgresAddress.parse("postgres://ledger@127.0.0.1/book")
+        let plain = try PostgresAddress.parse("postgres://ledger@127.0.0.1/book", environment: [:])
         #expect(plain.port == 5432 && plain.password == nil && plain.database == "book")
-        let ipv6 = try PostgresAddress.parse("postgresql://ledger@[::1]:5433/book")
+        let ipv6 = try PostgresAddress.parse("postgresql://ledger@[::1]:5433/book", environment: [:])
         #expect(ipv6.host == "::1" && ipv6.port == 5433)
         #expect(ipv6.redacted == "postgresql://ledger@[::1]:5433/book")
-        #expect(try PostgresAddress.parse("POSTGRESQL://u@h/%E5%B7%A5%E4%BC%9A").database == "工会")
+        #expect(try PostgresAddress.parse("POSTGRESQL://u@h/%E5%B7%A5%E4%BC%9A", environment: [:]).database == "工会")
         #expect(PostgresAddress.isAddress("postgresql://u@h/db") && PostgresAddress.isAddress("postgres://u@h/db"))
         #expect(!PostgresAddress.isAddress("ledgers/fundledger.sqlite") && !PostgresAddress.isAddress("mysql://u@h/db"))
     }
 
     /// libpq's `sslmode` and `sslrootcert`: a URL without `sslmode` prefers TLS, as psql does.
     @Test func tlsParametersAreLibpqs() throws {
-        #expect(try PostgresAddress.parse("postgresql://u@h/db").tls == .prefer)
+        #expect(try PostgresAddress.parse("postgresql://u@h/db", environment: [:]).tls == .prefer)
         for mode in PostgresAddress.TLSMode.allCases {
-            let address = try PostgresAddress.parse("postgresql://u@h/db?sslmode=\(mode.rawValue)")
+            let address = try PostgresAddress.parse("postgresql://u@h/db?sslmode=\(mode.rawValue)", environment: [:])
             #expect(address.tls == mode && address.rootCertificate == nil)
         }
-        let checked = try PostgresAddress.parse("postgresql://u@h/db?sslrootcert=%2Fetc%2Fpki%2Fca%20one.pem&sslmode=verify-full")
+        let checked = try PostgresAddress.parse("postgresql://u@h/db?sslrootcert=%2Fetc%2Fpki%2Fca%20one.pem&sslmode=verify-full", environment: [:])
         #expect(checked.tls == .verifyFull && checked.rootCertificate == "/etc/pki/ca one.pem")
         #expect(checked.redacted == "postgresql://u@h:5432/db")
         // Only the modes that check the certificate read the authorities; require does once they are given.
@@ -52,7 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "not a certificate\n".write(toFile: folder + "/junk.pem", atomically: true, encoding: .utf8)
         for (file, problem) in [(folder + "/missing.pem", PostgresBookError.RootCertificateProblem.missing), (folder + "/junk.pem", .notPEM)] {
-            let address = try PostgresAddress.parse("postgresql://u:hunter2@127.0.0.1:1/db?sslmode=verify-ca&sslrootcert=\(file)")
+            let address = try PostgresAddress.parse("postgresql://u:hunter2@127.0.0.1:1/db?sslmode=verify-ca&sslrootcert=\(file)", environment: [:])
             do {
                 let session = try await PostgresSession.connect(address)
                 await session.close()
@@ -141,9 +141,30 @@ import Testing
                 #expect(error == expected, "\(variables)")
                 for (name, value) in variables { #expect(error.description.contains("\(name) gives") && error.description.contains(value), "\(error.description)") }
                 #expect(error.chinese.contains("环境变量") && error.chinese.hasSuffix("[postgres-url-invalid]"), "\(error.chinese)")
+                #expect(error.description.contains("correct or unset") && !error.description.contains("not one FundLedger reads"), "\(error.description)")
             }
         }
         #expect(throws: PostgresBookError.address(.missingHost)) { try PostgresAddress.parse("postgresql://u@/db", environment: ["PGUSER": "x"]) }
+        // PGSSLMODE=disable contradicts a certificate the URL names, as sslmode=disable does.
+        #expect(throws: PostgresBookError.address(.clientCertificateWithoutTLS)) {
+            try PostgresAddress.parse("postgresql://u@h/db?sslcert=a.crt", environment: ["PGSSLMODE": "disable"])
+        }
+    }
+
+    /// A /, ? or # left in a password cuts the user information short; with PGUSER set the rest
+    /// must not be taken for a host or port, which a message would show.
+    @Test func aPasswordCutShortIsRefusedWithoutShowingAnyOfIt() {
+        for url in ["postgresql://finance:Pa55#Zq9k@db/books", "postgresql://finance:Pa55/Zq9k@db/books", "postgresql://finance:2024?Zq9k@db/books",
+                    "postgresql://Pa55Zq9k@db/books#x@y"] {
+            do {
+                let address = try PostgresAddress.parse(url, environment: ["PGUSER": "finance", "PGHOST": "db", "PGDATABASE": "books"])
+                if url.hasSuffix("#x@y") { #expect(address.user == "Pa55Zq9k"); continue }
+                Issue.record("\(url) was taken as \(address)")
+            } catch {
+                #expect(error == .address(.unescapedUserInformation), "\(url): \(error)")
+                for text in [error.description, error.chinese] { #expect(!text.contains("Pa55") && !text.contains("2024") && !text.contains("Zq9k"), "\(text)") }
+            }
+        }
     }
 
     /// OpenSSL's reason codes without the library's file paths and error numbers.
@@ -155,7 +176,7 @@ import Testing
 
     @Test func connectionRefusalsNameTheAddressWithoutThePassword() async {
         // A port nothing listens on: the refusal names the server without the password.
-        let address = try! PostgresAddress.parse("postgresql://u:hunter2@127.0.0.1:1/db")
+        let address = try! PostgresAddress.parse("postgresql://u:hunter2@127.0.0.1:1/db", environment: [:])
         do {
             let session = try await PostgresSession.connect(address)
             await session.close()

@@ -84,7 +84,7 @@ import Glibc
     }
 
     @Test func theNewParametersAreRead() throws {
-        let address = try PostgresAddress.parse("postgresql://u@h/db?sslmode=allow&sslcert=%2Fetc%2Fme.crt&sslkey=me.key")
+        let address = try PostgresAddress.parse("postgresql://u@h/db?sslmode=allow&sslcert=%2Fetc%2Fme.crt&sslkey=me.key", environment: [:])
         #expect(address.tls == .allow && address.clientCertificate == "/etc/me.crt" && address.clientKey == "me.key")
         #expect(address.rootCertificate == nil && address.redacted == "postgresql://u@h:5432/db")
         #expect(!PostgresAddress.TLSMode.allow.checksCertificate(rootGiven: true))
@@ -257,6 +257,26 @@ import Glibc
             (junk, key, .tlsClientCertificate(path: junk, problem: .notPEM)),
             (nil, key, .tlsClientCertificate(path: "~/.postgresql/postgresql.crt", problem: .missing)),
         ]
+        // An encrypted key is refused without its passphrase, with a wrong one, and with one
+        // past ASCII; with the right one it opens (and nothing listens on port 1).
+        let encryptedKey = folder + "/pkcs8.key"
+        try Self.openssl(["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", files + "/client.key", "-out", encryptedKey, "-passout", "pass:right"])
+        #expect(chmod(encryptedKey, 0o600) == 0)
+        for (passphrase, expected) in [(String?.none, PostgresBookError.tlsClientKey(path: encryptedKey, problem: .encrypted)),
+                                       ("wrong", .tlsClientKey(path: encryptedKey, problem: .passphraseRefused)),
+                                       ("口令", .tlsClientKey(path: encryptedKey, problem: .passphraseNotASCII))] {
+            var address = server
+            address.tls = .require
+            address.clientCertificate = certificate
+            address.clientKey = encryptedKey
+            address.clientKeyPassword = passphrase
+            #expect(throws: expected) { _ = try address.clientIdentity(home: folder) }
+        }
+        var opened = server
+        opened.clientCertificate = certificate
+        opened.clientKey = encryptedKey
+        opened.clientKeyPassword = "right"
+        #expect(try opened.clientIdentity(home: folder) != nil)
         for (certificateFile, keyFile, expected) in cases {
             var address = server
             address.password = "hunter2"

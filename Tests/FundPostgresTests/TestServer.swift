@@ -19,7 +19,7 @@ enum TestServer {
             }
             return nil
         }
-        do { return try PostgresAddress.parse(url) } catch {
+        do { return try PostgresAddress.parse(url, environment: [:]) } catch {
             Issue.record("\(variable) is not a book URL: \(error)")
             return nil
         }

@@ -6,6 +6,8 @@ extension PostgresBookError: LocalizedMessage {
     public var chinese: String {
         if case let .refused(failure) = self { return BookError.storage(failure).chinese }
         let text = switch self {
+        case let .address(.environment(variable, value)):
+            "地址中未写的部分取自环境变量 \(variable)，而它的值 \(value) 不是\(PostgresBookError.AddressProblem.chineseExpected(variable))；请改正或取消设置 \(variable)，或在地址中写明这一部分"
         case let .address(problem):
             "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=模式][&sslrootcert=文件][&sslcert=文件&sslkey=文件[&sslpassword=口令]]"
         case let .sslModeUnknown(mode):
@@ -62,7 +64,7 @@ extension PostgresBookError.AddressProblem {
         switch self {
         case .notPostgreSQL: "它不是以 postgresql:// 或 postgres:// 开头"
         case .missingUser: "@ 之前没有用户名，也没有设置 PGUSER"
-        case .missingHost: "没有主机名，也没有设置 PGHOST"
+        case .missingHost: "没有主机名，也没有设置 PGHOST（不读取 PGHOSTADDR 和 PGSERVICE）"
         case .badHost: "主机不是主机名或 IP 地址"
         case let .badPort(port): "端口 \(port) 不是 1 至 65535 之间的数"
         case .missingDatabase: "主机之后没有数据库名，也没有设置 PGDATABASE"
@@ -71,7 +73,8 @@ extension PostgresBookError.AddressProblem {
         case let .unknownParameter(name): "不支持参数 \(name)（只支持 sslmode、sslrootcert、sslcert、sslkey 和 sslpassword；密码写在 @ 之前，或放在 PGPASSWORD 或 ~/.pgpass 中）"
         case let .repeatedParameter(name): "参数 \(name) 出现了不止一次"
         case let .emptyParameter(name): "参数 \(name) 是空的"
-        case .clientCertificateWithoutTLS: "sslcert、sslkey 和 sslpassword 需要 TLS 加密连接，而 sslmode=disable 关闭了加密"
+        case .clientCertificateWithoutTLS: "sslcert、sslkey 和 sslpassword 需要 TLS 加密连接，而 sslmode=disable（地址中或 PGSSLMODE）关闭了加密"
+        case .unescapedUserInformation: "@ 出现在主机之后：用户名或密码中的 /、? 或 # 须用百分号转义，写成 %2F、%3F 和 %23；主机之后的 @ 须写成 %40"
         case let .environment(variable, value):
             "地址中未写的部分取自环境变量 \(variable)，而它的值 \(value) 不是\(Self.chineseExpected(variable))"
         }
@@ -105,7 +108,7 @@ extension PostgresBookError.ClientFileProblem {
         case .unreadable: "文件无法读取"
         case let .readableByOthers(mode): "同组或其他用户可以访问它（权限 \(mode)）；请改为只有属主可读：chmod 600"
         case .encrypted: "它用口令加密，而地址中没有给出口令；请用 sslpassword=口令 给出，或以解密后的形式保存，权限 600"
-        case .passphraseRefused: "sslpassword 给出的口令无法解密它"
+        case .passphraseRefused: "sslpassword 给出的口令无法解密它（或 TLS 程序库不支持其加密方式：请用 openssl pkcs8 -topk8 -v2 aes-256-cbc 重新加密）"
         case .passphraseNotASCII: "sslpassword 给出的口令含有 ASCII 以外的字符，TLS 程序库无法使用；请用只含 ASCII 字符的口令重新加密私钥（openssl pkcs8 -topk8）"
         case .notPEM: "其中没有 PEM 格式的证书或私钥"
         case .unusable: "TLS 程序库不接受这一证书与私钥；请检查二者是否配对"

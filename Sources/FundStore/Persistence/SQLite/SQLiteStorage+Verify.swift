@@ -130,6 +130,7 @@ extension SQLiteStorage: VerifyStorage {
             SELECT o.code AS organization, v.period, v.word, count(*) AS n, max(v.number) AS top, count(DISTINCT v.number) AS distinct_numbers
             FROM voucher v JOIN organization o ON o.id = v.organization_id WHERE v.status = 'posted'
             GROUP BY v.organization_id, v.period, v.word HAVING n <> top OR distinct_numbers <> n
+            ORDER BY v.organization_id, v.period, v.word
             """)
         for series in series {
             let (organization, period, word) = (series.organization, series.period, series.word)
@@ -162,6 +163,7 @@ extension SQLiteStorage: VerifyStorage {
                 (SELECT count(*) FROM voucher_line WHERE voucher_id = r.id) <> (SELECT count(*) FROM voucher_line WHERE voucher_id = r.reverses_id)
                 OR EXISTS (SELECT 1 FROM voucher_line a JOIN voucher_line b ON b.voucher_id = r.reverses_id AND b.position = a.position
                            WHERE a.voucher_id = r.id AND (a.account_id <> b.account_id OR a.side <> b.side OR a.amount <> -b.amount)))
+            ORDER BY r.id
             """).map { voucher in
             VerifyProblem(check: "reversal", organization: voucher.organization, voucher: voucher.label.label,
                           message: "the red-ink voucher does not exactly cancel the voucher it reverses",

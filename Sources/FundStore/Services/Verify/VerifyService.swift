@@ -22,9 +22,12 @@ public struct VerifyService: SessionService {
             try session.authorizeWholeBook(storage)
             // The file's own checks, the numbering and red-ink checks and the scans behind two
             // warnings compare nothing with the other checks: on a book file they read on a
-            // second connection, on the other core, while the rest reads on this one. The counts and the chain heads the report gives
-            // are read here, in the same snapshot as the rows the checks recomputed, so that a
-            // write committed while verify runs can never lend the report a head it did not check.
+            // second connection, on the other core, while the rest reads on this one. That read
+            // is a committed state of its own, perhaps a moment later than this one's, so a gap
+            // or a red-ink mismatch it names is one of a whole committed book. The counts and the
+            // chain heads the report gives are read here, in the same snapshot as the rows the
+            // checks recomputed, so that a write committed while verify runs can never lend the
+            // report a head it did not check.
             let apart = SecondReading(path: session.store.path) { storage in try SeparateChecks(storage) }
             var report = VerifyReport()
             (report.organizations, report.vouchers, report.lines) = try storage.verifyCounts()

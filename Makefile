@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/fundledger
 
-.PHONY: demo test serve bench stress fuzz build deps test-deps clean screenshots bench-desk
+.PHONY: demo test serve bench stress crash-1m fuzz build deps test-deps clean screenshots bench-desk
 
 deps:
 	@scripts/install-deps.sh build
@@ -48,6 +48,12 @@ stress: test-deps
 	$(SWIFT) build
 	python3 scripts/reliability/crash_test.py $(BIN) 200
 	python3 scripts/reliability/two_writers.py $(BIN) 200
+
+## SIGKILL during the import of a million vouchers, TRIALS times (default 4; release build, about
+## (TRIALS + 2) × two minutes): each killed book verifies and holds none of the journal or all of it.
+crash-1m: test-deps
+	$(SWIFT) build -c release --product fundledger
+	python3 scripts/reliability/crash_import_large.py .build/release/fundledger $(or $(TRIALS),4)
 
 ## libFuzzer on the Money, journal and CSV parsers: FUZZ_SECONDS each (default 600).
 fuzz: deps

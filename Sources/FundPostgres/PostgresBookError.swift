@@ -160,8 +160,9 @@ public enum PostgresBookError: Error, Sendable, Equatable, CustomStringConvertib
         if case let .refused(failure) = self { return BookError.storage(failure).description }
         let text = switch self {
         case .refused: ""
-        case let .address(.environment(variable, value)):
-            "the environment variable \(variable) gives what the book URL leaves out, and its value \(value) is not \(PostgresBookError.AddressProblem.expected(variable)); correct or unset \(variable), or give that part in the URL"
+        // A bad variable is not the URL's fault: the message says what to do with the variable.
+        case let .address(problem) where problem.variable != nil:
+            "\(problem.english); correct or unset \(problem.variable ?? ""), or give that part in the URL"
         case let .address(problem):
             "the book URL is not one FundLedger reads: \(problem.english); write it as postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE[?sslmode=MODE][&sslrootcert=FILE][&sslcert=FILE&sslkey=FILE[&sslpassword=PASSPHRASE]]"
         case let .sslModeUnknown(mode):
@@ -279,8 +280,13 @@ extension PostgresBookError.AddressProblem {
         case .clientCertificateWithoutTLS: "sslcert, sslkey and sslpassword need TLS, and sslmode=disable (in the URL or PGSSLMODE) turns it off"
         case .unescapedUserInformation: "an @ stands after the host: a /, ? or # in the user or password must be percent-encoded as %2F, %3F and %23, and an @ anywhere past the host as %40"
         case let .environment(variable, value):
-            "the environment variable \(variable) gives what the URL leaves out, and its value \(value) is not \(Self.expected(variable))"
+            "the environment variable \(variable) gives what the book URL leaves out, and its value \(value) is not \(Self.expected(variable))"
         }
+    }
+
+    /// The environment variable a problem is about (`environment`), else nil: a problem of the URL.
+    var variable: String? {
+        if case let .environment(variable, _) = self { variable } else { nil }
     }
 
     /// What a value of the environment variable `variable` must be, in English.

@@ -62,7 +62,7 @@ extension PostgresBook {
                 return .connectionLost(location: address.redacted)
             }
         }
-        return nil
+        preconditionFailure("the last attempt returns")
     }
 
     /// The line a command prints on its error output when a refusal could not be logged on the

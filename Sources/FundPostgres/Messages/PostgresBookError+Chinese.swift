@@ -6,8 +6,8 @@ extension PostgresBookError: LocalizedMessage {
     public var chinese: String {
         if case let .refused(failure) = self { return BookError.storage(failure).chinese }
         let text = switch self {
-        case let .address(.environment(variable, value)):
-            "地址中未写的部分取自环境变量 \(variable)，而它的值 \(value) 不是\(PostgresBookError.AddressProblem.chineseExpected(variable))；请改正或取消设置 \(variable)，或在地址中写明这一部分"
+        case let .address(problem) where problem.variable != nil:
+            "\(problem.chinese)；请改正或取消设置 \(problem.variable ?? "")，或在地址中写明这一部分"
         case let .address(problem):
             "账套地址无法识别：\(problem.chinese)；请写成 postgresql://用户[:密码]@主机:端口/数据库[?sslmode=模式][&sslrootcert=文件][&sslcert=文件&sslkey=文件[&sslpassword=口令]]"
         case let .sslModeUnknown(mode):

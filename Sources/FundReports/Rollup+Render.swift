@@ -12,11 +12,22 @@ extension Rollup {
         return members.map { ($0.code, [$0.code]) }
     }
 
+    /// `columns(byLevel:)` with each column's members as positions in `members`.
+    func memberColumns(byLevel: Bool) -> [(title: String, positions: [Int])] {
+        if byLevel {
+            return OrganizationLevel.allCases.compactMap { level in
+                let positions = members.indices.filter { members[$0].level == level }
+                return positions.isEmpty ? nil : (level.chinese, positions)
+            }
+        }
+        return members.indices.map { (members[$0].code, [$0]) }
+    }
+
     public func rendered(_ format: OutputFormat, byLevel: Bool = false) -> String {
-        let columns = self.columns(byLevel: byLevel)
+        let columns = memberColumns(byLevel: byLevel)
         let lines = allLines.filter { entry in entry.line.isTotal || entry.line.sum != 0 || entry.line.elimination != 0 }
         func cells(_ line: Line, money: (Int64) -> String) -> [String] {
-            columns.map { column in money(column.codes.reduce(0) { $0 + (line.values[$1] ?? 0) }) } + [money(line.elimination), money(line.consolidated)]
+            columns.map { column in money(column.positions.reduce(0) { $0 + (line.values[member: $1] ?? 0) }) } + [money(line.elimination), money(line.consolidated)]
         }
         let period = month == 12 ? "\(year)年度" : "\(year)年1月至\(month)月"
         switch format {

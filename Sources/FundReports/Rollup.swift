@@ -29,10 +29,10 @@ public struct Rollup: Sendable {
     public struct Line: Hashable, Sendable {
         public let label: String
         public let isTotal: Bool
-        public var values: [String: Int64]
+        public var values: Figures
         public var elimination: Int64
 
-        public var sum: Int64 { values.values.reduce(0, +) }
+        public var sum: Int64 { values.sum }
         public var consolidated: Int64 { sum + elimination }
     }
 
@@ -92,7 +92,8 @@ public struct Rollup: Sendable {
         }
         let parent = Dictionary(uniqueKeysWithValues: members.map { ($0.code, $0.parentCode) })
         // Figures are added up by member position; consecutive balances mostly share a member.
-        let positions = Dictionary(uniqueKeysWithValues: members.indices.map { (members[$0].code, $0) })
+        let index = MemberIndex(members)
+        let positions = index.positions
         var lastCode: String?, lastPosition: Int?
         func position(_ code: String) -> Int? {
             if code != lastCode {
@@ -108,16 +109,16 @@ public struct Rollup: Sendable {
         // Income and expenditure by level-1 account, both charts' accounts in code order.
         let names = Dictionary(Chart.standard(.grassroots).levelOneAccounts.map { ($0.code, $0.name) } + Chart.standard(.county).levelOneAccounts.map { ($0.code, $0.name) },
                                uniquingKeysWith: { first, _ in first })
-        var activity: [String: MemberSums] = [:]
+        var activity: [String: Figures] = [:]
         for b in data.balances where b.account.first == "4" || b.account.first == "5" {
-            try activity[String(b.account.prefix(3)), default: MemberSums(count: members.count)]
+            try activity[String(b.account.prefix(3)), default: Figures(index)]
                 .add(b.account.first == "4" ? negated(b.activityNet, b.organization, b.account) : b.activityNet, to: b.organization,
                      at: position(b.organization), or: overflow(b.organization, b.account))
         }
         let used = activity.keys.sorted()
         let incomeSums = used.filter { $0.first == "4" }.map { activity[$0]! }, expenditureSums = used.filter { $0.first == "5" }.map { activity[$0]! }
-        income = zip(used.filter { $0.first == "4" }, incomeSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1.values(members), elimination: 0) }
-        expenditure = zip(used.filter { $0.first == "5" }, expenditureSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1.values(members), elimination: 0) }
+        income = zip(used.filter { $0.first == "4" }, incomeSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1, elimination: 0) }
+        expenditure = zip(used.filter { $0.first == "5" }, expenditureSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1, elimination: 0) }
 
         // Transfers: 5080x at the giver against 4030x at the receiver.
         struct Key: Hashable { let upper: String, lower: String, kind: String, project: String? }
@@ -151,16 +152,16 @@ public struct Rollup: Sendable {
                 return byLevelOne.keys.filter { $0.hasPrefix(prefix) }.sorted().flatMap { byLevelOne[$0] ?? [] }
             }
         }
-        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> (Line, MemberSums) {
-            var values = MemberSums(count: members.count)
+        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> (Line, Figures) {
+            var values = Figures(index)
             for b in balances(prefixes) {
                 try values.add(credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, to: b.organization,
                                at: position(b.organization), or: overflow(b.organization, b.account))
             }
-            return (Line(label: label, isTotal: false, values: values.values(members), elimination: 0), values)
+            return (Line(label: label, isTotal: false, values: values, elimination: 0), values)
         }
         var assets: [Line] = [], liabilities: [Line] = [], netAssets: [Line] = []
-        var assetSums: [MemberSums] = [], liabilitySums: [MemberSums] = [], netAssetSums: [MemberSums] = []
+        var assetSums: [Figures] = [], liabilitySums: [Figures] = [], netAssetSums: [Figures] = []
         for (label, prefixes) in Rollup.assetItems {
             let (line, sums) = try item(label, prefixes, credit: false)
             assets.append(line)
@@ -211,18 +212,18 @@ public struct Rollup: Sendable {
             }
         }
         /// The total line of `lines` (whose figures are `sums`), and its figures.
-        func total(_ label: String, _ lines: [Line], _ sums: [MemberSums]) throws(SumOverflow) -> (line: Line, sums: MemberSums) {
-            var values = MemberSums(count: members.count), elimination: Int64 = 0
+        func total(_ label: String, _ lines: [Line], _ sums: [Figures]) throws(SumOverflow) -> (line: Line, sums: Figures) {
+            var values = Figures(index), elimination: Int64 = 0
             for (line, lineSums) in zip(lines, sums) {
-                try values.add(lineSums, members, negated: false, or: { overflow($0, nil) })
+                try values.add(lineSums, negated: false, or: { overflow($0, nil) })
                 try add(&elimination, line.elimination, rootCode, nil)
             }
-            return (Line(label: label, isTotal: true, values: values.values(members), elimination: elimination), values)
+            return (Line(label: label, isTotal: true, values: values, elimination: elimination), values)
         }
         let incomeTotal = try total("收入合计", income, incomeSums), expenditureTotal = try total("支出合计", expenditure, expenditureSums)
         var differenceSums = incomeTotal.sums
-        try differenceSums.add(expenditureTotal.sums, members, negated: true, or: { overflow($0, nil) })
-        var difference = Line(label: "收支差额", isTotal: true, values: differenceSums.values(members), elimination: 0)
+        try differenceSums.add(expenditureTotal.sums, negated: true, or: { overflow($0, nil) })
+        var difference = Line(label: "收支差额", isTotal: true, values: differenceSums, elimination: 0)
         try add(&difference.elimination, incomeTotal.line.elimination, rootCode, nil)
         try add(&difference.elimination, negated(expenditureTotal.line.elimination, rootCode, nil), rootCode, nil)
         income.append(incomeTotal.line)
@@ -233,11 +234,11 @@ public struct Rollup: Sendable {
 
         // Budget execution: expenditure budgets and actuals; budget lines funding members are
         // eliminated with the transfers they plan.
-        var planned = Line(label: "预算支出（调整后）", isTotal: false, values: [:], elimination: 0)
+        var planned = Line(label: "预算支出（调整后）", isTotal: false, values: Figures(index), elimination: 0)
         var plannedInternal: Int64 = 0
         for (code, budget) in data.budgets {
             for line in budget.lines where !line.key.isIncome {
-                try add(&planned.values[code, default: 0], line.adjusted.fen, code, line.key.account)
+                try planned.values.add(line.adjusted.fen, to: code, at: positions[code], or: overflow(code, line.key.account))
                 if line.key.account.hasPrefix("508"), let to = line.key.counterpart, codes.contains(to) { try add(&plannedInternal, line.adjusted.fen, code, line.key.account) }
             }
         }
@@ -296,7 +297,7 @@ public struct Rollup: Sendable {
         // magnitudes of each line's figures together do.
         for (_, line) in allLines {
             var magnitude: UInt64 = line.elimination.magnitude
-            for (code, value) in line.values {
+            for (code, value) in line.values.all {
                 let (next, overflow) = magnitude.addingReportingOverflow(value.magnitude)
                 if overflow || next > UInt64(Int64.max) { throw SumOverflow(organization: code, account: nil, period: months) }
                 magnitude = next
@@ -308,55 +309,6 @@ public struct Rollup: Sendable {
         }
         for d in flowDifferences where d.upperAmount.magnitude + d.lowerAmount.magnitude > UInt64(Int64.max) {
             throw SumOverflow(organization: d.upper, account: d.kind.upperAccounts[0], month: d.period)
-        }
-    }
-
-    /// A line's figures while they are added up: by member position, and by code for an
-    /// organisation that is not a member (data a caller made up). A member that no figure named
-    /// has no entry in the line's `values`, as when they were added into the dictionary itself.
-    struct MemberSums {
-        var amounts: [Int64]
-        var present: [Bool]
-        var presentCount = 0
-        var others: [String: Int64] = [:]
-
-        init(count: Int) {
-            amounts = [Int64](repeating: 0, count: count)
-            present = [Bool](repeating: false, count: count)
-        }
-
-        /// `amount` added to the figure of `code` (at member position `position`), or `overflow`.
-        mutating func add(_ amount: Int64, to code: String, at position: Int?, or overflow: @autoclosure () -> SumOverflow) throws(SumOverflow) {
-            guard let position else {
-                others[code] = try (others[code] ?? 0).adding(amount, or: overflow())
-                return
-            }
-            amounts[position] = try amounts[position].adding(amount, or: overflow())
-            if !present[position] {
-                present[position] = true
-                presentCount += 1
-            }
-        }
-
-        /// Every figure of `other` (negated when `negated`) added in, members in order, then the
-        /// others; `overflow` names the organisation whose figure does not fit.
-        mutating func add(_ other: MemberSums, _ members: [Organization], negated: Bool, or overflow: (String) -> SumOverflow) throws(SumOverflow) {
-            for position in other.amounts.indices where other.present[position] {
-                let code = members[position].code
-                let amount = negated ? try other.amounts[position].negated(or: overflow(code)) : other.amounts[position]
-                try add(amount, to: code, at: position, or: overflow(code))
-            }
-            for (code, value) in other.others {
-                try add(negated ? try value.negated(or: overflow(code)) : value, to: code, at: nil, or: overflow(code))
-            }
-        }
-
-        /// The figures by organisation code, as a line holds them.
-        func values(_ members: [Organization]) -> [String: Int64] {
-            var values = others
-            values.reserveCapacity(presentCount + others.count)
-            for position in amounts.indices where present[position] { values[members[position].code] = amounts[position] }
-            return values
         }
     }
 

@@ -31,11 +31,13 @@ protocol RollupStorage {
     /// accounts of the flows between levels (211, 212, 131, 132, 402, 403, 508), by account,
     /// project and counterpart, closing vouchers left out.
     func rollupFlows(_ tree: RollupTree, yearStart: Int, through: Int) throws -> [RollupFlow]
-    /// Posted vouchers of `organization` in month `period` with lines on one of `accountPrefixes`
-    /// toward `counterpart` (nil: lines naming none) and `project` (nil: any), at most 20. A 211
-    /// line without a counterpart is owed to the parent. `debitsOnly`: lines on the debit side only.
-    func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Int,
-                      debitsOnly: Bool) throws -> [VoucherRef]
+    /// For each query (a side of a flow difference, or an untagged transfer), the posted vouchers
+    /// of its organisation in its month with lines on one of its account prefixes toward its
+    /// counterpart (nil: lines naming none) and its project (nil: any), at most 20 by number; a
+    /// 211 line without a counterpart is owed to the parent, and `debitsOnly` keeps lines on the
+    /// debit side only. The answers are in the queries' order, all read by one statement; an
+    /// organisation not in the book has none.
+    func flowVouchers(_ queries: [FlowVoucherQuery]) throws -> [[VoucherRef]]
     /// The budgets for `year` of the members of `tree`, by organisation code.
     func rollupBudgets(_ tree: RollupTree, year: Int) throws -> [String: Budget]
     /// Posted vouchers of `organization` with lines on `accountPrefix` toward `counterpart` (and

@@ -1,3 +1,4 @@
+import Foundation
 import FundCore
 import GRDB
 
@@ -119,25 +120,63 @@ extension SQLiteStorage: RollupStorage {
             """, arguments: [tree.memberIDsJSON, yearStart / 100, yearStart, through]).map(\.flow) }
     }
 
-    func flowVouchers(organization: String, accountPrefixes: [String], counterpart: String?, project: String?, period: Int,
-                      debitsOnly: Bool) throws -> [VoucherRef] {
-        let accounts = accountPrefixes.map { _ in "a.code LIKE ? || '%'" }.joined(separator: " OR ")
-        var values: [(any DatabaseValueConvertible)?] = [organization, period]
-        values += accountPrefixes.map { $0 as (any DatabaseValueConvertible)? }
-        values += [counterpart, counterpart, project, project ?? "", debitsOnly]
-        let arguments = StatementArguments(values)
-        // A roll-up asks once per flow difference, with one to three prefixes: the statements
-        // are prepared once each.
-        return try VoucherRefRow.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT v.period, v.word, v.number FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id
-            JOIN organization o ON o.id = v.organization_id JOIN account a ON a.id = l.account_id
+    /// The lines of the posted vouchers of each organisation and month asked of are read once,
+    /// in voucher order, by one statement (the months named as one JSON array); each query then
+    /// keeps the vouchers with a line it matches, the first 20. Account codes are digits, so a
+    /// prefix is matched as text.
+    func flowVouchers(_ queries: [FlowVoucherQuery]) throws -> [[VoucherRef]] {
+        guard !queries.isEmpty else { return [] }
+        struct Month: Hashable { let organization: String, period: Int }
+        var months: [Month] = [], monthOf: [Month: Int] = [:]
+        let queryMonths = queries.map { query in
+            let month = Month(organization: query.organization, period: query.period.key)
+            if let position = monthOf[month] { return position }
+            monthOf[month] = months.count
+            months.append(month)
+            return months.count - 1
+        }
+        let json = String(decoding: try JSONEncoder().encode(months.map { [FlowMonthJSON.code($0.organization), .period($0.period)] }), as: UTF8.self)
+        var lines = [[FlowLine]](repeating: [], count: months.count)
+        func invalid(_ column: String, at index: Int32, _ row: SQLiteColumns) -> BookError {
+            .storedValueInvalid(table: "voucher", column: column, value: row.text(index), row: "\(row.text(1)) \(row.text(2))-\(row.text(3))")
+        }
+        try forEachRow(db.cachedStatement(sql: """
+            WITH month(position, organization, period) AS MATERIALIZED (
+                SELECT key, value ->> 0, value ->> 1 FROM json_each(?)
+            )
+            SELECT m.position, v.period, v.word, v.number, a.code, l.counterpart_id IS NULL, c.code, p.code, l.project, l.side = 'D'
+            FROM month m CROSS JOIN organization o CROSS JOIN voucher v CROSS JOIN voucher_line l JOIN account a ON a.id = l.account_id
             LEFT JOIN organization c ON c.id = l.counterpart_id LEFT JOIN organization p ON p.id = o.parent_id
-            WHERE o.code = ? AND v.status = 'posted' AND v.kind <> 'closing' AND v.period = ? AND (\(accounts))
-              AND (CASE WHEN ? IS NULL THEN l.counterpart_id IS NULL
-                        ELSE coalesce(c.code, CASE WHEN a.code LIKE '211%' THEN p.code END) = ? END)
-              AND (? IS NULL OR coalesce(l.project, '') = ?) AND (? = 0 OR l.side = 'D')
-            ORDER BY v.period, v.word, v.number LIMIT 20
-            """), arguments: arguments).map(\.ref)
+            WHERE o.code = m.organization AND v.organization_id = o.id AND v.period = m.period AND v.status = 'posted'
+              AND v.kind <> 'closing' AND l.voucher_id = v.id
+            ORDER BY m.position, v.period, v.word, v.number
+            """), arguments: [json]) { row in
+            guard let position = row.integer(0).map(Int.init), lines.indices.contains(position) else {
+                preconditionFailure("flowVouchers: a row for month \(row.text(0)) of \(months.count)")
+            }
+            guard let key = row.integer(1), let period = Period(key: Int(key)) else { throw invalid("period", at: 1, row) }
+            guard let number = row.integer(3) else { throw invalid("number", at: 3, row) }
+            let account = row.text(4)
+            // A 211 line without a counterpart is owed to the parent.
+            let counterpart = row.isNull(6) ? (account.hasPrefix("211") && !row.isNull(7) ? row.text(7) : nil) : row.text(6)
+            lines[position].append(FlowLine(voucher: VoucherRef(period: period, word: row.text(2), number: Int(number)), account: account,
+                                            namesNoCounterpart: row.integer(5) == 1, counterpart: counterpart,
+                                            project: row.text(8), isDebit: row.integer(9) == 1))
+        }
+        return zip(queries, queryMonths).map { query, month in
+            var found: [VoucherRef] = []
+            for line in lines[month] {
+                if found.count == 20 { break }
+                if found.last == line.voucher { continue }
+                guard query.accountPrefixes.contains(where: { line.account.hasPrefix($0) }) else { continue }
+                if let counterpart = query.counterpart { guard line.counterpart == counterpart else { continue } }
+                else { guard line.namesNoCounterpart else { continue } }
+                if let project = query.project, line.project != project { continue }
+                if query.debitsOnly, !line.isDebit { continue }
+                found.append(line.voucher)
+            }
+            return found
+        }
     }
 
     func rollupBudgets(_ tree: RollupTree, year: Int) throws -> [String: Budget] {
@@ -203,5 +242,30 @@ struct VoucherRefRow: FetchableRecord {
 
     init(row: Row) throws {
         ref = VoucherRef(period: try row.storedPeriod(Column("period"), in: "voucher"), word: row["word"], number: row["number"])
+    }
+}
+
+/// A line of a posted voucher as `flowVouchers` matches it: its account code, whether it names
+/// no counterpart, the counterpart it is toward (a 211 line naming none: the parent), its project
+/// ("" for none) and side.
+private struct FlowLine {
+    let voucher: VoucherRef
+    let account: String
+    let namesNoCounterpart: Bool
+    let counterpart: String?
+    let project: String
+    let isDebit: Bool
+}
+
+/// An element of the `[organisation code, period key]` pairs `flowVouchers` binds.
+private enum FlowMonthJSON: Encodable {
+    case code(String), period(Int)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .code(let code): try container.encode(code)
+        case .period(let period): try container.encode(period)
+        }
     }
 }

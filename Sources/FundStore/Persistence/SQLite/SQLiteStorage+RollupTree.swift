@@ -83,6 +83,11 @@ struct SQLiteColumns {
         sqlite3_column_type(statement, index) == SQLITE_INTEGER ? sqlite3_column_int64(statement, index) : nil
     }
 
+    /// Whether the value at `index` is NULL.
+    func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(statement, index) == SQLITE_NULL
+    }
+
     /// Whether the text at `index` is empty (or NULL), without making a String of it.
     func isEmptyText(_ index: Int32) -> Bool {
         sqlite3_column_bytes(statement, index) == 0

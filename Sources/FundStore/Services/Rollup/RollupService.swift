@@ -39,11 +39,10 @@ extension RollupService {
         guard !queries.isEmpty else { return [] }
         return try reading { storage in
             var permitted: Set<String> = []
-            return try queries.map { query in
-                if permitted.insert(query.organization).inserted { try authorize(storage, .read, organization: query.organization) }
-                return try storage.flowVouchers(organization: query.organization, accountPrefixes: query.accountPrefixes, counterpart: query.counterpart,
-                                                project: query.project, period: query.period.key, debitsOnly: query.debitsOnly).map(\.description)
+            for query in queries where permitted.insert(query.organization).inserted {
+                try authorize(storage, .read, organization: query.organization)
             }
+            return try storage.flowVouchers(queries).map { $0.map(\.description) }
         }
     }
 }

@@ -68,6 +68,23 @@ extension Rollup {
             }
         }
 
+        /// The organisation whose figure, added in order (members in tree order, then the others by
+        /// code) to the magnitudes of the ones before and to `start`, takes the total past
+        /// `Int64.max`; nil when they all fit.
+        func firstPastMagnitude(startingAt start: UInt64) -> String? {
+            var magnitude = start
+            func adding(_ amount: Int64) -> Bool {
+                let (next, overflow) = magnitude.addingReportingOverflow(amount.magnitude)
+                magnitude = next
+                return !overflow && next <= UInt64(Int64.max)
+            }
+            for position in amounts.indices {
+                if let amount = amounts[position], !adding(amount) { return index.codes[position] }
+            }
+            for (code, amount) in others.sorted(by: { $0.key < $1.key }) where !adding(amount) { return code }
+            return nil
+        }
+
         /// The sum of the figures (which `Rollup.init` has checked to fit).
         var sum: Int64 {
             var sum: Int64 = 0

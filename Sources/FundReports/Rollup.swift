@@ -70,7 +70,7 @@ public struct Rollup: Sendable {
 
     /// `vouchers` gives the vouchers of a balance pair (organisation, account, counterpart,
     /// project); `flowVouchers` those of each of a list of months' flows, in the list's order
-    /// (asked twice at most: once for every side, once more for the sides that found none).
+    /// (asked once, for every side and for its lines naming no counterpart).
     public init(data: RollupData, year: Int, month: Int, vouchers: ((String, String, String, String?) throws -> [String])? = nil,
                 flowVouchers: (([FlowVoucherQuery]) throws -> [[String]])? = nil) throws {
         root = data.members[0]
@@ -80,7 +80,6 @@ public struct Rollup: Sendable {
         var depth: [String: Int] = [:]
         for member in members { depth[member.code] = member.parentCode.flatMap { depth[$0].map { $0 + 1 } } ?? 0 }
         self.depth = depth
-        let codes = Set(members.map(\.code))
         let months = (Period(year: year, month: 1) ?? Period(year: 1900, month: 1)!)...(Period(year: year, month: month) ?? Period(year: 1900, month: 12)!)
         let rootCode = data.members[0].code
         /// `total += amount`, or `SumOverflow` naming the organisation and the account.
@@ -91,14 +90,16 @@ public struct Rollup: Sendable {
             try amount.negated(or: SumOverflow(organization: organization, account: account, period: months))
         }
         let parent = Dictionary(uniqueKeysWithValues: members.map { ($0.code, $0.parentCode) })
-        // Figures are added up by member position; consecutive balances mostly share a member.
+        // Figures are added up by member position, each balance's found once (consecutive
+        // balances mostly share a member); the balances are handled by index, not copied.
         let index = MemberIndex(members)
         let positions = index.positions
+        func isMember(_ code: String) -> Bool { positions[code] != nil }
         var lastCode: String?, lastPosition: Int?
-        func position(_ code: String) -> Int? {
-            if code != lastCode {
-                lastCode = code
-                lastPosition = positions[code]
+        let balancePositions = data.balances.map { b -> Int? in
+            if b.organization != lastCode {
+                lastCode = b.organization
+                lastPosition = positions[b.organization]
             }
             return lastPosition
         }
@@ -109,12 +110,42 @@ public struct Rollup: Sendable {
         // Income and expenditure by level-1 account, both charts' accounts in code order.
         let names = Dictionary(Chart.standard(.grassroots).levelOneAccounts.map { ($0.code, $0.name) } + Chart.standard(.county).levelOneAccounts.map { ($0.code, $0.name) },
                                uniquingKeysWith: { first, _ in first })
-        var activity: [String: Figures] = [:]
-        for b in data.balances where b.account.first == "4" || b.account.first == "5" {
-            try activity[String(b.account.prefix(3)), default: Figures(index)]
-                .add(b.account.first == "4" ? negated(b.activityNet, b.organization, b.account) : b.activityNet, to: b.organization,
-                     at: position(b.organization), or: overflow(b.organization, b.account))
+        // The balances' indices by level-1 account (the first three characters of the code),
+        // and each balance's group.
+        var levelOneKeys: [Substring] = [], groupOfKey: [Substring: Int] = [:], groups: [[Int]] = []
+        var groupOf: [Int] = []
+        groupOf.reserveCapacity(data.balances.count)
+        for (i, b) in data.balances.enumerated() {
+            let key = b.account.prefix(3)
+            let group: Int
+            if let known = groupOfKey[key] {
+                group = known
+            } else {
+                group = groups.count
+                groupOfKey[key] = group
+                levelOneKeys.append(key)
+                groups.append([])
+            }
+            groupOf.append(group)
+            groups[group].append(i)
         }
+        /// The indices of the balances on accounts starting with one of `prefixes`, in order.
+        func balances(_ prefixes: [String]) -> [Int] {
+            prefixes.flatMap { prefix -> [Int] in
+                if prefix.count >= 3 { return groupOfKey[prefix.prefix(3)].map { groups[$0].filter { data.balances[$0].account.hasPrefix(prefix) } } ?? [] }
+                return levelOneKeys.filter { $0.hasPrefix(prefix) }.sorted().flatMap { groups[groupOfKey[$0]!] }
+            }
+        }
+        var activityFigures = [Figures?](repeating: nil, count: groups.count)
+        for (i, b) in data.balances.enumerated() {
+            let group = groupOf[i], income = levelOneKeys[group].first == "4"
+            guard income || levelOneKeys[group].first == "5" else { continue }
+            if activityFigures[group] == nil { activityFigures[group] = Figures(index) }
+            try activityFigures[group]!.add(income ? negated(b.activityNet, b.organization, b.account) : b.activityNet, to: b.organization,
+                                            at: balancePositions[i], or: overflow(b.organization, b.account))
+        }
+        var activity: [String: Figures] = [:]
+        for (group, figures) in activityFigures.enumerated() { if let figures { activity[String(levelOneKeys[group])] = figures } }
         let used = activity.keys.sorted()
         let incomeSums = used.filter { $0.first == "4" }.map { activity[$0]! }, expenditureSums = used.filter { $0.first == "5" }.map { activity[$0]! }
         income = zip(used.filter { $0.first == "4" }, incomeSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1, elimination: 0) }
@@ -123,11 +154,12 @@ public struct Rollup: Sendable {
         // Transfers: 5080x at the giver against 4030x at the receiver.
         struct Key: Hashable { let upper: String, lower: String, kind: String, project: String? }
         var given: [Key: Int64] = [:], received: [Key: Int64] = [:]
-        for b in data.balances {
-            if b.account.hasPrefix("508"), let to = b.counterpart, codes.contains(to) {
+        for i in balances(["508", "403"]).sorted() {
+            let b = data.balances[i]
+            if b.account.hasPrefix("508"), let to = b.counterpart, isMember(to) {
                 try add(&given[Key(upper: b.organization, lower: to, kind: String(b.account.suffix(2)), project: b.project), default: 0], b.activityNet,
                         b.organization, b.account)
-            } else if b.account.hasPrefix("403"), let from = b.counterpart, codes.contains(from) {
+            } else if b.account.hasPrefix("403"), let from = b.counterpart, isMember(from) {
                 try add(&received[Key(upper: from, lower: b.organization, kind: String(b.account.suffix(2)), project: b.project), default: 0],
                         negated(b.activityNet, b.organization, b.account), b.organization, b.account)
             }
@@ -143,20 +175,14 @@ public struct Rollup: Sendable {
         if let index = income.firstIndex(where: { $0.label == names["403"] }) { income[index].elimination = -transferElimination }
         if let index = expenditure.firstIndex(where: { $0.label == names["508"] }) { expenditure[index].elimination = -transferElimination }
 
-        // Balance sheet items, and the payable/receivable pairs between members. The balances
-        // are grouped by level-1 account once, so each item reads only its own accounts' rows.
-        let byLevelOne = Dictionary(grouping: data.balances, by: { $0.account.prefix(3) })
-        func balances(_ prefixes: [String]) -> [RollupBalance] {
-            prefixes.flatMap { prefix -> [RollupBalance] in
-                if prefix.count >= 3 { return (byLevelOne[prefix.prefix(3)] ?? []).filter { $0.account.hasPrefix(prefix) } }
-                return byLevelOne.keys.filter { $0.hasPrefix(prefix) }.sorted().flatMap { byLevelOne[$0] ?? [] }
-            }
-        }
+        // Balance sheet items, and the payable/receivable pairs between members: each item reads
+        // only its own accounts' balances.
         func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> (Line, Figures) {
             var values = Figures(index)
-            for b in balances(prefixes) {
+            for i in balances(prefixes) {
+                let b = data.balances[i]
                 try values.add(credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, to: b.organization,
-                               at: position(b.organization), or: overflow(b.organization, b.account))
+                               at: balancePositions[i], or: overflow(b.organization, b.account))
             }
             return (Line(label: label, isTotal: false, values: values, elimination: 0), values)
         }
@@ -184,13 +210,14 @@ public struct Rollup: Sendable {
         ]
         for pair in pairs {
             var upperSide: [Key: Int64] = [:], lowerSide: [Key: Int64] = [:]
-            for b in balances([pair.upperAccount, pair.lowerAccount]) {
-                if b.account.hasPrefix(pair.upperAccount), let other = b.counterpart, codes.contains(other) {
+            for i in balances([pair.upperAccount, pair.lowerAccount]) {
+                let b = data.balances[i]
+                if b.account.hasPrefix(pair.upperAccount), let other = b.counterpart, isMember(other) {
                     // A 212 balance toward the union above is held for the unions below, owed to neither.
                     if pair.upperIsLiability, FlowReconciliation.isAncestor(other, of: b.organization, parents: parent) { continue }
                     try add(&upperSide[Key(upper: b.organization, lower: other, kind: "", project: b.project), default: 0],
                             pair.upperIsLiability ? negated(b.closingNet, b.organization, b.account) : b.closingNet, b.organization, b.account)
-                } else if b.account.hasPrefix(pair.lowerAccount), let other = b.counterpart ?? (pair.lowerAccount == "211" ? parent[b.organization] ?? nil : nil), codes.contains(other) {
+                } else if b.account.hasPrefix(pair.lowerAccount), let other = b.counterpart ?? (pair.lowerAccount == "211" ? parent[b.organization] ?? nil : nil), isMember(other) {
                     try add(&lowerSide[Key(upper: other, lower: b.organization, kind: "", project: b.project), default: 0],
                             pair.upperIsLiability ? b.closingNet : negated(b.closingNet, b.organization, b.account), b.organization, b.account)
                 }
@@ -239,7 +266,7 @@ public struct Rollup: Sendable {
         for (code, budget) in data.budgets {
             for line in budget.lines where !line.key.isIncome {
                 try planned.values.add(line.adjusted.fen, to: code, at: positions[code], or: overflow(code, line.key.account))
-                if line.key.account.hasPrefix("508"), let to = line.key.counterpart, codes.contains(to) { try add(&plannedInternal, line.adjusted.fen, code, line.key.account) }
+                if line.key.account.hasPrefix("508"), let to = line.key.counterpart, isMember(to) { try add(&plannedInternal, line.adjusted.fen, code, line.key.account) }
             }
         }
         planned.elimination = try negated(plannedInternal, rootCode, "508")
@@ -269,21 +296,17 @@ public struct Rollup: Sendable {
                 queries.append(query(d.lower, d.kind.lowerAccounts, d.upper, project, d.period, d.kind.lowerDebitsOnly))
             }
             for u in untaggedTransfers { queries.append(query(u.organization, [u.account], nil, nil, u.period, u.account.hasPrefix("212"))) }
+            // A side with nothing toward the other may hold it on lines that name no
+            // counterpart: those are shown as the likely match. They are asked for in the same
+            // read (the same months), after the others.
+            let sides = flowDifferences.count * 2, asked = queries.count
+            for index in 0..<sides {
+                let q = queries[index]
+                queries.append(query(q.organization, q.accountPrefixes, nil, q.project, q.period, q.debitsOnly))
+            }
             var found = try flowVouchers(queries)
             guard found.count == queries.count else { preconditionFailure("flowVouchers answered \(found.count) of \(queries.count) queries") }
-            // A side with nothing toward the other may hold it on lines that name no
-            // counterpart: those are shown as the likely match.
-            var retried: [Int] = [], untaggedQueries: [FlowVoucherQuery] = []
-            for index in 0..<flowDifferences.count * 2 where found[index].isEmpty {
-                let q = queries[index]
-                retried.append(index)
-                untaggedQueries.append(query(q.organization, q.accountPrefixes, nil, q.project, q.period, q.debitsOnly))
-            }
-            if !untaggedQueries.isEmpty {
-                let more = try flowVouchers(untaggedQueries)
-                guard more.count == untaggedQueries.count else { preconditionFailure("flowVouchers answered \(more.count) of \(untaggedQueries.count) queries") }
-                for (index, vouchers) in zip(retried, more) { found[index] = vouchers.map { "（未标往来单位）" + $0 } }
-            }
+            for index in 0..<sides where found[index].isEmpty { found[index] = found[asked + index].map { "（未标往来单位）" + $0 } }
             for index in flowDifferences.indices {
                 flowDifferences[index].upperVouchers = found[2 * index]
                 flowDifferences[index].lowerVouchers = found[2 * index + 1]
@@ -296,13 +319,10 @@ public struct Rollup: Sendable {
         // Every column group, sum and consolidated figure the renderings add must fit: the
         // magnitudes of each line's figures together do.
         for (_, line) in allLines {
-            var magnitude: UInt64 = line.elimination.magnitude
-            for (code, value) in line.values.all {
-                let (next, overflow) = magnitude.addingReportingOverflow(value.magnitude)
-                if overflow || next > UInt64(Int64.max) { throw SumOverflow(organization: code, account: nil, period: months) }
-                magnitude = next
+            if let code = line.values.firstPastMagnitude(startingAt: line.elimination.magnitude) {
+                throw SumOverflow(organization: code, account: nil, period: months)
             }
-            if magnitude > UInt64(Int64.max) { throw SumOverflow(organization: rootCode, account: nil, period: months) }
+            if line.elimination.magnitude > UInt64(Int64.max) { throw SumOverflow(organization: rootCode, account: nil, period: months) }
         }
         for d in differences where d.upperAmount.magnitude + d.lowerAmount.magnitude > UInt64(Int64.max) {
             throw SumOverflow(organization: d.upper, account: String(d.pair.prefix(while: { $0 != " " })), period: months)

@@ -96,24 +96,35 @@ import Testing
     }
 
     /// The roll-up's reads, from the year aggregate, against the queries of the monthly aggregate
-    /// the roll-up made before it: the same rows for every year and month.
+    /// the roll-up made before it: the same rows for every year and month, for the tree of the
+    /// whole book and for a part of it, read apart or together.
     @Test(arguments: [5, 6] as [UInt64])
     func theRollupReadsTheSameFiguresAsFromTheMonths(seed: UInt64) throws {
         let book = try Self.randomBook(seed: seed)
         try book.store.database.read { db in
             let storage = SQLiteStorage(db)
-            for year in [2025, 2026] {
-                for month in [1, 5, 6, 11, 12] {
-                    let through = year * 100 + month
-                    let balances = try storage.rollupBalances(root: "CTY-01", yearStart: year * 100 + 1, through: through)
-                    #expect(Set(balances) == Set(try Self.monthlyBalances(db, yearStart: year * 100 + 1, through: through)), "seed \(seed) \(through)")
-                    #expect(balances.count == Set(balances).count)
-                    let flows = try storage.rollupFlows(root: "CTY-01", yearStart: year * 100 + 1, through: through)
-                    #expect(Set(flows) == Set(try Self.monthlyFlows(db, yearStart: year * 100 + 1, through: through)), "seed \(seed) \(through)")
-                    #expect(flows.count == Set(flows).count)
+            for root in ["CTY-01", "FED-01"] {
+                let tree = try storage.rollupTree(root: root)
+                let members = Set(tree.members.map(\.code))
+                for year in [2025, 2026] {
+                    for month in [1, 5, 6, 11, 12] {
+                        let yearStart = year * 100 + 1, through = year * 100 + month, context = "seed \(seed) \(root) \(through)"
+                        let balances = try storage.rollupBalances(tree, yearStart: yearStart, through: through)
+                        let monthlyBalances = try Self.monthlyBalances(db, yearStart: yearStart, through: through).filter { members.contains($0.organization) }
+                        #expect(Set(balances) == Set(monthlyBalances), "\(context)")
+                        #expect(balances.count == Set(balances).count)
+                        let flows = try storage.rollupFlows(tree, yearStart: yearStart, through: through)
+                        let monthlyFlows = try Self.monthlyFlows(db, yearStart: yearStart, through: through).filter { members.contains($0.organization) }
+                        #expect(Set(flows) == Set(monthlyFlows), "\(context)")
+                        #expect(flows.count == Set(flows).count)
+                        let together = try storage.rollupAggregates(tree, yearStart: yearStart, through: through)
+                        #expect(together.balances == balances, "\(context)")
+                        #expect(Set(together.flows) == Set(flows) && together.flows.count == flows.count, "\(context)")
+                    }
                 }
             }
             #expect(try storage.rollupFlows(root: "CTY-01", yearStart: 202601, through: 202612).contains { $0.account == "211" })
+            #expect(try storage.rollupFlows(root: "FED-01", yearStart: 202601, through: 202612).contains { $0.account == "211" })
             #expect(try storage.rollupBalances(root: "FED-01", yearStart: 202601, through: 202612).allSatisfy { $0.organization == "FED-01" })
         }
     }

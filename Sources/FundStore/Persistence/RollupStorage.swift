@@ -31,6 +31,9 @@ protocol RollupStorage {
     /// accounts of the flows between levels (211, 212, 131, 132, 402, 403, 508), by account,
     /// project and counterpart, closing vouchers left out.
     func rollupFlows(_ tree: RollupTree, yearStart: Int, through: Int) throws -> [RollupFlow]
+    /// `rollupBalances` and `rollupFlows` of the same tree and months, read together: the members
+    /// and accounts with flows in the year may be found while the balances are stepped.
+    func rollupAggregates(_ tree: RollupTree, yearStart: Int, through: Int) throws -> (balances: [RollupBalance], flows: [RollupFlow])
     /// For each query (a side of a flow difference, or an untagged transfer), the posted vouchers
     /// of its organisation in its month with lines on one of its account prefixes toward its
     /// counterpart (nil: lines naming none) and its project (nil: any), at most 20 by number; a

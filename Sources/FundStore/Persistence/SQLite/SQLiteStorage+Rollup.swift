@@ -18,7 +18,8 @@ extension SQLiteStorage: RollupStorage {
             LEFT JOIN organization c ON c.id = g.counterpart_id
             """
         if through == year * 100 + 12 {
-            return try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(tree, year: year) }
+            var flowing: [FlowingAccount] = []
+            return try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(tree, year: year, flowing: &flowing) }
         }
         return try summing(organizationID: nil, from: 190001, to: through) { try RollupBalanceRow.fetchAll(db, sql: Self.tree + """
             , turnover AS (
@@ -38,8 +39,9 @@ extension SQLiteStorage: RollupStorage {
     /// added up per member, account, project and counterpart in Swift as they are stepped, read
     /// by column index with SQLite's C API (no sorting, no join per row: the organisations'
     /// codes come from the tree, the accounts' from one look-up). The same rows as the grouping
-    /// of the monthly rows; a sum past Int64 is `SumNotInteger`.
-    private func yearBalances(_ tree: RollupTree, year: Int) throws -> [RollupBalance] {
+    /// of the monthly rows; a sum past Int64 is `SumNotInteger`. `flowing` gets each member and
+    /// flow account (`isFlowAccount`) with movements in `year` outside closing, in key order.
+    private func yearBalances(_ tree: RollupTree, year: Int, flowing: inout [FlowingAccount]) throws -> [RollupBalance] {
         var accounts: [Int64: String] = [:]
         let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, code FROM account"))
         while let row = try codes.next() { accounts[row[0]] = row[1] }
@@ -65,11 +67,15 @@ extension SQLiteStorage: RollupStorage {
         func invalid(_ column: String, at index: Int32, _ row: SQLiteColumns) -> BookError {
             .storedValueInvalid(table: "year_balance", column: column, value: row.text(index), row: "organization_id \(row.text(0)), account_id \(row.text(1))")
         }
-        try forEachRow(db.cachedStatement(sql: Self.tree + """
+        // A tree of every organisation of the book reads the whole table in key order, without
+        // looking each member up.
+        let wholeBook = tree.memberIDs.count == tree.codes.count
+        let statement = try db.cachedStatement(sql: (wholeBook ? "" : Self.tree) + """
             SELECT y.organization_id, y.account_id, y.project, y.counterpart_id, y.year, y.closing, y.debit, y.credit
-            FROM year_balance y WHERE y.organization_id IN (SELECT id FROM rollup_member) AND y.year <= ?
+            FROM year_balance y WHERE \(wholeBook ? "" : "y.organization_id IN (SELECT id FROM rollup_member) AND ")y.year <= ?
             ORDER BY y.organization_id, y.account_id, y.project, y.counterpart_id
-            """), arguments: [tree.memberIDsJSON, year]) { row in
+            """)
+        try forEachRow(statement, arguments: wholeBook ? [year] : [tree.memberIDsJSON, year]) { row in
             guard let rowOrganization = row.integer(0) else { throw invalid("organization_id", at: 0, row) }
             guard let rowAccount = row.integer(1) else { throw invalid("account_id", at: 1, row) }
             guard let rowCounterpart = row.integer(3) else { throw invalid("counterpart_id", at: 3, row) }
@@ -90,11 +96,50 @@ extension SQLiteStorage: RollupStorage {
             let (net, overflow) = debit.subtractingReportingOverflow(credit)
             if overflow { throw SumNotInteger() }
             closingNet = try add(closingNet, net)
-            if row.integer(4) == Int64(year), row.integer(5) == 0 { activityNet = try add(activityNet, net) }
+            if row.integer(4) == Int64(year), row.integer(5) == 0 {
+                activityNet = try add(activityNet, net)
+                if let account, Self.isFlowAccount(account), flowing.last != FlowingAccount(organization: rowOrganization, account: rowAccount) {
+                    flowing.append(FlowingAccount(organization: rowOrganization, account: rowAccount))
+                }
+            }
         }
         close()
         return balances
     }
+
+    /// Through December, the members and flow accounts with movements in the year are found
+    /// while the year rows are stepped; through an earlier month, as `rollupFlows` finds them.
+    func rollupAggregates(_ tree: RollupTree, yearStart: Int, through: Int) throws -> (balances: [RollupBalance], flows: [RollupFlow]) {
+        let year = yearStart / 100
+        guard through == year * 100 + 12 else {
+            return (try rollupBalances(tree, yearStart: yearStart, through: through), try rollupFlows(tree, yearStart: yearStart, through: through))
+        }
+        var flowing: [FlowingAccount] = []
+        let balances = try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(tree, year: year, flowing: &flowing) }
+        let json = "[" + flowing.map { "[\($0.organization),\($0.account)]" }.joined(separator: ",") + "]"
+        return (balances, try summing(organizationID: nil, from: yearStart, to: through) { try RollupFlowRow.fetchAll(db, sql: """
+            WITH flowing(organization_id, account_id) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+            """ + Self.flowsByMonth, arguments: [json, yearStart, through]).map(\.flow) })
+    }
+
+    /// The accounts of the flows between levels: 211, 212, 131, 132, 402, 403 and 508.
+    static func isFlowAccount(_ code: String) -> Bool {
+        ["211", "212", "131", "132", "402", "403", "508"].contains { code.hasPrefix($0) }
+    }
+
+    /// The months `?` through `?` of the members and accounts in `flowing`, from `balance`, each
+    /// month by its key, closing vouchers left out.
+    private static let flowsByMonth = """
+        , rollup_month(period) AS (
+            SELECT ? UNION ALL SELECT period + 1 FROM rollup_month WHERE period < ?
+        )
+        SELECT o.code AS organization, a.code AS account, b.project, c.code AS counterpart, b.period,
+               sum(b.debit) AS debit, sum(b.credit) AS credit
+        FROM flowing f CROSS JOIN rollup_month p CROSS JOIN balance b
+        JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
+        WHERE b.organization_id = f.organization_id AND b.period = p.period AND b.account_id = f.account_id AND b.closing = 0
+        GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id, b.period
+        """
 
     /// The members and flow accounts with movements in the year are read from the year aggregate;
     /// only their months are read from `balance`, each month by its key.
@@ -108,16 +153,8 @@ extension SQLiteStorage: RollupStorage {
                 SELECT DISTINCT y.organization_id, y.account_id FROM year_balance y
                 WHERE y.organization_id IN (SELECT id FROM rollup_member) AND +y.account_id IN (SELECT id FROM flow_account)
                   AND y.year = ? AND y.closing = 0
-            ), rollup_month(period) AS (
-                SELECT ? UNION ALL SELECT period + 1 FROM rollup_month WHERE period < ?
             )
-            SELECT o.code AS organization, a.code AS account, b.project, c.code AS counterpart, b.period,
-                   sum(b.debit) AS debit, sum(b.credit) AS credit
-            FROM flowing f CROSS JOIN rollup_month p CROSS JOIN balance b
-            JOIN organization o ON o.id = b.organization_id JOIN account a ON a.id = b.account_id LEFT JOIN organization c ON c.id = b.counterpart_id
-            WHERE b.organization_id = f.organization_id AND b.period = p.period AND b.account_id = f.account_id AND b.closing = 0
-            GROUP BY b.organization_id, b.account_id, b.project, b.counterpart_id, b.period
-            """, arguments: [tree.memberIDsJSON, yearStart / 100, yearStart, through]).map(\.flow) }
+            """ + Self.flowsByMonth, arguments: [tree.memberIDsJSON, yearStart / 100, yearStart, through]).map(\.flow) }
     }
 
     /// The lines of the posted vouchers of each organisation and month asked of are read once,
@@ -243,6 +280,12 @@ struct VoucherRefRow: FetchableRecord {
     init(row: Row) throws {
         ref = VoucherRef(period: try row.storedPeriod(Column("period"), in: "voucher"), word: row["word"], number: row["number"])
     }
+}
+
+/// A member and a flow account with movements in the roll-up's year, by row id.
+struct FlowingAccount: Equatable {
+    let organization: Int64
+    let account: Int64
 }
 
 /// A line of a posted voucher as `flowVouchers` matches it: its account code, whether it names

@@ -13,8 +13,7 @@ public struct RollupService: SessionService {
         try reading { storage in
             let tree = try storage.rollupTree(root: root)
             try session.authorizeTree(storage, tree)
-            let balances = try storage.rollupBalances(tree, yearStart: year * 100 + 1, through: year * 100 + month)
-            let flows = try storage.rollupFlows(tree, yearStart: year * 100 + 1, through: year * 100 + month)
+            let (balances, flows) = try storage.rollupAggregates(tree, yearStart: year * 100 + 1, through: year * 100 + month)
             return RollupData(members: tree.members, balances: balances, budgets: try storage.rollupBudgets(tree, year: year), flows: flows)
         }
     }

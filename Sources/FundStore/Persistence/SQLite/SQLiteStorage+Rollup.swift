@@ -42,16 +42,19 @@ extension SQLiteStorage: RollupStorage {
     /// of the monthly rows; a sum past Int64 is `SumNotInteger`. `flowing` gets each member and
     /// flow account (`isFlowAccount`) with movements in `year` outside closing, in key order.
     private func yearBalances(_ tree: RollupTree, year: Int, flowing: inout [FlowingAccount]) throws -> [RollupBalance] {
-        var accounts: [Int64: String] = [:]
+        var accounts: [Int64: (code: String, isFlow: Bool)] = [:]
         let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, code FROM account"))
-        while let row = try codes.next() { accounts[row[0]] = row[1] }
+        while let row = try codes.next() {
+            let code: String = row[1]
+            accounts[row[0]] = (code, Self.isFlowAccount(code))
+        }
         var balances: [RollupBalance] = []
         balances.reserveCapacity(tree.memberIDs.count * 4)
         // The key of the rows being added up; `organization` is nil before the first row and
         // after a row whose organisation or account is not in the book (left out, as the inner
         // joins did).
         var organizationID: Int64 = 0, accountID: Int64 = 0, project = "", counterpartID: Int64 = 0, started = false
-        var organization: String?, account: String?
+        var organization: String?, account: String?, isFlowAccount = false
         var closingNet: Int64 = 0, activityNet: Int64 = 0
         func add(_ total: Int64, _ amount: Int64) throws -> Int64 {
             let (sum, overflow) = total.addingReportingOverflow(amount)
@@ -83,7 +86,7 @@ extension SQLiteStorage: RollupStorage {
             if !started || rowOrganization != organizationID || rowAccount != accountID || !sameProject || rowCounterpart != counterpartID {
                 close()
                 if !started || rowOrganization != organizationID { organization = tree.codes[rowOrganization] }
-                if !started || rowAccount != accountID { account = accounts[rowAccount] }
+                if !started || rowAccount != accountID { (account, isFlowAccount) = accounts[rowAccount].map { ($0.code, $0.isFlow) } ?? (nil, false) }
                 started = true
                 organizationID = rowOrganization
                 accountID = rowAccount
@@ -98,7 +101,7 @@ extension SQLiteStorage: RollupStorage {
             closingNet = try add(closingNet, net)
             if row.integer(4) == Int64(year), row.integer(5) == 0 {
                 activityNet = try add(activityNet, net)
-                if let account, Self.isFlowAccount(account), flowing.last != FlowingAccount(organization: rowOrganization, account: rowAccount) {
+                if isFlowAccount, flowing.last != FlowingAccount(organization: rowOrganization, account: rowAccount) {
                     flowing.append(FlowingAccount(organization: rowOrganization, account: rowAccount))
                 }
             }

@@ -40,7 +40,9 @@ extension SQLiteStorage: RollupStorage {
     /// by column index with SQLite's C API (no sorting, no join per row: the organisations'
     /// codes come from the tree, the accounts' from one look-up). The same rows as the grouping
     /// of the monthly rows; a sum past Int64 is `SumNotInteger`. `flowing` gets each member and
-    /// flow account (`isFlowAccount`) with movements in `year` outside closing, in key order.
+    /// flow account (`isFlowAccount`) of the book with movements in `year` outside closing, in
+    /// key order. The whole book's read meets every row: one whose organisation is not an
+    /// integer is refused as stored wrongly (a part's read, by member id, never meets it).
     private func yearBalances(_ tree: RollupTree, year: Int, flowing: inout [FlowingAccount]) throws -> [RollupBalance] {
         var accounts: [Int64: (code: String, isFlow: Bool)] = [:]
         let codes = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, code FROM account"))
@@ -101,7 +103,7 @@ extension SQLiteStorage: RollupStorage {
             closingNet = try add(closingNet, net)
             if row.integer(4) == Int64(year), row.integer(5) == 0 {
                 activityNet = try add(activityNet, net)
-                if isFlowAccount, flowing.last != FlowingAccount(organization: rowOrganization, account: rowAccount) {
+                if isFlowAccount, organization != nil, flowing.last != FlowingAccount(organization: rowOrganization, account: rowAccount) {
                     flowing.append(FlowingAccount(organization: rowOrganization, account: rowAccount))
                 }
             }
@@ -121,7 +123,7 @@ extension SQLiteStorage: RollupStorage {
         let balances = try summing(organizationID: nil, from: 190001, to: through) { try yearBalances(tree, year: year, flowing: &flowing) }
         let json = "[" + flowing.map { "[\($0.organization),\($0.account)]" }.joined(separator: ",") + "]"
         return (balances, try summing(organizationID: nil, from: yearStart, to: through) { try RollupFlowRow.fetchAll(db, sql: """
-            WITH flowing(organization_id, account_id) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+            WITH flowing(organization_id, account_id) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
             """ + Self.flowsByMonth, arguments: [json, yearStart, through]).map(\.flow) })
     }
 
@@ -181,8 +183,8 @@ extension SQLiteStorage: RollupStorage {
             .storedValueInvalid(table: "voucher", column: column, value: row.text(index), row: "\(row.text(1)) \(row.text(2))-\(row.text(3))")
         }
         try forEachRow(db.cachedStatement(sql: """
-            WITH month(position, organization, period) AS MATERIALIZED (
-                SELECT key, value ->> 0, value ->> 1 FROM json_each(?)
+            WITH month(position, organization, period) AS (
+                SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
             )
             SELECT m.position, v.period, v.word, v.number, a.code, l.counterpart_id IS NULL, c.code, p.code, l.project, l.side = 'D'
             FROM month m CROSS JOIN organization o CROSS JOIN voucher v CROSS JOIN voucher_line l JOIN account a ON a.id = l.account_id

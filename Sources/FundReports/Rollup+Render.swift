@@ -3,13 +3,7 @@ import FundCore
 extension Rollup {
     /// Columns: one per member, or one per level when `byLevel`.
     public func columns(byLevel: Bool) -> [(title: String, codes: [String])] {
-        if byLevel {
-            return OrganizationLevel.allCases.compactMap { level in
-                let codes = members.filter { $0.level == level }.map(\.code)
-                return codes.isEmpty ? nil : (level.chinese, codes)
-            }
-        }
-        return members.map { ($0.code, [$0.code]) }
+        memberColumns(byLevel: byLevel).map { ($0.title, $0.positions.map { members[$0].code }) }
     }
 
     /// `columns(byLevel:)` with each column's members as positions in `members`.

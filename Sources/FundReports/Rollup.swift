@@ -144,12 +144,15 @@ public struct Rollup: Sendable {
             try activityFigures[group]!.add(income ? negated(b.activityNet, b.organization, b.account) : b.activityNet, to: b.organization,
                                             at: balancePositions[i], or: overflow(b.organization, b.account))
         }
-        var activity: [String: Figures] = [:]
-        for (group, figures) in activityFigures.enumerated() { if let figures { activity[String(levelOneKeys[group])] = figures } }
-        let used = activity.keys.sorted()
-        let incomeSums = used.filter { $0.first == "4" }.map { activity[$0]! }, expenditureSums = used.filter { $0.first == "5" }.map { activity[$0]! }
-        income = zip(used.filter { $0.first == "4" }, incomeSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1, elimination: 0) }
-        expenditure = zip(used.filter { $0.first == "5" }, expenditureSums).map { Line(label: names[$0] ?? $0, isTotal: false, values: $1, elimination: 0) }
+        let used = activityFigures.indices.filter { activityFigures[$0] != nil }.sorted { levelOneKeys[$0] < levelOneKeys[$1] }
+        func activityLines(_ kind: Character) -> [Line] {
+            used.filter { levelOneKeys[$0].first == kind }.map { group in
+                let code = String(levelOneKeys[group])
+                return Line(label: names[code] ?? code, isTotal: false, values: activityFigures[group]!, elimination: 0)
+            }
+        }
+        income = activityLines("4")
+        expenditure = activityLines("5")
 
         // Transfers: 5080x at the giver against 4030x at the receiver.
         struct Key: Hashable { let upper: String, lower: String, kind: String, project: String? }
@@ -177,32 +180,18 @@ public struct Rollup: Sendable {
 
         // Balance sheet items, and the payable/receivable pairs between members: each item reads
         // only its own accounts' balances.
-        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> (Line, Figures) {
+        func item(_ label: String, _ prefixes: [String], credit: Bool) throws(SumOverflow) -> Line {
             var values = Figures(index)
             for i in balances(prefixes) {
                 let b = data.balances[i]
                 try values.add(credit ? negated(b.closingNet, b.organization, b.account) : b.closingNet, to: b.organization,
                                at: balancePositions[i], or: overflow(b.organization, b.account))
             }
-            return (Line(label: label, isTotal: false, values: values, elimination: 0), values)
+            return Line(label: label, isTotal: false, values: values, elimination: 0)
         }
-        var assets: [Line] = [], liabilities: [Line] = [], netAssets: [Line] = []
-        var assetSums: [Figures] = [], liabilitySums: [Figures] = [], netAssetSums: [Figures] = []
-        for (label, prefixes) in Rollup.assetItems {
-            let (line, sums) = try item(label, prefixes, credit: false)
-            assets.append(line)
-            assetSums.append(sums)
-        }
-        for (label, prefixes) in Rollup.liabilityItems {
-            let (line, sums) = try item(label, prefixes, credit: true)
-            liabilities.append(line)
-            liabilitySums.append(sums)
-        }
-        for (label, prefixes) in Rollup.netAssetItems {
-            let (line, sums) = try item(label, prefixes, credit: true)
-            netAssets.append(line)
-            netAssetSums.append(sums)
-        }
+        var assets = try Rollup.assetItems.map { try item($0.0, $0.1, credit: false) }
+        var liabilities = try Rollup.liabilityItems.map { try item($0.0, $0.1, credit: true) }
+        let netAssets = try Rollup.netAssetItems.map { try item($0.0, $0.1, credit: true) }
         let pairs: [(name: String, upperAccount: String, lowerAccount: String, upperItem: String, lowerItem: String, upperIsLiability: Bool)] = [
             ("21201 ↔ 13101", "21201", "13101", "应付下级经费", "应收上级经费", true),
             ("21202 ↔ 13102", "21202", "13102", "应付下级经费", "应收上级经费", true),
@@ -238,26 +227,25 @@ public struct Rollup: Sendable {
                 if let index = liabilities.firstIndex(where: { $0.label == label }) { try add(&liabilities[index].elimination, negated(matched, rootCode, nil), rootCode, nil) }
             }
         }
-        /// The total line of `lines` (whose figures are `sums`), and its figures.
-        func total(_ label: String, _ lines: [Line], _ sums: [Figures]) throws(SumOverflow) -> (line: Line, sums: Figures) {
+        /// The total line of `lines`.
+        func total(_ label: String, _ lines: [Line]) throws(SumOverflow) -> Line {
             var values = Figures(index), elimination: Int64 = 0
-            for (line, lineSums) in zip(lines, sums) {
-                try values.add(lineSums, negated: false, or: { overflow($0, nil) })
+            for line in lines {
+                try values.add(line.values, negated: false, or: { overflow($0, nil) })
                 try add(&elimination, line.elimination, rootCode, nil)
             }
-            return (Line(label: label, isTotal: true, values: values, elimination: elimination), values)
+            return Line(label: label, isTotal: true, values: values, elimination: elimination)
         }
-        let incomeTotal = try total("收入合计", income, incomeSums), expenditureTotal = try total("支出合计", expenditure, expenditureSums)
-        var differenceSums = incomeTotal.sums
-        try differenceSums.add(expenditureTotal.sums, negated: true, or: { overflow($0, nil) })
-        var difference = Line(label: "收支差额", isTotal: true, values: differenceSums, elimination: 0)
-        try add(&difference.elimination, incomeTotal.line.elimination, rootCode, nil)
-        try add(&difference.elimination, negated(expenditureTotal.line.elimination, rootCode, nil), rootCode, nil)
-        income.append(incomeTotal.line)
-        expenditure.append(expenditureTotal.line)
+        let incomeTotal = try total("收入合计", income), expenditureTotal = try total("支出合计", expenditure)
+        var difference = Line(label: "收支差额", isTotal: true, values: incomeTotal.values, elimination: 0)
+        try difference.values.add(expenditureTotal.values, negated: true, or: { overflow($0, nil) })
+        try add(&difference.elimination, incomeTotal.elimination, rootCode, nil)
+        try add(&difference.elimination, negated(expenditureTotal.elimination, rootCode, nil), rootCode, nil)
+        income.append(incomeTotal)
+        expenditure.append(expenditureTotal)
         expenditure.append(difference)
-        balance = assets + [try total("资产总计", assets, assetSums).line] + liabilities + [try total("负债合计", liabilities, liabilitySums).line]
-            + netAssets + [try total("净资产合计", netAssets, netAssetSums).line]
+        balance = assets + [try total("资产总计", assets)] + liabilities + [try total("负债合计", liabilities)]
+            + netAssets + [try total("净资产合计", netAssets)]
 
         // Budget execution: expenditure budgets and actuals; budget lines funding members are
         // eliminated with the transfers they plan.
@@ -270,7 +258,7 @@ public struct Rollup: Sendable {
             }
         }
         planned.elimination = try negated(plannedInternal, rootCode, "508")
-        let actual = Line(label: "实际支出", isTotal: false, values: expenditureTotal.line.values, elimination: expenditureTotal.line.elimination)
+        let actual = Line(label: "实际支出", isTotal: false, values: expenditureTotal.values, elimination: expenditureTotal.elimination)
         budget = [planned, actual]
 
         if let vouchers {

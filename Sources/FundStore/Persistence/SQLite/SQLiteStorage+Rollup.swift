@@ -127,9 +127,12 @@ extension SQLiteStorage: RollupStorage {
             """ + Self.flowsByMonth, arguments: [json, yearStart, through]).map(\.flow) })
     }
 
-    /// The accounts of the flows between levels: 211, 212, 131, 132, 402, 403 and 508.
+    /// The accounts of the flows between levels, by prefix.
+    static let flowAccountPrefixes = ["211", "212", "131", "132", "402", "403", "508"]
+
+    /// Whether `code` is one of the flows' accounts.
     static func isFlowAccount(_ code: String) -> Bool {
-        ["211", "212", "131", "132", "402", "403", "508"].contains { code.hasPrefix($0) }
+        flowAccountPrefixes.contains { code.hasPrefix($0) }
     }
 
     /// The months `?` through `?` of the members and accounts in `flowing`, from `balance`, each
@@ -151,9 +154,7 @@ extension SQLiteStorage: RollupStorage {
     func rollupFlows(_ tree: RollupTree, yearStart: Int, through: Int) throws -> [RollupFlow] {
         try summing(organizationID: nil, from: yearStart, to: through) { try RollupFlowRow.fetchAll(db, sql: Self.tree + """
             , flow_account(id) AS (
-                SELECT id FROM account
-                WHERE code LIKE '211%' OR code LIKE '212%' OR code LIKE '131%' OR code LIKE '132%'
-                   OR code LIKE '402%' OR code LIKE '403%' OR code LIKE '508%'
+                SELECT id FROM account WHERE \(Self.flowAccountPrefixes.map { "code LIKE '\($0)%'" }.joined(separator: " OR "))
             ), flowing(organization_id, account_id) AS (
                 SELECT DISTINCT y.organization_id, y.account_id FROM year_balance y
                 WHERE y.organization_id IN (SELECT id FROM rollup_member) AND +y.account_id IN (SELECT id FROM flow_account)
